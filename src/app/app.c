@@ -1,0 +1,499 @@
+/*
+ * app.c: the interactive program. Owns the window, the renderer and the
+ * simulation; turns events into actions (through input.c's table) and
+ * actions into state changes; app_frame runs one frame of the loop.
+ * Drawing lives in draw.c and only reads what this file writes.
+ */
+#include "app/app.h"
+
+#include "optiviz_config.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const double SPEED_MIN = 0.5, SPEED_MAX = 1024.0;
+static const double LR_MIN = 1e-6, LR_MAX = 1e3;
+static const double NOISE_MIN = 1e-3, NOISE_MAX = 100.0;
+
+void layout_compute(int fb_w, int fb_h, layout *out)
+{
+    const float w = (float)(fb_w > 1 ? fb_w : 1), h = (float)(fb_h > 1 ? fb_h : 1);
+    float s = fminf(h / 1080.0f, w / 1500.0f);
+    s = fmaxf(0.5f, fminf(s, 4.0f));
+    out->scale = s;
+    out->fb_w = w;
+    out->fb_h = h;
+    const float side_w = fmaxf(fminf(520.0f * s, w * 0.36f), 180.0f);
+    out->side_w = side_w;
+    out->side_x = w - side_w;
+    out->side_y = 0;
+    out->side_h = h;
+    out->plot_x = 110.0f * s;
+    out->plot_y = 120.0f * s;
+    out->plot_w = fmaxf(out->side_x - out->plot_x - 40.0f * s, 20.0f);
+    out->plot_h = fmaxf(h - out->plot_y - 110.0f * s, 20.0f);
+}
+
+float view_x_to_px(const app *a, const layout *lay, double x)
+{
+    return lay->plot_x + (float)((x - a->view[0]) / (a->view[1] - a->view[0])) * lay->plot_w;
+}
+
+float view_y_to_px(const app *a, const layout *lay, double y)
+{
+    return lay->plot_y + lay->plot_h -
+           (float)((y - a->view[2]) / (a->view[3] - a->view[2])) * lay->plot_h;
+}
+
+double view_px_to_x(const app *a, const layout *lay, float px)
+{
+    return a->view[0] + (double)(px - lay->plot_x) / lay->plot_w * (a->view[1] - a->view[0]);
+}
+
+void view3d_matrix(const app *a, const layout *lay, float out[16])
+{
+    float vp[16];
+    camera_view_proj(&a->cam, lay->plot_w / lay->plot_h, vp);
+    /* clip-space viewport transform: the plot rectangle's NDC square onto
+     * the framebuffer's (x' = sx x + bx w, y' = sy y + by w) */
+    const float sx = lay->plot_w / lay->fb_w, sy = lay->plot_h / lay->fb_h;
+    const float bx = (2.0f * lay->plot_x + lay->plot_w) / lay->fb_w - 1.0f;
+    const float by = 1.0f - (2.0f * lay->plot_y + lay->plot_h) / lay->fb_h;
+    for (int col = 0; col < 4; col++) {
+        const float *c = vp + 4 * col;
+        out[4 * col + 0] = sx * c[0] + bx * c[3];
+        out[4 * col + 1] = sy * c[1] + by * c[3];
+        out[4 * col + 2] = c[2];
+        out[4 * col + 3] = c[3];
+    }
+}
+
+void app_message(app *a, uint32_t ms, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(a->message, sizeof a->message, fmt, ap);
+    va_end(ap);
+    a->message_until = SDL_GetTicks() + ms;
+}
+
+/* Sets the 1D view to the domain and the value range of the lesson's
+ * curves over it, with room below for the labels of the minima. */
+static void view_fit(app *a)
+{
+    const landscape *l = a->land;
+    double lo = INFINITY, hi = -INFINITY;
+    for (int i = 0; i <= 1000; i++) {
+        const double x = l->lo[0] + (l->hi[0] - l->lo[0]) * i / 1000.0;
+        landscape_point p;
+        landscape_eval(l, &x, &p);
+        lo = fmin(lo, p.f);
+        hi = fmax(hi, p.f);
+        if (a->companion) {
+            landscape_eval(a->companion, &x, &p);
+            lo = fmin(lo, p.f);
+            hi = fmax(hi, p.f);
+        }
+    }
+    const double span = hi - lo > 1e-12 ? hi - lo : 1.0;
+    const double pad_x = 0.02 * (l->hi[0] - l->lo[0]);
+    a->view[0] = l->lo[0] - pad_x;
+    a->view[1] = l->hi[0] + pad_x;
+    a->view[2] = lo - (a->n_marks > 0 ? 0.30 : 0.08) * span;
+    a->view[3] = hi + 0.10 * span;
+}
+
+static void surface_fit(app *a)
+{
+    const landscape *l = a->land;
+    double lo = INFINITY, hi = -INFINITY;
+    for (int j = 0; j < APP_GRID_N; j++)
+        for (int i = 0; i < APP_GRID_N; i++) {
+            const double x[2] = {l->lo[0] + (l->hi[0] - l->lo[0]) * i / (APP_GRID_N - 1),
+                                 l->lo[1] + (l->hi[1] - l->lo[1]) * j / (APP_GRID_N - 1)};
+            landscape_point p;
+            landscape_eval(l, x, &p);
+            a->heights[j * APP_GRID_N + i] = (float)p.f;
+            lo = fmin(lo, p.f);
+            hi = fmax(hi, p.f);
+        }
+    const double side = fmax(l->hi[0] - l->lo[0], l->hi[1] - l->lo[1]);
+    a->z_scale = hi - lo > 1e-12 ? side / (hi - lo) : 1.0;
+    a->heights_id++;
+    a->cam = (camera){
+        .yaw = -0.65,
+        .pitch = 0.42,
+        .distance = 2.5 * side,
+        .target = {0.5 * (l->lo[0] + l->hi[0]), 0.5 * (l->lo[1] + l->hi[1]),
+                   a->z_scale * (0.6 * lo + 0.4 * hi)},
+        .fov_y = 0.70,
+    };
+}
+
+static void marks_locate(app *a)
+{
+    const landscape *l = a->land;
+    a->n_marks = 0;
+    for (int i = 0; i < l->n_marks && l->dim == 1; i++) {
+        const landscape_mark *m = &l->marks[i];
+        const landscape *on = m->of_function ? landscape_find(m->of_function) : l;
+        double x;
+        if (!on || !landscape_critical_1d(on, m->seed, &x))
+            continue;
+        landscape_point p;
+        landscape_eval(on, &x, &p);
+        a->marks[a->n_marks++] = (app_mark){.label = m->label, .on = on, .x = x, .f = p.f};
+    }
+}
+
+static runner *selected(app *a)
+{
+    return &a->sim.runners[0];
+}
+
+/* Rebuilds the sim for the current lesson and settings from start. */
+static void sim_rebuild(app *a, const double *start)
+{
+    char err[256];
+    const runner_params p = {
+        .land = a->land,
+        .kind = a->kind,
+        .optim = a->optim,
+        .noise = a->noise_on ? a->noise_sigma : 0.0,
+        .seed = a->seed,
+        .start = start,
+    };
+    const bool paused = a->sim.paused;
+    const double sps = a->sim.steps_per_second > 0 ? a->sim.steps_per_second
+                                                    : APP_DEFAULT_STEPS_PER_SECOND;
+    if (!sim_init(&a->sim, &p, 1, sps, err, sizeof err)) {
+        /* only reachable with bad hyperparameters, which the CLI rejects */
+        app_message(a, 4000, "%s", err);
+        a->optim = (optim_params){.lr = a->land->lr};
+        const runner_params q = {.land = a->land, .optim = a->optim, .start = start};
+        sim_init(&a->sim, &q, 1, sps, err, sizeof err);
+    }
+    a->sim.paused = paused;
+}
+
+void app_set_lesson(app *a, int index)
+{
+    const int n = landscape_count();
+    index = ((index % n) + n) % n;
+    a->land = landscape_at(index);
+    a->companion = a->land->companion ? landscape_find(a->land->companion) : NULL;
+    a->optim.lr = a->land->lr;
+    a->drag = DRAG_NONE;
+    marks_locate(a);
+    if (a->land->dim == 1)
+        view_fit(a);
+    else
+        surface_fit(a);
+    sim_rebuild(a, NULL);
+}
+
+static void set_lr(app *a, double lr)
+{
+    lr = fmin(LR_MAX, fmax(LR_MIN, lr));
+    a->optim.lr = lr;
+    for (int i = 0; i < a->sim.n_runners; i++)
+        a->sim.runners[i].opt.p.lr = lr;
+}
+
+static void apply_noise(app *a)
+{
+    for (int i = 0; i < a->sim.n_runners; i++)
+        a->sim.runners[i].noise = a->noise_on ? a->noise_sigma : 0.0;
+}
+
+static void zoom(app *a, double factor, float px, float py)
+{
+    layout lay;
+    layout_compute(a->fb_w, a->fb_h, &lay);
+    if (a->land->dim == 2) {
+        a->cam.distance /= factor;
+        camera_clamp(&a->cam);
+        return;
+    }
+    const double cx = view_px_to_x(a, &lay, px);
+    const double cy = a->view[2] + (double)(lay.plot_y + lay.plot_h - py) / lay.plot_h *
+                                       (a->view[3] - a->view[2]);
+    const double w = (a->view[1] - a->view[0]) / factor, h = (a->view[3] - a->view[2]) / factor;
+    if (w < 1e-6 || w > 1e6)
+        return;
+    const double fx = (cx - a->view[0]) / (a->view[1] - a->view[0]);
+    const double fy = (cy - a->view[2]) / (a->view[3] - a->view[2]);
+    a->view[0] = cx - fx * w;
+    a->view[1] = a->view[0] + w;
+    a->view[2] = cy - fy * h;
+    a->view[3] = a->view[2] + h;
+}
+
+void app_apply(app *a, action act)
+{
+    runner *r = selected(a);
+    switch (act) {
+    case ACTION_NONE:
+    case ACTION_COUNT:
+        break;
+    case ACTION_LESSON_1:
+    case ACTION_LESSON_2:
+    case ACTION_LESSON_3:
+    case ACTION_LESSON_4:
+    case ACTION_LESSON_5:
+        app_set_lesson(a, (int)(act - ACTION_LESSON_1));
+        break;
+    case ACTION_LESSON_NEXT:
+        app_set_lesson(a, landscape_index(a->land) + 1);
+        break;
+    case ACTION_LESSON_PREV:
+        app_set_lesson(a, landscape_index(a->land) - 1);
+        break;
+    case ACTION_LR_UP:
+        set_lr(a, a->optim.lr * APP_LR_FACTOR);
+        break;
+    case ACTION_LR_DOWN:
+        set_lr(a, a->optim.lr / APP_LR_FACTOR);
+        break;
+    case ACTION_NOISE_TOGGLE:
+        a->noise_on = !a->noise_on;
+        apply_noise(a);
+        break;
+    case ACTION_NOISE_DOWN:
+        a->noise_sigma = fmax(NOISE_MIN, a->noise_sigma / APP_NOISE_FACTOR);
+        apply_noise(a);
+        break;
+    case ACTION_NOISE_UP:
+        a->noise_sigma = fmin(NOISE_MAX, a->noise_sigma * APP_NOISE_FACTOR);
+        apply_noise(a);
+        break;
+    case ACTION_PAUSE:
+        a->sim.paused = !a->sim.paused;
+        a->sim.accumulator = 0.0;
+        break;
+    case ACTION_STEP:
+        if (!a->sim.paused)
+            a->sim.paused = true;
+        if (r->status == RUNNER_DIVERGED)
+            app_message(a, 3000, "the run diverged: press R to reset");
+        else
+            sim_step(&a->sim);
+        break;
+    case ACTION_RESET:
+        sim_reset(&a->sim, NULL);
+        break;
+    case ACTION_SPEED_DOWN:
+        a->sim.steps_per_second = fmax(SPEED_MIN, a->sim.steps_per_second / 2.0);
+        break;
+    case ACTION_SPEED_UP:
+        a->sim.steps_per_second = fmin(SPEED_MAX, a->sim.steps_per_second * 2.0);
+        break;
+    case ACTION_HELP:
+        a->help_visible = !a->help_visible;
+        break;
+    case ACTION_QUIT:
+        if (a->help_visible)
+            a->help_visible = false;
+        else
+            a->quit = true;
+        break;
+    case ACTION_ROTATE_LEFT:
+    case ACTION_ROTATE_RIGHT:
+    case ACTION_ROTATE_UP:
+    case ACTION_ROTATE_DOWN:
+        if (a->land->dim != 2) {
+            app_message(a, 2500, "rotation applies to the 3D view (lesson 4)");
+            break;
+        }
+        a->cam.yaw += act == ACTION_ROTATE_LEFT ? -0.1 : act == ACTION_ROTATE_RIGHT ? 0.1 : 0.0;
+        a->cam.pitch += act == ACTION_ROTATE_UP ? 0.1 : act == ACTION_ROTATE_DOWN ? -0.1 : 0.0;
+        camera_clamp(&a->cam);
+        break;
+    case ACTION_ZOOM_IN:
+    case ACTION_ZOOM_OUT: {
+        layout lay;
+        layout_compute(a->fb_w, a->fb_h, &lay);
+        zoom(a, act == ACTION_ZOOM_IN ? 1.25 : 0.8, lay.plot_x + lay.plot_w / 2,
+             lay.plot_y + lay.plot_h / 2);
+        break;
+    }
+    }
+}
+
+/* Start point under the pointer, clamped to the domain; false when the
+ * pointer is off the 3D surface. */
+static bool start_from_pointer(app *a, const layout *lay, double *start)
+{
+    const landscape *l = a->land;
+    if (l->dim == 1) {
+        const double x = view_px_to_x(a, lay, a->mouse_x);
+        start[0] = fmin(l->hi[0], fmax(l->lo[0], x));
+        return true;
+    }
+    const double aspect = lay->plot_w / lay->plot_h;
+    const double ndc_x = 2.0 * (a->mouse_x - lay->plot_x) / lay->plot_w - 1.0;
+    const double ndc_y = 1.0 - 2.0 * (a->mouse_y - lay->plot_y) / lay->plot_h;
+    double o[3], d[3];
+    camera_ray(&a->cam, aspect, ndc_x, ndc_y, o, d);
+    return camera_pick_surface(l, a->z_scale, o, d, start);
+}
+
+static bool in_plot(const layout *lay, float x, float y)
+{
+    return x >= lay->plot_x && x <= lay->plot_x + lay->plot_w && y >= lay->plot_y &&
+           y <= lay->plot_y + lay->plot_h;
+}
+
+static void pointer_to_fb(app *a, int wx, int wy)
+{
+    int ww, wh;
+    window_size(&a->win, &ww, &wh);
+    a->mouse_x = (float)wx * (float)a->fb_w / (float)(ww > 0 ? ww : 1);
+    a->mouse_y = (float)wy * (float)a->fb_h / (float)(wh > 0 ? wh : 1);
+}
+
+static void drag_start_move(app *a)
+{
+    layout lay;
+    layout_compute(a->fb_w, a->fb_h, &lay);
+    double start[2];
+    if (start_from_pointer(a, &lay, start))
+        sim_reset(&a->sim, start);
+}
+
+void app_handle_event(app *a, const SDL_Event *e)
+{
+    layout lay;
+    layout_compute(a->fb_w, a->fb_h, &lay);
+    switch (e->type) {
+    case SDL_QUIT:
+        a->quit = true;
+        break;
+    case SDL_KEYDOWN:
+        app_apply(a, input_translate_key(&e->key));
+        break;
+    case SDL_MOUSEBUTTONDOWN:
+        pointer_to_fb(a, e->button.x, e->button.y);
+        if (e->button.button == SDL_BUTTON_LEFT && in_plot(&lay, a->mouse_x, a->mouse_y)) {
+            double probe[2];
+            if (a->land->dim == 2 && !start_from_pointer(a, &lay, probe)) {
+                app_message(a, 2500, "press on the surface to move the start point");
+                break;
+            }
+            a->drag = DRAG_START;
+            a->drag_was_paused = a->sim.paused;
+            a->sim.paused = true;
+            drag_start_move(a);
+        } else if (e->button.button == SDL_BUTTON_RIGHT && a->land->dim == 2) {
+            a->drag = DRAG_ROTATE;
+        }
+        break;
+    case SDL_MOUSEMOTION: {
+        const float px = a->mouse_x, py = a->mouse_y;
+        pointer_to_fb(a, e->motion.x, e->motion.y);
+        if (a->drag == DRAG_START) {
+            drag_start_move(a);
+        } else if (a->drag == DRAG_ROTATE) {
+            a->cam.yaw += 0.008 * (a->mouse_x - px) / lay.scale;
+            a->cam.pitch += 0.008 * (a->mouse_y - py) / lay.scale;
+            camera_clamp(&a->cam);
+        }
+        break;
+    }
+    case SDL_MOUSEBUTTONUP:
+        pointer_to_fb(a, e->button.x, e->button.y);
+        if (a->drag == DRAG_START && e->button.button == SDL_BUTTON_LEFT) {
+            drag_start_move(a);
+            a->sim.paused = a->drag_was_paused;
+            a->sim.accumulator = 0.0;
+            a->drag = DRAG_NONE;
+        } else if (a->drag == DRAG_ROTATE && e->button.button == SDL_BUTTON_RIGHT) {
+            a->drag = DRAG_NONE;
+        }
+        break;
+    case SDL_MOUSEWHEEL: {
+        const float y = e->wheel.preciseY != 0.0f ? e->wheel.preciseY : (float)e->wheel.y;
+        if (y != 0.0f) {
+            int mx, my;
+            SDL_GetMouseState(&mx, &my);
+            pointer_to_fb(a, mx, my);
+            const bool inside = in_plot(&lay, a->mouse_x, a->mouse_y);
+            zoom(a, pow(1.15, y), inside ? a->mouse_x : lay.plot_x + lay.plot_w / 2,
+                 inside ? a->mouse_y : lay.plot_y + lay.plot_h / 2);
+        }
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+bool app_create(app *a, const app_params *p, char *err, size_t errlen)
+{
+    memset(a, 0, sizeof *a);
+    const cli_options *o = p->cli;
+    const window_params wp = {
+        .title = "optiviz",
+        .width = p->width > 0 ? p->width : 1280,
+        .height = p->height > 0 ? p->height : 720,
+        .headless = p->headless,
+        .fullscreen = p->fullscreen,
+        .vsync = !p->headless,
+    };
+    if (!window_create(&a->win, &wp, err, errlen))
+        return false;
+    const char *font = getenv("OPTIVIZ_FONT");
+    if (!font || !font[0])
+        font = OPTIVIZ_FONT_PATH;
+    const renderer_params rp = {.load = window_gl_proc, .font_path = font};
+    a->ren = renderer_create(&rp, err, errlen);
+    if (!a->ren) {
+        window_destroy(&a->win);
+        return false;
+    }
+    window_drawable_size(&a->win, &a->fb_w, &a->fb_h);
+    a->kind = o ? o->kind : OPTIM_SGD;
+    a->optim = o ? o->optim : (optim_params){0};
+    a->noise_sigma = (o && o->noise > 0) ? o->noise : APP_DEFAULT_NOISE;
+    a->noise_on = o && o->noise > 0;
+    a->seed = o ? o->seed : 0;
+    a->sim.steps_per_second = APP_DEFAULT_STEPS_PER_SECOND;
+    app_set_lesson(a, (o && o->land) ? landscape_index(o->land) : 0);
+    if (o && o->has_lr)
+        set_lr(a, o->optim.lr);
+    if (o && o->has_start)
+        sim_reset(&a->sim, o->start);
+    a->last_counter = SDL_GetPerformanceCounter();
+    return true;
+}
+
+void app_destroy(app *a)
+{
+    if (a->ren)
+        renderer_free(a->ren);
+    window_destroy(&a->win);
+    a->ren = NULL;
+}
+
+bool app_frame(app *a)
+{
+    SDL_Event e;
+    while (SDL_PollEvent(&e))
+        app_handle_event(a, &e);
+    if (a->quit)
+        return false;
+    const uint64_t now = SDL_GetPerformanceCounter();
+    double dt = (double)(now - a->last_counter) / (double)SDL_GetPerformanceFrequency();
+    a->last_counter = now;
+    if (dt > 0.25)
+        dt = 0.25; /* after a stall (window dragged, laptop asleep) do not jump */
+    if (a->drag == DRAG_NONE)
+        sim_advance(&a->sim, dt);
+    window_drawable_size(&a->win, &a->fb_w, &a->fb_h);
+    app_draw(a, a->ren, a->fb_w, a->fb_h);
+    window_swap(&a->win);
+    return true;
+}

@@ -1,0 +1,119 @@
+/*
+ * app.h: the interactive program's state and its frame function. One frame:
+ * SDL events -> binding table -> actions -> the simulation advances by whole
+ * fixed steps -> app_draw reads the state -> present. app_frame is called by
+ * a driver loop (main.c), so a web build can call it once per animation
+ * frame instead.
+ */
+#ifndef OPTIVIZ_APP_APP_H
+#define OPTIVIZ_APP_APP_H
+
+#include "app/cli.h"
+#include "app/input.h"
+#include "app/window.h"
+#include "core/camera.h"
+#include "core/sim.h"
+#include "render/renderer.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define APP_GRID_N 101 /* samples per side of the 3D wireframe, as d2l's figure */
+#define APP_MAX_MARKS LANDSCAPE_MAX_MARKS
+#define APP_LR_FACTOR 1.25
+#define APP_NOISE_FACTOR 1.25
+#define APP_DEFAULT_NOISE 0.5
+#define APP_DEFAULT_STEPS_PER_SECOND 8.0
+
+/* Screen regions in framebuffer pixels, recomputed from the framebuffer size
+ * every frame (resizing and HiDPI keep working). */
+typedef struct layout {
+    float scale;                          /* 1.0 at 1080 px high */
+    float fb_w, fb_h;
+    float plot_x, plot_y, plot_w, plot_h; /* axes box (1D) or 3D viewport */
+    float side_x, side_y, side_w, side_h; /* HUD column */
+} layout;
+
+/* Layout of a framebuffer of fb_w x fb_h pixels. */
+void layout_compute(int fb_w, int fb_h, layout *out);
+
+typedef enum drag_mode {
+    DRAG_NONE = 0,
+    DRAG_START,  /* left button: moving the start point */
+    DRAG_ROTATE, /* right button: orbiting the 3D view */
+} drag_mode;
+
+typedef struct app_mark {
+    const char *label;
+    const landscape *on; /* the function the point belongs to */
+    double x, f;         /* critical point and its value */
+} app_mark;
+
+typedef struct app_params {
+    const cli_options *cli; /* initial lesson and settings; NULL: defaults */
+    bool headless;          /* offscreen driver, no vsync (shot, bench, tests) */
+    int width, height;      /* 0: 1280 x 720 */
+    bool fullscreen;
+} app_params;
+
+typedef struct app {
+    app_window win;
+    renderer *ren;
+    sim sim;
+    const landscape *land;      /* the lesson's landscape */
+    const landscape *companion; /* drawn beside it (risk in lesson 1) */
+    optim_kind kind;
+    optim_params optim;         /* lr changes live */
+    bool noise_on;
+    double noise_sigma;         /* standard deviation when on */
+    uint64_t seed;
+    bool help_visible;
+    bool quit;
+    double view[4];             /* 1D view: x0, x1, y0, y1 */
+    camera cam;
+    double z_scale;             /* 3D: world z = z_scale * f */
+    float heights[APP_GRID_N * APP_GRID_N];
+    unsigned heights_id;        /* changes when heights change */
+    int n_marks;
+    app_mark marks[APP_MAX_MARKS];
+    drag_mode drag;
+    bool drag_was_paused;
+    float mouse_x, mouse_y;     /* last pointer position, framebuffer pixels */
+    char message[200];          /* transient line at the bottom */
+    uint32_t message_until;     /* SDL ticks */
+    uint64_t last_counter;
+    int fb_w, fb_h;
+} app;
+
+/* Opens the window (or the offscreen surface), the renderer and the first
+ * lesson (cli's --function etc., else lesson 1). Returns false with one line
+ * in err. */
+bool app_create(app *a, const app_params *p, char *err, size_t errlen);
+void app_destroy(app *a);
+
+/* One frame: events, actions, simulation, drawing, present. Returns false
+ * once the user quits. */
+bool app_frame(app *a);
+/* Handles one SDL event (keys through the binding table, mouse gestures). */
+void app_handle_event(app *a, const SDL_Event *e);
+/* Applies one action. */
+void app_apply(app *a, action act);
+/* Switches to lesson (catalog index) with its default start and lr. */
+void app_set_lesson(app *a, int index);
+/* Shows a transient message for ms milliseconds. */
+void app_message(app *a, uint32_t ms, const char *fmt, ...);
+
+/* Draws the current state into the renderer for an fb_w x fb_h framebuffer
+ * (draw.c). Reads the state, never changes it. */
+void app_draw(const app *a, renderer *r, int fb_w, int fb_h);
+
+/* 1D view mapping between landscape coordinates and framebuffer pixels. */
+float view_x_to_px(const app *a, const layout *lay, double x);
+float view_y_to_px(const app *a, const layout *lay, double y);
+double view_px_to_x(const app *a, const layout *lay, float px);
+/* 3D view: the camera's projection * view, followed by the viewport
+ * transform that maps the plot rectangle onto the framebuffer's clip space
+ * (the renderer draws into the whole framebuffer). Column-major. */
+void view3d_matrix(const app *a, const layout *lay, float out[16]);
+
+#endif

@@ -1,0 +1,384 @@
+/*
+ * cli.c: strict parsing of optiviz's command line. Numbers must parse whole
+ * (strtod/strtoll with end and range checks, finite); each subcommand takes
+ * only its own options; --opt VALUE and --opt=VALUE both work.
+ */
+#include "app/cli.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    OK_RUN = 1 << CLI_RUN,
+    OK_TRACE = 1 << CLI_TRACE,
+    OK_SHOT = 1 << CLI_SHOT,
+    OK_BENCH = 1 << CLI_BENCH,
+};
+
+typedef enum opt_id {
+    OPT_FUNCTION,
+    OPT_OPTIMIZER,
+    OPT_LR,
+    OPT_MOMENTUM,
+    OPT_DAMPENING,
+    OPT_NESTEROV,
+    OPT_WEIGHT_DECAY,
+    OPT_NOISE,
+    OPT_START,
+    OPT_SEED,
+    OPT_STEPS,
+    OPT_SIZE,
+    OPT_FULLSCREEN,
+    OPT_OUT,
+    OPT_FRAMES,
+} opt_id;
+
+typedef struct opt_spec {
+    const char *name;
+    opt_id id;
+    bool takes_value;
+    int allowed; /* mask of commands */
+} opt_spec;
+
+static const opt_spec specs[] = {
+    {"--function", OPT_FUNCTION, true, OK_RUN | OK_TRACE | OK_SHOT | OK_BENCH},
+    {"--optimizer", OPT_OPTIMIZER, true, OK_RUN | OK_TRACE},
+    {"--lr", OPT_LR, true, OK_RUN | OK_TRACE},
+    {"--momentum", OPT_MOMENTUM, true, OK_RUN | OK_TRACE},
+    {"--dampening", OPT_DAMPENING, true, OK_RUN | OK_TRACE},
+    {"--nesterov", OPT_NESTEROV, false, OK_RUN | OK_TRACE},
+    {"--weight-decay", OPT_WEIGHT_DECAY, true, OK_RUN | OK_TRACE},
+    {"--noise", OPT_NOISE, true, OK_RUN | OK_TRACE},
+    {"--start", OPT_START, true, OK_RUN | OK_TRACE},
+    {"--seed", OPT_SEED, true, OK_RUN | OK_TRACE},
+    {"--steps", OPT_STEPS, true, OK_TRACE | OK_SHOT},
+    {"--size", OPT_SIZE, true, OK_RUN | OK_SHOT | OK_BENCH},
+    {"--fullscreen", OPT_FULLSCREEN, false, OK_RUN},
+    {"--out", OPT_OUT, true, OK_SHOT},
+    {"--frames", OPT_FRAMES, true, OK_BENCH},
+};
+
+static const char *const command_names[] = {
+    [CLI_RUN] = "optiviz", [CLI_LIST] = "list", [CLI_TRACE] = "trace",
+    [CLI_SHOT] = "shot",   [CLI_BENCH] = "bench",
+};
+
+const char *cli_usage(void)
+{
+    return "usage:\n"
+           "  optiviz [--function NAME] [--optimizer NAME] [--lr F] [--momentum F]\n"
+           "          [--dampening F] [--nesterov] [--weight-decay F] [--noise F]\n"
+           "          [--start X[,Y]] [--seed N] [--size WxH] [--fullscreen]\n"
+           "  optiviz list\n"
+           "  optiviz trace --function NAME --optimizer NAME [--lr F ...] --start X[,Y]\n"
+           "                --steps N [--noise F] [--seed N]\n"
+           "  optiviz shot  --function NAME [--steps N] [--size WxH] --out FILE.png\n"
+           "  optiviz bench [--function NAME] [--frames N] [--size WxH]\n"
+           "  optiviz --help | --version\n"
+           "Functions and optimizers: optiviz list. Keys in the window: press H.\n";
+}
+
+static bool parse_double(const char *opt, const char *s, double *out, char *err, size_t n)
+{
+    char *end = NULL;
+    errno = 0;
+    const double v = strtod(s, &end);
+    if (s[0] == '\0' || end == s || *end != '\0' || errno == ERANGE || !isfinite(v)) {
+        snprintf(err, n, "%s: '%s' is not a finite number", opt, s);
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+static bool parse_long(const char *opt, const char *s, long long lo, long long hi,
+                       long long *out, char *err, size_t n)
+{
+    char *end = NULL;
+    errno = 0;
+    const long long v = strtoll(s, &end, 10);
+    if (s[0] == '\0' || end == s || *end != '\0' || errno == ERANGE) {
+        snprintf(err, n, "%s: '%s' is not a whole number", opt, s);
+        return false;
+    }
+    if (v < lo || v > hi) {
+        snprintf(err, n, "%s: %lld is out of range [%lld, %lld]", opt, v, lo, hi);
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+static bool parse_size(const char *s, int *w, int *h, char *err, size_t n)
+{
+    char *end = NULL;
+    errno = 0;
+    const long a = strtol(s, &end, 10);
+    if (end == s || (*end != 'x' && *end != 'X')) {
+        snprintf(err, n, "--size: '%s' is not WIDTHxHEIGHT (e.g. 1920x1080)", s);
+        return false;
+    }
+    const char *p = end + 1;
+    const long b = strtol(p, &end, 10);
+    if (end == p || *end != '\0' || errno == ERANGE) {
+        snprintf(err, n, "--size: '%s' is not WIDTHxHEIGHT (e.g. 1920x1080)", s);
+        return false;
+    }
+    if (a < 64 || b < 64 || a > 16384 || b > 16384) {
+        snprintf(err, n, "--size: %ldx%ld is outside 64x64 .. 16384x16384", a, b);
+        return false;
+    }
+    *w = (int)a;
+    *h = (int)b;
+    return true;
+}
+
+/* Parses "X" or "X,Y" into start; count gets the number of coordinates. */
+static bool parse_start(const char *s, double *start, int *count, char *err, size_t n)
+{
+    char buf[256];
+    if (strlen(s) >= sizeof buf) {
+        snprintf(err, n, "--start: value too long");
+        return false;
+    }
+    strcpy(buf, s);
+    char *comma = strchr(buf, ',');
+    *count = 1;
+    if (comma) {
+        *comma = '\0';
+        *count = 2;
+        if (strchr(comma + 1, ',')) {
+            snprintf(err, n, "--start: '%s' has more than two coordinates", s);
+            return false;
+        }
+        if (!parse_double("--start", comma + 1, &start[1], err, n))
+            return false;
+    }
+    return parse_double("--start", buf, &start[0], err, n);
+}
+
+static const opt_spec *find_spec(const char *name, size_t len)
+{
+    for (size_t i = 0; i < sizeof specs / sizeof specs[0]; i++)
+        if (strlen(specs[i].name) == len && strncmp(specs[i].name, name, len) == 0)
+            return &specs[i];
+    return NULL;
+}
+
+static bool check_start(cli_options *o, int count, char *err, size_t n)
+{
+    const landscape *l = o->land;
+    if (count != l->dim) {
+        snprintf(err, n, "--start: '%s' is %dD and needs %d coordinate%s, got %d", l->name,
+                 l->dim, l->dim, l->dim == 1 ? "" : "s", count);
+        return false;
+    }
+    if (!landscape_in_domain(l, o->start)) {
+        if (l->dim == 1)
+            snprintf(err, n, "--start: %g is outside the domain [%g, %g] of '%s'", o->start[0],
+                     l->lo[0], l->hi[0], l->name);
+        else
+            snprintf(err, n, "--start: (%g, %g) is outside the domain [%g, %g]x[%g, %g] of '%s'",
+                     o->start[0], o->start[1], l->lo[0], l->hi[0], l->lo[1], l->hi[1], l->name);
+        return false;
+    }
+    return true;
+}
+
+static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int *start_count,
+                         char *err, size_t n)
+{
+    long long ll = 0;
+    switch (sp->id) {
+    case OPT_FUNCTION:
+        o->land = landscape_find(v);
+        if (!o->land) {
+            snprintf(err, n, "--function: unknown function '%s' (see: optiviz list)", v);
+            return false;
+        }
+        return true;
+    case OPT_OPTIMIZER:
+        if (!optim_kind_find(v, &o->kind)) {
+            snprintf(err, n, "--optimizer: unknown optimizer '%s' (see: optiviz list)", v);
+            return false;
+        }
+        return true;
+    case OPT_LR:
+        if (!parse_double(sp->name, v, &o->optim.lr, err, n))
+            return false;
+        if (!(o->optim.lr > 0.0)) {
+            snprintf(err, n, "--lr: %s must be > 0", v);
+            return false;
+        }
+        o->has_lr = true;
+        return true;
+    case OPT_MOMENTUM:
+        return parse_double(sp->name, v, &o->optim.momentum, err, n);
+    case OPT_DAMPENING:
+        return parse_double(sp->name, v, &o->optim.dampening, err, n);
+    case OPT_WEIGHT_DECAY:
+        return parse_double(sp->name, v, &o->optim.weight_decay, err, n);
+    case OPT_NESTEROV:
+        o->optim.nesterov = true;
+        return true;
+    case OPT_NOISE:
+        if (!parse_double(sp->name, v, &o->noise, err, n))
+            return false;
+        if (o->noise < 0.0) {
+            snprintf(err, n, "--noise: %s must be >= 0", v);
+            return false;
+        }
+        return true;
+    case OPT_START:
+        o->has_start = true;
+        return parse_start(v, o->start, start_count, err, n);
+    case OPT_SEED:
+        if (!parse_long(sp->name, v, 0, INT64_MAX, &ll, err, n))
+            return false;
+        o->seed = (uint64_t)ll;
+        return true;
+    case OPT_STEPS:
+        if (!parse_long(sp->name, v, 0, 100000000, &ll, err, n))
+            return false;
+        o->steps = (long)ll;
+        o->has_steps = true;
+        return true;
+    case OPT_FRAMES:
+        if (!parse_long(sp->name, v, 1, 1000000, &ll, err, n))
+            return false;
+        o->frames = (long)ll;
+        return true;
+    case OPT_SIZE:
+        return parse_size(v, &o->width, &o->height, err, n);
+    case OPT_FULLSCREEN:
+        o->fullscreen = true;
+        return true;
+    case OPT_OUT:
+        if (v[0] == '\0') {
+            snprintf(err, n, "--out: empty file name");
+            return false;
+        }
+        o->out = v;
+        return true;
+    }
+    return true;
+}
+
+static bool parse_command(int argc, char **argv, int *first, cli_options *o, char *err,
+                          size_t n)
+{
+    *first = 1;
+    o->command = CLI_RUN;
+    if (argc < 2)
+        return true;
+    const char *a = argv[1];
+    if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0 || strcmp(a, "help") == 0) {
+        o->command = CLI_HELP;
+        *first = 2;
+    } else if (strcmp(a, "--version") == 0) {
+        o->command = CLI_VERSION;
+        *first = 2;
+    } else if (a[0] != '-') {
+        *first = 2;
+        if (strcmp(a, "list") == 0)
+            o->command = CLI_LIST;
+        else if (strcmp(a, "trace") == 0)
+            o->command = CLI_TRACE;
+        else if (strcmp(a, "shot") == 0)
+            o->command = CLI_SHOT;
+        else if (strcmp(a, "bench") == 0)
+            o->command = CLI_BENCH;
+        else {
+            snprintf(err, n, "unknown command '%s' (commands: list, trace, shot, bench; "
+                             "see optiviz --help)", a);
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool check_required(cli_options *o, int start_count, char *err, size_t n)
+{
+    if (o->command == CLI_TRACE) {
+        const char *missing = !o->land ? "--function" : !o->has_start ? "--start"
+                              : !o->has_steps ? "--steps" : NULL;
+        if (missing) {
+            snprintf(err, n, "trace: %s is required", missing);
+            return false;
+        }
+    }
+    if (o->command == CLI_SHOT) {
+        if (!o->land) {
+            snprintf(err, n, "shot: --function is required");
+            return false;
+        }
+        if (!o->out) {
+            snprintf(err, n, "shot: --out FILE.png is required");
+            return false;
+        }
+    }
+    if (o->has_start) {
+        if (!o->land) {
+            snprintf(err, n, "--start needs --function (the start is checked against its domain)");
+            return false;
+        }
+        if (!check_start(o, start_count, err, n))
+            return false;
+    }
+    optim check;
+    return optim_init(&check, o->kind, &o->optim, o->land ? o->land->dim : 1, err, n);
+}
+
+bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t n)
+{
+    memset(o, 0, sizeof *o);
+    o->kind = OPTIM_SGD;
+    int i = 1;
+    if (!parse_command(argc, argv, &i, o, err, n))
+        return false;
+    if (o->command == CLI_HELP || o->command == CLI_VERSION || o->command == CLI_LIST) {
+        if (i < argc) {
+            snprintf(err, n, "%s: unexpected argument '%s'",
+                     o->command == CLI_LIST ? "list" : argv[1], argv[i]);
+            return false;
+        }
+        return true;
+    }
+    int start_count = 0;
+    for (; i < argc; i++) {
+        const char *arg = argv[i];
+        const char *eq = strchr(arg, '=');
+        const size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+        const opt_spec *sp = find_spec(arg, len);
+        if (!sp) {
+            snprintf(err, n, "%s: unknown option '%.*s' (see optiviz --help)",
+                     command_names[o->command], (int)len, arg);
+            return false;
+        }
+        if (!(sp->allowed & (1 << o->command))) {
+            snprintf(err, n, "%s: option %s does not apply here (see optiviz --help)",
+                     command_names[o->command], sp->name);
+            return false;
+        }
+        const char *v = NULL;
+        if (sp->takes_value) {
+            if (eq)
+                v = eq + 1;
+            else if (i + 1 < argc)
+                v = argv[++i];
+            else {
+                snprintf(err, n, "%s needs a value", sp->name);
+                return false;
+            }
+        } else if (eq) {
+            snprintf(err, n, "%s takes no value", sp->name);
+            return false;
+        }
+        if (!apply_option(o, sp, v, &start_count, err, n))
+            return false;
+    }
+    return check_required(o, start_count, err, n);
+}

@@ -1,0 +1,51 @@
+/*
+ * cli.h: the command line of DESIGN.md parsed into one options struct.
+ * Every bad value is reported as one line naming it; the caller exits 2.
+ */
+#ifndef OPTIVIZ_APP_CLI_H
+#define OPTIVIZ_APP_CLI_H
+
+#include "core/landscape.h"
+#include "core/optim.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum cli_command {
+    CLI_RUN = 0, /* interactive window */
+    CLI_LIST,
+    CLI_TRACE,
+    CLI_SHOT,
+    CLI_BENCH,
+    CLI_HELP,
+    CLI_VERSION,
+} cli_command;
+
+typedef struct cli_options {
+    cli_command command;
+    const landscape *land; /* NULL: not given */
+    optim_kind kind;
+    optim_params optim;
+    bool has_lr;
+    double noise;
+    uint64_t seed;
+    bool has_start;
+    double start[2];
+    bool has_steps;
+    long steps;
+    int width, height; /* 0: default */
+    bool fullscreen;
+    const char *out;
+    long frames;
+} cli_options;
+
+/* Parses argv (argv[0] is the program). Returns false with one line in err
+ * naming the bad argument. Checks the start point against the landscape's
+ * dimension and domain, steps >= 0, sizes, and the optimizer's rules. */
+bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t errlen);
+
+/* The usage text printed by --help. */
+const char *cli_usage(void);
+
+#endif

@@ -1,0 +1,80 @@
+/*
+ * commands_text.c: `optiviz list` and `optiviz trace`, the subcommands that
+ * need no window. trace steps the same runner the window draws (core/sim.c).
+ */
+#include "app/commands.h"
+
+#include "core/sim.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+int command_list(FILE *out)
+{
+    for (int i = 0; i < landscape_count(); i++) {
+        const landscape *l = landscape_at(i);
+        if (l->dim == 1)
+            fprintf(out, "function %s 1 [%g,%g] %s\n", l->name, l->lo[0], l->hi[0],
+                    l->description);
+        else
+            fprintf(out, "function %s 2 [%g,%g]x[%g,%g] %s\n", l->name, l->lo[0], l->hi[0],
+                    l->lo[1], l->hi[1], l->description);
+    }
+    for (int k = 0; k < OPTIM_KIND_COUNT; k++)
+        fprintf(out, "optimizer %s %s\n", optim_kind_name((optim_kind)k),
+                optim_kind_defaults((optim_kind)k));
+    return 0;
+}
+
+static bool row_finite(const runner *r)
+{
+    bool ok = isfinite(r->at.f);
+    for (int k = 0; k < r->land->dim; k++)
+        ok = ok && isfinite(r->x[k]) && isfinite(r->at.g[k]);
+    return ok;
+}
+
+int command_trace(const cli_options *o, FILE *out, FILE *err)
+{
+    runner *r = calloc(1, sizeof *r);
+    if (!r) {
+        fprintf(err, "optiviz: out of memory\n");
+        return 1;
+    }
+    char msg[256];
+    const runner_params p = {
+        .land = o->land,
+        .kind = o->kind,
+        .optim = o->optim,
+        .noise = o->noise,
+        .seed = o->seed,
+        .start = o->start,
+    };
+    if (!runner_init(r, &p, msg, sizeof msg)) {
+        fprintf(err, "optiviz: %s\n", msg);
+        free(r);
+        return 2;
+    }
+    const bool two = o->land->dim == 2;
+    fputs(two ? "step,x,y,f,dfdx,dfdy\n" : "step,x,f,df\n", out);
+    for (long s = 0; s <= o->steps; s++) {
+        if (!row_finite(r)) {
+            fprintf(err, "optiviz: trace stopped at step %ld: the iterate or its value is "
+                         "not finite (diverged)\n", s);
+            break;
+        }
+        if (two)
+            fprintf(out, "%ld,%.17g,%.17g,%.17g,%.17g,%.17g\n", s, r->x[0], r->x[1], r->at.f,
+                    r->at.g[0], r->at.g[1]);
+        else
+            fprintf(out, "%ld,%.17g,%.17g,%.17g\n", s, r->x[0], r->at.f, r->at.g[0]);
+        if (s < o->steps)
+            runner_step(r);
+    }
+    free(r);
+    if (fflush(out) != 0 || ferror(out)) {
+        fprintf(err, "optiviz: could not write the trace to standard output\n");
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,544 @@
+/*
+ * draw.c: what the window shows, drawn from the app's state (read only):
+ * the lesson heading and formula, the 1D plot (axes, ticks, curves, marked
+ * minima, trail, iterate, start handle) or the 3D wireframe with its trail,
+ * the HUD column, the help overlay generated from the binding table, and
+ * transient messages. Sizes scale with the framebuffer (layout.scale), so a
+ * projector at 1920x1080 gets 28 px HUD text and 4 px curves.
+ */
+#include "app/app.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define C(r, g, b) {(r) / 255.0f, (g) / 255.0f, (b) / 255.0f, 1.0f}
+
+/* Dark projector theme; curve colors from the Okabe-Ito palette. */
+static const rgba BG = C(18, 20, 26);
+static const rgba PANEL = C(30, 33, 42);
+static const rgba AXIS = C(200, 204, 212);
+static const rgba GRID = C(44, 48, 58);
+static const rgba TEXT = C(236, 238, 242);
+static const rgba DIM = C(150, 156, 168);
+static const rgba BLUE = C(86, 180, 233);    /* sky blue: the lesson's landscape */
+static const rgba ORANGE = C(230, 159, 0);   /* orange: companion (risk) */
+static const rgba GREEN = C(0, 158, 115);    /* bluish green: marked points */
+static const rgba VERMILLION = C(213, 94, 0); /* the iterate */
+static const rgba YELLOW = C(240, 228, 66);
+static const rgba RED = C(255, 110, 90);
+
+static rgba alpha(rgba c, float a)
+{
+    c.a = a;
+    return c;
+}
+
+/* Copies ascii into out (n bytes), with each '-' as U+2212 minus sign. */
+static void with_minus_sign(char *out, size_t n, const char *ascii)
+{
+    size_t j = 0;
+    for (size_t i = 0; ascii[i] && j + 4 < n; i++) {
+        if (ascii[i] == '-') {
+            memcpy(out + j, "\xe2\x88\x92", 3);
+            j += 3;
+        } else {
+            out[j++] = ascii[i];
+        }
+    }
+    out[j] = '\0';
+}
+
+/* Formats v for the HUD: fixed with 6 decimals in [1e-3, 1e5), else
+ * scientific with 4; a true minus sign. */
+static void fmt_num(char *out, size_t n, double v)
+{
+    char buf[64];
+    if (isnan(v))
+        snprintf(buf, sizeof buf, "NaN");
+    else if (isinf(v))
+        snprintf(buf, sizeof buf, "%sinf", v > 0 ? "+" : "-");
+    else if (v == 0.0 || (fabs(v) >= 1e-3 && fabs(v) < 1e5))
+        snprintf(buf, sizeof buf, "%.6f", v);
+    else
+        snprintf(buf, sizeof buf, "%.4e", v);
+    with_minus_sign(out, n, buf);
+}
+
+/* Tick label with as few decimals as the tick step needs. */
+static void fmt_tick(char *out, size_t n, double v, double step)
+{
+    int dec = step >= 1 ? 0 : (int)ceil(-log10(step) - 1e-9);
+    if (fabs(step * pow(10, dec) - round(step * pow(10, dec))) > 1e-6)
+        dec++;
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.*f", dec, v);
+    with_minus_sign(out, n, buf);
+}
+
+static void draw_arrow(renderer *r, float x0, float y0, float x1, float y1, float w, rgba c)
+{
+    const float dx = x1 - x0, dy = y1 - y0;
+    const float len = sqrtf(dx * dx + dy * dy);
+    if (len < 1e-3f)
+        return;
+    const float ux = dx / len, uy = dy / len, head = 4.0f * w;
+    const float bx = x1 - ux * head, by = y1 - uy * head;
+    const float line[4] = {x0, y0, bx, by};
+    render_polyline(r, line, 2, w, c);
+    const float tri[6] = {x1, y1, bx - uy * head * 0.6f, by + ux * head * 0.6f,
+                          bx + uy * head * 0.6f, by - ux * head * 0.6f};
+    render_triangle(r, tri, c);
+}
+
+static void draw_axes_1d(const app *a, renderer *r, const layout *lay)
+{
+    const float s = lay->scale;
+    const float font = 22.0f * s;
+    double ticks[16], step;
+    int n = axis_ticks(a->view[0], a->view[1], 9, ticks, &step);
+    for (int i = 0; i < n; i++) {
+        const float px = view_x_to_px(a, lay, ticks[i]);
+        const float g[4] = {px, lay->plot_y, px, lay->plot_y + lay->plot_h};
+        render_polyline(r, g, 2, 1.0f * s, GRID);
+        const float t[4] = {px, lay->plot_y + lay->plot_h, px, lay->plot_y + lay->plot_h + 10 * s};
+        render_polyline(r, t, 2, 2.0f * s, AXIS);
+        char lbl[32];
+        fmt_tick(lbl, sizeof lbl, ticks[i], step);
+        render_text(r, lbl, px, lay->plot_y + lay->plot_h + 14 * s, font, TEXT_CENTER, TEXT);
+    }
+    n = axis_ticks(a->view[2], a->view[3], 7, ticks, &step);
+    for (int i = 0; i < n; i++) {
+        const float py = view_y_to_px(a, lay, ticks[i]);
+        const float g[4] = {lay->plot_x, py, lay->plot_x + lay->plot_w, py};
+        render_polyline(r, g, 2, (ticks[i] == 0.0 ? 2.0f : 1.0f) * s,
+                        ticks[i] == 0.0 ? alpha(AXIS, 0.35f) : GRID);
+        const float t[4] = {lay->plot_x - 10 * s, py, lay->plot_x, py};
+        render_polyline(r, t, 2, 2.0f * s, AXIS);
+        char lbl[32];
+        fmt_tick(lbl, sizeof lbl, ticks[i], step);
+        render_text(r, lbl, lay->plot_x - 14 * s, py - font * 0.6f, font, TEXT_RIGHT, TEXT);
+    }
+    const float box[10] = {lay->plot_x, lay->plot_y, lay->plot_x, lay->plot_y + lay->plot_h,
+                           lay->plot_x + lay->plot_w, lay->plot_y + lay->plot_h,
+                           lay->plot_x + lay->plot_w, lay->plot_y, lay->plot_x, lay->plot_y};
+    render_polyline(r, box, 5, 2.0f * s, AXIS);
+    render_text(r, "x", lay->plot_x + lay->plot_w / 2, lay->plot_y + lay->plot_h + 46 * s,
+                26 * s, TEXT_CENTER, TEXT);
+    char ylabel[32];
+    snprintf(ylabel, sizeof ylabel, "%s(x)", a->companion ? "value" : a->land->symbol);
+    render_text(r, a->companion ? "loss" : ylabel, lay->plot_x - 14 * s, lay->plot_y - 34 * s,
+                24 * s, TEXT_RIGHT, TEXT);
+}
+
+static void draw_curve(const app *a, renderer *r, const layout *lay, const landscape *l,
+                       float width, rgba c)
+{
+    enum { MAX_PTS = 4096 };
+    float pts[2 * MAX_PTS];
+    int n = (int)lay->plot_w;
+    n = n < 2 ? 2 : n > MAX_PTS ? MAX_PTS : n;
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        const double x = a->view[0] + (a->view[1] - a->view[0]) * i / (n - 1);
+        landscape_point p;
+        landscape_eval(l, &x, &p);
+        if (!isfinite(p.f))
+            continue;
+        const float py = view_y_to_px(a, lay, p.f);
+        pts[2 * k] = view_x_to_px(a, lay, x);
+        pts[2 * k + 1] = fminf(fmaxf(py, lay->plot_y - 50), lay->plot_y + lay->plot_h + 50);
+        k++;
+    }
+    render_polyline(r, pts, k, width, c);
+}
+
+static void draw_marks_1d(const app *a, renderer *r, const layout *lay)
+{
+    const float s = lay->scale, font = 22.0f * s;
+    for (int i = 0; i < a->n_marks; i++) {
+        const app_mark *m = &a->marks[i];
+        const float px = view_x_to_px(a, lay, m->x), py = view_y_to_px(a, lay, m->f);
+        const float ly = py + (58.0f + 34.0f * (float)i) * s;
+        char ascii[48], num[64], text[160];
+        snprintf(ascii, sizeof ascii, "%.5f", m->x);
+        with_minus_sign(num, sizeof num, ascii);
+        snprintf(text, sizeof text, "%s  x ≈ %s", m->label, num);
+        const float tw = render_text_width(r, text, font);
+        float tx = px - tw / 2;
+        tx = fmaxf(lay->plot_x + 6 * s, fminf(tx, lay->plot_x + lay->plot_w - tw - 6 * s));
+        const rgba c = m->on == a->land ? GREEN : ORANGE;
+        draw_arrow(r, px, ly - 2 * s, px, py + 12 * s, 2.0f * s, alpha(c, 0.9f));
+        render_disc(r, px, py, 8.0f * s, alpha(BG, 0.0f), 3.0f * s, c);
+        render_rect(r, tx - 6 * s, ly, tw + 12 * s, font * 1.3f, alpha(BG, 0.85f));
+        render_text(r, text, tx, ly + font * 0.1f, font, TEXT_LEFT, c);
+    }
+}
+
+static void draw_runner_1d(const app *a, renderer *r, const layout *lay)
+{
+    const float s = lay->scale;
+    const runner *rn = &a->sim.runners[0];
+    float pts[2 * RUNNER_TRAIL_MAX];
+    for (int i = 0; i < rn->trail_len; i++) {
+        double p[2];
+        runner_trail_point(rn, i, p);
+        landscape_point v;
+        landscape_eval(a->land, p, &v);
+        pts[2 * i] = view_x_to_px(a, lay, p[0]);
+        pts[2 * i + 1] = view_y_to_px(a, lay, v.f);
+    }
+    render_polyline(r, pts, rn->trail_len, 3.0f * s, alpha(VERMILLION, 0.7f));
+    const int dots = rn->trail_len < 300 ? rn->trail_len : 300;
+    for (int i = rn->trail_len - dots; i < rn->trail_len; i++)
+        render_disc(r, pts[2 * i], pts[2 * i + 1], 4.5f * s, alpha(VERMILLION, 0.9f), 0, BG);
+    /* start handle: a ring on the curve */
+    landscape_point sv;
+    landscape_eval(a->land, rn->start, &sv);
+    render_disc(r, view_x_to_px(a, lay, rn->start[0]), view_y_to_px(a, lay, sv.f), 11.0f * s,
+                alpha(BG, 0.0f), 3.0f * s, TEXT);
+    const double x = rn->x[0];
+    if (!isfinite(x) || !isfinite(rn->at.f))
+        return;
+    if (x < a->view[0] || x > a->view[1]) {
+        const bool right = x > a->view[1];
+        const float ex = right ? lay->plot_x + lay->plot_w - 8 * s : lay->plot_x + 8 * s;
+        const float ey = lay->plot_y + lay->plot_h / 2;
+        draw_arrow(r, ex + (right ? -60 : 60) * s, ey, ex, ey, 5.0f * s, VERMILLION);
+        char num[48], text[96];
+        fmt_num(num, sizeof num, x);
+        snprintf(text, sizeof text, "iterate at x = %s", num);
+        render_text(r, text, ex + (right ? -70 : 70) * s, ey - 14 * s, 24 * s,
+                    right ? TEXT_RIGHT : TEXT_LEFT, VERMILLION);
+        return;
+    }
+    render_disc(r, view_x_to_px(a, lay, x), view_y_to_px(a, lay, rn->at.f), 14.0f * s,
+                VERMILLION, 3.0f * s, TEXT);
+}
+
+static void legend_line(renderer *r, float x, float y, float s, rgba c, const char *text)
+{
+    const float seg[4] = {x, y + 14 * s, x + 40 * s, y + 14 * s};
+    render_polyline(r, seg, 2, 4.0f * s, c);
+    render_text(r, text, x + 52 * s, y, 24 * s, TEXT_LEFT, TEXT);
+}
+
+static void draw_view_1d(const app *a, renderer *r, const layout *lay)
+{
+    const float s = lay->scale;
+    draw_axes_1d(a, r, lay);
+    render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
+    if (a->companion)
+        draw_curve(a, r, lay, a->companion, 4.0f * s, ORANGE);
+    draw_curve(a, r, lay, a->land, 4.0f * s, BLUE);
+    draw_marks_1d(a, r, lay);
+    draw_runner_1d(a, r, lay);
+    render_clip(r, 0, 0, 0, 0);
+    /* legend, top-left inside the plot */
+    float y = lay->plot_y + 12 * s;
+    if (a->companion) {
+        legend_line(r, lay->plot_x + 16 * s, y, s, BLUE, "empirical risk g (training loss)");
+        y += 34 * s;
+        legend_line(r, lay->plot_x + 16 * s, y, s, ORANGE, "risk f = x·cos(πx) (expected loss)");
+    }
+}
+
+/* ---- 3D ---- */
+
+static void project_px(const layout *lay, const float vp[16], const double p[3], float *px,
+                       float *py, bool *ok)
+{
+    double ndc[2];
+    *ok = camera_project(vp, p, ndc);
+    *px = (float)(ndc[0] + 1.0) * 0.5f * lay->fb_w;
+    *py = (float)(1.0 - ndc[1]) * 0.5f * lay->fb_h;
+}
+
+static void draw_axis3d(const app *a, renderer *r, const layout *lay, const float vp[16],
+                        const double p0[3], const double p1[3], double lo, double hi,
+                        double value_scale, const char *name, const double off[3])
+{
+    const float s = lay->scale;
+    const float seg[6] = {(float)p0[0], (float)p0[1], (float)p0[2],
+                          (float)p1[0], (float)p1[1], (float)p1[2]};
+    render_polyline3d(r, seg, 2, vp, 2.0f * s, AXIS);
+    double ticks[16], step;
+    const int n = axis_ticks(lo, hi, 5, ticks, &step);
+    for (int i = 0; i < n; i++) {
+        const double t = (ticks[i] - lo) / (hi - lo);
+        double q[3];
+        for (int k = 0; k < 3; k++)
+            q[k] = p0[k] + t * (p1[k] - p0[k]) + off[k];
+        float px, py;
+        bool ok;
+        project_px(lay, vp, q, &px, &py, &ok);
+        if (!ok)
+            continue;
+        char lbl[32];
+        fmt_tick(lbl, sizeof lbl, ticks[i], step);
+        render_text(r, lbl, px, py - 11 * s, 22 * s, TEXT_CENTER, TEXT);
+    }
+    /* the axis name beside the middle of the axis; a vertical axis gets it
+     * above its top end instead, clear of its tick labels */
+    const bool vertical = p0[0] == p1[0] && p0[1] == p1[1];
+    double mid[3];
+    for (int k = 0; k < 3; k++)
+        mid[k] = vertical ? p1[k] + off[k] : 0.5 * (p0[k] + p1[k]) + 2.4 * off[k];
+    if (vertical)
+        mid[2] += 0.12 * (p1[2] - p0[2]);
+    float px, py;
+    bool ok;
+    project_px(lay, vp, mid, &px, &py, &ok);
+    if (ok)
+        render_text(r, name, px, py - 13 * s, 26 * s, TEXT_CENTER, YELLOW);
+    (void)value_scale;
+    (void)a;
+}
+
+static void draw_view_3d(const app *a, renderer *r, const layout *lay)
+{
+    const float s = lay->scale;
+    const landscape *l = a->land;
+    float vp[16];
+    view3d_matrix(a, lay, vp);
+    render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
+    render_wireframe(r, a->heights, APP_GRID_N, APP_GRID_N, (float)l->lo[0], (float)l->hi[0],
+                     (float)l->lo[1], (float)l->hi[1], (float)a->z_scale, a->heights_id, vp,
+                     1.2f * s, alpha(BLUE, 0.75f));
+    /* axes along three edges of the bounding box */
+    double zlo = INFINITY, zhi = -INFINITY;
+    for (int i = 0; i < APP_GRID_N * APP_GRID_N; i++) {
+        zlo = fmin(zlo, a->heights[i]);
+        zhi = fmax(zhi, a->heights[i]);
+    }
+    const double zs = a->z_scale;
+    const double span = fmax(l->hi[0] - l->lo[0], l->hi[1] - l->lo[1]);
+    const double o = 0.08 * span;
+    /* the floor of the bounding box, faint, so the axes read as a box */
+    const float fz = (float)(zs * zlo);
+    const float floor_box[15] = {(float)l->lo[0], (float)l->lo[1], fz, (float)l->lo[0],
+                                 (float)l->hi[1], fz, (float)l->hi[0], (float)l->hi[1], fz,
+                                 (float)l->hi[0], (float)l->lo[1], fz, (float)l->lo[0],
+                                 (float)l->lo[1], fz};
+    render_polyline3d(r, floor_box, 5, vp, 1.5f * s, alpha(AXIS, 0.35f));
+    {
+        const double p0[3] = {l->lo[0], l->lo[1], zs * zlo}, p1[3] = {l->hi[0], l->lo[1], zs * zlo};
+        const double off[3] = {0, -o, 0};
+        draw_axis3d(a, r, lay, vp, p0, p1, l->lo[0], l->hi[0], 1, "x", off);
+    }
+    {
+        const double p0[3] = {l->hi[0], l->lo[1], zs * zlo}, p1[3] = {l->hi[0], l->hi[1], zs * zlo};
+        const double off[3] = {o, 0, 0};
+        draw_axis3d(a, r, lay, vp, p0, p1, l->lo[1], l->hi[1], 1, "y", off);
+    }
+    {
+        const double p0[3] = {l->lo[0], l->hi[1], zs * zlo}, p1[3] = {l->lo[0], l->hi[1], zs * zhi};
+        const double off[3] = {-o * 0.7, o * 0.7, 0};
+        draw_axis3d(a, r, lay, vp, p0, p1, zlo, zhi, zs, "f", off);
+    }
+    /* trail and iterate on the surface */
+    const runner *rn = &a->sim.runners[0];
+    float pts[3 * RUNNER_TRAIL_MAX];
+    int k = 0;
+    const double lift = 0.01 * span;
+    for (int i = 0; i < rn->trail_len; i++) {
+        double p[2];
+        runner_trail_point(rn, i, p);
+        if (!landscape_in_domain(l, p))
+            break; /* draw the part on the surface; beyond it the run is out of view */
+        landscape_point v;
+        landscape_eval(l, p, &v);
+        pts[3 * k] = (float)p[0];
+        pts[3 * k + 1] = (float)p[1];
+        pts[3 * k + 2] = (float)(zs * v.f + lift);
+        k++;
+    }
+    render_polyline3d(r, pts, k, vp, 3.0f * s, alpha(VERMILLION, 0.85f));
+    landscape_point sv;
+    landscape_eval(l, rn->start, &sv);
+    const float start3[3] = {(float)rn->start[0], (float)rn->start[1], (float)(zs * sv.f + lift)};
+    render_disc3d(r, start3, vp, 10.0f * s, alpha(BG, 0.0f), 3.0f * s, TEXT);
+    const float saddle3[3] = {0, 0, (float)lift};
+    if (strcmp(l->name, "saddle") == 0) {
+        render_disc3d(r, saddle3, vp, 8.0f * s, GREEN, 2.0f * s, TEXT);
+        const double sp[3] = {0, 0, 0};
+        float px, py;
+        bool ok;
+        project_px(lay, vp, sp, &px, &py, &ok);
+        if (ok) {
+            const char *lbl = "saddle point (0, 0)";
+            draw_arrow(r, px + 90 * s, py + 90 * s, px + 12 * s, py + 12 * s, 2.0f * s, GREEN);
+            render_rect(r, px + 84 * s, py + 88 * s, render_text_width(r, lbl, 22 * s) + 12 * s,
+                        30 * s, alpha(BG, 0.85f));
+            render_text(r, lbl, px + 90 * s, py + 92 * s, 22 * s, TEXT_LEFT, GREEN);
+        }
+    }
+    if (landscape_in_domain(l, rn->x) && isfinite(rn->at.f)) {
+        const float it3[3] = {(float)rn->x[0], (float)rn->x[1], (float)(zs * rn->at.f + lift)};
+        render_disc3d(r, it3, vp, 14.0f * s, VERMILLION, 3.0f * s, TEXT);
+    }
+    render_clip(r, 0, 0, 0, 0);
+    render_text(r, "right-drag or Shift+arrows: rotate · left-drag: move the start · wheel: zoom",
+                lay->plot_x + lay->plot_w / 2, lay->plot_y + lay->plot_h + 14 * s, 22 * s,
+                TEXT_CENTER, DIM);
+}
+
+/* ---- HUD ---- */
+
+static void hud_row(renderer *r, const layout *lay, float *y, const char *key, const char *value,
+                    rgba vc)
+{
+    const float s = lay->scale, font = 28.0f * s;
+    render_text(r, key, lay->side_x + 24 * s, *y, font, TEXT_LEFT, DIM);
+    render_text(r, value, lay->side_x + 180 * s, *y, font, TEXT_LEFT, vc);
+    *y += font * 1.35f;
+}
+
+static void draw_hud(const app *a, renderer *r, const layout *lay)
+{
+    const float s = lay->scale;
+    const runner *rn = &a->sim.runners[0];
+    render_rect(r, lay->side_x, lay->side_y, lay->side_w, lay->side_h, PANEL);
+    float y = 28 * s;
+    render_text(r, "gradient descent", lay->side_x + 24 * s, y, 30 * s, TEXT_LEFT, TEXT);
+    y += 40 * s;
+    char opt[96];
+    snprintf(opt, sizeof opt, "%s%s", optim_kind_name(a->kind),
+             a->optim.momentum > 0 ? " with momentum" : "");
+    render_text(r, opt, lay->side_x + 24 * s, y, 22 * s, TEXT_LEFT, DIM);
+    y += 44 * s;
+    char v[96], w[96];
+    snprintf(v, sizeof v, "%ld", rn->step);
+    hud_row(r, lay, &y, "step", v, TEXT);
+    const bool two = a->land->dim == 2;
+    fmt_num(v, sizeof v, rn->x[0]);
+    hud_row(r, lay, &y, "x", v, TEXT);
+    if (two) {
+        fmt_num(v, sizeof v, rn->x[1]);
+        hud_row(r, lay, &y, "y", v, TEXT);
+    }
+    const char *fs = a->land->symbol;
+    char key[32];
+    fmt_num(v, sizeof v, rn->at.f);
+    snprintf(key, sizeof key, two ? "%s(x, y)" : "%s(x)", fs);
+    hud_row(r, lay, &y, key, v, TEXT);
+    fmt_num(v, sizeof v, rn->at.g[0]);
+    snprintf(key, sizeof key, two ? "∂%s/∂x" : "%s′(x)", fs);
+    hud_row(r, lay, &y, key, v, TEXT);
+    if (two) {
+        fmt_num(v, sizeof v, rn->at.g[1]);
+        snprintf(key, sizeof key, "∂%s/∂y", fs);
+        hud_row(r, lay, &y, key, v, TEXT);
+    }
+    y += 14 * s;
+    snprintf(v, sizeof v, "%.3g", a->optim.lr);
+    hud_row(r, lay, &y, "lr η", v, YELLOW);
+    if (a->noise_on) {
+        snprintf(w, sizeof w, "%.3g (on)", a->noise_sigma);
+        hud_row(r, lay, &y, "noise σ", w, YELLOW);
+    } else {
+        snprintf(w, sizeof w, "off (σ %.3g)", a->noise_sigma);
+        hud_row(r, lay, &y, "noise σ", w, DIM);
+    }
+    snprintf(v, sizeof v, "%g", a->sim.steps_per_second);
+    hud_row(r, lay, &y, "steps/s", v, TEXT);
+    const char *status = runner_status_name(rn->status);
+    rgba sc = TEXT;
+    if (rn->status == RUNNER_DIVERGED)
+        sc = RED;
+    else if (rn->status == RUNNER_CONVERGED)
+        sc = GREEN;
+    else if (rn->status == RUNNER_OUT_OF_VIEW)
+        sc = ORANGE;
+    if (a->drag == DRAG_START)
+        status = "placing start";
+    else if (a->sim.paused && (rn->status == RUNNER_RUNNING || rn->status == RUNNER_OUT_OF_VIEW))
+        status = rn->status == RUNNER_RUNNING ? "paused" : "paused, out of view";
+    hud_row(r, lay, &y, "status", status, sc);
+    /* the update rule, so the numbers above can be checked by hand */
+    y += 18 * s;
+    render_text(r, "update rule", lay->side_x + 24 * s, y, 22 * s, TEXT_LEFT, DIM);
+    y += 30 * s;
+    char rule[128];
+    if (a->noise_on)
+        snprintf(rule, sizeof rule, "x ← x − η·(∇%s(x) + ε),  ε ~ N(0, σ²)", fs);
+    else
+        snprintf(rule, sizeof rule, "x ← x − η·∇%s(x)", fs);
+    render_text(r, rule, lay->side_x + 24 * s, y, 24 * s, TEXT_LEFT, TEXT);
+    /* what the markers mean */
+    y += 60 * s;
+    const float kx = lay->side_x + 40 * s, tx = lay->side_x + 70 * s, f = 22 * s;
+    render_disc(r, kx, y + f * 0.6f, 11 * s, alpha(BG, 0.0f), 3 * s, TEXT);
+    render_text(r, "start (drag to move)", tx, y, f, TEXT_LEFT, DIM);
+    y += f * 1.6f;
+    render_disc(r, kx, y + f * 0.6f, 12 * s, VERMILLION, 3 * s, TEXT);
+    render_text(r, "iterate", tx, y, f, TEXT_LEFT, DIM);
+    y += f * 1.6f;
+    render_disc(r, kx, y + f * 0.6f, 4.5f * s, VERMILLION, 0, BG);
+    render_text(r, "one dot per step: the trail", tx, y, f, TEXT_LEFT, DIM);
+    const char *hint = "H: help · 1–5: lessons · Space: pause";
+    render_text(r, hint, lay->side_x + 24 * s, lay->side_h - 48 * s, 20 * s, TEXT_LEFT, DIM);
+}
+
+static void draw_help(renderer *r, const layout *lay)
+{
+    const float s = lay->scale, font = 26.0f * s;
+    int n;
+    const binding *b = input_bindings(&n);
+    int rows = 0;
+    for (int i = 0; i < n; i++)
+        rows += b[i].help != NULL;
+    const float w = fminf(1100 * s, lay->fb_w - 40 * s);
+    const float h = (rows + 2.5f) * font * 1.45f + 2 * font;
+    const float x = (lay->fb_w - w) / 2, y = fmaxf((lay->fb_h - h) / 2, 10 * s);
+    render_rect(r, 0, 0, lay->fb_w, lay->fb_h, alpha(BG, 0.6f));
+    render_rect(r, x, y, w, h, alpha(PANEL, 0.97f));
+    float ty = y + font;
+    render_text(r, "Keys and mouse", x + 30 * s, ty, 32 * s, TEXT_LEFT, YELLOW);
+    ty += font * 1.9f;
+    for (int i = 0; i < n; i++) {
+        if (!b[i].help)
+            continue;
+        render_text(r, b[i].keys, x + 30 * s, ty, font, TEXT_LEFT, TEXT);
+        render_text(r, b[i].help, x + 300 * s, ty, font, TEXT_LEFT, DIM);
+        ty += font * 1.45f;
+    }
+    render_text(r, "Mouse: left-drag moves the start · right-drag rotates 3D · wheel zooms",
+                x + 30 * s, ty + font * 0.3f, font * 0.9f, TEXT_LEFT, TEXT);
+}
+
+void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
+{
+    layout lay;
+    layout_compute(fb_w, fb_h, &lay);
+    const float s = lay.scale;
+    render_begin(r, fb_w, fb_h, BG);
+    /* heading and formula */
+    char heading[200];
+    snprintf(heading, sizeof heading, "%d · %s", landscape_index(a->land) + 1, a->land->lesson);
+    render_text(r, heading, lay.plot_x, 18 * s, 24 * s, TEXT_LEFT, DIM);
+    render_text(r, a->land->title, lay.plot_x, 52 * s, 38 * s, TEXT_LEFT, TEXT);
+    if (a->land->dim == 1)
+        draw_view_1d(a, r, &lay);
+    else
+        draw_view_3d(a, r, &lay);
+    draw_hud(a, r, &lay);
+    const runner *rn = &a->sim.runners[0];
+    if (rn->status == RUNNER_DIVERGED) {
+        const char *msg = "diverged: the iterate ran off (press R to reset, Down to lower lr)";
+        const float tw = render_text_width(r, msg, 30 * s);
+        const float cx = lay.plot_x + lay.plot_w / 2;
+        render_rect(r, cx - tw / 2 - 20 * s, lay.plot_y + 60 * s, tw + 40 * s, 56 * s,
+                    alpha((rgba)C(80, 20, 20), 0.92f));
+        render_text(r, msg, cx, lay.plot_y + 72 * s, 30 * s, TEXT_CENTER, TEXT);
+    }
+    if (a->message[0] && SDL_TICKS_PASSED(a->message_until, SDL_GetTicks()) == 0) {
+        const float tw = render_text_width(r, a->message, 26 * s);
+        const float cx = lay.plot_x + lay.plot_w / 2, my = lay.fb_h - 56 * s;
+        render_rect(r, cx - tw / 2 - 16 * s, my - 8 * s, tw + 32 * s, 46 * s, alpha(PANEL, 0.95f));
+        render_text(r, a->message, cx, my, 26 * s, TEXT_CENTER, YELLOW);
+    }
+    if (a->help_visible)
+        draw_help(r, &lay);
+    render_end(r);
+}

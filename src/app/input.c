@@ -1,0 +1,63 @@
+/*
+ * input.c: the binding table. Keys are matched by keycode (layout-aware);
+ * '<' and '>' also match ',' and '.' with or without Shift, where they live
+ * on a US keyboard.
+ */
+#include "app/input.h"
+
+static const binding bindings[] = {
+    {SDLK_1, MOD_NONE, ACTION_LESSON_1, "1", "risk vs empirical risk, on [0.5, 1.5]"},
+    {SDLK_2, MOD_NONE, ACTION_LESSON_2, "2", "risk: local vs global minimum, on [−1, 2]"},
+    {SDLK_3, MOD_NONE, ACTION_LESSON_3, "3", "x³: saddle point in 1D"},
+    {SDLK_4, MOD_NONE, ACTION_LESSON_4, "4", "x² − y²: saddle point in 2D (3D view)"},
+    {SDLK_5, MOD_NONE, ACTION_LESSON_5, "5", "tanh: vanishing gradient on a plateau"},
+    {SDLK_TAB, MOD_NONE, ACTION_LESSON_NEXT, "Tab / Shift+Tab", "next / previous landscape"},
+    {SDLK_TAB, MOD_SHIFT, ACTION_LESSON_PREV, NULL, NULL},
+    {SDLK_UP, MOD_NONE, ACTION_LR_UP, "Up / Down", "learning rate × 1.25 / ÷ 1.25"},
+    {SDLK_DOWN, MOD_NONE, ACTION_LR_DOWN, NULL, NULL},
+    {SDLK_n, MOD_NONE, ACTION_NOISE_TOGGLE, "N", "gradient noise on / off"},
+    {SDLK_LEFTBRACKET, MOD_NONE, ACTION_NOISE_DOWN, "[ / ]", "noise σ ÷ 1.25 / × 1.25"},
+    {SDLK_RIGHTBRACKET, MOD_NONE, ACTION_NOISE_UP, NULL, NULL},
+    {SDLK_SPACE, MOD_ANY, ACTION_PAUSE, "Space", "pause / resume"},
+    {SDLK_RIGHT, MOD_NONE, ACTION_STEP, "Right or S", "one step (while paused)"},
+    {SDLK_s, MOD_NONE, ACTION_STEP, NULL, NULL},
+    {SDLK_r, MOD_NONE, ACTION_RESET, "R", "reset to the start point"},
+    {SDLK_LESS, MOD_ANY, ACTION_SPEED_DOWN, "< / >", "steps per second ÷ 2 / × 2"},
+    {SDLK_GREATER, MOD_ANY, ACTION_SPEED_UP, NULL, NULL},
+    {SDLK_COMMA, MOD_ANY, ACTION_SPEED_DOWN, NULL, NULL},
+    {SDLK_PERIOD, MOD_ANY, ACTION_SPEED_UP, NULL, NULL},
+    {SDLK_LEFT, MOD_SHIFT, ACTION_ROTATE_LEFT, "Shift+arrows", "rotate the 3D view"},
+    {SDLK_RIGHT, MOD_SHIFT, ACTION_ROTATE_RIGHT, NULL, NULL},
+    {SDLK_UP, MOD_SHIFT, ACTION_ROTATE_UP, NULL, NULL},
+    {SDLK_DOWN, MOD_SHIFT, ACTION_ROTATE_DOWN, NULL, NULL},
+    {SDLK_EQUALS, MOD_ANY, ACTION_ZOOM_IN, "+ / −", "zoom in / out (also the mouse wheel)"},
+    {SDLK_KP_PLUS, MOD_ANY, ACTION_ZOOM_IN, NULL, NULL},
+    {SDLK_MINUS, MOD_ANY, ACTION_ZOOM_OUT, NULL, NULL},
+    {SDLK_KP_MINUS, MOD_ANY, ACTION_ZOOM_OUT, NULL, NULL},
+    {SDLK_h, MOD_NONE, ACTION_HELP, "H or F1", "this help"},
+    {SDLK_F1, MOD_ANY, ACTION_HELP, NULL, NULL},
+    {SDLK_ESCAPE, MOD_ANY, ACTION_QUIT, "Esc or Q", "quit"},
+    {SDLK_q, MOD_NONE, ACTION_QUIT, NULL, NULL},
+};
+
+const binding *input_bindings(int *count)
+{
+    *count = (int)(sizeof bindings / sizeof bindings[0]);
+    return bindings;
+}
+
+action input_translate_key(const SDL_KeyboardEvent *key)
+{
+    const SDL_Keymod m = (SDL_Keymod)key->keysym.mod;
+    const bool shift = (m & KMOD_SHIFT) != 0;
+    const bool other = (m & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)) != 0;
+    for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++) {
+        const binding *b = &bindings[i];
+        if (b->key != key->keysym.sym)
+            continue;
+        if (b->mod == MOD_ANY || (b->mod == MOD_NONE && !shift && !other) ||
+            (b->mod == MOD_SHIFT && shift && !other))
+            return b->act;
+    }
+    return ACTION_NONE;
+}

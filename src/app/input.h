@@ -1,0 +1,65 @@
+/*
+ * input.h: the one boundary where SDL keyboard events become optiviz
+ * actions. The binding table (key, modifiers, action, help text) is the only
+ * place keys are named; the help overlay prints that same table.
+ * Mouse gestures (drag the start point, rotate, zoom) are handled by the
+ * app, since they carry positions, not just an action.
+ */
+#ifndef OPTIVIZ_APP_INPUT_H
+#define OPTIVIZ_APP_INPUT_H
+
+#include <SDL.h>
+#include <stdbool.h>
+
+typedef enum action {
+    ACTION_NONE = 0,
+    ACTION_LESSON_1,
+    ACTION_LESSON_2,
+    ACTION_LESSON_3,
+    ACTION_LESSON_4,
+    ACTION_LESSON_5,
+    ACTION_LESSON_NEXT,
+    ACTION_LESSON_PREV,
+    ACTION_LR_UP,
+    ACTION_LR_DOWN,
+    ACTION_NOISE_TOGGLE,
+    ACTION_NOISE_DOWN,
+    ACTION_NOISE_UP,
+    ACTION_PAUSE,
+    ACTION_STEP,
+    ACTION_RESET,
+    ACTION_SPEED_DOWN,
+    ACTION_SPEED_UP,
+    ACTION_HELP,
+    ACTION_QUIT,
+    ACTION_ROTATE_LEFT,
+    ACTION_ROTATE_RIGHT,
+    ACTION_ROTATE_UP,
+    ACTION_ROTATE_DOWN,
+    ACTION_ZOOM_IN,
+    ACTION_ZOOM_OUT,
+    ACTION_COUNT,
+} action;
+
+/* Modifier requirement of a binding. */
+typedef enum binding_mod {
+    MOD_NONE = 0,  /* no Shift, Ctrl or Alt held */
+    MOD_SHIFT = 1, /* Shift held */
+    MOD_ANY = 2,   /* modifiers ignored */
+} binding_mod;
+
+typedef struct binding {
+    SDL_Keycode key;
+    binding_mod mod;
+    action act;
+    const char *keys; /* how the help overlay names the key(s) */
+    const char *help; /* what it does */
+} binding;
+
+/* The binding table and its length. Rows with a NULL help text share the
+ * line of the row before them in the help overlay. */
+const binding *input_bindings(int *count);
+/* The action bound to a key event (SDL_KEYDOWN), or ACTION_NONE. */
+action input_translate_key(const SDL_KeyboardEvent *key);
+
+#endif

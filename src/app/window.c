@@ -1,0 +1,87 @@
+/*
+ * window.c: SDL video init, the window, the GL 3.3 core context, and the
+ * swap. The only file that creates or destroys SDL windows.
+ */
+#include "app/window.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool window_create(app_window *w, const window_params *p, char *err, size_t errlen)
+{
+    memset(w, 0, sizeof *w);
+    if (p->headless && !getenv("SDL_VIDEODRIVER"))
+        SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
+    SDL_SetHint(SDL_HINT_VIDEO_HIGHDPI_DISABLED, "0");
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
+        snprintf(err, errlen, "cannot start SDL video: %s", SDL_GetError());
+        return false;
+    }
+    w->sdl_started = true;
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 24);
+    Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (p->headless)
+        flags |= SDL_WINDOW_HIDDEN;
+    else
+        flags |= SDL_WINDOW_RESIZABLE;
+    if (p->fullscreen)
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    w->sdl = SDL_CreateWindow(p->title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, p->width,
+                              p->height, flags);
+    if (!w->sdl) {
+        snprintf(err, errlen, "cannot open a window: %s", SDL_GetError());
+        goto fail;
+    }
+    if (!p->headless)
+        SDL_SetWindowMinimumSize(w->sdl, 320, 240);
+    w->gl = SDL_GL_CreateContext(w->sdl);
+    if (!w->gl) {
+        snprintf(err, errlen, "cannot create an OpenGL 3.3 core context: %s", SDL_GetError());
+        goto fail;
+    }
+    if (SDL_GL_MakeCurrent(w->sdl, w->gl) != 0) {
+        snprintf(err, errlen, "cannot make the OpenGL context current: %s", SDL_GetError());
+        goto fail;
+    }
+    SDL_GL_SetSwapInterval(p->vsync ? 1 : 0);
+    return true;
+fail:
+    window_destroy(w);
+    return false;
+}
+
+void window_destroy(app_window *w)
+{
+    if (w->gl)
+        SDL_GL_DeleteContext(w->gl);
+    if (w->sdl)
+        SDL_DestroyWindow(w->sdl);
+    if (w->sdl_started)
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
+    memset(w, 0, sizeof *w);
+}
+
+void window_drawable_size(const app_window *w, int *fb_w, int *fb_h)
+{
+    SDL_GL_GetDrawableSize(w->sdl, fb_w, fb_h);
+}
+
+void window_size(const app_window *w, int *win_w, int *win_h)
+{
+    SDL_GetWindowSize(w->sdl, win_w, win_h);
+}
+
+void window_swap(app_window *w)
+{
+    SDL_GL_SwapWindow(w->sdl);
+}
+
+void *window_gl_proc(const char *name)
+{
+    return SDL_GL_GetProcAddress(name);
+}

@@ -1,0 +1,69 @@
+/*
+ * landscape.h: the catalog of objective functions optiviz teaches with.
+ *
+ * Each landscape gives its value, exact gradient and exact Hessian in closed
+ * form (no finite differences), its domain (which frames the view and bounds
+ * the start point; iterates may leave it), a default lesson (start point and
+ * learning rate) and the points worth marking. Sources: d2l.ai 12.1
+ * "Optimization and Deep Learning" (risk, empirical risk, x^3, x^2 - y^2,
+ * tanh).
+ */
+#ifndef OPTIVIZ_CORE_LANDSCAPE_H
+#define OPTIVIZ_CORE_LANDSCAPE_H
+
+#include <stdbool.h>
+
+#define LANDSCAPE_MAX_MARKS 4
+
+/* Value, gradient and Hessian at one point. For 1D landscapes only g[0] and
+ * h[0][0] are set; the rest are zero. The Hessian is symmetric. */
+typedef struct landscape_point {
+    double f;
+    double g[2];
+    double h[2][2];
+} landscape_point;
+
+/* A point worth labelling (a minimum the lesson is about). Its coordinates
+ * come from landscape_mark_locate, polished by Newton's method on f'. */
+typedef struct landscape_mark {
+    const char *label;       /* e.g. "min of empirical risk" */
+    const char *of_function; /* landscape whose point it is (NULL: this one) */
+    double seed;             /* 1D: starting guess for Newton on f' */
+} landscape_mark;
+
+typedef struct landscape {
+    const char *name;        /* catalog name, e.g. "empirical-risk" */
+    int dim;                 /* 1 or 2 */
+    double lo[2], hi[2];     /* domain [lo, hi] per coordinate */
+    const char *lesson;      /* the lesson it teaches, UTF-8 heading */
+    const char *title;       /* formula, UTF-8, e.g. "f(x) = x·cos(πx)" */
+    const char *symbol;      /* the function's letter in the title: "f" or "g" */
+    const char *description; /* one line, ASCII */
+    double start[2];         /* default start of the lesson */
+    double lr;               /* default learning rate of the lesson */
+    const char *companion;   /* another landscape drawn with it, or NULL */
+    int n_marks;
+    landscape_mark marks[LANDSCAPE_MAX_MARKS];
+    void (*eval)(const double *x, landscape_point *out);
+} landscape;
+
+/* Number of landscapes in the catalog, and the i-th (0 <= i < count). */
+int landscape_count(void);
+const landscape *landscape_at(int i);
+/* Catalog lookup by name; NULL when unknown. */
+const landscape *landscape_find(const char *name);
+/* Index of l in the catalog, or -1. */
+int landscape_index(const landscape *l);
+
+/* Evaluates value, gradient and Hessian at x (l->dim coordinates). */
+void landscape_eval(const landscape *l, const double *x, landscape_point *out);
+
+/* True when x (l->dim coordinates) lies in the closed domain. */
+bool landscape_in_domain(const landscape *l, const double *x);
+
+/* Locates a 1D critical point by Newton's method on f' from seed (at most
+ * 50 iterations, |step| < 1e-15 relative stops it). Returns false when f''
+ * vanishes or the iteration does not settle. */
+bool landscape_critical_1d(const landscape *l, double seed, double *x_out);
+
+#endif

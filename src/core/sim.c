@@ -1,0 +1,192 @@
+/*
+ * sim.c: runners (iterate, exact gradient, noise, trail, status) and the
+ * fixed-rate stepping of a sim. One code path serves the window and
+ * `optiviz trace`, so what is drawn is what trace prints.
+ */
+#include "core/sim.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+const char *runner_status_name(runner_status s)
+{
+    switch (s) {
+    case RUNNER_RUNNING:
+        return "running";
+    case RUNNER_CONVERGED:
+        return "converged";
+    case RUNNER_OUT_OF_VIEW:
+        return "out of view";
+    case RUNNER_DIVERGED:
+        return "diverged";
+    }
+    return "?";
+}
+
+static void trail_push(runner *r)
+{
+    int slot;
+    if (r->trail_len < RUNNER_TRAIL_MAX) {
+        slot = (r->trail_head + r->trail_len) % RUNNER_TRAIL_MAX;
+        r->trail_len++;
+    } else {
+        slot = r->trail_head;
+        r->trail_head = (r->trail_head + 1) % RUNNER_TRAIL_MAX;
+    }
+    r->trail[slot][0] = r->x[0];
+    r->trail[slot][1] = r->x[1];
+}
+
+void runner_trail_point(const runner *r, int i, double *out)
+{
+    const int slot = (r->trail_head + i) % RUNNER_TRAIL_MAX;
+    out[0] = r->trail[slot][0];
+    out[1] = r->trail[slot][1];
+}
+
+static runner_status classify(const runner *r)
+{
+    const landscape *l = r->land;
+    const int dim = l->dim;
+    bool finite = isfinite(r->at.f);
+    for (int k = 0; k < dim; k++)
+        finite = finite && isfinite(r->x[k]) && isfinite(r->at.g[k]);
+    if (!finite)
+        return RUNNER_DIVERGED;
+    bool inside = true;
+    for (int k = 0; k < dim; k++) {
+        const double w = l->hi[k] - l->lo[k];
+        if (r->x[k] < l->lo[k] - RUNNER_DIVERGED_WIDTHS * w ||
+            r->x[k] > l->hi[k] + RUNNER_DIVERGED_WIDTHS * w)
+            return RUNNER_DIVERGED;
+        inside = inside && r->x[k] >= l->lo[k] && r->x[k] <= l->hi[k];
+    }
+    if (!inside)
+        return RUNNER_OUT_OF_VIEW;
+    double gmax = 0.0, smax = 0.0;
+    for (int k = 0; k < dim; k++) {
+        gmax = fmax(gmax, fabs(r->at.g[k]));
+        smax = fmax(smax, fabs(r->last_step[k]));
+    }
+    if (r->step > 0 && r->noise == 0.0 && gmax < RUNNER_CONVERGED_GRAD &&
+        smax < RUNNER_CONVERGED_STEP)
+        return RUNNER_CONVERGED;
+    return RUNNER_RUNNING;
+}
+
+bool runner_init(runner *r, const runner_params *p, char *err, size_t errlen)
+{
+    memset(r, 0, sizeof *r);
+    if (!p->land) {
+        snprintf(err, errlen, "no landscape given");
+        return false;
+    }
+    if (!(isfinite(p->noise) && p->noise >= 0.0)) {
+        snprintf(err, errlen, "noise must be a finite number >= 0, got %g", p->noise);
+        return false;
+    }
+    r->land = p->land;
+    if (!optim_init(&r->opt, p->kind, &p->optim, p->land->dim, err, errlen))
+        return false;
+    r->noise = p->noise;
+    r->seed = p->seed;
+    const double *start = p->start ? p->start : p->land->start;
+    for (int k = 0; k < p->land->dim; k++)
+        r->start[k] = start[k];
+    runner_reset(r, NULL);
+    return true;
+}
+
+void runner_reset(runner *r, const double *start)
+{
+    const int dim = r->land->dim;
+    if (start)
+        for (int k = 0; k < dim; k++)
+            r->start[k] = start[k];
+    r->x[0] = r->start[0];
+    r->x[1] = dim > 1 ? r->start[1] : 0.0;
+    r->last_step[0] = r->last_step[1] = 0.0;
+    r->step = 0;
+    optim_reset(&r->opt);
+    rng_seed(&r->rng, r->seed);
+    r->trail_len = 0;
+    r->trail_head = 0;
+    trail_push(r);
+    landscape_eval(r->land, r->x, &r->at);
+    r->status = classify(r);
+}
+
+void runner_step(runner *r)
+{
+    const int dim = r->land->dim;
+    double g[2] = {0.0, 0.0};
+    for (int k = 0; k < dim; k++)
+        g[k] = r->at.g[k];
+    if (r->noise > 0.0)
+        for (int k = 0; k < dim; k++)
+            g[k] += r->noise * rng_normal(&r->rng);
+    double before[2] = {r->x[0], r->x[1]};
+    optim_step(&r->opt, r->x, g);
+    for (int k = 0; k < dim; k++)
+        r->last_step[k] = r->x[k] - before[k];
+    r->step++;
+    landscape_eval(r->land, r->x, &r->at);
+    trail_push(r);
+    r->status = classify(r);
+}
+
+bool sim_init(sim *s, const runner_params *params, int n, double steps_per_second, char *err,
+              size_t errlen)
+{
+    memset(s, 0, sizeof *s);
+    if (n < 1 || n > SIM_MAX_RUNNERS) {
+        snprintf(err, errlen, "a view holds 1 to %d runners, got %d", SIM_MAX_RUNNERS, n);
+        return false;
+    }
+    if (!(isfinite(steps_per_second) && steps_per_second > 0.0)) {
+        snprintf(err, errlen, "steps per second must be > 0, got %g", steps_per_second);
+        return false;
+    }
+    for (int i = 0; i < n; i++)
+        if (!runner_init(&s->runners[i], &params[i], err, errlen))
+            return false;
+    s->n_runners = n;
+    s->steps_per_second = steps_per_second;
+    return true;
+}
+
+static bool runner_going(const runner *r)
+{
+    return r->status == RUNNER_RUNNING || r->status == RUNNER_OUT_OF_VIEW;
+}
+
+void sim_step(sim *s)
+{
+    for (int i = 0; i < s->n_runners; i++)
+        if (runner_going(&s->runners[i]))
+            runner_step(&s->runners[i]);
+}
+
+int sim_advance(sim *s, double dt)
+{
+    if (s->paused || !(dt > 0.0))
+        return 0;
+    s->accumulator += dt * s->steps_per_second;
+    int taken = 0;
+    while (s->accumulator >= 1.0 && taken < SIM_MAX_STEPS_PER_ADVANCE) {
+        s->accumulator -= 1.0;
+        sim_step(s);
+        taken++;
+    }
+    if (s->accumulator >= 1.0)
+        s->accumulator = fmod(s->accumulator, 1.0);
+    return taken;
+}
+
+void sim_reset(sim *s, const double *start)
+{
+    s->accumulator = 0.0;
+    for (int i = 0; i < s->n_runners; i++)
+        runner_reset(&s->runners[i], start);
+}

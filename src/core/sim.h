@@ -1,0 +1,104 @@
+/*
+ * sim.h: the simulation optiviz shows. A runner is one optimizer walking one
+ * landscape from a start point: its iterate, the exact value and gradient
+ * there, its trail and its status. A sim holds the runners of a view and
+ * advances them by whole fixed steps at a steps-per-second rate that does not
+ * depend on the frame rate (the app calls sim_advance once per frame).
+ *
+ * The gradient the optimizer sees may carry noise: N(0, noise^2) added to
+ * each component (the minibatch-noise model of d2l 12.4), drawn from the
+ * runner's seeded generator, so a run is reproducible.
+ */
+#ifndef OPTIVIZ_CORE_SIM_H
+#define OPTIVIZ_CORE_SIM_H
+
+#include "core/landscape.h"
+#include "core/optim.h"
+#include "core/rng.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define RUNNER_TRAIL_MAX 4096 /* trail points kept (a ring) */
+#define SIM_MAX_RUNNERS 8
+#define SIM_MAX_STEPS_PER_ADVANCE 2000 /* bounds one frame's work */
+
+/* Gradient-norm and step-length thresholds of "converged". */
+#define RUNNER_CONVERGED_GRAD 1e-6
+#define RUNNER_CONVERGED_STEP 1e-9
+/* An iterate farther than this many domain widths outside the domain has
+ * diverged (so has any non-finite value). */
+#define RUNNER_DIVERGED_WIDTHS 10.0
+
+typedef enum runner_status {
+    RUNNER_RUNNING = 0,
+    RUNNER_CONVERGED,   /* gradient and last step below the thresholds */
+    RUNNER_OUT_OF_VIEW, /* outside the domain, still finite and near */
+    RUNNER_DIVERGED,    /* far outside, or non-finite: stops */
+} runner_status;
+
+/* Short lowercase word for the status, e.g. "converged". */
+const char *runner_status_name(runner_status s);
+
+typedef struct runner_params {
+    const landscape *land; /* required */
+    optim_kind kind;
+    optim_params optim;
+    double noise;        /* gradient noise standard deviation, >= 0 */
+    uint64_t seed;
+    const double *start; /* land->dim coordinates; NULL: the lesson's start */
+} runner_params;
+
+typedef struct runner {
+    const landscape *land;
+    optim opt;
+    rng rng;
+    uint64_t seed;
+    double noise;
+    double start[2];
+    double x[2];           /* current iterate */
+    double last_step[2];   /* x_t - x_{t-1} */
+    landscape_point at;    /* exact value, gradient, Hessian at x */
+    long step;             /* steps taken since the start */
+    runner_status status;
+    int trail_len;         /* points in the trail ring, <= RUNNER_TRAIL_MAX */
+    int trail_head;        /* index of the oldest point */
+    double trail[RUNNER_TRAIL_MAX][2];
+} runner;
+
+/* Sets up a runner at its start. Returns false with one line in err when the
+ * optimizer's hyperparameters or the noise are invalid. */
+bool runner_init(runner *r, const runner_params *p, char *err, size_t errlen);
+/* Starts a new run from start (NULL: the runner's current start): the
+ * optimizer's state, the trail and the noise generator are reset. */
+void runner_reset(runner *r, const double *start);
+/* One optimizer step: the gradient at x plus noise goes to optim_step, the
+ * new iterate is evaluated exactly and the status updated. Steps even when
+ * the status is not RUNNING (the caller decides whether to stop). */
+void runner_step(runner *r);
+/* Trail point i (0 = oldest) into out (dim coordinates). */
+void runner_trail_point(const runner *r, int i, double *out);
+
+typedef struct sim {
+    int n_runners;
+    runner runners[SIM_MAX_RUNNERS];
+    bool paused;
+    double steps_per_second; /* > 0 */
+    double accumulator;      /* fractional steps carried between frames */
+} sim;
+
+/* A sim with one runner per params entry (1..SIM_MAX_RUNNERS). */
+bool sim_init(sim *s, const runner_params *params, int n, double steps_per_second, char *err,
+              size_t errlen);
+/* Advances by dt seconds of wall time: takes the whole steps due (at most
+ * SIM_MAX_STEPS_PER_ADVANCE; the rest is dropped, so a stall never makes a
+ * burst). Runners that diverged or converged do not step. Returns the
+ * number of steps taken. Nothing happens while paused. */
+int sim_advance(sim *s, double dt);
+/* One step of every runner still going, paused or not. */
+void sim_step(sim *s);
+/* Restarts every runner from start (NULL: each runner's own start). */
+void sim_reset(sim *s, const double *start);
+
+#endif

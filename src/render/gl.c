@@ -1,0 +1,44 @@
+/*
+ * gl.c: fills the gl_api function table. Pointers come back from the loader
+ * as void * and are copied bytewise into the typed members (ISO C has no
+ * conversion between object and function pointers). Owns nothing else.
+ */
+#include "gl.h"
+
+#include <stdio.h>
+#include <string.h>
+
+_Static_assert(sizeof(void *) == sizeof(void (*)(void)),
+               "function pointers must be the size of void *");
+
+static bool load_one(render_proc_loader load, const char *name, void *slot, size_t size,
+                     char *err, size_t errlen)
+{
+    void *p = load(name);
+    if (!p) {
+        snprintf(err, errlen, "OpenGL function %s is missing (need OpenGL 3.3 core)", name);
+        return false;
+    }
+    memcpy(slot, &p, size);
+    return true;
+}
+
+bool gl_load(gl_api *gl, render_proc_loader load, char *err, size_t errlen)
+{
+    memset(gl, 0, sizeof *gl);
+#define GL_LOAD_ONE(type, name)                                                  \
+    if (!load_one(load, "gl" #name, (void *)&gl->name, sizeof gl->name, err, errlen)) \
+        return false;
+    GL_FUNCTIONS(GL_LOAD_ONE)
+#undef GL_LOAD_ONE
+
+    const char *version = (const char *)gl->GetString(GL_VERSION);
+    int major = 0, minor = 0;
+    if (!version || sscanf(version, "%d.%d", &major, &minor) != 2 ||
+        major * 10 + minor < 33) {
+        snprintf(err, errlen, "OpenGL 3.3 core needed, the context offers \"%s\"",
+                 version ? version : "(none)");
+        return false;
+    }
+    return true;
+}

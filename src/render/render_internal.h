@@ -1,0 +1,145 @@
+/*
+ * render_internal.h: struct renderer and what the files of src/render/ share
+ * (private; src/app sees only renderer.h). The subsystems, each one struct:
+ *   prim_batch  (renderer.c)  instanced stream of 2D primitives: segments,
+ *                             discs, rects, glyphs, triangles; one streaming
+ *                             VBO, one draw call per flush, flushed when the
+ *                             mode (2D / depth-tested 3D) or the clip changes
+ *                             and at render_end, so draws keep call order;
+ *   text_cache  (text.c)      SDL2_ttf fonts per pixel size + one R8 glyph atlas;
+ *   wireframe   (wireframe.c) height-field meshes cached by content id;
+ *   lines.c                   polylines (2D, 3D) and 3D discs built on prim_batch.
+ */
+#ifndef OPTIVIZ_RENDER_INTERNAL_H
+#define OPTIVIZ_RENDER_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <SDL_ttf.h>
+
+#include "gl.h"
+#include "renderer.h"
+
+/* ---- prim_batch ---------------------------------------------------------- */
+
+/* Primitive kinds, as read by shaders/prim.vert and prim.frag (param[3]). */
+enum prim_kind {
+    PRIM_SEGMENT = 0,
+    PRIM_DISC = 1,
+    PRIM_RECT = 2,
+    PRIM_GLYPH = 3,
+    PRIM_TRIANGLE = 4,
+};
+
+/* One instance; the layout matches the attributes of shaders/prim.vert. */
+typedef struct prim_instance {
+    float geom[4];     /* p0.xy, p1.xy (pixels) */
+    float extra[4];    /* kind-specific: cut normals, atlas uv, third vertex, outline */
+    float param[4];    /* half width or radius, depth at p0, depth at p1, kind */
+    uint8_t color[4];  /* straight RGBA8 */
+    uint8_t color2[4]; /* outline, straight RGBA8 */
+} prim_instance;
+
+typedef enum batch_mode {
+    BATCH_2D = 0, /* no depth test */
+    BATCH_3D = 1, /* depth-tested against the wireframe, no depth writes */
+} batch_mode;
+
+typedef struct prim_batch {
+    GLuint program;
+    GLuint vao;
+    GLuint corner_vbo;
+    GLuint instance_vbo;
+    GLint u_fb;
+    GLint u_atlas;
+    prim_instance *items;
+    int count;
+    int cap;
+    batch_mode mode;
+} prim_batch;
+
+/* Appends a zeroed instance in mode (flushing first if the mode changes).
+ * Returns NULL when out of memory. */
+prim_instance *batch_push(renderer *r, batch_mode mode);
+/* Draws and empties the pending instances. */
+void batch_flush(renderer *r);
+/* Straight [0, 1] color to RGBA8 (clamped; NaN becomes 0). */
+void color_to_u8(uint8_t out[4], rgba c);
+/* A scratch array of at least n floats owned by r (valid until the next call). */
+float *render_scratch(renderer *r, size_t n);
+
+/* ---- text_cache ---------------------------------------------------------- */
+
+#define TEXT_ATLAS_SIZE 1024
+#define TEXT_MAX_FONTS 16
+#define TEXT_GLYPH_SLOTS 4096 /* open-addressing table, power of two */
+
+typedef struct text_glyph {
+    uint32_t key;     /* size << 21 | codepoint; 0 marks an empty slot */
+    int16_t ax, ay;   /* atlas position of the bitmap */
+    int16_t w, h;     /* bitmap size (0 for blank glyphs) */
+    int16_t ox, oy;   /* bitmap offset from (pen x, line top) */
+    int16_t advance;  /* pixels */
+} text_glyph;
+
+typedef struct text_font {
+    int size;
+    TTF_Font *font;
+} text_font;
+
+typedef struct text_cache {
+    char *font_path;
+    bool ttf_ready;
+    text_font fonts[TEXT_MAX_FONTS];
+    int nfonts;
+    int next_evict;
+    text_glyph *glyphs;
+    int nglyphs;
+    GLuint atlas;
+    int shelf_x, shelf_y, shelf_h;
+    uint8_t *staging; /* TEXT_ATLAS_SIZE^2 bytes at most, reused for uploads */
+} text_cache;
+
+bool text_init(renderer *r, const char *font_path, char *err, size_t errlen);
+void text_destroy(renderer *r);
+
+/* ---- wireframe ----------------------------------------------------------- */
+
+#define WIRE_SLOTS 4
+
+typedef struct wire_mesh {
+    bool used;
+    unsigned content_id;
+    int nx, ny;
+    GLuint vao, vbo, ibo;
+    GLsizei index_count;
+    unsigned last_use;
+} wire_mesh;
+
+typedef struct wireframe {
+    GLuint program;
+    GLint u_view_proj, u_grid, u_z_scale, u_last, u_stride, u_half, u_color;
+    wire_mesh meshes[WIRE_SLOTS];
+    unsigned clock;
+} wireframe;
+
+bool wire_init(renderer *r, char *err, size_t errlen);
+void wire_destroy(renderer *r);
+
+/* ---- the renderer -------------------------------------------------------- */
+
+struct renderer {
+    gl_api gl;
+    bool gl_ready;
+    char name[160];
+    int fb_w, fb_h;
+    prim_batch batch;
+    text_cache text;
+    wireframe wire;
+    float *scratch;
+    size_t scratch_cap;
+};
+
+#endif

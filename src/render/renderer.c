@@ -1,0 +1,332 @@
+/*
+ * renderer.c: the renderer's life cycle (create, free), the frame (begin,
+ * end, clip, read back) and prim_batch, the instanced stream every 2D shape
+ * goes through. A shape is one instance of a 4-vertex quad; its exact
+ * geometry is evaluated per pixel by shaders/prim.frag. Instances collect in
+ * a CPU array and go to the GPU in one glBufferData (orphaning the streaming
+ * VBO) and one glDrawArraysInstanced per flush. Flushes happen only when the
+ * depth mode or the clip changes, before a wireframe, and at render_end, so
+ * draws appear in call order at a cost of a few draw calls per frame.
+ * Blending is premultiplied alpha: ONE, ONE_MINUS_SRC_ALPHA.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render_internal.h"
+#include "shader.h"
+
+void color_to_u8(uint8_t out[4], rgba c)
+{
+    const float v[4] = {c.r, c.g, c.b, c.a};
+    for (int i = 0; i < 4; i++) {
+        float x = v[i] >= 0.0f ? (v[i] <= 1.0f ? v[i] : 1.0f) : 0.0f; /* NaN -> 0 */
+        out[i] = (uint8_t)(x * 255.0f + 0.5f);
+    }
+}
+
+float *render_scratch(renderer *r, size_t n)
+{
+    if (n > r->scratch_cap) {
+        size_t cap = r->scratch_cap ? r->scratch_cap : 1024;
+        while (cap < n)
+            cap *= 2;
+        float *p = realloc(r->scratch, cap * sizeof *p);
+        if (!p)
+            return NULL;
+        r->scratch = p;
+        r->scratch_cap = cap;
+    }
+    return r->scratch;
+}
+
+/* ---- prim_batch ---------------------------------------------------------- */
+
+static bool batch_init(renderer *r, char *err, size_t errlen)
+{
+    const gl_api *gl = &r->gl;
+    prim_batch *b = &r->batch;
+    b->program = shader_build(gl, "prim.vert", "prim.frag", err, errlen);
+    if (!b->program)
+        return false;
+    b->u_fb = gl->GetUniformLocation(b->program, "u_fb");
+    b->u_atlas = gl->GetUniformLocation(b->program, "u_atlas");
+    gl->UseProgram(b->program);
+    gl->Uniform1i(b->u_atlas, 0);
+
+    static const float corners[8] = {0, 0, 1, 0, 0, 1, 1, 1};
+    gl->GenVertexArrays(1, &b->vao);
+    gl->GenBuffers(1, &b->corner_vbo);
+    gl->GenBuffers(1, &b->instance_vbo);
+    gl->BindVertexArray(b->vao);
+    gl->BindBuffer(GL_ARRAY_BUFFER, b->corner_vbo);
+    gl->BufferData(GL_ARRAY_BUFFER, sizeof corners, corners, GL_STATIC_DRAW);
+    gl->EnableVertexAttribArray(0);
+    gl->VertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, NULL);
+
+    gl->BindBuffer(GL_ARRAY_BUFFER, b->instance_vbo);
+    const GLsizei stride = (GLsizei)sizeof(prim_instance);
+    const struct {
+        GLuint loc;
+        GLint n;
+        GLenum type;
+        GLboolean norm;
+        size_t off;
+    } attrs[] = {
+        {1, 4, GL_FLOAT, GL_FALSE, offsetof(prim_instance, geom)},
+        {2, 4, GL_FLOAT, GL_FALSE, offsetof(prim_instance, extra)},
+        {3, 4, GL_FLOAT, GL_FALSE, offsetof(prim_instance, param)},
+        {4, 4, GL_UNSIGNED_BYTE, GL_TRUE, offsetof(prim_instance, color)},
+        {5, 4, GL_UNSIGNED_BYTE, GL_TRUE, offsetof(prim_instance, color2)},
+    };
+    for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++) {
+        gl->EnableVertexAttribArray(attrs[i].loc);
+        gl->VertexAttribPointer(attrs[i].loc, attrs[i].n, attrs[i].type, attrs[i].norm, stride,
+                                (const void *)attrs[i].off);
+        gl->VertexAttribDivisor(attrs[i].loc, 1);
+    }
+    gl->BindVertexArray(0);
+    return true;
+}
+
+static void batch_destroy(renderer *r)
+{
+    prim_batch *b = &r->batch;
+    if (r->gl_ready) {
+        const gl_api *gl = &r->gl;
+        if (b->program)
+            gl->DeleteProgram(b->program);
+        if (b->vao)
+            gl->DeleteVertexArrays(1, &b->vao);
+        if (b->corner_vbo)
+            gl->DeleteBuffers(1, &b->corner_vbo);
+        if (b->instance_vbo)
+            gl->DeleteBuffers(1, &b->instance_vbo);
+    }
+    free(b->items);
+    memset(b, 0, sizeof *b);
+}
+
+prim_instance *batch_push(renderer *r, batch_mode mode)
+{
+    prim_batch *b = &r->batch;
+    if (b->count > 0 && b->mode != mode)
+        batch_flush(r);
+    b->mode = mode;
+    if (b->count == b->cap) {
+        int cap = b->cap ? b->cap * 2 : 1024;
+        prim_instance *p = realloc(b->items, (size_t)cap * sizeof *p);
+        if (!p)
+            return NULL;
+        b->items = p;
+        b->cap = cap;
+    }
+    prim_instance *it = &b->items[b->count++];
+    memset(it, 0, sizeof *it);
+    return it;
+}
+
+void batch_flush(renderer *r)
+{
+    prim_batch *b = &r->batch;
+    if (b->count == 0)
+        return;
+    const gl_api *gl = &r->gl;
+    gl->UseProgram(b->program);
+    gl->Uniform2f(b->u_fb, (float)r->fb_w, (float)r->fb_h);
+    gl->ActiveTexture(GL_TEXTURE0);
+    gl->BindTexture(GL_TEXTURE_2D, r->text.atlas);
+    if (b->mode == BATCH_3D) {
+        gl->Enable(GL_DEPTH_TEST);
+        gl->DepthFunc(GL_LEQUAL);
+    } else {
+        gl->Disable(GL_DEPTH_TEST);
+    }
+    gl->DepthMask(GL_FALSE);
+    gl->BindVertexArray(b->vao);
+    gl->BindBuffer(GL_ARRAY_BUFFER, b->instance_vbo);
+    gl->BufferData(GL_ARRAY_BUFFER, (GLsizeiptr)((size_t)b->count * sizeof(prim_instance)),
+                   b->items, GL_STREAM_DRAW);
+    gl->DrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, b->count);
+    gl->BindVertexArray(0);
+    b->count = 0;
+}
+
+/* ---- life cycle ---------------------------------------------------------- */
+
+renderer *renderer_create(const renderer_params *p, char *err, size_t errlen)
+{
+    char spare[1];
+    if (!err || errlen == 0) {
+        err = spare;
+        errlen = sizeof spare;
+    }
+    err[0] = '\0';
+    if (!p || !p->load || !p->font_path) {
+        snprintf(err, errlen, "renderer_create: params need a GL loader and a font path");
+        return NULL;
+    }
+    renderer *r = calloc(1, sizeof *r);
+    if (!r) {
+        snprintf(err, errlen, "renderer_create: out of memory");
+        return NULL;
+    }
+    if (!gl_load(&r->gl, p->load, err, errlen))
+        goto fail;
+    r->gl_ready = true;
+    const char *name = (const char *)r->gl.GetString(GL_RENDERER);
+    snprintf(r->name, sizeof r->name, "%s", name ? name : "unknown");
+    r->fb_w = r->fb_h = 1;
+
+    if (!batch_init(r, err, errlen))
+        goto fail;
+    if (!text_init(r, p->font_path, err, errlen))
+        goto fail;
+    if (!wire_init(r, err, errlen))
+        goto fail;
+    return r;
+
+fail:
+    renderer_free(r);
+    return NULL;
+}
+
+void renderer_free(renderer *r)
+{
+    if (!r)
+        return;
+    wire_destroy(r);
+    text_destroy(r);
+    batch_destroy(r);
+    free(r->scratch);
+    free(r);
+}
+
+const char *renderer_name(const renderer *r)
+{
+    return r ? r->name : "";
+}
+
+/* ---- the frame ----------------------------------------------------------- */
+
+void render_begin(renderer *r, int fb_w, int fb_h, rgba bg)
+{
+    const gl_api *gl = &r->gl;
+    r->fb_w = fb_w > 0 ? fb_w : 1;
+    r->fb_h = fb_h > 0 ? fb_h : 1;
+    r->batch.count = 0;
+    r->batch.mode = BATCH_2D;
+    gl->Viewport(0, 0, r->fb_w, r->fb_h);
+    gl->Disable(GL_SCISSOR_TEST);
+    gl->Disable(GL_CULL_FACE);
+    gl->Disable(GL_DEPTH_TEST);
+    gl->DepthMask(GL_TRUE);
+    gl->ClearColor(bg.r * bg.a, bg.g * bg.a, bg.b * bg.a, bg.a);
+    gl->ClearDepth(1.0);
+    gl->Clear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+    gl->DepthMask(GL_FALSE);
+    gl->Enable(GL_BLEND);
+    gl->BlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+}
+
+void render_end(renderer *r)
+{
+    batch_flush(r);
+}
+
+void render_finish(renderer *r)
+{
+    batch_flush(r);
+    r->gl.Finish();
+}
+
+void render_clip(renderer *r, float x, float y, float w, float h)
+{
+    batch_flush(r);
+    const gl_api *gl = &r->gl;
+    if (w <= 0.0f || h <= 0.0f) {
+        gl->Disable(GL_SCISSOR_TEST);
+        return;
+    }
+    int x0 = (int)floorf(x), y0 = (int)floorf(y);
+    int x1 = (int)ceilf(x + w), y1 = (int)ceilf(y + h);
+    gl->Enable(GL_SCISSOR_TEST);
+    gl->Scissor(x0, r->fb_h - y1, x1 - x0, y1 - y0);
+}
+
+bool render_read_pixels(renderer *r, uint8_t *out, int fb_w, int fb_h)
+{
+    if (!r || !out || fb_w <= 0 || fb_h <= 0)
+        return false;
+    batch_flush(r);
+    const gl_api *gl = &r->gl;
+    size_t row = (size_t)fb_w * 4;
+    uint8_t *tmp = malloc(row);
+    if (!tmp)
+        return false;
+    for (int i = 0; i < 16 && gl->GetError() != GL_NO_ERROR; i++) {
+    }
+    gl->PixelStorei(GL_PACK_ALIGNMENT, 1);
+    gl->ReadPixels(0, 0, fb_w, fb_h, GL_RGBA, GL_UNSIGNED_BYTE, out);
+    bool ok = gl->GetError() == GL_NO_ERROR;
+    for (int y = 0; y < fb_h / 2; y++) {
+        uint8_t *a = out + (size_t)y * row;
+        uint8_t *b = out + (size_t)(fb_h - 1 - y) * row;
+        memcpy(tmp, a, row);
+        memcpy(a, b, row);
+        memcpy(b, tmp, row);
+    }
+    free(tmp);
+    return ok;
+}
+
+/* ---- shapes -------------------------------------------------------------- */
+
+void render_rect(renderer *r, float x, float y, float w, float h, rgba color)
+{
+    if (!(w > 0.0f) || !(h > 0.0f))
+        return;
+    prim_instance *it = batch_push(r, BATCH_2D);
+    if (!it)
+        return;
+    it->geom[0] = x;
+    it->geom[1] = y;
+    it->geom[2] = x + w;
+    it->geom[3] = y + h;
+    it->param[3] = PRIM_RECT;
+    color_to_u8(it->color, color);
+}
+
+void render_disc(renderer *r, float cx, float cy, float radius, rgba fill, float outline_px,
+                 rgba outline)
+{
+    if (!(radius > 0.0f) || !isfinite(cx) || !isfinite(cy))
+        return;
+    prim_instance *it = batch_push(r, BATCH_2D);
+    if (!it)
+        return;
+    it->geom[0] = cx;
+    it->geom[1] = cy;
+    it->extra[0] = outline_px > 0.0f ? outline_px : 0.0f;
+    it->param[0] = radius;
+    it->param[3] = PRIM_DISC;
+    color_to_u8(it->color, fill);
+    color_to_u8(it->color2, outline);
+}
+
+void render_triangle(renderer *r, const float xy[6], rgba color)
+{
+    for (int i = 0; i < 6; i++) {
+        if (!isfinite(xy[i]))
+            return;
+    }
+    prim_instance *it = batch_push(r, BATCH_2D);
+    if (!it)
+        return;
+    memcpy(it->geom, xy, 4 * sizeof(float));
+    it->extra[0] = xy[4];
+    it->extra[1] = xy[5];
+    it->param[3] = PRIM_TRIANGLE;
+    color_to_u8(it->color, color);
+}

@@ -1,0 +1,106 @@
+/*
+ * renderer.h: the only door to the GPU. Everything optiviz draws goes through
+ * these calls; every gl* call lives in src/render/. Knows nothing of SDL events.
+ *
+ * Coordinates: 2D calls take framebuffer pixels, origin top-left, y down.
+ * 3D calls take world coordinates and a column-major 4x4 view-projection
+ * matrix (OpenGL convention, clip space), plus the same pixel widths.
+ * Calls between render_begin and render_end are batched; render_end flushes.
+ * Lines are triangles (never glLineWidth), so widths are exact on every
+ * GL 3.3 core driver. Colors are straight (non-premultiplied) RGBA in [0, 1].
+ */
+#ifndef OPTIVIZ_RENDER_RENDERER_H
+#define OPTIVIZ_RENDER_RENDERER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct rgba {
+    float r, g, b, a;
+} rgba;
+
+typedef enum text_align {
+    TEXT_LEFT = 0,
+    TEXT_CENTER = 1,
+    TEXT_RIGHT = 2,
+} text_align;
+
+/* Resolves a GL entry point by name (SDL_GL_GetProcAddress fits). */
+typedef void *(*render_proc_loader)(const char *name);
+
+typedef struct renderer_params {
+    render_proc_loader load; /* required */
+    const char *font_path;   /* TTF file (DejaVu Sans); required */
+} renderer_params;
+
+typedef struct renderer renderer;
+
+/* Needs a current GL 3.3 core context. Loads GL, compiles the embedded
+ * shaders, opens the font. On failure returns NULL and writes one line
+ * (driver log or file name included) into err. */
+renderer *renderer_create(const renderer_params *p, char *err, size_t errlen);
+void renderer_free(renderer *r);
+
+/* GL_RENDERER string, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)". */
+const char *renderer_name(const renderer *r);
+
+/* Starts a frame on a framebuffer of fb_w x fb_h pixels, cleared to bg. */
+void render_begin(renderer *r, int fb_w, int fb_h, rgba bg);
+/* Flushes all batched geometry. Does not swap. */
+void render_end(renderer *r);
+/* Flushes and waits until the GPU has finished all submitted work
+ * (glFinish), so a benchmark can time whole frames. */
+void render_finish(renderer *r);
+
+/* Restricts following draws to a pixel rectangle (x, y, w, h; top-left
+ * origin); w <= 0 clears the clip. */
+void render_clip(renderer *r, float x, float y, float w, float h);
+
+/* Open polyline through n points (xy pairs, pixels), width in pixels,
+ * round joins and caps, antialiased edges. n < 2 draws nothing. */
+void render_polyline(renderer *r, const float *xy, int n, float width, rgba color);
+/* Filled axis-aligned rectangle. */
+void render_rect(renderer *r, float x, float y, float w, float h, rgba color);
+/* Filled disc of radius px with an outline of width outline_px (0: none). */
+void render_disc(renderer *r, float cx, float cy, float radius, rgba fill,
+                 float outline_px, rgba outline);
+/* Filled triangle (pixels), for arrow heads and shaded regions. Edges are
+ * not antialiased, so triangles sharing an edge tile without seams. */
+void render_triangle(renderer *r, const float xy[6], rgba color);
+
+/* UTF-8 text with its top at y (pixels), aligned
+ * horizontally at x per align. size_px is the font's pixel height (em).
+ * Returns the advance width in pixels. */
+float render_text(renderer *r, const char *utf8, float x, float y, float size_px,
+                  text_align align, rgba color);
+/* Width in pixels the text would take, without drawing. */
+float render_text_width(renderer *r, const char *utf8, float size_px);
+
+/* 3D polyline (xyz triples, world units) projected with view_proj
+ * (column-major 4x4); width in pixels, depth-tested against the surface. */
+void render_polyline3d(renderer *r, const float *xyz, int n, const float view_proj[16],
+                       float width, rgba color);
+/* Disc drawn at a projected world point (screen-facing), radius in pixels.
+ * Drawn over the surface (no depth test), so a marker is never hidden;
+ * nothing is drawn when the point is behind the camera. */
+void render_disc3d(renderer *r, const float xyz[3], const float view_proj[16], float radius,
+                   rgba fill, float outline_px, rgba outline);
+
+/* Wireframe of a height field z = heights[j*nx + i] over the world rectangle
+ * [x0, x1] x [y0, y1] (i along x, j along y), nx, ny >= 2. Grid lines are
+ * drawn by the fragment shader along the sample rows and columns, line_px
+ * wide on screen; the surface between the lines is see-through. Where rows
+ * would land closer than ~5 px apart on screen, only every k-th row (and
+ * column) is drawn, plus the last, like matplotlib's rstride/cstride. z is
+ * scaled by z_scale. The mesh is uploaded once and reused while heights' content
+ * id (any value the caller changes when the data changes) stays the same. */
+void render_wireframe(renderer *r, const float *heights, int nx, int ny, float x0, float x1,
+                      float y0, float y1, float z_scale, unsigned content_id,
+                      const float view_proj[16], float line_px, rgba color);
+
+/* Reads the framebuffer (after render_end) as tightly packed RGBA8 rows,
+ * top row first, into out (fb_w * fb_h * 4 bytes). */
+bool render_read_pixels(renderer *r, uint8_t *out, int fb_w, int fb_h);
+
+#endif

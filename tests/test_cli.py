@@ -1,0 +1,224 @@
+#!/usr/bin/env python3
+"""CLI tests of optiviz: run the binary, parse its CSV, compare numbers.
+
+Usage: test_cli.py OPTIVIZ_BINARY REFERENCE_DIR
+Standard library only (no torch, no numpy). Checks `list`, `trace` against
+closed forms and the committed torch.optim references, seeded noise,
+early stop on non-finite values, iterates leaving the domain, `shot` PNG
+output, and exit code 2 with one stderr line for every kind of bad input.
+"""
+import math
+import os
+import struct
+import subprocess
+import sys
+import tempfile
+import zlib
+
+BIN = sys.argv[1]
+REF = sys.argv[2]
+failures = []
+
+
+def run(*args, env_extra=None):
+    env = dict(os.environ)
+    env.setdefault("SDL_VIDEODRIVER", "offscreen")
+    if env_extra:
+        env.update(env_extra)
+    p = subprocess.run([BIN, *args], capture_output=True, text=True, env=env, timeout=120)
+    return p.returncode, p.stdout, p.stderr
+
+
+def check(cond, msg):
+    if not cond:
+        failures.append(msg)
+        print("FAIL:", msg)
+
+
+def csv_rows(text):
+    lines = text.strip().split("\n")
+    return lines[0].split(","), [[float(v) for v in ln.split(",")] for ln in lines[1:]]
+
+
+def close(a, b, rel=1e-12, abs_=1e-300):
+    return abs(a - b) <= max(rel * abs(b), abs_)
+
+
+def test_list():
+    code, out, err = run("list")
+    check(code == 0 and err == "", "list exits 0 silently")
+    lines = out.strip().split("\n")
+    funcs = {ln.split()[1]: ln.split() for ln in lines if ln.startswith("function ")}
+    for name, dim, dom in [("risk", "1", "[-1,2]"), ("empirical-risk", "1", "[0.5,1.5]"),
+                           ("cubic", "1", "[-2,2]"), ("tanh", "1", "[-2,5]"),
+                           ("saddle", "2", "[-1,1]x[-1,1]")]:
+        check(name in funcs, f"list has function {name}")
+        if name in funcs:
+            check(funcs[name][2] == dim and funcs[name][3] == dom,
+                  f"list {name}: dim {funcs[name][2]} domain {funcs[name][3]}")
+            check(len(funcs[name]) > 4, f"list {name} has a description")
+    check(any(ln.startswith("optimizer sgd ") for ln in lines), "list has optimizer sgd")
+    check("gd" in out, "list mentions the gd alias")
+
+
+def test_trace_closed_form():
+    code, out, err = run("trace", "--function", "risk", "--optimizer", "sgd", "--lr", "0.05",
+                         "--start", "-0.9", "--steps", "40")
+    check(code == 0, f"trace risk exit {code}: {err}")
+    head, rows = csv_rows(out)
+    check(head == ["step", "x", "f", "df"], f"1D header {head}")
+    check(len(rows) == 41, f"41 rows, got {len(rows)}")
+    check(rows[0][0] == 0 and rows[0][1] == -0.9, "row 0 is the start")
+    for i, (s, x, f, df) in enumerate(rows):
+        check(s == i, "step numbers count up")
+        check(close(f, x * math.cos(math.pi * x)), f"f at step {i}")
+        check(close(df, math.cos(math.pi * x) - math.pi * x * math.sin(math.pi * x), 1e-12, 1e-15),
+              f"df at step {i}")
+        if i + 1 < len(rows):
+            check(rows[i + 1][1] == x - 0.05 * df, f"gd update at step {i} is exact")
+    # GD from the left settles in the local minimum x ~ -0.27385, not the global one
+    code, out, _ = run("trace", "--function", "risk", "--optimizer", "gd", "--lr", "0.05",
+                       "--start", "-0.9", "--steps", "400")
+    _, rows = csv_rows(out)
+    check(abs(rows[-1][1] - (-0.27385)) < 1e-4, f"stops in the local minimum: {rows[-1][1]}")
+
+
+def test_trace_matches_torch():
+    n = 0
+    for name in sorted(os.listdir(REF)):
+        if not name.endswith(".csv"):
+            continue
+        with open(os.path.join(REF, name)) as fh:
+            lines = fh.read().strip().split("\n")
+        kv = dict(tok.split("=", 1) for tok in lines[0][2:].split())
+        args = ["trace", "--function", kv["function"], "--optimizer", kv["optimizer"],
+                "--lr", kv["lr"], "--momentum", kv["momentum"], "--dampening", kv["dampening"],
+                "--weight-decay", kv["weight_decay"], "--start", kv["start"],
+                "--steps", str(len(lines) - 3)]
+        if kv["nesterov"] == "1":
+            args.append("--nesterov")
+        code, out, err = run(*args)
+        check(code == 0, f"{name}: exit {code} {err}")
+        _, rows = csv_rows(out)
+        ref = [[float(v) for v in ln.split(",")] for ln in lines[2:]]
+        check(len(rows) == len(ref), f"{name}: {len(rows)} rows vs {len(ref)}")
+        dim = 2 if kv["function"] == "saddle" else 1
+        for a, b in zip(rows, ref):
+            for k in range(dim):
+                check(close(a[1 + k], b[1 + k], 1e-10, 1e-14),
+                      f"{name} step {int(b[0])}: {a[1 + k]!r} vs torch {b[1 + k]!r}")
+        n += 1
+    check(n >= 20, f"compared {n} torch reference files")
+
+
+def test_trace_2d_leaves_domain():
+    code, out, err = run("trace", "--function", "saddle", "--optimizer", "sgd", "--lr", "0.1",
+                         "--start", "0.8,0.01", "--steps", "40")
+    check(code == 0, f"saddle trace exit {code}: {err}")
+    head, rows = csv_rows(out)
+    check(head == ["step", "x", "y", "f", "dfdx", "dfdy"], f"2D header {head}")
+    check(len(rows) == 41, "all 41 rows even though y leaves [-1, 1]")
+    check(rows[-1][2] > 1.0, "the iterate left the domain along y")
+    for s, x, y, f, gx, gy in rows:
+        check(close(f, x * x - y * y, 1e-12, 1e-15) and gx == 2 * x and gy == -2 * y,
+              f"2D values at step {int(s)}")
+
+
+def test_noise_seeded():
+    base = ["trace", "--function", "risk", "--optimizer", "sgd", "--lr", "0.05", "--start",
+            "-0.27", "--steps", "50", "--noise", "0.8"]
+    a = run(*base, "--seed", "1")[1]
+    b = run(*base, "--seed", "1")[1]
+    c = run(*base, "--seed", "2")[1]
+    check(a == b, "same seed, same trace")
+    check(a != c, "different seed, different trace")
+    _, rows = csv_rows(a)
+    # the gradient column stays exact (noise only reaches the optimizer)
+    x = rows[10][1]
+    check(close(rows[10][3], math.cos(math.pi * x) - math.pi * x * math.sin(math.pi * x),
+                1e-12, 1e-15), "df column is the exact gradient under noise")
+    # the step differs from plain GD by lr * noise
+    plain = rows[0][1] - 0.05 * rows[0][3]
+    check(rows[1][1] != plain, "noise changes the step")
+
+
+def test_non_finite_stops_early():
+    code, out, err = run("trace", "--function", "cubic", "--optimizer", "sgd", "--lr", "0.3",
+                         "--start", "-1", "--steps", "50")
+    check(code == 0, f"non-finite trace exits 0, got {code}")
+    _, rows = csv_rows(out)
+    check(5 < len(rows) < 51, f"stops early ({len(rows)} rows)")
+    check(all(math.isfinite(v) for r in rows for v in r), "only finite rows printed")
+    check(len(err.strip().split("\n")) == 1 and "not finite" in err, f"one stderr line: {err!r}")
+
+
+def png_size(path):
+    with open(path, "rb") as fh:
+        data = fh.read()
+    check(data[:8] == b"\x89PNG\r\n\x1a\n", "PNG signature")
+    w, h = struct.unpack(">II", data[16:24])
+    return w, h, data
+
+
+def test_shot():
+    with tempfile.TemporaryDirectory() as d:
+        out = os.path.join(d, "risk.png")
+        code, _, err = run("shot", "--function", "empirical-risk", "--steps", "10", "--size",
+                           "800x450", "--out", out)
+        check(code == 0, f"shot exit {code}: {err}")
+        if code == 0:
+            w, h, data = png_size(out)
+            check((w, h) == (800, 450), f"shot size {w}x{h}")
+            out2 = os.path.join(d, "again.png")
+            run("shot", "--function", "empirical-risk", "--steps", "10", "--size", "800x450",
+                "--out", out2)
+            with open(out2, "rb") as fh:
+                check(fh.read() == data, "shot is bit-identical run to run")
+
+
+BAD = [
+    (["--function", "nope"], "nope"),
+    (["trace", "--function", "nope", "--start", "1", "--steps", "3"], "nope"),
+    (["trace", "--function", "risk", "--optimizer", "adamx", "--start", "1", "--steps", "3"], "adamx"),
+    (["trace", "--function", "risk", "--lr", "abc", "--start", "1", "--steps", "3"], "abc"),
+    (["trace", "--function", "risk", "--lr", "1e999", "--start", "1", "--steps", "3"], "1e999"),
+    (["trace", "--function", "risk", "--lr", "0.1x", "--start", "1", "--steps", "3"], "0.1x"),
+    (["trace", "--function", "risk", "--lr", "-1", "--start", "1", "--steps", "3"], "--lr"),
+    (["trace", "--function", "risk", "--start", "1,2", "--steps", "3"], "--start"),
+    (["trace", "--function", "saddle", "--start", "0.5", "--steps", "3"], "--start"),
+    (["trace", "--function", "risk", "--start", "5", "--steps", "3"], "outside"),
+    (["trace", "--function", "saddle", "--start", "0,1.5", "--steps", "3"], "outside"),
+    (["trace", "--function", "risk", "--start", "nan", "--steps", "3"], "nan"),
+    (["trace", "--function", "risk", "--start", "1", "--steps", "-1"], "--steps"),
+    (["trace", "--function", "risk", "--start", "1", "--steps", "2.5"], "2.5"),
+    (["trace", "--function", "risk", "--start", "1"], "--steps"),
+    (["trace", "--function", "risk", "--steps", "3"], "--start"),
+    (["trace", "--function", "risk", "--start", "1", "--steps", "3", "--bogus", "1"], "--bogus"),
+    (["trace", "--function", "risk", "--start", "1", "--steps", "3", "--nesterov"], "nesterov"),
+    (["trace", "--function", "risk", "--start", "1", "--steps", "3", "--noise", "-2"], "--noise"),
+    (["trace", "--function", "risk", "--start", "1", "--steps", "3", "--seed", "x"], "x"),
+    (["trace", "--function", "risk", "--start", "1", "--steps"], "--steps"),
+    (["shot", "--function", "risk", "--out", "/nonexistent-dir/x.png"], "nonexistent"),
+    (["shot", "--function", "risk"], "--out"),
+    (["shot", "--function", "risk", "--size", "big", "--out", "x.png"], "big"),
+    (["bench", "--frames", "0"], "--frames"),
+    (["frobnicate"], "frobnicate"),
+    (["list", "extra"], "extra"),
+]
+
+
+def test_bad_input():
+    for args, needle in BAD:
+        code, out, err = run(*args)
+        lines = [ln for ln in err.split("\n") if ln.strip()]
+        check(code == 2, f"{args}: exit {code}, expected 2 ({err.strip()})")
+        check(len(lines) == 1, f"{args}: {len(lines)} stderr lines: {err!r}")
+        check(needle in err, f"{args}: stderr names {needle!r}: {err.strip()}")
+
+
+for t in [test_list, test_trace_closed_form, test_trace_matches_torch, test_trace_2d_leaves_domain,
+          test_noise_seeded, test_non_finite_stops_early, test_shot, test_bad_input]:
+    before = len(failures)
+    t()
+    print(("ok  " if len(failures) == before else "FAIL"), t.__name__)
+sys.exit(1 if failures else 0)

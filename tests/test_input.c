@@ -1,0 +1,263 @@
+/*
+ * test_input.c: scripted SDL events (SDL_PushEvent) drive the real loop
+ * (app_frame) in a headless window: switch landscape, change the learning
+ * rate, toggle noise, pause and step, drag the start point (1D and 3D by
+ * ray picking), rotate and zoom, help, quit.
+ */
+#include "app/app.h"
+
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include <cmocka.h>
+
+static app *a;
+
+static void key(SDL_Keycode k, Uint16 mod)
+{
+    SDL_Event e = {0};
+    e.type = SDL_KEYDOWN;
+    e.key.state = SDL_PRESSED;
+    e.key.keysym.sym = k;
+    e.key.keysym.mod = mod;
+    e.key.windowID = SDL_GetWindowID(a->win.sdl);
+    assert_int_equal(SDL_PushEvent(&e), 1);
+}
+
+static void mouse_button(Uint32 type, Uint8 button, int x, int y)
+{
+    SDL_Event e = {0};
+    e.type = type;
+    e.button.button = button;
+    e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
+    e.button.x = x;
+    e.button.y = y;
+    e.button.windowID = SDL_GetWindowID(a->win.sdl);
+    assert_int_equal(SDL_PushEvent(&e), 1);
+}
+
+static void mouse_motion(int x, int y, int dx, int dy)
+{
+    SDL_Event e = {0};
+    e.type = SDL_MOUSEMOTION;
+    e.motion.x = x;
+    e.motion.y = y;
+    e.motion.xrel = dx;
+    e.motion.yrel = dy;
+    e.motion.windowID = SDL_GetWindowID(a->win.sdl);
+    assert_int_equal(SDL_PushEvent(&e), 1);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    a = calloc(1, sizeof *a);
+    char err[512];
+    const app_params p = {.headless = true, .width = 1280, .height = 720};
+    if (!app_create(a, &p, err, sizeof err)) {
+        fprintf(stderr, "cannot create the app: %s\n", err);
+        return -1;
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    app_destroy(a);
+    free(a);
+    SDL_Quit();
+    return 0;
+}
+
+static void test_keys_switch_landscape(void **state)
+{
+    (void)state;
+    assert_string_equal(a->land->name, "empirical-risk"); /* lesson 1 opens */
+    key(SDLK_4, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_string_equal(a->land->name, "saddle");
+    key(SDLK_TAB, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_string_equal(a->land->name, "tanh");
+    key(SDLK_TAB, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_string_equal(a->land->name, "empirical-risk"); /* wraps around */
+    key(SDLK_TAB, KMOD_LSHIFT);
+    assert_true(app_frame(a));
+    assert_string_equal(a->land->name, "tanh");
+    assert_true(a->sim.runners[0].start[0] == 4.0); /* tanh lesson starts at x = 4 */
+    key(SDLK_2, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_string_equal(a->land->name, "risk");
+    assert_true(a->sim.runners[0].start[0] < -0.27385); /* left of the local minimum */
+}
+
+static void test_lr_noise_pause_step_reset(void **state)
+{
+    (void)state;
+    key(SDLK_1, KMOD_NONE);
+    key(SDLK_SPACE, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_true(a->sim.paused);
+    const double lr = a->optim.lr;
+    key(SDLK_UP, KMOD_NONE);
+    key(SDLK_UP, KMOD_NONE);
+    key(SDLK_DOWN, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_float_equal(a->optim.lr, lr * 1.25, 1e-15);
+    assert_float_equal(a->sim.runners[0].opt.p.lr, lr * 1.25, 1e-15);
+    key(SDLK_n, KMOD_NONE);
+    key(SDLK_RIGHTBRACKET, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_true(a->noise_on);
+    assert_float_equal(a->noise_sigma, APP_DEFAULT_NOISE * 1.25, 1e-15);
+    assert_float_equal(a->sim.runners[0].noise, APP_DEFAULT_NOISE * 1.25, 1e-15);
+    key(SDLK_n, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_false(a->noise_on);
+    assert_true(a->sim.runners[0].noise == 0.0);
+    const long step = a->sim.runners[0].step;
+    key(SDLK_RIGHT, KMOD_NONE);
+    key(SDLK_s, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_int_equal(a->sim.runners[0].step, step + 2);
+    key(SDLK_r, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_int_equal(a->sim.runners[0].step, 0);
+    assert_true(a->sim.runners[0].x[0] == 1.2);
+    key(SDLK_PERIOD, KMOD_LSHIFT); /* '>' */
+    assert_true(app_frame(a));
+    assert_float_equal(a->sim.steps_per_second, 16.0, 0);
+    key(SDLK_COMMA, KMOD_LSHIFT); /* '<' */
+    key(SDLK_COMMA, KMOD_LSHIFT);
+    assert_true(app_frame(a));
+    assert_float_equal(a->sim.steps_per_second, 4.0, 0);
+    key(SDLK_h, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_true(a->help_visible);
+    key(SDLK_ESCAPE, KMOD_NONE); /* Esc first closes the help */
+    assert_true(app_frame(a));
+    assert_false(a->help_visible);
+}
+
+static void test_drag_start_1d(void **state)
+{
+    (void)state;
+    key(SDLK_1, KMOD_NONE);
+    assert_true(app_frame(a));
+    layout lay;
+    layout_compute(a->fb_w, a->fb_h, &lay);
+    int ww, wh;
+    window_size(&a->win, &ww, &wh);
+    const float sx = (float)ww / (float)a->fb_w;
+    /* drag from x = 1.2 to x = 0.8 in window coordinates */
+    const int y = (int)((lay.plot_y + lay.plot_h / 2) * sx);
+    const int x0 = (int)(view_x_to_px(a, &lay, 1.2) * sx);
+    const int x1 = (int)(view_x_to_px(a, &lay, 0.8) * sx);
+    mouse_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, x0, y);
+    mouse_motion((x0 + x1) / 2, y, (x1 - x0) / 2, 0);
+    mouse_motion(x1, y, (x1 - x0) / 2, 0);
+    assert_true(app_frame(a));
+    assert_int_equal(a->drag, DRAG_START);
+    const double expect = view_px_to_x(a, &lay, (float)x1 / sx);
+    assert_float_equal(a->sim.runners[0].start[0], expect, 1e-9);
+    assert_float_equal(a->sim.runners[0].start[0], 0.8, 0.01);
+    mouse_button(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, x1, y);
+    assert_true(app_frame(a));
+    assert_int_equal(a->drag, DRAG_NONE);
+    assert_true(a->sim.runners[0].x[0] == a->sim.runners[0].start[0] ||
+                a->sim.runners[0].step > 0);
+    /* a drag past the domain's end clamps the start to the domain */
+    const int far = (int)((lay.plot_x + lay.plot_w - 2) * sx);
+    mouse_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, far, y);
+    mouse_button(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, far, y);
+    assert_true(app_frame(a));
+    assert_true(a->sim.runners[0].start[0] <= 1.5);
+}
+
+static void test_3d_rotate_pick_zoom(void **state)
+{
+    (void)state;
+    key(SDLK_4, KMOD_NONE);
+    if (!a->sim.paused)
+        key(SDLK_SPACE, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_true(a->sim.paused);
+    const double yaw = a->cam.yaw, pitch = a->cam.pitch;
+    layout lay;
+    layout_compute(a->fb_w, a->fb_h, &lay);
+    int ww, wh;
+    window_size(&a->win, &ww, &wh);
+    const float sx = (float)ww / (float)a->fb_w;
+    const int cx = (int)((lay.plot_x + lay.plot_w / 2) * sx);
+    const int cy = (int)((lay.plot_y + lay.plot_h / 2) * sx);
+    mouse_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_RIGHT, cx, cy);
+    mouse_motion(cx + 100, cy + 20, 100, 20);
+    mouse_button(SDL_MOUSEBUTTONUP, SDL_BUTTON_RIGHT, cx + 100, cy + 20);
+    assert_true(app_frame(a));
+    assert_true(a->cam.yaw > yaw);
+    assert_true(a->cam.pitch > pitch);
+    const double yaw2 = a->cam.yaw;
+    key(SDLK_LEFT, KMOD_LSHIFT);
+    assert_true(app_frame(a));
+    assert_float_equal(a->cam.yaw, yaw2 - 0.1, 1e-12);
+    /* left press at the viewport's center picks a point on the surface: the
+     * start moves there, and the picked point lies on the camera ray */
+    mouse_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, cx, cy);
+    mouse_button(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, cx, cy);
+    assert_true(app_frame(a));
+    const runner *r = &a->sim.runners[0];
+    assert_int_equal(r->step, 0);
+    assert_true(landscape_in_domain(a->land, r->start));
+    double o[3], d[3];
+    const double ndc_x = 2.0 * ((double)cx / sx - lay.plot_x) / lay.plot_w - 1.0;
+    const double ndc_y = 1.0 - 2.0 * ((double)cy / sx - lay.plot_y) / lay.plot_h;
+    camera_ray(&a->cam, lay.plot_w / lay.plot_h, ndc_x, ndc_y, o, d);
+    const double t = (r->start[0] - o[0]) / d[0];
+    landscape_point p;
+    landscape_eval(a->land, r->start, &p);
+    assert_float_equal(o[1] + t * d[1], r->start[1], 1e-6);
+    assert_float_equal(o[2] + t * d[2], a->z_scale * p.f, 1e-6);
+    const double dist = a->cam.distance;
+    SDL_Event e = {0};
+    e.type = SDL_MOUSEWHEEL;
+    e.wheel.y = 1;
+    e.wheel.preciseY = 1.0f;
+    SDL_PushEvent(&e);
+    assert_true(app_frame(a));
+    assert_true(a->cam.distance < dist);
+}
+
+static void test_wheel_zooms_1d_and_quit(void **state)
+{
+    (void)state;
+    key(SDLK_3, KMOD_NONE);
+    assert_true(app_frame(a));
+    const double w = a->view[1] - a->view[0];
+    SDL_Event e = {0};
+    e.type = SDL_MOUSEWHEEL;
+    e.wheel.y = 2;
+    e.wheel.preciseY = 2.0f;
+    SDL_PushEvent(&e);
+    assert_true(app_frame(a));
+    assert_float_equal(a->view[1] - a->view[0], w / (1.15 * 1.15), 1e-9);
+    key(SDLK_q, KMOD_NONE);
+    assert_false(app_frame(a));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_keys_switch_landscape),
+        cmocka_unit_test(test_lr_noise_pause_step_reset),
+        cmocka_unit_test(test_drag_start_1d),
+        cmocka_unit_test(test_3d_rotate_pick_zoom),
+        cmocka_unit_test(test_wheel_zooms_1d_and_quit),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,174 @@
+/*
+ * test_render.c: what the window must show, read back from the framebuffer
+ * (offscreen, llvmpipe; skipped with 77 on another renderer): curve pixels
+ * where each curve is, the iterate's marker where the runner is, curves at
+ * least 3 px wide, HUD text in the HUD column, the 3D wireframe in its
+ * viewport, and bit-identical frames run to run.
+ */
+#include "app/app.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define W 1920
+#define H 1080
+
+static int failures;
+
+#define CHECK(cond, ...)                                                                          \
+    do {                                                                                          \
+        if (!(cond)) {                                                                            \
+            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                                  \
+            fprintf(stderr, __VA_ARGS__);                                                         \
+            fprintf(stderr, "\n");                                                                \
+            failures++;                                                                           \
+        }                                                                                         \
+    } while (0)
+
+static const uint8_t *px(const uint8_t *buf, int x, int y)
+{
+    return buf + ((size_t)y * W + (size_t)x) * 4;
+}
+
+/* Okabe-Ito sky blue (86, 180, 233), orange (230, 159, 0), vermillion (213, 94, 0). */
+static bool near_color(const uint8_t *p, int r, int g, int b, int tol)
+{
+    return abs(p[0] - r) <= tol && abs(p[1] - g) <= tol && abs(p[2] - b) <= tol;
+}
+
+/* Searches a small square around (x, y) for a pixel of the color. */
+static bool color_near(const uint8_t *buf, int x, int y, int rad, int r, int g, int b)
+{
+    for (int dy = -rad; dy <= rad; dy++)
+        for (int dx = -rad; dx <= rad; dx++) {
+            const int xx = x + dx, yy = y + dy;
+            if (xx >= 0 && yy >= 0 && xx < W && yy < H && near_color(px(buf, xx, yy), r, g, b, 30))
+                return true;
+        }
+    return false;
+}
+
+/* Longest vertical run of the color in column x around y. */
+static int run_height(const uint8_t *buf, int x, int y, int r, int g, int b)
+{
+    int best = 0, cur = 0;
+    for (int yy = y - 20; yy <= y + 20; yy++) {
+        if (yy >= 0 && yy < H && near_color(px(buf, x, yy), r, g, b, 40))
+            best = ++cur > best ? cur : best;
+        else
+            cur = 0;
+    }
+    return best;
+}
+
+static void render(app *a, uint8_t *buf)
+{
+    app_draw(a, a->ren, W, H);
+    if (!render_read_pixels(a->ren, buf, W, H)) {
+        fprintf(stderr, "cannot read pixels\n");
+        exit(1);
+    }
+}
+
+static void check_lesson1(app *a, uint8_t *buf)
+{
+    app_set_lesson(a, 0);
+    for (int i = 0; i < 3; i++)
+        sim_step(&a->sim);
+    render(a, buf);
+    layout lay;
+    layout_compute(W, H, &lay);
+    /* both curves where they are: at x = 0.6 and x = 1.4 */
+    const double xs[] = {0.6, 0.75, 1.4};
+    for (int i = 0; i < 3; i++) {
+        landscape_point g, f;
+        landscape_eval(a->land, &xs[i], &g);
+        landscape_eval(a->companion, &xs[i], &f);
+        const int cx = (int)lroundf(view_x_to_px(a, &lay, xs[i]));
+        const int gy = (int)lroundf(view_y_to_px(a, &lay, g.f));
+        const int fy = (int)lroundf(view_y_to_px(a, &lay, f.f));
+        CHECK(color_near(buf, cx, gy, 2, 86, 180, 233), "empirical risk curve missing at x=%g", xs[i]);
+        CHECK(color_near(buf, cx, fy, 2, 230, 159, 0), "risk curve missing at x=%g", xs[i]);
+        if (abs(gy - fy) > 12) {
+            const int hgt = run_height(buf, cx, gy, 86, 180, 233);
+            CHECK(hgt >= 3, "curve only %d px thick at x=%g", hgt, xs[i]);
+        }
+    }
+    /* the iterate's marker (vermillion disc) centered on the runner */
+    const runner *r = &a->sim.runners[0];
+    const int mx = (int)lroundf(view_x_to_px(a, &lay, r->x[0]));
+    const int my = (int)lroundf(view_y_to_px(a, &lay, r->at.f));
+    CHECK(near_color(px(buf, mx, my), 213, 94, 0, 20), "no iterate marker at (%d, %d)", mx, my);
+    CHECK(near_color(px(buf, mx + 9, my), 213, 94, 0, 20), "iterate marker smaller than 9 px");
+    /* HUD column: light text pixels in its upper part, none in an empty band */
+    int bright = 0;
+    for (int y = 0; y < H / 2; y++)
+        for (int x = (int)lay.side_x; x < W; x++)
+            bright += px(buf, x, y)[0] > 200 && px(buf, x, y)[1] > 200 && px(buf, x, y)[2] > 200;
+    CHECK(bright > 2000, "HUD text missing (%d bright pixels)", bright);
+}
+
+static void check_saddle(app *a, uint8_t *buf)
+{
+    app_set_lesson(a, 3);
+    render(a, buf);
+    layout lay;
+    layout_compute(W, H, &lay);
+    int wire = 0;
+    for (int y = (int)lay.plot_y; y < (int)(lay.plot_y + lay.plot_h); y += 2)
+        for (int x = (int)lay.plot_x; x < (int)(lay.plot_x + lay.plot_w); x += 2) {
+            const uint8_t *p = px(buf, x, y);
+            wire += p[2] > 90 && p[2] > p[0] + 30; /* bluish wireframe over the dark bg */
+        }
+    CHECK(wire > 5000, "wireframe too sparse (%d samples)", wire);
+    /* the iterate on the surface, where the camera projects it */
+    float vp[16];
+    view3d_matrix(a, &lay, vp);
+    const runner *r = &a->sim.runners[0];
+    const double span = 2.0;
+    const double p3[3] = {r->x[0], r->x[1], a->z_scale * r->at.f + 0.01 * span};
+    double ndc[2];
+    CHECK(camera_project(vp, p3, ndc), "iterate behind the camera");
+    const int mx = (int)lroundf((float)(ndc[0] + 1) * 0.5f * W);
+    const int my = (int)lroundf((float)(1 - ndc[1]) * 0.5f * H);
+    CHECK(color_near(buf, mx, my, 2, 213, 94, 0), "no 3D iterate marker at (%d, %d)", mx, my);
+}
+
+int main(void)
+{
+    app *a = calloc(1, sizeof *a);
+    char err[512];
+    const app_params p = {.headless = true, .width = W, .height = H};
+    if (!app_create(a, &p, err, sizeof err)) {
+        fprintf(stderr, "cannot create the app: %s\n", err);
+        return 1;
+    }
+    if (!strstr(renderer_name(a->ren), "llvmpipe")) {
+        fprintf(stderr, "skipped: renderer is '%s', not llvmpipe\n", renderer_name(a->ren));
+        app_destroy(a);
+        free(a);
+        return 77;
+    }
+    if (a->fb_w != W || a->fb_h != H) {
+        fprintf(stderr, "framebuffer is %dx%d, expected %dx%d\n", a->fb_w, a->fb_h, W, H);
+        return 1;
+    }
+    uint8_t *buf = malloc((size_t)W * H * 4), *again = malloc((size_t)W * H * 4);
+    check_lesson1(a, buf);
+    check_saddle(a, buf);
+    /* bit-identical run to run */
+    render(a, again);
+    CHECK(memcmp(buf, again, (size_t)W * H * 4) == 0, "two renders of one state differ");
+    free(buf);
+    free(again);
+    app_destroy(a);
+    free(a);
+    SDL_Quit();
+    if (failures)
+        fprintf(stderr, "%d render check(s) failed\n", failures);
+    else
+        printf("render checks passed\n");
+    return failures ? 1 : 0;
+}

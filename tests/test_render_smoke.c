@@ -1,0 +1,262 @@
+/*
+ * test_render_smoke.c: draws one 640x480 frame headless (SDL offscreen
+ * driver, EGL, Mesa llvmpipe) through the public renderer API and checks
+ * the pixels: a 4 px red line is 4 rows thick, the disc is green, the text
+ * puts white ink inside its box and none right of it, the saddle wireframe
+ * leaves ink in its region but stays see-through, and a 3D trail lies on it.
+ * Exit 0 pass, 1 fail, 77 skip (renderer is not llvmpipe, or no GL at all).
+ * With a file argument, also writes the frame there as PNG (SDL2_image).
+ */
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL.h>
+#include <SDL_image.h>
+
+#include "optiviz_config.h"
+#include "render/renderer.h"
+
+#define W 640
+#define H 480
+
+static int failures;
+
+#define CHECK(cond, ...)                                   \
+    do {                                                   \
+        if (!(cond)) {                                     \
+            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
+            fprintf(stderr, __VA_ARGS__);                  \
+            fputc('\n', stderr);                           \
+            failures++;                                    \
+        }                                                  \
+    } while (0)
+
+static const uint8_t *px(const uint8_t *img, int x, int y)
+{
+    return img + ((size_t)y * W + (size_t)x) * 4;
+}
+
+static bool is_red(const uint8_t *p)
+{
+    return p[0] > 200 && p[1] < 80 && p[2] < 80;
+}
+
+static bool is_whiteish(const uint8_t *p)
+{
+    return p[0] > 150 && p[1] > 150 && p[2] > 150;
+}
+
+static bool differs(const uint8_t *p, const uint8_t bg[3])
+{
+    return abs(p[0] - bg[0]) + abs(p[1] - bg[1]) + abs(p[2] - bg[2]) > 24;
+}
+
+/* out = a * b, column-major 4x4. */
+static void mat_mul(const float a[16], const float b[16], float out[16])
+{
+    float t[16];
+    for (int c = 0; c < 4; c++)
+        for (int r = 0; r < 4; r++) {
+            float s = 0.0f;
+            for (int k = 0; k < 4; k++)
+                s += a[k * 4 + r] * b[c * 4 + k];
+            t[c * 4 + r] = s;
+        }
+    memcpy(out, t, sizeof t);
+}
+
+/* Perspective camera at eye looking at the origin, z up, drawn into the
+ * pixel box (bx, by, bw, bh) of the W x H framebuffer. */
+static void saddle_view(float out[16], float bx, float by, float bw, float bh)
+{
+    const float eye[3] = {3.6f, -4.6f, 3.3f};
+    float f[3] = {-eye[0], -eye[1], -eye[2]};
+    float fl = sqrtf(f[0] * f[0] + f[1] * f[1] + f[2] * f[2]);
+    for (int i = 0; i < 3; i++)
+        f[i] /= fl;
+    const float up[3] = {0, 0, 1};
+    float s[3] = {f[1] * up[2] - f[2] * up[1], f[2] * up[0] - f[0] * up[2],
+                  f[0] * up[1] - f[1] * up[0]};
+    float sl = sqrtf(s[0] * s[0] + s[1] * s[1] + s[2] * s[2]);
+    for (int i = 0; i < 3; i++)
+        s[i] /= sl;
+    float u[3] = {s[1] * f[2] - s[2] * f[1], s[2] * f[0] - s[0] * f[2], s[0] * f[1] - s[1] * f[0]};
+    float view[16] = {s[0], u[0], -f[0], 0, s[1], u[1], -f[1], 0, s[2], u[2], -f[2], 0,
+                      -(s[0] * eye[0] + s[1] * eye[1] + s[2] * eye[2]),
+                      -(u[0] * eye[0] + u[1] * eye[1] + u[2] * eye[2]),
+                      (f[0] * eye[0] + f[1] * eye[1] + f[2] * eye[2]), 1};
+    float fovy = 0.62f, n = 0.1f, fa = 50.0f, aspect = bw / bh;
+    float t = 1.0f / tanf(fovy / 2);
+    float proj[16] = {t / aspect, 0, 0, 0, 0, t, 0, 0, 0, 0, (fa + n) / (n - fa), -1,
+                      0, 0, 2 * fa * n / (n - fa), 0};
+    /* NDC [-1, 1]^2 -> the box. */
+    float sx = bw / W, sy = bh / H;
+    float tx = (bx + bw / 2) / W * 2 - 1, ty = 1 - (by + bh / 2) / H * 2;
+    float box[16] = {sx, 0, 0, 0, 0, sy, 0, 0, 0, 0, 1, 0, tx, ty, 0, 1};
+    float pv[16];
+    mat_mul(proj, view, pv);
+    mat_mul(box, pv, out);
+}
+
+static bool save_png(const uint8_t *img, const char *path)
+{
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormatFrom((void *)img, W, H, 32, W * 4,
+                                                        SDL_PIXELFORMAT_ABGR8888);
+    if (!s)
+        return false;
+    bool ok = IMG_SavePNG(s, path) == 0;
+    SDL_FreeSurface(s);
+    return ok;
+}
+
+int main(int argc, char **argv)
+{
+    setenv("SDL_VIDEODRIVER", "offscreen", 0);
+    setenv("LIBGL_ALWAYS_SOFTWARE", "1", 0);
+    int rc = 77;
+    SDL_Window *win = NULL;
+    SDL_GLContext ctx = NULL;
+    renderer *r = NULL;
+    uint8_t *img = NULL;
+
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        printf("SKIP: SDL_Init: %s\n", SDL_GetError());
+        return 77;
+    }
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 24);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    win = SDL_CreateWindow("test_render_smoke", 0, 0, W, H, SDL_WINDOW_OPENGL | SDL_WINDOW_HIDDEN);
+    ctx = win ? SDL_GL_CreateContext(win) : NULL;
+    if (!ctx) {
+        printf("SKIP: no GL 3.3 core context: %s\n", SDL_GetError());
+        goto cleanup;
+    }
+
+    char err[512];
+    r = renderer_create(&(renderer_params){.load = SDL_GL_GetProcAddress,
+                                           .font_path = OPTIVIZ_FONT_PATH},
+                        err, sizeof err);
+    if (!r) {
+        fprintf(stderr, "FAIL: renderer_create: %s\n", err);
+        rc = 1;
+        goto cleanup;
+    }
+    if (!strstr(renderer_name(r), "llvmpipe")) {
+        printf("SKIP: renderer is \"%s\", not llvmpipe\n", renderer_name(r));
+        goto cleanup;
+    }
+
+    const uint8_t bg[3] = {20, 22, 28};
+    const rgba bgc = {bg[0] / 255.0f, bg[1] / 255.0f, bg[2] / 255.0f, 1};
+    const rgba red = {1, 0, 0, 1}, green = {0, 0.85f, 0.2f, 1}, white = {1, 1, 1, 1};
+    const rgba wire = {0.35f, 0.6f, 1.0f, 1}, orange = {1.0f, 0.55f, 0.0f, 1};
+
+    /* Saddle z = x^2 - y^2 on [-1, 1]^2, 101 x 101, in the box right of the disc. */
+    enum { N = 101 };
+    static float heights[N * N];
+    for (int j = 0; j < N; j++)
+        for (int i = 0; i < N; i++) {
+            float x = -1 + 2.0f * i / (N - 1), y = -1 + 2.0f * j / (N - 1);
+            heights[j * N + i] = x * x - y * y;
+        }
+    const float box[4] = {360, 120, 275, 350};
+    float vp[16];
+    saddle_view(vp, box[0], box[1], box[2], box[3]);
+    float trail[3 * 41];
+    for (int k = 0; k <= 40; k++) {
+        float x = -1 + 2.0f * k / 40;
+        trail[3 * k] = x, trail[3 * k + 1] = 0, trail[3 * k + 2] = x * x;
+    }
+
+    render_begin(r, W, H, bgc);
+    render_wireframe(r, heights, N, N, -1, 1, -1, 1, 1, 1, vp, 1.0f, wire);
+    render_polyline3d(r, trail, 41, vp, 3.0f, orange);
+    render_disc3d(r, (const float[3]){0, 0, 0}, vp, 6, orange, 1.5f, white);
+    render_polyline(r, (const float[4]){50, 100, 590, 100}, 2, 4.0f, red);
+    render_disc(r, 320, 300, 20, green, 0, green);
+    const char *label = "f(x) = x·cos(πx)";
+    float tw = render_text(r, label, 20, 400, 28, TEXT_LEFT, white);
+    render_end(r);
+
+    img = malloc((size_t)W * H * 4);
+    if (!img || !render_read_pixels(r, img, W, H)) {
+        fprintf(stderr, "FAIL: render_read_pixels\n");
+        rc = 1;
+        goto cleanup;
+    }
+    if (argc > 1 && !save_png(img, argv[1]))
+        fprintf(stderr, "warning: cannot write %s: %s\n", argv[1], IMG_GetError());
+
+    /* The line: red at its center, 4 +- 1 rows thick, nothing red beside it. */
+    CHECK(is_red(px(img, 320, 100)), "(320,100) is not red: %d %d %d", px(img, 320, 100)[0],
+          px(img, 320, 100)[1], px(img, 320, 100)[2]);
+    CHECK(!is_red(px(img, 320, 97)) && !is_red(px(img, 320, 103)), "line bleeds past 98..101");
+    int rows = 0;
+    for (int y = 0; y < H; y++)
+        rows += is_red(px(img, 320, y));
+    CHECK(rows >= 3 && rows <= 5, "red rows in column 320: %d, want 4 +- 1", rows);
+    CHECK(is_red(px(img, 52, 100)) && !is_red(px(img, 46, 100)) && !is_red(px(img, 594, 100)),
+          "line ends (round caps of radius 2) are off");
+
+    /* The disc. */
+    const uint8_t *c = px(img, 320, 300);
+    CHECK(c[1] > 180 && c[0] < 60 && c[2] < 100, "disc center not green: %d %d %d", c[0], c[1],
+          c[2]);
+    CHECK(!differs(px(img, 320, 323), bg), "disc larger than radius 20");
+
+    /* The text: width plausible, white ink inside its box, none to its right. */
+    CHECK(tw > 150 && tw < 260, "text width %.1f out of range", tw);
+    int ink = 0, stray = 0;
+    for (int y = 398; y < 440; y++) {
+        for (int x = 18; x < 20 + (int)tw + 2; x++)
+            ink += is_whiteish(px(img, x, y));
+        for (int x = 20 + (int)tw + 4; x < 350; x++)
+            stray += is_whiteish(px(img, x, y));
+    }
+    CHECK(ink > 300, "too little text ink: %d", ink);
+    CHECK(stray == 0, "white pixels right of the text: %d", stray);
+    int above = 0;
+    for (int y = 380; y < 396; y++)
+        for (int x = 18; x < 240; x++)
+            above += is_whiteish(px(img, x, y));
+    CHECK(above == 0, "text ink above its top: %d", above);
+
+    /* The wireframe: ink in its box, but see-through (mostly background). */
+    int wire_px = 0, trail_px = 0, total = 0;
+    for (int y = (int)box[1]; y < (int)(box[1] + box[3]); y++)
+        for (int x = (int)box[0]; x < (int)(box[0] + box[2]); x++) {
+            const uint8_t *p = px(img, x, y);
+            total++;
+            wire_px += differs(p, bg);
+            trail_px += p[0] > 200 && p[1] > 90 && p[1] < 180 && p[2] < 60;
+        }
+    CHECK(wire_px > total / 20, "wireframe too faint: %d of %d pixels", wire_px, total);
+    CHECK(wire_px < total * 3 / 4, "wireframe not see-through: %d of %d pixels", wire_px, total);
+    CHECK(trail_px > 100, "3D trail missing: %d orange pixels", trail_px);
+    int outside = 0;
+    for (int y = 0; y < H; y++)
+        for (int x = 360 + 275 + 2; x < W; x++)
+            outside += differs(px(img, x, y), bg);
+    CHECK(outside == 0, "ink right of the wireframe box: %d", outside);
+
+    rc = failures ? 1 : 0;
+    if (!failures)
+        printf("PASS (%s)\n", renderer_name(r));
+
+cleanup:
+    free(img);
+    renderer_free(r);
+    if (ctx)
+        SDL_GL_DeleteContext(ctx);
+    if (win)
+        SDL_DestroyWindow(win);
+    IMG_Quit();
+    SDL_Quit();
+    return rc;
+}
