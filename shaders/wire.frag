@@ -18,14 +18,15 @@ out vec4 o_color;
 void main()
 {
     vec2 q = v_ij;
-    vec2 g = vec2(length(vec2(dFdx(q.x), dFdy(q.x))),
-                  length(vec2(dFdx(q.y), dFdy(q.y))));
-    g = max(g, vec2(1e-6));
+    vec2 qx = dFdx(q);
+    vec2 qy = dFdy(q);
+    vec2 inv_g = inversesqrt(max(qx * qx + qy * qy, vec2(1e-12)));  // pixels per index
     vec2 nearest = clamp(floor(q / u_stride + 0.5) * u_stride, vec2(0.0), u_last);
-    vec2 dpx = min(abs(q - nearest), abs(q - u_last)) / g;
-    vec2 over = max(max(-q, q - u_last), vec2(0.0)) / g;
-    float ci = clamp(u_half + 0.5 - dpx.x, 0.0, 1.0) * clamp(u_half + 0.5 - over.y, 0.0, 1.0);
-    float cj = clamp(u_half + 0.5 - dpx.y, 0.0, 1.0) * clamp(u_half + 0.5 - over.x, 0.0, 1.0);
+    vec2 dpx = min(abs(q - nearest), abs(q - u_last)) * inv_g;
+    vec2 over = max(max(-q, q - u_last), vec2(0.0)) * inv_g;
+    vec2 c = clamp(u_half + 0.5 - dpx, 0.0, 1.0) * clamp(u_half + 0.5 - over.yx, 0.0, 1.0);
+    float ci = c.x;
+    float cj = c.y;
     float cov = max(ci, cj);
     if (cov <= 0.0)
         discard;

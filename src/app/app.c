@@ -26,7 +26,7 @@ void layout_compute(int fb_w, int fb_h, layout *out)
     out->scale = s;
     out->fb_w = w;
     out->fb_h = h;
-    const float side_w = fmaxf(fminf(520.0f * s, w * 0.36f), 180.0f);
+    const float side_w = floorf(fmaxf(fminf(520.0f * s, w * 0.36f), 180.0f));
     out->side_w = side_w;
     out->side_x = w - side_w;
     out->side_y = 0;

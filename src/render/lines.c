@@ -19,6 +19,9 @@
 /* Window-depth bias that pulls 3D lines and markers in front of the
  * surface they lie on (applied in NDC: 2 * 2e-5). */
 #define DEPTH_BIAS_NDC 4e-5f
+/* Largest distance, pixels, of a dropped polyline vertex from the line
+ * that replaces it. */
+#define SIMPLIFY_TOL_PX 0.1f
 
 /* Cut normal at joint j between segments a->j and j->b, or (0, 0) where
  * the joint is left uncut (see file comment). */
@@ -44,12 +47,56 @@ static void joint_normal(const float *a, const float *j, const float *b, float h
     out[1] = ty / tl;
 }
 
+/* Simplifies a run of n (x, y, depth) points in place so that every
+ * dropped point lies within SIMPLIFY_TOL_PX of the line that replaces it
+ * (a cone intersection walk, O(n)); returns the new count. A 2000-point
+ * curve keeps a few hundred vertices, and software GL pays per triangle. */
+static int simplify_run(float *p, int n)
+{
+    if (n <= 2)
+        return n;
+    const float tol = SIMPLIFY_TOL_PX;
+    int out = 1, a = 0, last = 0;
+    bool have = false;
+    float rx = 0.0f, ry = 0.0f, lo = 0.0f, hi = 0.0f;
+    for (int k = 1; k < n; k++) {
+        float dx = p[3 * k] - p[3 * a], dy = p[3 * k + 1] - p[3 * a + 1];
+        float d = sqrtf(dx * dx + dy * dy);
+        if (d <= tol) {
+            last = k;
+            continue;
+        }
+        float half = asinf(tol / d);
+        if (!have) {
+            rx = dx / d, ry = dy / d;
+            lo = -half, hi = half;
+            have = true;
+            last = k;
+            continue;
+        }
+        float ang = atan2f(rx * dy - ry * dx, rx * dx + ry * dy);
+        if (ang < lo || ang > hi) {
+            memmove(p + 3 * out++, p + 3 * last, 3 * sizeof *p);
+            a = last;
+            have = false;
+            k = last; /* continue from the point after the new anchor */
+            continue;
+        }
+        lo = fmaxf(lo, ang - half);
+        hi = fminf(hi, ang + half);
+        last = k;
+    }
+    memmove(p + 3 * out++, p + 3 * (n - 1), 3 * sizeof *p);
+    return out;
+}
+
 /* Draws one run of n points (x, y, depth triples) as joined capsules. */
-static void emit_run(renderer *r, const float *pts, int n, float hw, const uint8_t col[4],
+static void emit_run(renderer *r, float *pts, int n, float hw, const uint8_t col[4],
                      batch_mode mode)
 {
     if (n <= 0)
         return;
+    n = simplify_run(pts, n);
     if (n == 1) {
         prim_instance *it = batch_push(r, mode);
         if (!it)

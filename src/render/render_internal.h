@@ -108,13 +108,16 @@ void text_destroy(renderer *r);
 /* ---- wireframe ----------------------------------------------------------- */
 
 #define WIRE_SLOTS 4
+#define WIRE_LODS 4 /* meshes through every 1st, 2nd, 4th, 8th sample */
 
 typedef struct wire_mesh {
     bool used;
     unsigned content_id;
     int nx, ny;
-    GLuint vao, vbo, ibo;
-    GLsizei index_count;
+    GLuint vao, vbo;
+    GLuint ibo[WIRE_LODS];
+    GLsizei index_count[WIRE_LODS]; /* 0: level not available */
+    float deviation[WIRE_LODS];     /* max |height - coarse mesh| over the samples */
     unsigned last_use;
 } wire_mesh;
 
@@ -135,6 +138,8 @@ struct renderer {
     bool gl_ready;
     char name[160];
     int fb_w, fb_h;
+    bool clip_on;
+    int clip[4]; /* scissor box in GL pixels (x, y from bottom, w, h) */
     prim_batch batch;
     text_cache text;
     wireframe wire;

@@ -10,7 +10,13 @@
  * WIRE_MIN_SPACING_PX on screen (on average), only every k-th line is
  * drawn, like matplotlib's rstride/cstride, k dividing n - 1 when a small
  * divisor exists; the last line is always drawn. A one-cell skirt (heights extrapolated linearly)
- * surrounds the grid so border lines keep their full width. The surface
+ * surrounds the grid so border lines keep their full width.
+ * Software GL pays about a microsecond per triangle, so the mesh is also
+ * kept at coarser levels (through every 2nd, 4th, 8th sample, with the grid
+ * lines still placed by (i, j), which interpolates exactly), and each frame
+ * draws the coarsest level whose largest height error projects to at most
+ * WIRE_MAX_DEVIATION_PX on screen: smooth landscapes cost a few thousand
+ * triangles, rough ones or close-ups fall back to every sample. The surface
  * writes depth where lines are, for 3D polylines and markers drawn after it.
  */
 #include <math.h>
@@ -21,6 +27,8 @@
 
 /* Least average screen distance between drawn grid lines, pixels. */
 #define WIRE_MIN_SPACING_PX 5.0f
+/* How far, in pixels, a coarser mesh may move the surface off the samples. */
+#define WIRE_MAX_DEVIATION_PX 0.5f
 
 bool wire_init(renderer *r, char *err, size_t errlen)
 {
@@ -45,8 +53,8 @@ static void mesh_release(const gl_api *gl, wire_mesh *m)
         gl->DeleteVertexArrays(1, &m->vao);
     if (m->vbo)
         gl->DeleteBuffers(1, &m->vbo);
-    if (m->ibo)
-        gl->DeleteBuffers(1, &m->ibo);
+    if (m->ibo[0])
+        gl->DeleteBuffers(WIRE_LODS, m->ibo);
     *m = (wire_mesh){0};
 }
 
@@ -78,18 +86,62 @@ static float height_at(const float *h, int nx, int ny, int i, int j)
     return isfinite(v) ? v : 0.0f;
 }
 
-/* Uploads heights into m (vertices of the skirted (nx+2) x (ny+2) grid, and
- * indices when the size changed). */
+/* Sample indices of the coarse mesh of level lod along an axis of n
+ * samples: the skirt -1, then 0, f, 2f, ... and always n - 1, then the skirt
+ * n (f = 2^lod). Returns the count written to out (room for n + 2). */
+static int lod_nodes(int n, int lod, int *out)
+{
+    int f = 1 << lod, k = 0;
+    out[k++] = -1;
+    for (int i = 0; i < n - 1; i += f)
+        out[k++] = i;
+    out[k++] = n - 1;
+    out[k++] = n;
+    return k;
+}
+
+/* Largest |height - mesh| at the samples for the coarse mesh on nodes
+ * (xi, yj); each cell is split along its a-d diagonal like the indices. */
+static float lod_deviation(const float *h, int nx, int ny, const int *xi, int kx, const int *yj,
+                           int ky)
+{
+    float dev = 0.0f;
+    for (int b = 1; b + 2 < ky; b++) {
+        int j0 = yj[b], j1 = yj[b + 1];
+        for (int a = 1; a + 2 < kx; a++) {
+            int i0 = xi[a], i1 = xi[a + 1];
+            float ha = height_at(h, nx, ny, i0, j0), hb = height_at(h, nx, ny, i1, j0);
+            float hc = height_at(h, nx, ny, i0, j1), hd = height_at(h, nx, ny, i1, j1);
+            for (int j = j0; j <= j1; j++) {
+                float v = (float)(j - j0) / (float)(j1 - j0);
+                for (int i = i0; i <= i1; i++) {
+                    float u = (float)(i - i0) / (float)(i1 - i0);
+                    float lin = u >= v ? ha + u * (hb - ha) + v * (hd - hb)
+                                       : ha + v * (hc - ha) + u * (hd - hc);
+                    float e = fabsf(height_at(h, nx, ny, i, j) - lin);
+                    dev = e > dev ? e : dev;
+                }
+            }
+        }
+    }
+    return dev;
+}
+
+/* Uploads heights into m: the vertices of the skirted (nx+2) x (ny+2) grid,
+ * the deviation of each level of detail, and (when the size changed) one
+ * index buffer per level. */
 static bool mesh_upload(const gl_api *gl, wire_mesh *m, const float *heights, int nx, int ny)
 {
     bool ok = false;
     int vx = nx + 2, vy = ny + 2;
     size_t nverts = (size_t)vx * (size_t)vy;
-    size_t nidx = (size_t)(vx - 1) * (size_t)(vy - 1) * 6;
+    size_t max_idx = (size_t)(vx - 1) * (size_t)(vy - 1) * 6;
     float *verts = malloc(nverts * 3 * sizeof *verts);
-    GLuint *idx = NULL;
-    if (!verts)
+    GLuint *idx = malloc(max_idx * sizeof *idx);
+    int *xi = malloc((size_t)(vx + vy) * sizeof *xi);
+    if (!verts || !idx || !xi)
         goto cleanup;
+    int *yj = xi + vx;
     for (int j = -1; j <= ny; j++) {
         for (int i = -1; i <= nx; i++) {
             float *v = verts + 3 * ((size_t)(j + 1) * (size_t)vx + (size_t)(i + 1));
@@ -99,24 +151,10 @@ static bool mesh_upload(const gl_api *gl, wire_mesh *m, const float *heights, in
         }
     }
     bool new_size = !m->vao || m->nx != nx || m->ny != ny;
-    if (new_size) {
-        idx = malloc(nidx * sizeof *idx);
-        if (!idx)
-            goto cleanup;
-        size_t k = 0;
-        for (int j = 0; j + 1 < vy; j++) {
-            for (int i = 0; i + 1 < vx; i++) {
-                GLuint a = (GLuint)(j * vx + i), b = a + 1;
-                GLuint c = a + (GLuint)vx, d = c + 1;
-                idx[k++] = a, idx[k++] = b, idx[k++] = d;
-                idx[k++] = a, idx[k++] = d, idx[k++] = c;
-            }
-        }
-    }
     if (!m->vao) {
         gl->GenVertexArrays(1, &m->vao);
         gl->GenBuffers(1, &m->vbo);
-        gl->GenBuffers(1, &m->ibo);
+        gl->GenBuffers(WIRE_LODS, m->ibo);
     }
     gl->BindVertexArray(m->vao);
     gl->BindBuffer(GL_ARRAY_BUFFER, m->vbo);
@@ -124,20 +162,40 @@ static bool mesh_upload(const gl_api *gl, wire_mesh *m, const float *heights, in
                    GL_STATIC_DRAW);
     gl->EnableVertexAttribArray(0);
     gl->VertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 3 * sizeof(float), NULL);
-    if (new_size) {
-        gl->BindBuffer(GL_ELEMENT_ARRAY_BUFFER, m->ibo);
-        gl->BufferData(GL_ELEMENT_ARRAY_BUFFER, (GLsizeiptr)(nidx * sizeof *idx), idx,
+    for (int lod = 0; lod < WIRE_LODS; lod++) {
+        if (lod > 0 && ((1 << lod) >= nx - 1 || (1 << lod) >= ny - 1)) {
+            m->index_count[lod] = 0;
+            continue;
+        }
+        int kx = lod_nodes(nx, lod, xi), ky = lod_nodes(ny, lod, yj);
+        m->deviation[lod] = lod > 0 ? lod_deviation(heights, nx, ny, xi, kx, yj, ky) : 0.0f;
+        if (!new_size)
+            continue;
+        size_t k = 0;
+        for (int b = 0; b + 1 < ky; b++) {
+            for (int a = 0; a + 1 < kx; a++) {
+                GLuint va = (GLuint)((yj[b] + 1) * vx + xi[a] + 1);
+                GLuint vb = (GLuint)((yj[b] + 1) * vx + xi[a + 1] + 1);
+                GLuint vc = (GLuint)((yj[b + 1] + 1) * vx + xi[a] + 1);
+                GLuint vd = (GLuint)((yj[b + 1] + 1) * vx + xi[a + 1] + 1);
+                idx[k++] = va, idx[k++] = vb, idx[k++] = vd;
+                idx[k++] = va, idx[k++] = vd, idx[k++] = vc;
+            }
+        }
+        gl->BindBuffer(GL_ELEMENT_ARRAY_BUFFER, m->ibo[lod]);
+        gl->BufferData(GL_ELEMENT_ARRAY_BUFFER, (GLsizeiptr)(k * sizeof *idx), idx,
                        GL_STATIC_DRAW);
+        m->index_count[lod] = (GLsizei)k;
     }
     gl->BindVertexArray(0);
     m->nx = nx;
     m->ny = ny;
-    m->index_count = (GLsizei)nidx;
     ok = true;
 
 cleanup:
     free(verts);
     free(idx);
+    free(xi);
     return ok;
 }
 
@@ -216,6 +274,25 @@ static int line_stride(float cell_px, int n)
     return k;
 }
 
+/* Pixels on screen per unit of raw height at the middle of the grid. */
+static float height_pixels(const renderer *r, const float *heights, int nx, int ny, float x0,
+                           float dx, float y0, float dy, float z_scale, const float m[16])
+{
+    float p[2][2];
+    for (int k = 0; k < 2; k++) {
+        float h = height_at(heights, nx, ny, nx / 2, ny / 2) + (float)k;
+        float w[3] = {x0 + dx * (float)(nx / 2), y0 + dy * (float)(ny / 2), h * z_scale};
+        float c[4];
+        for (int e = 0; e < 4; e++)
+            c[e] = m[e] * w[0] + m[4 + e] * w[1] + m[8 + e] * w[2] + m[12 + e];
+        if (!(c[3] > 1e-6f))
+            return INFINITY;
+        p[k][0] = c[0] / c[3] * 0.5f * (float)r->fb_w;
+        p[k][1] = c[1] / c[3] * 0.5f * (float)r->fb_h;
+    }
+    return hypotf(p[1][0] - p[0][0], p[1][1] - p[0][1]);
+}
+
 void render_wireframe(renderer *r, const float *heights, int nx, int ny, float x0, float x1,
                       float y0, float y1, float z_scale, unsigned content_id,
                       const float view_proj[16], float line_px, rgba color)
@@ -230,30 +307,37 @@ void render_wireframe(renderer *r, const float *heights, int nx, int ny, float x
         return;
     const gl_api *gl = &r->gl;
     wireframe *w = &r->wire;
-    gl->UseProgram(w->program);
-    gl->UniformMatrix4fv(w->u_view_proj, 1, GL_FALSE, view_proj);
-    gl->Uniform1f(w->u_z_scale, z_scale);
-    gl->Uniform2f(w->u_last, (float)(nx - 1), (float)(ny - 1));
     float dx = (x1 - x0) / (float)(nx - 1), dy = (y1 - y0) / (float)(ny - 1);
     int si = line_stride(cell_pixels(r, heights, nx, ny, x0, dx, y0, dy, z_scale, view_proj, true),
                          nx);
     int sj = line_stride(cell_pixels(r, heights, nx, ny, x0, dx, y0, dy, z_scale, view_proj, false),
                          ny);
+    /* Coarsest mesh whose shape stays within WIRE_MAX_DEVIATION_PX. */
+    float hpx = height_pixels(r, heights, nx, ny, x0, dx, y0, dy, z_scale, view_proj);
+    int lod = 0;
+    for (int k = WIRE_LODS - 1; k > 0; k--) {
+        if (m->index_count[k] > 0 && m->deviation[k] * hpx <= WIRE_MAX_DEVIATION_PX) {
+            lod = k;
+            break;
+        }
+    }
+
+    gl->UseProgram(w->program);
+    gl->UniformMatrix4fv(w->u_view_proj, 1, GL_FALSE, view_proj);
+    gl->Uniform1f(w->u_z_scale, z_scale);
+    gl->Uniform2f(w->u_last, (float)(nx - 1), (float)(ny - 1));
     gl->Uniform4f(w->u_grid, x0, y0, dx, dy);
     gl->Uniform2f(w->u_stride, (float)si, (float)sj);
     gl->Uniform1f(w->u_half, 0.5f * line_px);
     float a = color.a;
     gl->Uniform4f(w->u_color, color.r * a, color.g * a, color.b * a, a);
-    const char *ex = getenv("WX");
-    int wx = ex ? atoi(ex) : 0;
-    if (!(wx & 1)) gl->Enable(GL_DEPTH_TEST);
+    gl->Enable(GL_DEPTH_TEST);
     gl->DepthFunc(GL_LEQUAL);
-    gl->DepthMask((wx & 2) ? GL_FALSE : GL_TRUE);
-    if (wx & 4) gl->Disable(GL_BLEND);
+    gl->DepthMask(GL_TRUE);
     gl->BindVertexArray(m->vao);
-    gl->DrawElements(GL_TRIANGLES, m->index_count, GL_UNSIGNED_INT, NULL);
+    gl->BindBuffer(GL_ELEMENT_ARRAY_BUFFER, m->ibo[lod]);
+    gl->DrawElements(GL_TRIANGLES, m->index_count[lod], GL_UNSIGNED_INT, NULL);
     gl->BindVertexArray(0);
     gl->DepthMask(GL_FALSE);
     gl->Disable(GL_DEPTH_TEST);
-    gl->Enable(GL_BLEND);
 }
