@@ -76,6 +76,36 @@ static void fmt_tick(char *out, size_t n, double v, double step)
     with_minus_sign(out, n, buf);
 }
 
+/* Text that must fit in max_w pixels: shrinks down to min_px, then cuts the
+ * end with an ellipsis. */
+static void text_fit(renderer *r, const char *utf8, float x, float y, float size_px,
+                     float min_px, float max_w, text_align align, rgba color)
+{
+    float size = size_px;
+    float w = render_text_width(r, utf8, size);
+    if (w > max_w && max_w > 0) {
+        size = fmaxf(min_px, size * max_w / w);
+        w = render_text_width(r, utf8, size);
+    }
+    if (w <= max_w || max_w <= 0) {
+        render_text(r, utf8, x, y, size, align, color);
+        return;
+    }
+    char buf[256];
+    size_t n = strlen(utf8) < sizeof buf - 4 ? strlen(utf8) : sizeof buf - 4;
+    memcpy(buf, utf8, n);
+    for (;;) {
+        while (n > 0 && ((unsigned char)buf[n - 1] & 0xC0) == 0x80)
+            n--; /* never cut inside a UTF-8 sequence */
+        if (n > 0)
+            n--;
+        memcpy(buf + n, "…", sizeof "…");
+        if (n == 0 || render_text_width(r, buf, size) <= max_w)
+            break;
+    }
+    render_text(r, buf, x, y, size, align, color);
+}
+
 static void draw_arrow(renderer *r, float x0, float y0, float x1, float y1, float w, rgba c)
 {
     const float dx = x1 - x0, dy = y1 - y0;
@@ -163,7 +193,10 @@ static void draw_marks_1d(const app *a, renderer *r, const layout *lay)
         char ascii[48], num[64], text[160];
         snprintf(ascii, sizeof ascii, "%.5f", m->x);
         with_minus_sign(num, sizeof num, ascii);
-        snprintf(text, sizeof text, "%s  x ≈ %s", m->label, num);
+        if (m->x == 0.0)
+            snprintf(text, sizeof text, "%s  x = 0", m->label);
+        else
+            snprintf(text, sizeof text, "%s  x ≈ %s", m->label, num);
         const float tw = render_text_width(r, text, font);
         float tx = px - tw / 2;
         tx = fmaxf(lay->plot_x + 6 * s, fminf(tx, lay->plot_x + lay->plot_w - tw - 6 * s));
@@ -208,8 +241,11 @@ static void draw_runner_1d(const app *a, renderer *r, const layout *lay)
         char num[48], text[96];
         fmt_num(num, sizeof num, x);
         snprintf(text, sizeof text, "iterate at x = %s", num);
-        render_text(r, text, ex + (right ? -70 : 70) * s, ey - 14 * s, 24 * s,
-                    right ? TEXT_RIGHT : TEXT_LEFT, VERMILLION);
+        const float tw = render_text_width(r, text, 24 * s);
+        const float tx = ex + (right ? -70 : 70) * s;
+        render_rect(r, right ? tx - tw - 6 * s : tx - 6 * s, ey - 18 * s, tw + 12 * s, 36 * s,
+                    alpha(BG, 0.85f));
+        render_text(r, text, tx, ey - 14 * s, 24 * s, right ? TEXT_RIGHT : TEXT_LEFT, VERMILLION);
         return;
     }
     render_disc(r, view_x_to_px(a, lay, x), view_y_to_px(a, lay, rn->at.f), 14.0f * s,
@@ -378,9 +414,9 @@ static void draw_view_3d(const app *a, renderer *r, const layout *lay)
         render_disc3d(r, it3, vp, 14.0f * s, VERMILLION, 3.0f * s, TEXT);
     }
     render_clip(r, 0, 0, 0, 0);
-    render_text(r, "right-drag or Shift+arrows: rotate · left-drag: move the start · wheel: zoom",
-                lay->plot_x + lay->plot_w / 2, lay->plot_y + lay->plot_h + 14 * s, 22 * s,
-                TEXT_CENTER, DIM);
+    text_fit(r, "right-drag or Shift+arrows: rotate · left-drag: move the start · wheel: zoom",
+             lay->plot_x + lay->plot_w / 2, lay->plot_y + lay->plot_h + 14 * s, 22 * s,
+             fmaxf(12.0f, 16 * s), lay->plot_w, TEXT_CENTER, DIM);
 }
 
 /* ---- HUD ---- */
@@ -455,7 +491,14 @@ static void draw_hud(const app *a, renderer *r, const layout *lay)
     else if (a->sim.paused && (rn->status == RUNNER_RUNNING || rn->status == RUNNER_OUT_OF_VIEW))
         status = rn->status == RUNNER_RUNNING ? "paused" : "paused, out of view";
     hud_row(r, lay, &y, "status", status, sc);
-    /* the update rule, so the numbers above can be checked by hand */
+    const float hint_y = lay->side_h - 48 * s;
+    const char *hint = "H: help · 1–5: lessons · Space: pause";
+    text_fit(r, hint, lay->side_x + 24 * s, hint_y, 20 * s, fmaxf(11.0f, 14 * s),
+             lay->side_w - 30 * s, TEXT_LEFT, DIM);
+    /* the update rule, so the numbers above can be checked by hand (when
+     * the window leaves room for it) */
+    if (y + 90 * s > hint_y)
+        return;
     y += 18 * s;
     render_text(r, "update rule", lay->side_x + 24 * s, y, 22 * s, TEXT_LEFT, DIM);
     y += 30 * s;
@@ -464,9 +507,12 @@ static void draw_hud(const app *a, renderer *r, const layout *lay)
         snprintf(rule, sizeof rule, "x ← x − η·(∇%s(x) + ε),  ε ~ N(0, σ²)", fs);
     else
         snprintf(rule, sizeof rule, "x ← x − η·∇%s(x)", fs);
-    render_text(r, rule, lay->side_x + 24 * s, y, 24 * s, TEXT_LEFT, TEXT);
+    text_fit(r, rule, lay->side_x + 24 * s, y, 24 * s, fmaxf(11.0f, 16 * s), lay->side_w - 30 * s,
+             TEXT_LEFT, TEXT);
     /* what the markers mean */
     y += 60 * s;
+    if (y + 90 * s > hint_y)
+        return;
     const float kx = lay->side_x + 40 * s, tx = lay->side_x + 70 * s, f = 22 * s;
     render_disc(r, kx, y + f * 0.6f, 11 * s, alpha(BG, 0.0f), 3 * s, TEXT);
     render_text(r, "start (drag to move)", tx, y, f, TEXT_LEFT, DIM);
@@ -476,8 +522,6 @@ static void draw_hud(const app *a, renderer *r, const layout *lay)
     y += f * 1.6f;
     render_disc(r, kx, y + f * 0.6f, 4.5f * s, VERMILLION, 0, BG);
     render_text(r, "one dot per step: the trail", tx, y, f, TEXT_LEFT, DIM);
-    const char *hint = "H: help · 1–5: lessons · Space: pause";
-    render_text(r, hint, lay->side_x + 24 * s, lay->side_h - 48 * s, 20 * s, TEXT_LEFT, DIM);
 }
 
 static void draw_help(renderer *r, const layout *lay)
@@ -516,8 +560,10 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
     /* heading and formula */
     char heading[200];
     snprintf(heading, sizeof heading, "%d · %s", landscape_index(a->land) + 1, a->land->lesson);
-    render_text(r, heading, lay.plot_x, 18 * s, 24 * s, TEXT_LEFT, DIM);
-    render_text(r, a->land->title, lay.plot_x, 52 * s, 38 * s, TEXT_LEFT, TEXT);
+    const float head_w = lay.side_x - lay.plot_x - 20 * s;
+    text_fit(r, heading, lay.plot_x, 18 * s, 24 * s, fmaxf(12.0f, 18 * s), head_w, TEXT_LEFT, DIM);
+    text_fit(r, a->land->title, lay.plot_x, 52 * s, 38 * s, fmaxf(14.0f, 24 * s), head_w, TEXT_LEFT,
+             TEXT);
     if (a->land->dim == 1)
         draw_view_1d(a, r, &lay);
     else

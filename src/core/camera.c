@@ -53,6 +53,16 @@ static void basis(const camera *c, double f[3], double r[3], double u[3])
     cross(r, f, u);
 }
 
+/* Vertical field of view for an aspect ratio: below aspect 1 the vertical
+ * angle widens so the horizontal one never shrinks under fov_y (a tall,
+ * narrow window still shows the whole surface). */
+static double fov_for(const camera *c, double aspect)
+{
+    if (aspect >= 1.0 || !(aspect > 0.0))
+        return c->fov_y;
+    return 2.0 * atan(tan(c->fov_y / 2.0) / aspect);
+}
+
 void camera_view_proj(const camera *c, double aspect, float out[16])
 {
     double f[3], r[3], u[3], eye[3];
@@ -68,7 +78,7 @@ void camera_view_proj(const camera *c, double aspect, float out[16])
         (f[0] * eye[0] + f[1] * eye[1] + f[2] * eye[2]),
         1,
     };
-    const double t = 1.0 / tan(c->fov_y / 2.0);
+    const double t = 1.0 / tan(fov_for(c, aspect) / 2.0);
     double proj[16] = {0};
     proj[0] = t / aspect;
     proj[5] = t;
@@ -90,7 +100,7 @@ void camera_ray(const camera *c, double aspect, double ndc_x, double ndc_y, doub
     double f[3], r[3], u[3];
     basis(c, f, r, u);
     camera_eye(c, origin);
-    const double t = tan(c->fov_y / 2.0);
+    const double t = tan(fov_for(c, aspect) / 2.0);
     for (int i = 0; i < 3; i++)
         dir[i] = f[i] + ndc_x * t * aspect * r[i] + ndc_y * t * u[i];
     normalize(dir);

@@ -18,7 +18,7 @@ typedef struct camera {
     double yaw, pitch; /* radians */
     double distance;   /* world units from target, > 0 */
     double target[3];
-    double fov_y;      /* vertical field of view, radians */
+    double fov_y;      /* vertical field of view, radians (widened for aspect < 1) */
 } camera;
 
 /* Clamps pitch to [-1.5, 1.5] and distance to [0.5, 100]. */
