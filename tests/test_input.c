@@ -86,10 +86,17 @@ static void test_keys_switch_landscape(void **state)
     assert_string_equal(a->land->name, "tanh");
     key(SDLK_TAB, KMOD_NONE);
     assert_true(app_frame(a));
-    assert_string_equal(a->land->name, "empirical-risk"); /* wraps around */
+    assert_string_equal(a->land->name, "quadratic"); /* past the five lessons */
     key(SDLK_TAB, KMOD_LSHIFT);
     assert_true(app_frame(a));
     assert_string_equal(a->land->name, "tanh");
+    key(SDLK_1, KMOD_NONE);
+    key(SDLK_TAB, KMOD_LSHIFT);
+    assert_true(app_frame(a));
+    assert_int_equal(landscape_index(a->land), landscape_count() - 1); /* wraps around */
+    key(SDLK_TAB, KMOD_NONE);
+    key(SDLK_5, KMOD_NONE);
+    assert_true(app_frame(a));
     assert_true(a->sim.runners[0].start[0] == 4.0); /* tanh lesson starts at x = 4 */
     key(SDLK_2, KMOD_NONE);
     assert_true(app_frame(a));

@@ -18,6 +18,8 @@
 
 #include <cmocka.h>
 
+#include "core/schedule.h"
+
 static const char *reference_dir;
 
 static bool header_value(const char *line, const char *key, char *out, size_t n)
@@ -37,11 +39,53 @@ static bool header_value(const char *line, const char *key, char *out, size_t n)
     return true;
 }
 
-static double header_double(const char *line, const char *key)
+/* Applies one "key=value" of a reference header: a hyperparameter field
+ * (torch's name), a schedule parameter, or start/steps/function/optimizer. */
+static void apply_key(runner_params *p, schedule *sched, double *start, const char *key,
+                      const char *val)
 {
-    char v[64];
-    assert_true(header_value(line, key, v, sizeof v));
-    return strtod(v, NULL);
+    int count;
+    const optim_field *f = optim_fields(&count);
+    for (int i = 0; i < count; i++) {
+        if (strcmp(f[i].name, key) == 0) {
+            optim_field_set(&p->optim, &f[i], strtod(val, NULL));
+            return;
+        }
+    }
+    if (strcmp(key, "function") == 0 || strcmp(key, "optimizer") == 0 ||
+        strcmp(key, "steps") == 0)
+        return;
+    if (strcmp(key, "start") == 0) {
+        start[0] = strtod(val, NULL);
+        if (strchr(val, ','))
+            start[1] = strtod(strchr(val, ',') + 1, NULL);
+    } else if (strcmp(key, "schedule") == 0) {
+        assert_true(schedule_kind_find(val, &sched->kind));
+    } else if (strcmp(key, "factor") == 0) {
+        sched->factor = strtod(val, NULL);
+    } else if (strcmp(key, "floor") == 0) {
+        sched->floor = strtod(val, NULL);
+    } else if (strcmp(key, "gamma") == 0) {
+        sched->gamma = strtod(val, NULL);
+    } else if (strcmp(key, "final_lr") == 0) {
+        sched->final_lr = strtod(val, NULL);
+    } else if (strcmp(key, "warmup") == 0) {
+        sched->warmup = strtol(val, NULL, 10);
+    } else if (strcmp(key, "max_steps") == 0) {
+        sched->max_steps = strtol(val, NULL, 10);
+    } else if (strcmp(key, "milestones") == 0) {
+        const char *q = val;
+        sched->n_milestones = 0;
+        while (*q && sched->n_milestones < SCHEDULE_MAX_MILESTONES) {
+            char *end;
+            sched->milestones[sched->n_milestones++] = strtol(q, &end, 10);
+            q = *end == ',' ? end + 1 : end;
+            if (end == q && *q != ',')
+                break;
+        }
+    } else {
+        fail_msg("unknown key '%s' in a reference header", key);
+    }
 }
 
 /* Runs one reference file; returns the number of rows compared. */
@@ -49,7 +93,7 @@ static int check_file(const char *path)
 {
     FILE *f = fopen(path, "r");
     assert_non_null(f);
-    char line[1024], v[64];
+    char line[2048], v[64];
     assert_non_null(fgets(line, sizeof line, f));
     assert_true(header_value(line, "function", v, sizeof v));
     const landscape *l = landscape_find(v);
@@ -57,20 +101,22 @@ static int check_file(const char *path)
     assert_true(header_value(line, "optimizer", v, sizeof v));
     runner_params p = {.land = l};
     assert_true(optim_kind_find(v, &p.kind));
-    p.optim.lr = header_double(line, "lr");
-    p.optim.momentum = header_double(line, "momentum");
-    p.optim.dampening = header_double(line, "dampening");
-    p.optim.weight_decay = header_double(line, "weight_decay");
-    p.optim.nesterov = header_double(line, "nesterov") != 0.0;
+    p.optim = optim_defaults(p.kind);
     double start[2] = {0, 0};
-    assert_true(header_value(line, "start", v, sizeof v));
-    start[0] = strtod(v, NULL);
-    if (l->dim == 2)
-        start[1] = strtod(strchr(v, ',') + 1, NULL);
+    schedule sched = {0};
+    char *save = NULL;
+    for (char *tok = strtok_r(line + 1, " \n", &save); tok; tok = strtok_r(NULL, " \n", &save)) {
+        char *eq = strchr(tok, '=');
+        assert_non_null(eq);
+        *eq = '\0';
+        apply_key(&p, &sched, start, tok, eq + 1);
+    }
     p.start = start;
+    p.sched = sched;
     static runner r;
     char err[256];
-    assert_true(runner_init(&r, &p, err, sizeof err));
+    if (!runner_init(&r, &p, err, sizeof err))
+        fail_msg("%s: %s", path, err);
     assert_non_null(fgets(line, sizeof line, f)); /* column header */
     int rows = 0;
     while (fgets(line, sizeof line, f)) {
@@ -127,11 +173,11 @@ static void test_sgd_first_momentum_step_takes_raw_gradient(void **state)
     assert_true(optim_init(&o, OPTIM_SGD, &p, 1, err, sizeof err));
     double x = 1.0;
     const double g = 2.0;
-    optim_step(&o, &x, &g);
+    optim_step(&o, &x, &g, 0.1, NULL, NULL, NULL);
     assert_true(o.buf[0] == 2.0);
     assert_float_equal(x, 0.8, 1e-15);
     /* second step: b = 0.9*2 + 0.5*2 = 2.8; x = 0.8 - 0.28 */
-    optim_step(&o, &x, &g);
+    optim_step(&o, &x, &g, 0.1, NULL, NULL, NULL);
     assert_float_equal(o.buf[0], 2.8, 1e-15);
     assert_float_equal(x, 0.52, 1e-15);
 }
@@ -149,7 +195,7 @@ static void test_sgd_rejects_bad_hyperparameters(void **state)
     assert_false(optim_init(&o, OPTIM_SGD, &nesterov_dampening, 1, err, sizeof err));
     const optim_params negative_lr = {.lr = -1};
     assert_false(optim_init(&o, OPTIM_SGD, &negative_lr, 1, err, sizeof err));
-    const optim_params defaults = {0};
+    const optim_params defaults = optim_defaults(OPTIM_SGD);
     assert_true(optim_init(&o, OPTIM_SGD, &defaults, 2, err, sizeof err));
     assert_true(o.p.lr == 0.1);
     optim_kind k;

@@ -172,7 +172,9 @@ static void sim_rebuild(app *a, const double *start)
     if (!sim_init(&a->sim, &p, 1, sps, err, sizeof err)) {
         /* only reachable with bad hyperparameters, which the CLI rejects */
         app_message(a, 4000, "%s", err);
-        a->optim = (optim_params){.lr = a->land->lr};
+        a->kind = OPTIM_SGD;
+        a->optim = optim_defaults(OPTIM_SGD);
+        a->optim.lr = a->land->lr;
         const runner_params q = {.land = a->land, .optim = a->optim, .start = start};
         sim_init(&a->sim, &q, 1, sps, err, sizeof err);
     }
@@ -456,7 +458,7 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
     }
     window_drawable_size(&a->win, &a->fb_w, &a->fb_h);
     a->kind = o ? o->kind : OPTIM_SGD;
-    a->optim = o ? o->optim : (optim_params){0};
+    a->optim = o ? o->optim : optim_defaults(a->kind);
     a->noise_sigma = (o && o->noise > 0) ? o->noise : APP_DEFAULT_NOISE;
     a->noise_on = o && o->noise > 0;
     a->seed = o ? o->seed : 0;

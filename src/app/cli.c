@@ -21,12 +21,16 @@ enum {
 typedef enum opt_id {
     OPT_FUNCTION,
     OPT_OPTIMIZER,
-    OPT_LR,
-    OPT_MOMENTUM,
-    OPT_DAMPENING,
-    OPT_NESTEROV,
-    OPT_WEIGHT_DECAY,
     OPT_NOISE,
+    OPT_NOISE_DECAY,
+    OPT_SCHEDULE,
+    OPT_FACTOR,
+    OPT_FLOOR,
+    OPT_GAMMA,
+    OPT_MILESTONES,
+    OPT_WARMUP,
+    OPT_FINAL_LR,
+    OPT_MAX_STEPS,
     OPT_START,
     OPT_SEED,
     OPT_STEPS,
@@ -46,12 +50,16 @@ typedef struct opt_spec {
 static const opt_spec specs[] = {
     {"--function", OPT_FUNCTION, true, OK_RUN | OK_TRACE | OK_SHOT | OK_BENCH},
     {"--optimizer", OPT_OPTIMIZER, true, OK_RUN | OK_TRACE},
-    {"--lr", OPT_LR, true, OK_RUN | OK_TRACE},
-    {"--momentum", OPT_MOMENTUM, true, OK_RUN | OK_TRACE},
-    {"--dampening", OPT_DAMPENING, true, OK_RUN | OK_TRACE},
-    {"--nesterov", OPT_NESTEROV, false, OK_RUN | OK_TRACE},
-    {"--weight-decay", OPT_WEIGHT_DECAY, true, OK_RUN | OK_TRACE},
     {"--noise", OPT_NOISE, true, OK_RUN | OK_TRACE},
+    {"--noise-decay", OPT_NOISE_DECAY, true, OK_RUN | OK_TRACE},
+    {"--schedule", OPT_SCHEDULE, true, OK_RUN | OK_TRACE},
+    {"--factor", OPT_FACTOR, true, OK_RUN | OK_TRACE},
+    {"--floor", OPT_FLOOR, true, OK_RUN | OK_TRACE},
+    {"--gamma", OPT_GAMMA, true, OK_RUN | OK_TRACE},
+    {"--milestones", OPT_MILESTONES, true, OK_RUN | OK_TRACE},
+    {"--warmup", OPT_WARMUP, true, OK_RUN | OK_TRACE},
+    {"--final-lr", OPT_FINAL_LR, true, OK_RUN | OK_TRACE},
+    {"--max-steps", OPT_MAX_STEPS, true, OK_RUN | OK_TRACE},
     {"--start", OPT_START, true, OK_RUN | OK_TRACE},
     {"--seed", OPT_SEED, true, OK_RUN | OK_TRACE},
     {"--steps", OPT_STEPS, true, OK_TRACE | OK_SHOT},
@@ -69,15 +77,21 @@ static const char *const command_names[] = {
 const char *cli_usage(void)
 {
     return "usage:\n"
-           "  optiviz [--function NAME] [--optimizer NAME] [--lr F] [--momentum F]\n"
-           "          [--dampening F] [--nesterov] [--weight-decay F] [--noise F]\n"
+           "  optiviz [--function NAME] [--optimizer NAME] [hyperparameters] [--noise F]\n"
            "          [--start X[,Y]] [--seed N] [--size WxH] [--fullscreen]\n"
            "  optiviz list\n"
-           "  optiviz trace --function NAME --optimizer NAME [--lr F ...] --start X[,Y]\n"
-           "                --steps N [--noise F] [--seed N]\n"
+           "  optiviz trace --function NAME --optimizer NAME [hyperparameters] --start X[,Y]\n"
+           "                --steps N [--noise F] [--noise-decay R] [--seed N]\n"
            "  optiviz shot  --function NAME [--steps N] [--size WxH] --out FILE.png\n"
            "  optiviz bench [--function NAME] [--frames N] [--size WxH]\n"
            "  optiviz --help | --version\n"
+           "Hyperparameters (torch.optim names; which apply: optiviz list):\n"
+           "  --lr --momentum --dampening --nesterov --weight-decay --alpha --centered --eps\n"
+           "  --beta1 --beta2 --amsgrad --rho --lr-decay --initial-accumulator\n"
+           "  anneal: --t0 --cooling --proposal\n"
+           "Schedules: --schedule constant|factor|multistep|cosine|sqrt with --factor --floor\n"
+           "  (factor), --milestones A,B,.. --gamma (multistep), --warmup --final-lr\n"
+           "  --max-steps (cosine)\n"
            "Functions and optimizers: optiviz list. Keys in the window: press H.\n";
 }
 
@@ -160,6 +174,67 @@ static bool parse_start(const char *s, double *start, int *count, char *err, siz
     return parse_double("--start", buf, &start[0], err, n);
 }
 
+static bool parse_milestones(const char *s, schedule *sched, char *err, size_t n)
+{
+    sched->n_milestones = 0;
+    const char *p = s;
+    while (*p) {
+        char *end = NULL;
+        errno = 0;
+        const long long v = strtoll(p, &end, 10);
+        if (end == p || errno == ERANGE || v < 0 || (*end != ',' && *end != '\0')) {
+            snprintf(err, n, "--milestones: '%s' is not a list of steps like 15,30", s);
+            return false;
+        }
+        if (sched->n_milestones == SCHEDULE_MAX_MILESTONES) {
+            snprintf(err, n, "--milestones: at most %d milestones", SCHEDULE_MAX_MILESTONES);
+            return false;
+        }
+        sched->milestones[sched->n_milestones++] = (long)v;
+        p = *end == ',' ? end + 1 : end;
+    }
+    if (sched->n_milestones == 0) {
+        snprintf(err, n, "--milestones: empty list");
+        return false;
+    }
+    return true;
+}
+
+/* A hyperparameter flag (--lr, --beta1, ...) names a field of optim_params:
+ * the flag is the field's name with '-' for '_'. */
+static int find_field(const char *name, size_t len)
+{
+    int count;
+    const optim_field *f = optim_fields(&count);
+    if (len < 3 || strncmp(name, "--", 2) != 0)
+        return -1;
+    for (int i = 0; i < count; i++) {
+        const char *fn = f[i].name;
+        if (strlen(fn) != len - 2)
+            continue;
+        bool same = true;
+        for (size_t k = 0; k < len - 2 && same; k++)
+            same = (fn[k] == '_' ? '-' : fn[k]) == name[2 + k];
+        if (same)
+            return i;
+    }
+    return -1;
+}
+
+static bool parse_bool(const char *opt, const char *v, double *out, char *err, size_t n)
+{
+    if (!v || strcmp(v, "1") == 0 || strcmp(v, "true") == 0) {
+        *out = 1.0;
+        return true;
+    }
+    if (strcmp(v, "0") == 0 || strcmp(v, "false") == 0) {
+        *out = 0.0;
+        return true;
+    }
+    snprintf(err, n, "%s: '%s' is not 0, 1, true or false", opt, v);
+    return false;
+}
+
 static const opt_spec *find_spec(const char *name, size_t len)
 {
     for (size_t i = 0; i < sizeof specs / sizeof specs[0]; i++)
@@ -206,24 +281,6 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
             return false;
         }
         return true;
-    case OPT_LR:
-        if (!parse_double(sp->name, v, &o->optim.lr, err, n))
-            return false;
-        if (!(o->optim.lr > 0.0)) {
-            snprintf(err, n, "--lr: %s must be > 0", v);
-            return false;
-        }
-        o->has_lr = true;
-        return true;
-    case OPT_MOMENTUM:
-        return parse_double(sp->name, v, &o->optim.momentum, err, n);
-    case OPT_DAMPENING:
-        return parse_double(sp->name, v, &o->optim.dampening, err, n);
-    case OPT_WEIGHT_DECAY:
-        return parse_double(sp->name, v, &o->optim.weight_decay, err, n);
-    case OPT_NESTEROV:
-        o->optim.nesterov = true;
-        return true;
     case OPT_NOISE:
         if (!parse_double(sp->name, v, &o->noise, err, n))
             return false;
@@ -232,6 +289,41 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
             return false;
         }
         return true;
+    case OPT_NOISE_DECAY:
+        if (!parse_double(sp->name, v, &o->noise_decay, err, n))
+            return false;
+        if (!(o->noise_decay > 0.0 && o->noise_decay <= 1.0)) {
+            snprintf(err, n, "--noise-decay: %s must be in (0, 1]", v);
+            return false;
+        }
+        return true;
+    case OPT_SCHEDULE:
+        if (!schedule_kind_find(v, &o->sched.kind)) {
+            snprintf(err, n, "--schedule: unknown schedule '%s' (constant, factor, multistep, "
+                             "cosine, sqrt)", v);
+            return false;
+        }
+        return true;
+    case OPT_FACTOR:
+        return parse_double(sp->name, v, &o->sched.factor, err, n);
+    case OPT_FLOOR:
+        return parse_double(sp->name, v, &o->sched.floor, err, n);
+    case OPT_GAMMA:
+        return parse_double(sp->name, v, &o->sched.gamma, err, n);
+    case OPT_FINAL_LR:
+        return parse_double(sp->name, v, &o->sched.final_lr, err, n);
+    case OPT_WARMUP:
+        if (!parse_long(sp->name, v, 0, 100000000, &ll, err, n))
+            return false;
+        o->sched.warmup = (long)ll;
+        return true;
+    case OPT_MAX_STEPS:
+        if (!parse_long(sp->name, v, 1, 100000000, &ll, err, n))
+            return false;
+        o->sched.max_steps = (long)ll;
+        return true;
+    case OPT_MILESTONES:
+        return parse_milestones(v, &o->sched, err, n);
     case OPT_START:
         o->has_start = true;
         return parse_start(v, o->start, start_count, err, n);
@@ -328,8 +420,40 @@ static bool check_required(cli_options *o, int start_count, char *err, size_t n)
         if (!check_start(o, start_count, err, n))
             return false;
     }
+    /* the optimizer's defaults, then the hyperparameters given */
+    const optim_params given = o->optim;
+    o->optim = optim_defaults(o->kind);
+    int count;
+    const optim_field *f = optim_fields(&count);
+    for (int i = 0; i < count; i++) {
+        if (!(o->optim_given & (1u << i)))
+            continue;
+        if (!optim_uses(o->kind, &f[i])) {
+            char uses[256];
+            optim_defaults_line(o->kind, uses, sizeof uses);
+            snprintf(err, n, "--%s does not apply to optimizer '%s' (it takes: %s)", f[i].name,
+                     optim_kind_name(o->kind), uses);
+            for (char *c = err + 2; *c && *c != ' '; c++)
+                *c = *c == '_' ? '-' : *c;
+            return false;
+        }
+        optim_field_set(&o->optim, &f[i], optim_field_get(&given, &f[i]));
+    }
+    o->has_lr = (o->optim_given & 1u) != 0;
+    if (o->has_lr && !(o->optim.lr > 0.0)) {
+        snprintf(err, n, "--lr: %g must be > 0", o->optim.lr);
+        return false;
+    }
+    schedule sched = o->sched;
+    if (!schedule_check(&sched, err, n))
+        return false;
     optim check;
-    return optim_init(&check, o->kind, &o->optim, o->land ? o->land->dim : 1, err, n);
+    char why[256];
+    if (!optim_init(&check, o->kind, &o->optim, o->land ? o->land->dim : 1, why, sizeof why)) {
+        snprintf(err, n, "optimizer '%s': %s", optim_kind_name(o->kind), why);
+        return false;
+    }
+    return true;
 }
 
 bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t n)
@@ -352,6 +476,37 @@ bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t n)
         const char *arg = argv[i];
         const char *eq = strchr(arg, '=');
         const size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+        const int field = find_field(arg, len);
+        if (field >= 0 && o->command != CLI_RUN && o->command != CLI_TRACE) {
+            snprintf(err, n, "%s: option %.*s does not apply here (see optiviz --help)",
+                     command_names[o->command], (int)len, arg);
+            return false;
+        }
+        if (field >= 0) {
+            int count;
+            const optim_field *f = &optim_fields(&count)[field];
+            const char *v = eq ? eq + 1 : NULL;
+            double value = 0.0;
+            if (f->type == FIELD_BOOL) {
+                if (!parse_bool(arg, v, &value, err, n))
+                    return false;
+            } else {
+                if (!v) {
+                    if (i + 1 >= argc) {
+                        snprintf(err, n, "%.*s needs a value", (int)len, arg);
+                        return false;
+                    }
+                    v = argv[++i];
+                }
+                char opt[64];
+                snprintf(opt, sizeof opt, "%.*s", (int)len, arg);
+                if (!parse_double(opt, v, &value, err, n))
+                    return false;
+            }
+            optim_field_set(&o->optim, f, value);
+            o->optim_given |= 1u << field;
+            continue;
+        }
         const opt_spec *sp = find_spec(arg, len);
         if (!sp) {
             snprintf(err, n, "%s: unknown option '%.*s' (see optiviz --help)",

@@ -7,6 +7,7 @@
 
 #include "core/landscape.h"
 #include "core/optim.h"
+#include "core/schedule.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -26,9 +27,12 @@ typedef struct cli_options {
     cli_command command;
     const landscape *land; /* NULL: not given */
     optim_kind kind;
-    optim_params optim;
+    optim_params optim;    /* the optimizer's defaults with the given flags applied */
+    unsigned optim_given;  /* bit i: field i of optim_fields() was given */
     bool has_lr;
     double noise;
+    double noise_decay;    /* 0: none */
+    schedule sched;
     uint64_t seed;
     bool has_start;
     double start[2];

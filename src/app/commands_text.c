@@ -20,9 +20,12 @@ int command_list(FILE *out)
             fprintf(out, "function %s 2 [%g,%g]x[%g,%g] %s\n", l->name, l->lo[0], l->hi[0],
                     l->lo[1], l->hi[1], l->description);
     }
-    for (int k = 0; k < OPTIM_KIND_COUNT; k++)
-        fprintf(out, "optimizer %s %s\n", optim_kind_name((optim_kind)k),
-                optim_kind_defaults((optim_kind)k));
+    for (int k = 0; k < OPTIM_KIND_COUNT; k++) {
+        char defaults[256];
+        optim_defaults_line((optim_kind)k, defaults, sizeof defaults);
+        fprintf(out, "optimizer %s %s%s\n", optim_kind_name((optim_kind)k), defaults,
+                k == OPTIM_SGD ? " (alias: gd)" : "");
+    }
     return 0;
 }
 
@@ -47,6 +50,8 @@ int command_trace(const cli_options *o, FILE *out, FILE *err)
         .kind = o->kind,
         .optim = o->optim,
         .noise = o->noise,
+        .noise_decay = o->noise_decay,
+        .sched = o->sched,
         .seed = o->seed,
         .start = o->start,
     };
@@ -68,8 +73,13 @@ int command_trace(const cli_options *o, FILE *out, FILE *err)
                     r->at.g[0], r->at.g[1]);
         else
             fprintf(out, "%ld,%.17g,%.17g,%.17g\n", s, r->x[0], r->at.f, r->at.g[0]);
-        if (s < o->steps)
+        if (s < o->steps) {
             runner_step(r);
+            if (r->status == RUNNER_STOPPED) {
+                fprintf(err, "optiviz: trace stopped after step %ld: %s\n", s, r->note);
+                break;
+            }
+        }
     }
     free(r);
     if (fflush(out) != 0 || ferror(out)) {

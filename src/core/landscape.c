@@ -59,6 +59,53 @@ static void eval_saddle(const double *x, landscape_point *out)
     out->h[1][1] = -2.0;
 }
 
+/* f(x) = x^2: d2l 11.3 / 12.3 gradient descent on a quadratic. */
+static void eval_quadratic(const double *x, landscape_point *out)
+{
+    out->f = x[0] * x[0];
+    out->g[0] = 2.0 * x[0];
+    out->h[0][0] = 2.0;
+}
+
+/* f(x) = cosh(x / 2): d2l 12.3.3 Newton's method, convex.
+ * f' = sinh(x / 2) / 2, f'' = cosh(x / 2) / 4. */
+static void eval_cosh(const double *x, landscape_point *out)
+{
+    out->f = cosh(0.5 * x[0]);
+    out->g[0] = 0.5 * sinh(0.5 * x[0]);
+    out->h[0][0] = 0.25 * cosh(0.5 * x[0]);
+}
+
+/* f(x) = x cos(c x), c = 0.15 pi: d2l 12.3 nonconvex example.
+ * f' = cos(cx) - c x sin(cx); f'' = -2c sin(cx) - c^2 x cos(cx). */
+static void eval_nonconvex(const double *x, landscape_point *out)
+{
+    const double c = 0.15 * PI, cs = cos(c * x[0]), sn = sin(c * x[0]);
+    out->f = x[0] * cs;
+    out->g[0] = cs - c * x[0] * sn;
+    out->h[0][0] = -2.0 * c * sn - c * c * x[0] * cs;
+}
+
+/* f(x1, x2) = x1^2 + 2 x2^2: d2l 12.3.2 multivariate gradient descent. */
+static void eval_elliptic(const double *x, landscape_point *out)
+{
+    out->f = x[0] * x[0] + 2.0 * x[1] * x[1];
+    out->g[0] = 2.0 * x[0];
+    out->g[1] = 4.0 * x[1];
+    out->h[0][0] = 2.0;
+    out->h[1][1] = 4.0;
+}
+
+/* f(x1, x2) = 0.1 x1^2 + 2 x2^2: d2l 12.6 momentum's ill-conditioned problem. */
+static void eval_ill_conditioned(const double *x, landscape_point *out)
+{
+    out->f = 0.1 * x[0] * x[0] + 2.0 * x[1] * x[1];
+    out->g[0] = 0.2 * x[0];
+    out->g[1] = 4.0 * x[1];
+    out->h[0][0] = 0.2;
+    out->h[1][1] = 4.0;
+}
+
 static const landscape catalog[] = {
     {
         .name = "empirical-risk",
@@ -142,6 +189,76 @@ static const landscape catalog[] = {
         .start = {4.0},
         .lr = 0.5,
         .eval = eval_tanh,
+    },
+    {
+        .name = "quadratic",
+        .lesson = "Learning rate: too small crawls, too large overshoots and diverges",
+        .title = "f(x) = x²",
+        .symbol = "f",
+        .dim = 1,
+        .lo = {-10.0},
+        .hi = {10.0},
+        .description = "x^2: d2l 12.3 gradient descent from x = 10 (lr 0.2 converges, "
+                       "1.1 diverges)",
+        .start = {10.0},
+        .lr = 0.2,
+        .n_marks = 1,
+        .marks = {{.label = "global minimum", .seed = 0.0}},
+        .eval = eval_quadratic,
+    },
+    {
+        .name = "cosh",
+        .lesson = "Newton's method: on a convex function it converges in a few steps",
+        .title = "f(x) = cosh(x/2)",
+        .symbol = "f",
+        .dim = 1,
+        .lo = {-12.0},
+        .hi = {12.0},
+        .description = "cosh(x/2): d2l 12.3.3 Newton's method on a convex function",
+        .start = {10.0},
+        .lr = 0.2,
+        .n_marks = 1,
+        .marks = {{.label = "global minimum", .seed = 0.0}},
+        .eval = eval_cosh,
+    },
+    {
+        .name = "nonconvex",
+        .lesson = "Nonconvex: a large learning rate jumps basins; Newton may climb",
+        .title = "f(x) = x·cos(0.15πx)",
+        .symbol = "f",
+        .dim = 1,
+        .lo = {-15.0},
+        .hi = {15.0},
+        .description = "x*cos(0.15*pi*x): d2l 12.3 nonconvex example",
+        .start = {10.0},
+        .lr = 0.2,
+        .eval = eval_nonconvex,
+    },
+    {
+        .name = "elliptic",
+        .lesson = "Gradient descent in 2D: the path follows the steepest descent",
+        .title = "f(x₁, x₂) = x₁² + 2x₂²",
+        .symbol = "f",
+        .dim = 2,
+        .lo = {-5.5, -3.0},
+        .hi = {1.0, 1.0},
+        .description = "x1^2 + 2*x2^2: d2l 12.3.2 gradient descent from (-5, -2)",
+        .start = {-5.0, -2.0},
+        .lr = 0.1,
+        .eval = eval_elliptic,
+    },
+    {
+        .name = "ill-conditioned",
+        .lesson = "Ill-conditioned: momentum speeds up the slow direction",
+        .title = "f(x₁, x₂) = 0.1x₁² + 2x₂²",
+        .symbol = "f",
+        .dim = 2,
+        .lo = {-5.5, -3.0},
+        .hi = {1.0, 1.0},
+        .description = "0.1*x1^2 + 2*x2^2: d2l 12.6 momentum from (-5, -2)",
+        .start = {-5.0, -2.0},
+        .lr = 0.4,
+        .eval = eval_ill_conditioned,
     },
 };
 

@@ -1,7 +1,9 @@
 /*
- * optim.c: torch.optim update rules in double precision. Each rule is
- * checked step by step against trajectories computed with torch.optim
- * (tests/gen_reference.py, tests/reference/ CSV files).
+ * optim.c: torch.optim update rules in double precision, Newton's method
+ * and simulated annealing. The torch rules follow the single-tensor code
+ * paths of torch 1.13 operation for operation, and each is checked step by
+ * step against trajectories computed with torch.optim (tests/gen_reference.py,
+ * the CSV files in tests/reference/).
  */
 #include "core/optim.h"
 
@@ -10,22 +12,73 @@
 #include <string.h>
 
 static const char *const kind_names[OPTIM_KIND_COUNT] = {
-    [OPTIM_SGD] = "sgd",
+    [OPTIM_SGD] = "sgd",         [OPTIM_ADAGRAD] = "adagrad", [OPTIM_RMSPROP] = "rmsprop",
+    [OPTIM_ADADELTA] = "adadelta", [OPTIM_ADAM] = "adam",     [OPTIM_NEWTON] = "newton",
+    [OPTIM_ANNEAL] = "anneal",
 };
 
-static const char *const kind_defaults[OPTIM_KIND_COUNT] = {
-    [OPTIM_SGD] = "lr=0.1 momentum=0 dampening=0 nesterov=0 weight_decay=0 "
-                  "(alias gd; torch.optim.SGD)",
+#define FIELD(n, t) {#n, t, offsetof(optim_params, n)}
+
+static const optim_field fields[] = {
+    FIELD(lr, FIELD_DOUBLE),        FIELD(momentum, FIELD_DOUBLE),
+    FIELD(dampening, FIELD_DOUBLE), FIELD(nesterov, FIELD_BOOL),
+    FIELD(weight_decay, FIELD_DOUBLE), FIELD(alpha, FIELD_DOUBLE),
+    FIELD(centered, FIELD_BOOL),    FIELD(eps, FIELD_DOUBLE),
+    FIELD(beta1, FIELD_DOUBLE),     FIELD(beta2, FIELD_DOUBLE),
+    FIELD(amsgrad, FIELD_BOOL),     FIELD(rho, FIELD_DOUBLE),
+    FIELD(lr_decay, FIELD_DOUBLE),  FIELD(initial_accumulator, FIELD_DOUBLE),
+    FIELD(t0, FIELD_DOUBLE),        FIELD(cooling, FIELD_DOUBLE),
+    FIELD(proposal, FIELD_DOUBLE),
 };
+
+enum { FIELD_COUNT = (int)(sizeof fields / sizeof fields[0]) };
+
+/* Which fields each kind uses, by name. */
+static const char *const kind_fields[OPTIM_KIND_COUNT] = {
+    [OPTIM_SGD] = " lr momentum dampening nesterov weight_decay ",
+    [OPTIM_ADAGRAD] = " lr lr_decay weight_decay initial_accumulator eps ",
+    [OPTIM_RMSPROP] = " lr alpha eps weight_decay momentum centered ",
+    [OPTIM_ADADELTA] = " lr rho eps weight_decay ",
+    [OPTIM_ADAM] = " lr beta1 beta2 eps weight_decay amsgrad ",
+    [OPTIM_NEWTON] = " lr ",
+    [OPTIM_ANNEAL] = " t0 cooling proposal ",
+};
+
+const optim_field *optim_fields(int *count)
+{
+    *count = FIELD_COUNT;
+    return fields;
+}
+
+bool optim_uses(optim_kind kind, const optim_field *f)
+{
+    if (kind < 0 || kind >= OPTIM_KIND_COUNT)
+        return false;
+    char pat[64];
+    snprintf(pat, sizeof pat, " %s ", f->name);
+    return strstr(kind_fields[kind], pat) != NULL;
+}
+
+double optim_field_get(const optim_params *p, const optim_field *f)
+{
+    const char *base = (const char *)p + f->offset;
+    if (f->type == FIELD_BOOL)
+        return *(const bool *)(const void *)base ? 1.0 : 0.0;
+    return *(const double *)(const void *)base;
+}
+
+void optim_field_set(optim_params *p, const optim_field *f, double v)
+{
+    char *base = (char *)p + f->offset;
+    if (f->type == FIELD_BOOL)
+        *(bool *)(void *)base = v != 0.0;
+    else
+        *(double *)(void *)base = v;
+}
 
 const char *optim_kind_name(optim_kind kind)
 {
     return (kind >= 0 && kind < OPTIM_KIND_COUNT) ? kind_names[kind] : "?";
-}
-
-const char *optim_kind_defaults(optim_kind kind)
-{
-    return (kind >= 0 && kind < OPTIM_KIND_COUNT) ? kind_defaults[kind] : "";
 }
 
 bool optim_kind_find(const char *name, optim_kind *out)
@@ -45,11 +98,107 @@ bool optim_kind_find(const char *name, optim_kind *out)
     return false;
 }
 
-static bool check_nonneg(const char *what, double v, char *err, size_t errlen)
+optim_params optim_defaults(optim_kind kind)
 {
-    if (isfinite(v) && v >= 0.0)
-        return true;
-    snprintf(err, errlen, "%s must be a finite number >= 0, got %g", what, v);
+    switch (kind) {
+    case OPTIM_SGD:
+        return (optim_params){.lr = 0.1};
+    case OPTIM_ADAGRAD:
+        return (optim_params){.lr = 1e-2, .eps = 1e-10};
+    case OPTIM_RMSPROP:
+        return (optim_params){.lr = 1e-2, .alpha = 0.99, .eps = 1e-8};
+    case OPTIM_ADADELTA:
+        return (optim_params){.lr = 1.0, .rho = 0.9, .eps = 1e-6};
+    case OPTIM_ADAM:
+        return (optim_params){.lr = 1e-3, .beta1 = 0.9, .beta2 = 0.999, .eps = 1e-8};
+    case OPTIM_NEWTON:
+        return (optim_params){.lr = 1.0};
+    case OPTIM_ANNEAL:
+        return (optim_params){.t0 = 1.0, .cooling = 0.997, .proposal = 0.5};
+    case OPTIM_KIND_COUNT:
+        break;
+    }
+    return (optim_params){.lr = 0.1};
+}
+
+void optim_defaults_line(optim_kind kind, char *out, size_t n)
+{
+    const optim_params d = optim_defaults(kind);
+    size_t used = 0;
+    out[0] = '\0';
+    for (int i = 0; i < FIELD_COUNT && used < n; i++) {
+        if (!optim_uses(kind, &fields[i]))
+            continue;
+        const int w = snprintf(out + used, n - used, "%s%s=%g", used ? " " : "", fields[i].name,
+                               optim_field_get(&d, &fields[i]));
+        if (w < 0)
+            break;
+        used += (size_t)w;
+    }
+}
+
+static bool check_range(const char *what, double v, double lo, double hi, bool lo_open,
+                        char *err, size_t errlen)
+{
+    const bool ok = isfinite(v) && (lo_open ? v > lo : v >= lo) && v <= hi;
+    if (!ok)
+        snprintf(err, errlen, "%s must be in %s%g, %g], got %g", what, lo_open ? "(" : "[", lo,
+                 hi, v);
+    return ok;
+}
+
+static bool validate(const optim *o, char *err, size_t errlen)
+{
+    const optim_params *p = &o->p;
+    const double big = 1e300;
+    switch (o->kind) {
+    case OPTIM_SGD:
+        if (p->nesterov && (p->momentum <= 0.0 || p->dampening != 0.0)) {
+            snprintf(err, errlen, "nesterov needs momentum > 0 and dampening 0 "
+                                  "(as torch.optim.SGD)");
+            return false;
+        }
+        return check_range("lr", p->lr, 0, big, true, err, errlen) &&
+               check_range("momentum", p->momentum, 0, big, false, err, errlen) &&
+               check_range("dampening", p->dampening, 0, big, false, err, errlen) &&
+               check_range("weight-decay", p->weight_decay, 0, big, false, err, errlen);
+    case OPTIM_ADAGRAD:
+        return check_range("lr", p->lr, 0, big, true, err, errlen) &&
+               check_range("lr-decay", p->lr_decay, 0, big, false, err, errlen) &&
+               check_range("weight-decay", p->weight_decay, 0, big, false, err, errlen) &&
+               check_range("initial-accumulator", p->initial_accumulator, 0, big, false, err,
+                           errlen) &&
+               check_range("eps", p->eps, 0, big, false, err, errlen);
+    case OPTIM_RMSPROP:
+        return check_range("lr", p->lr, 0, big, true, err, errlen) &&
+               check_range("alpha", p->alpha, 0, 1, false, err, errlen) &&
+               check_range("eps", p->eps, 0, big, false, err, errlen) &&
+               check_range("weight-decay", p->weight_decay, 0, big, false, err, errlen) &&
+               check_range("momentum", p->momentum, 0, big, false, err, errlen);
+    case OPTIM_ADADELTA:
+        return check_range("lr", p->lr, 0, big, true, err, errlen) &&
+               check_range("rho", p->rho, 0, 1, false, err, errlen) &&
+               check_range("eps", p->eps, 0, big, false, err, errlen) &&
+               check_range("weight-decay", p->weight_decay, 0, big, false, err, errlen);
+    case OPTIM_ADAM:
+        if (!(p->beta1 >= 0.0 && p->beta1 < 1.0) || !(p->beta2 >= 0.0 && p->beta2 < 1.0)) {
+            snprintf(err, errlen, "beta1 and beta2 must be in [0, 1), got %g and %g", p->beta1,
+                     p->beta2);
+            return false;
+        }
+        return check_range("lr", p->lr, 0, big, true, err, errlen) &&
+               check_range("eps", p->eps, 0, big, false, err, errlen) &&
+               check_range("weight-decay", p->weight_decay, 0, big, false, err, errlen);
+    case OPTIM_NEWTON:
+        return check_range("lr", p->lr, 0, big, true, err, errlen);
+    case OPTIM_ANNEAL:
+        return check_range("t0", p->t0, 0, big, true, err, errlen) &&
+               check_range("cooling", p->cooling, 0, 1, true, err, errlen) &&
+               check_range("proposal", p->proposal, 0, big, true, err, errlen);
+    case OPTIM_KIND_COUNT:
+        break;
+    }
+    snprintf(err, errlen, "unknown optimizer");
     return false;
 }
 
@@ -68,32 +217,29 @@ bool optim_init(optim *o, optim_kind kind, const optim_params *p, int dim, char 
     o->kind = kind;
     o->dim = dim;
     o->p = *p;
-    if (o->p.lr == 0.0)
-        o->p.lr = 0.1;
-    if (!(isfinite(o->p.lr) && o->p.lr > 0.0)) {
-        snprintf(err, errlen, "lr must be a finite number > 0, got %g", o->p.lr);
+    if (o->p.lr == 0.0 && kind != OPTIM_ANNEAL)
+        o->p.lr = optim_defaults(kind).lr;
+    if (!validate(o, err, errlen))
         return false;
-    }
-    if (!check_nonneg("momentum", o->p.momentum, err, errlen) ||
-        !check_nonneg("dampening", o->p.dampening, err, errlen) ||
-        !check_nonneg("weight-decay", o->p.weight_decay, err, errlen))
-        return false;
-    if (o->p.nesterov && (o->p.momentum <= 0.0 || o->p.dampening != 0.0)) {
-        snprintf(err, errlen, "nesterov needs momentum > 0 and dampening 0 "
-                              "(as torch.optim.SGD)");
-        return false;
-    }
+    optim_reset(o);
     return true;
 }
 
 void optim_reset(optim *o)
 {
-    o->has_buf = false;
-    o->buf[0] = o->buf[1] = 0.0;
-    o->steps = 0;
+    const optim_kind kind = o->kind;
+    const optim_params p = o->p;
+    const int dim = o->dim;
+    memset(o, 0, sizeof *o);
+    o->kind = kind;
+    o->p = p;
+    o->dim = dim;
+    for (int k = 0; k < 2; k++)
+        o->sum[k] = p.initial_accumulator;
+    o->temperature = p.t0;
 }
 
-static void step_sgd(optim *o, double *x, const double *g_in)
+static void step_sgd(optim *o, double *x, const double *g_in, double lr)
 {
     const optim_params *p = &o->p;
     double d[2] = {0.0, 0.0};
@@ -113,16 +259,166 @@ static void step_sgd(optim *o, double *x, const double *g_in)
         o->has_buf = true;
     }
     for (int k = 0; k < o->dim; k++)
-        x[k] = x[k] - p->lr * d[k];
+        x[k] = x[k] - lr * d[k];
 }
 
-void optim_step(optim *o, double *x, const double *g)
+static void step_adagrad(optim *o, double *x, const double *g_in, double lr)
 {
+    const optim_params *p = &o->p;
+    const double t = (double)(o->steps + 1);
+    const double clr = lr / (1.0 + (t - 1.0) * p->lr_decay);
+    for (int k = 0; k < o->dim; k++) {
+        double g = g_in[k];
+        if (p->weight_decay != 0.0)
+            g = g + p->weight_decay * x[k];
+        o->sum[k] = o->sum[k] + g * g;
+        const double std = sqrt(o->sum[k]) + p->eps;
+        x[k] = x[k] + ((-clr) * g) / std; /* addcdiv: value * t1 / t2 */
+    }
+}
+
+static void step_rmsprop(optim *o, double *x, const double *g_in, double lr)
+{
+    const optim_params *p = &o->p;
+    for (int k = 0; k < o->dim; k++) {
+        double g = g_in[k];
+        if (p->weight_decay != 0.0)
+            g = g + p->weight_decay * x[k];
+        o->sq_avg[k] = o->sq_avg[k] * p->alpha + ((1.0 - p->alpha) * g) * g;
+        double avg;
+        if (p->centered) {
+            o->g_avg[k] = o->g_avg[k] * p->alpha + (1.0 - p->alpha) * g;
+            avg = sqrt(o->sq_avg[k] + (-1.0) * (o->g_avg[k] * o->g_avg[k]));
+        } else {
+            avg = sqrt(o->sq_avg[k]);
+        }
+        avg = avg + p->eps;
+        if (p->momentum > 0.0) {
+            o->buf[k] = o->buf[k] * p->momentum + (1.0 * g) / avg;
+            x[k] = x[k] + (-lr) * o->buf[k];
+        } else {
+            x[k] = x[k] + ((-lr) * g) / avg;
+        }
+    }
+}
+
+static void step_adadelta(optim *o, double *x, const double *g_in, double lr)
+{
+    const optim_params *p = &o->p;
+    for (int k = 0; k < o->dim; k++) {
+        double g = g_in[k];
+        if (p->weight_decay != 0.0)
+            g = g + p->weight_decay * x[k];
+        o->sq_avg[k] = o->sq_avg[k] * p->rho + ((1.0 - p->rho) * g) * g;
+        const double std = sqrt(o->sq_avg[k] + p->eps);
+        const double delta = sqrt(o->acc_delta[k] + p->eps) / std * g;
+        o->acc_delta[k] = o->acc_delta[k] * p->rho + ((1.0 - p->rho) * delta) * delta;
+        x[k] = x[k] + (-lr) * delta;
+    }
+}
+
+static void step_adam(optim *o, double *x, const double *g_in, double lr)
+{
+    const optim_params *p = &o->p;
+    const double t = (double)(o->steps + 1);
+    const double bc1 = 1.0 - pow(p->beta1, t);
+    const double bc2 = 1.0 - pow(p->beta2, t);
+    const double step_size = lr / bc1;
+    const double bc2_sqrt = sqrt(bc2);
+    for (int k = 0; k < o->dim; k++) {
+        double g = g_in[k];
+        if (p->weight_decay != 0.0)
+            g = g + p->weight_decay * x[k];
+        o->m[k] = o->m[k] * p->beta1 + (1.0 - p->beta1) * g;
+        o->v[k] = o->v[k] * p->beta2 + ((1.0 - p->beta2) * g) * g;
+        double denom;
+        if (p->amsgrad) {
+            o->v_max[k] = fmax(o->v_max[k], o->v[k]);
+            denom = sqrt(o->v_max[k]) / bc2_sqrt + p->eps;
+        } else {
+            denom = sqrt(o->v[k]) / bc2_sqrt + p->eps;
+        }
+        x[k] = x[k] + ((-step_size) * o->m[k]) / denom;
+    }
+}
+
+static optim_result step_newton(optim *o, double *x, const double *g, double lr,
+                                const landscape_point *at)
+{
+    if (o->dim == 1) {
+        const double h = at->h[0][0];
+        if (h == 0.0 || !isfinite(h))
+            return OPTIM_SINGULAR;
+        x[0] = x[0] - lr * (g[0] / h);
+        return h > 0.0 ? OPTIM_OK : OPTIM_NOT_DESCENT;
+    }
+    const double a = at->h[0][0], b = at->h[0][1], c = at->h[1][0], d = at->h[1][1];
+    const double det = a * d - b * c;
+    if (det == 0.0 || !isfinite(det))
+        return OPTIM_SINGULAR;
+    /* H^-1 g by Cramer's rule */
+    const double s0 = (d * g[0] - b * g[1]) / det;
+    const double s1 = (a * g[1] - c * g[0]) / det;
+    x[0] = x[0] - lr * s0;
+    x[1] = x[1] - lr * s1;
+    return (a > 0.0 && det > 0.0) ? OPTIM_OK : OPTIM_NOT_DESCENT;
+}
+
+static void step_anneal(optim *o, double *x, const landscape *l, rng *r)
+{
+    const optim_params *p = &o->p;
+    o->temperature = p->t0 * pow(p->cooling, (double)o->steps);
+    double cand[2] = {x[0], x[1]};
+    for (int k = 0; k < o->dim; k++)
+        cand[k] = x[k] + p->proposal * rng_normal(r);
+    const double u = rng_uniform(r); /* drawn every step, so runs stay in step */
+    if (!landscape_in_domain(l, cand))
+        return;
+    landscape_point now, next;
+    landscape_eval(l, x, &now);
+    landscape_eval(l, cand, &next);
+    const double delta = next.f - now.f;
+    if (delta <= 0.0 || u < exp(-delta / o->temperature)) {
+        for (int k = 0; k < o->dim; k++)
+            x[k] = cand[k];
+        o->accepted++;
+    }
+}
+
+optim_result optim_step(optim *o, double *x, const double *g, double lr,
+                        const landscape_point *at, const landscape *l, rng *r)
+{
+    const double before[2] = {x[0], x[1]};
+    optim_result res = OPTIM_OK;
     switch (o->kind) {
     case OPTIM_SGD:
+        step_sgd(o, x, g, lr);
+        break;
+    case OPTIM_ADAGRAD:
+        step_adagrad(o, x, g, lr);
+        break;
+    case OPTIM_RMSPROP:
+        step_rmsprop(o, x, g, lr);
+        break;
+    case OPTIM_ADADELTA:
+        step_adadelta(o, x, g, lr);
+        break;
+    case OPTIM_ADAM:
+        step_adam(o, x, g, lr);
+        break;
+    case OPTIM_NEWTON:
+        res = step_newton(o, x, g, lr, at);
+        break;
+    case OPTIM_ANNEAL:
+        step_anneal(o, x, l, r);
+        break;
     case OPTIM_KIND_COUNT:
-        step_sgd(o, x, g);
         break;
     }
+    if (res == OPTIM_SINGULAR)
+        return res;
+    for (int k = 0; k < o->dim; k++)
+        o->last_update[k] = x[k] - before[k];
     o->steps++;
+    return res;
 }

@@ -20,6 +20,8 @@ const char *runner_status_name(runner_status s)
         return "out of view";
     case RUNNER_DIVERGED:
         return "diverged";
+    case RUNNER_STOPPED:
+        return "stopped";
     }
     return "?";
 }
@@ -69,8 +71,8 @@ static runner_status classify(const runner *r)
         gmax = fmax(gmax, fabs(r->at.g[k]));
         smax = fmax(smax, fabs(r->last_step[k]));
     }
-    if (r->step > 0 && r->noise == 0.0 && gmax < RUNNER_CONVERGED_GRAD &&
-        smax < RUNNER_CONVERGED_STEP)
+    if (r->step > 0 && r->noise == 0.0 && r->opt.kind != OPTIM_ANNEAL &&
+        gmax < RUNNER_CONVERGED_GRAD && smax < RUNNER_CONVERGED_STEP)
         return RUNNER_CONVERGED;
     return RUNNER_RUNNING;
 }
@@ -89,7 +91,16 @@ bool runner_init(runner *r, const runner_params *p, char *err, size_t errlen)
     r->land = p->land;
     if (!optim_init(&r->opt, p->kind, &p->optim, p->land->dim, err, errlen))
         return false;
+    if (!(p->noise_decay >= 0.0 && p->noise_decay <= 1.0)) {
+        snprintf(err, errlen, "noise decay must be in [0, 1] (0: no decay), got %g",
+                 p->noise_decay);
+        return false;
+    }
     r->noise = p->noise;
+    r->noise_decay = p->noise_decay > 0.0 ? p->noise_decay : 1.0;
+    r->sched = p->sched;
+    if (!schedule_check(&r->sched, err, errlen))
+        return false;
     r->seed = p->seed;
     const double *start = p->start ? p->start : p->land->start;
     for (int k = 0; k < p->land->dim; k++)
@@ -108,6 +119,9 @@ void runner_reset(runner *r, const double *start)
     r->x[1] = dim > 1 ? r->start[1] : 0.0;
     r->last_step[0] = r->last_step[1] = 0.0;
     r->step = 0;
+    r->note = NULL;
+    r->lr_now = schedule_lr(&r->sched, r->opt.p.lr, 0);
+    r->g_seen[0] = r->g_seen[1] = 0.0;
     optim_reset(&r->opt);
     rng_seed(&r->rng, r->seed);
     r->trail_len = 0;
@@ -123,11 +137,24 @@ void runner_step(runner *r)
     double g[2] = {0.0, 0.0};
     for (int k = 0; k < dim; k++)
         g[k] = r->at.g[k];
-    if (r->noise > 0.0)
+    if (r->noise > 0.0 && r->opt.kind != OPTIM_ANNEAL) {
+        const double sigma = r->noise * pow(r->noise_decay, (double)r->step);
         for (int k = 0; k < dim; k++)
-            g[k] += r->noise * rng_normal(&r->rng);
+            g[k] += sigma * rng_normal(&r->rng);
+    }
+    r->g_seen[0] = g[0];
+    r->g_seen[1] = g[1];
+    r->lr_now = schedule_lr(&r->sched, r->opt.p.lr, r->step);
     double before[2] = {r->x[0], r->x[1]};
-    optim_step(&r->opt, r->x, g);
+    const optim_result res = optim_step(&r->opt, r->x, g, r->lr_now, &r->at, r->land, &r->rng);
+    if (res == OPTIM_SINGULAR) {
+        r->status = RUNNER_STOPPED;
+        r->note = "Hessian is singular: Newton's step H⁻¹∇f is undefined";
+        return;
+    }
+    r->note = res == OPTIM_NOT_DESCENT ? "Hessian not positive definite: Newton heads for "
+                                         "the critical point, which may be a maximum or saddle"
+                                       : NULL;
     for (int k = 0; k < dim; k++)
         r->last_step[k] = r->x[k] - before[k];
     r->step++;

@@ -15,6 +15,7 @@
 #include "core/landscape.h"
 #include "core/optim.h"
 #include "core/rng.h"
+#include "core/schedule.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -36,6 +37,7 @@ typedef enum runner_status {
     RUNNER_CONVERGED,   /* gradient and last step below the thresholds */
     RUNNER_OUT_OF_VIEW, /* outside the domain, still finite and near */
     RUNNER_DIVERGED,    /* far outside, or non-finite: stops */
+    RUNNER_STOPPED,     /* the optimizer cannot step (Newton: singular Hessian) */
 } runner_status;
 
 /* Short lowercase word for the status, e.g. "converged". */
@@ -46,6 +48,8 @@ typedef struct runner_params {
     optim_kind kind;
     optim_params optim;
     double noise;        /* gradient noise standard deviation, >= 0 */
+    double noise_decay;  /* noise at step t is noise * noise_decay^t; 0 means 1 */
+    schedule sched;      /* learning-rate schedule (zero: constant) */
     uint64_t seed;
     const double *start; /* land->dim coordinates; NULL: the lesson's start */
 } runner_params;
@@ -56,12 +60,17 @@ typedef struct runner {
     rng rng;
     uint64_t seed;
     double noise;
+    double noise_decay;
+    schedule sched;
     double start[2];
     double x[2];           /* current iterate */
     double last_step[2];   /* x_t - x_{t-1} */
     landscape_point at;    /* exact value, gradient, Hessian at x */
     long step;             /* steps taken since the start */
+    double lr_now;         /* learning rate of the last step (after the schedule) */
+    double g_seen[2];      /* gradient the optimizer saw in the last step (with noise) */
     runner_status status;
+    const char *note;      /* why, when the optimizer has something to say, or NULL */
     int trail_len;         /* points in the trail ring, <= RUNNER_TRAIL_MAX */
     int trail_head;        /* index of the oldest point */
     double trail[RUNNER_TRAIL_MAX][2];
@@ -73,9 +82,11 @@ bool runner_init(runner *r, const runner_params *p, char *err, size_t errlen);
 /* Starts a new run from start (NULL: the runner's current start): the
  * optimizer's state, the trail and the noise generator are reset. */
 void runner_reset(runner *r, const double *start);
-/* One optimizer step: the gradient at x plus noise goes to optim_step, the
- * new iterate is evaluated exactly and the status updated. Steps even when
- * the status is not RUNNING (the caller decides whether to stop). */
+/* One optimizer step: the gradient at x plus noise goes to optim_step with
+ * the schedule's learning rate, the new iterate is evaluated exactly and the
+ * status updated. Steps even when the status is not RUNNING (the caller
+ * decides whether to stop), except that a Newton step on a singular Hessian
+ * does not move and sets RUNNER_STOPPED. */
 void runner_step(runner *r);
 /* Trail point i (0 = oldest) into out (dim coordinates). */
 void runner_trail_point(const runner *r, int i, double *out);
