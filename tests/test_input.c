@@ -111,12 +111,12 @@ static void test_lr_noise_pause_step_reset(void **state)
     key(SDLK_SPACE, KMOD_NONE);
     assert_true(app_frame(a));
     assert_true(a->sim.paused);
-    const double lr = a->optim.lr;
+    const double lr = a->cfg[a->selected].optim.lr;
     key(SDLK_UP, KMOD_NONE);
     key(SDLK_UP, KMOD_NONE);
     key(SDLK_DOWN, KMOD_NONE);
     assert_true(app_frame(a));
-    assert_float_equal(a->optim.lr, lr * 1.25, 1e-15);
+    assert_float_equal(a->cfg[a->selected].optim.lr, lr * 1.25, 1e-15);
     assert_float_equal(a->sim.runners[0].opt.p.lr, lr * 1.25, 1e-15);
     key(SDLK_n, KMOD_NONE);
     key(SDLK_RIGHTBRACKET, KMOD_NONE);

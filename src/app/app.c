@@ -151,31 +151,94 @@ static void marks_locate(app *a)
 
 static runner *selected(app *a)
 {
-    return &a->sim.runners[0];
+    return &a->sim.runners[a->selected];
+}
+
+/* Okabe & Ito, "Color Universal Design" (2008): distinguishable with the
+ * common color-vision deficiencies. Vermillion first (the lone runner),
+ * then the others; sky blue and orange also draw the curves. */
+rgba app_runner_color(int i)
+{
+    static const unsigned char palette[SIM_MAX_RUNNERS][3] = {
+        {213, 94, 0},   {204, 121, 167}, {240, 228, 66}, {0, 158, 115},
+        {86, 180, 233}, {230, 159, 0},   {0, 114, 178},  {245, 245, 245},
+    };
+    const unsigned char *c = palette[((i % SIM_MAX_RUNNERS) + SIM_MAX_RUNNERS) % SIM_MAX_RUNNERS];
+    return (rgba){c[0] / 255.0f, c[1] / 255.0f, c[2] / 255.0f, 1.0f};
+}
+
+/* A learning rate that suits kind on the lesson: the lesson's own for
+ * gradient descent; adaptive methods move about lr per step, so theirs is
+ * 5% of the domain's width; Newton takes full steps; Adadelta keeps
+ * torch's 1. */
+static double lesson_lr(optim_kind kind, const landscape *l)
+{
+    const double width = l->hi[0] - l->lo[0];
+    switch (kind) {
+    case OPTIM_SGD:
+        return l->lr;
+    case OPTIM_ADAGRAD:
+    case OPTIM_RMSPROP:
+    case OPTIM_ADAM:
+        return 0.05 * width;
+    case OPTIM_NEWTON:
+    case OPTIM_ADADELTA:
+        return 1.0;
+    case OPTIM_ANNEAL:
+    case OPTIM_KIND_COUNT:
+        break;
+    }
+    return l->lr;
+}
+
+/* Fits a runner's settings to the lesson: its lr, and for annealing a
+ * proposal scaled to the domain. */
+static void cfg_fit(runner_cfg *c, const landscape *l)
+{
+    c->optim.lr = lesson_lr(c->kind, l);
+    if (c->kind == OPTIM_ANNEAL)
+        c->optim.proposal = (l->hi[0] - l->lo[0]) / 6.0;
+}
+
+int app_panel_fields(const app *a, int *out, int max)
+{
+    int count, n = 0;
+    const optim_field *f = optim_fields(&count);
+    const optim_kind kind = a->cfg[a->selected].kind;
+    for (int i = 0; i < count && n < max; i++)
+        if (optim_uses(kind, &f[i]))
+            out[n++] = i;
+    return n;
 }
 
 /* Rebuilds the sim for the current lesson and settings from start. */
 static void sim_rebuild(app *a, const double *start)
 {
     char err[256];
-    const runner_params p = {
-        .land = a->land,
-        .kind = a->kind,
-        .optim = a->optim,
-        .noise = a->noise_on ? a->noise_sigma : 0.0,
-        .seed = a->seed,
-        .start = start,
-    };
+    runner_params p[SIM_MAX_RUNNERS];
+    for (int i = 0; i < a->n_runners; i++) {
+        p[i] = (runner_params){
+            .land = a->land,
+            .kind = a->cfg[i].kind,
+            .optim = a->cfg[i].optim,
+            .noise = a->noise_on ? a->noise_sigma : 0.0,
+            .sched = a->sched,
+            .seed = a->seed + (uint64_t)i,
+            .start = start,
+        };
+    }
     const bool paused = a->sim.paused;
     const double sps = a->sim.steps_per_second > 0 ? a->sim.steps_per_second
                                                     : APP_DEFAULT_STEPS_PER_SECOND;
-    if (!sim_init(&a->sim, &p, 1, sps, err, sizeof err)) {
-        /* only reachable with bad hyperparameters, which the CLI rejects */
+    if (!sim_init(&a->sim, p, a->n_runners, sps, err, sizeof err)) {
+        /* only reachable with bad hyperparameters, which the CLI and the
+         * panel reject: fall back to one gradient-descent runner */
         app_message(a, 4000, "%s", err);
-        a->kind = OPTIM_SGD;
-        a->optim = optim_defaults(OPTIM_SGD);
-        a->optim.lr = a->land->lr;
-        const runner_params q = {.land = a->land, .optim = a->optim, .start = start};
+        a->n_runners = 1;
+        a->selected = 0;
+        a->cfg[0] = (runner_cfg){.kind = OPTIM_SGD, .optim = optim_defaults(OPTIM_SGD)};
+        cfg_fit(&a->cfg[0], a->land);
+        const runner_params q = {.land = a->land, .optim = a->cfg[0].optim, .start = start};
         sim_init(&a->sim, &q, 1, sps, err, sizeof err);
     }
     a->sim.paused = paused;
@@ -187,7 +250,10 @@ void app_set_lesson(app *a, int index)
     index = ((index % n) + n) % n;
     a->land = landscape_at(index);
     a->companion = a->land->companion ? landscape_find(a->land->companion) : NULL;
-    a->optim.lr = a->land->lr;
+    for (int i = 0; i < a->n_runners; i++)
+        if (!(i == 0 && a->keep_lr))
+            cfg_fit(&a->cfg[i], a->land);
+    a->keep_lr = false;
     a->drag = DRAG_NONE;
     marks_locate(a);
     if (a->land->dim == 1)
@@ -200,15 +266,114 @@ void app_set_lesson(app *a, int index)
 static void set_lr(app *a, double lr)
 {
     lr = fmin(LR_MAX, fmax(LR_MIN, lr));
-    a->optim.lr = lr;
-    for (int i = 0; i < a->sim.n_runners; i++)
-        a->sim.runners[i].opt.p.lr = lr;
+    a->cfg[a->selected].optim.lr = lr;
+    selected(a)->opt.p.lr = lr;
 }
 
 static void apply_noise(app *a)
 {
     for (int i = 0; i < a->sim.n_runners; i++)
         a->sim.runners[i].noise = a->noise_on ? a->noise_sigma : 0.0;
+}
+
+/* Starts every runner again from the current start with the current
+ * settings (after an optimizer or hyperparameter change). */
+static void restart(app *a)
+{
+    double start[2];
+    start[0] = a->sim.runners[0].start[0];
+    start[1] = a->sim.runners[0].start[1];
+    sim_rebuild(a, start);
+}
+
+static void add_runner(app *a)
+{
+    if (a->n_runners >= SIM_MAX_RUNNERS) {
+        app_message(a, 2500, "at most %d runners", SIM_MAX_RUNNERS);
+        return;
+    }
+    const optim_kind next = (optim_kind)((a->cfg[a->n_runners - 1].kind + 1) % OPTIM_KIND_COUNT);
+    runner_cfg *c = &a->cfg[a->n_runners];
+    *c = (runner_cfg){.kind = next, .optim = optim_defaults(next)};
+    cfg_fit(c, a->land);
+    a->n_runners++;
+    a->selected = a->n_runners - 1;
+    a->panel_field = 0;
+    restart(a);
+}
+
+static void remove_runner(app *a)
+{
+    if (a->n_runners <= 1) {
+        app_message(a, 2500, "the last runner stays (A adds one, O changes its optimizer)");
+        return;
+    }
+    for (int i = a->selected; i + 1 < a->n_runners; i++)
+        a->cfg[i] = a->cfg[i + 1];
+    a->n_runners--;
+    if (a->selected >= a->n_runners)
+        a->selected = a->n_runners - 1;
+    a->panel_field = 0;
+    restart(a);
+}
+
+static void cycle_optimizer(app *a)
+{
+    runner_cfg *c = &a->cfg[a->selected];
+    c->kind = (optim_kind)((c->kind + 1) % OPTIM_KIND_COUNT);
+    c->optim = optim_defaults(c->kind);
+    cfg_fit(c, a->land);
+    a->panel_field = 0;
+    restart(a);
+}
+
+/* Changes the panel's selected field of the selected runner one notch:
+ * booleans flip; decay rates in [0, 1] (alpha, rho, beta1, beta2,
+ * cooling) move 1 - v by a factor 1.25; the rest scale by 1.25, from a
+ * small start when they are zero. */
+static void panel_change(app *a, int dir)
+{
+    int idx[32];
+    const int n = app_panel_fields(a, idx, 32);
+    if (n == 0)
+        return;
+    int count;
+    const optim_field *f = &optim_fields(&count)[idx[a->panel_field % n]];
+    runner_cfg *c = &a->cfg[a->selected];
+    const optim_params before = c->optim;
+    double v = optim_field_get(&c->optim, f);
+    const bool rate = strcmp(f->name, "alpha") == 0 || strcmp(f->name, "rho") == 0 ||
+                      strcmp(f->name, "beta1") == 0 || strcmp(f->name, "beta2") == 0 ||
+                      strcmp(f->name, "cooling") == 0 || strcmp(f->name, "momentum") == 0 ||
+                      strcmp(f->name, "dampening") == 0;
+    if (f->type == FIELD_BOOL) {
+        v = v != 0.0 ? 0.0 : 1.0;
+    } else if (rate) {
+        double rest = 1.0 - v;
+        if (rest <= 0.0)
+            rest = 1e-3;
+        rest = dir > 0 ? rest / APP_LR_FACTOR : rest * APP_LR_FACTOR;
+        v = fmax(0.0, 1.0 - rest);
+        if (v < 1e-3 && dir < 0)
+            v = 0.0;
+    } else if (v == 0.0) {
+        v = dir > 0 ? (strcmp(f->name, "eps") == 0 ? 1e-8 : 0.01) : 0.0;
+    } else {
+        v = dir > 0 ? v * APP_LR_FACTOR : v / APP_LR_FACTOR;
+    }
+    optim_field_set(&c->optim, f, v);
+    optim check;
+    char err[256];
+    if (!optim_init(&check, c->kind, &c->optim, a->land->dim, err, sizeof err)) {
+        c->optim = before;
+        app_message(a, 3000, "%s", err);
+        return;
+    }
+    if (strcmp(f->name, "lr") == 0) {
+        set_lr(a, v); /* live, like Up/Down */
+        return;
+    }
+    restart(a);
 }
 
 static void zoom(app *a, double factor, float px, float py)
@@ -255,11 +420,51 @@ void app_apply(app *a, action act)
         app_set_lesson(a, landscape_index(a->land) - 1);
         break;
     case ACTION_LR_UP:
-        set_lr(a, a->optim.lr * APP_LR_FACTOR);
+        set_lr(a, a->cfg[a->selected].optim.lr * APP_LR_FACTOR);
         break;
     case ACTION_LR_DOWN:
-        set_lr(a, a->optim.lr / APP_LR_FACTOR);
+        set_lr(a, a->cfg[a->selected].optim.lr / APP_LR_FACTOR);
         break;
+    case ACTION_OPTIM_CYCLE:
+        cycle_optimizer(a);
+        break;
+    case ACTION_RUNNER_ADD:
+        add_runner(a);
+        break;
+    case ACTION_RUNNER_REMOVE:
+        remove_runner(a);
+        break;
+    case ACTION_RUNNER_SELECT:
+        a->selected = (a->selected + 1) % a->n_runners;
+        a->panel_field = 0;
+        break;
+    case ACTION_FIELD_PREV:
+    case ACTION_FIELD_NEXT: {
+        int idx[32];
+        const int n = app_panel_fields(a, idx, 32);
+        if (n > 0)
+            a->panel_field = (a->panel_field + (act == ACTION_FIELD_NEXT ? 1 : n - 1)) % n;
+        break;
+    }
+    case ACTION_FIELD_DEC:
+    case ACTION_FIELD_INC:
+        panel_change(a, act == ACTION_FIELD_INC ? 1 : -1);
+        break;
+    case ACTION_ARROWS:
+        a->show_arrows = !a->show_arrows;
+        break;
+    case ACTION_EXPLAIN:
+        a->explain = !a->explain;
+        if (a->explain)
+            a->sim.paused = true;
+        break;
+    case ACTION_SCHEDULE_CYCLE: {
+        a->sched = (schedule){.kind = (schedule_kind)((a->sched.kind + 1) % SCHEDULE_KIND_COUNT)};
+        char err[128];
+        schedule_check(&a->sched, err, sizeof err);
+        restart(a);
+        break;
+    }
     case ACTION_NOISE_TOGGLE:
         a->noise_on = !a->noise_on;
         apply_noise(a);
@@ -457,15 +662,16 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
         return false;
     }
     window_drawable_size(&a->win, &a->fb_w, &a->fb_h);
-    a->kind = o ? o->kind : OPTIM_SGD;
-    a->optim = o ? o->optim : optim_defaults(a->kind);
+    a->n_runners = 1;
+    a->cfg[0].kind = o ? o->kind : OPTIM_SGD;
+    a->cfg[0].optim = o ? o->optim : optim_defaults(a->cfg[0].kind);
+    a->sched = o ? o->sched : (schedule){0};
+    a->keep_lr = o && o->has_lr;
     a->noise_sigma = (o && o->noise > 0) ? o->noise : APP_DEFAULT_NOISE;
     a->noise_on = o && o->noise > 0;
     a->seed = o ? o->seed : 0;
     a->sim.steps_per_second = APP_DEFAULT_STEPS_PER_SECOND;
     app_set_lesson(a, (o && o->land) ? landscape_index(o->land) : 0);
-    if (o && o->has_lr)
-        set_lr(a, o->optim.lr);
     if (o && o->has_start)
         sim_reset(&a->sim, o->start);
     a->last_counter = SDL_GetPerformanceCounter();

@@ -49,6 +49,13 @@ typedef struct app_mark {
     double x, f;         /* critical point and its value */
 } app_mark;
 
+/* One runner's optimizer and hyperparameters (the sim is rebuilt from
+ * these when the lesson changes). */
+typedef struct runner_cfg {
+    optim_kind kind;
+    optim_params optim;
+} runner_cfg;
+
 typedef struct app_params {
     const cli_options *cli; /* initial lesson and settings; NULL: defaults */
     bool headless;          /* offscreen driver, no vsync (shot, bench, tests) */
@@ -62,8 +69,14 @@ typedef struct app {
     sim sim;
     const landscape *land;      /* the lesson's landscape */
     const landscape *companion; /* drawn beside it (risk in lesson 1) */
-    optim_kind kind;
-    optim_params optim;         /* lr changes live */
+    int n_runners;              /* 1..SIM_MAX_RUNNERS, all racing from one start */
+    runner_cfg cfg[SIM_MAX_RUNNERS];
+    int selected;               /* runner the HUD, panel and keys act on */
+    int panel_field;            /* index into the selected runner's used fields */
+    bool show_arrows;           /* G: gradient and update arrows */
+    bool explain;               /* T: step-by-step worked example */
+    schedule sched;             /* learning-rate schedule of every runner */
+    bool keep_lr;               /* the first lesson keeps the command line's lr */
     bool noise_on;
     double noise_sigma;         /* standard deviation when on */
     uint64_t seed;
@@ -100,6 +113,11 @@ void app_handle_event(app *a, const SDL_Event *e);
 void app_apply(app *a, action act);
 /* Switches to lesson (catalog index) with its default start and lr. */
 void app_set_lesson(app *a, int index);
+/* The fields (optim_fields() indices) the selected runner's optimizer uses;
+ * returns their count. */
+int app_panel_fields(const app *a, int *out, int max);
+/* Display color of runner i (Okabe-Ito palette). */
+rgba app_runner_color(int i);
 /* Shows a transient message for ms milliseconds. */
 void app_message(app *a, uint32_t ms, const char *fmt, ...);
 

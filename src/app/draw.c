@@ -7,6 +7,7 @@
  * projector at 1920x1080 gets 28 px HUD text and 4 px curves.
  */
 #include "app/app.h"
+#include "app/explain.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -24,7 +25,6 @@ static const rgba DIM = C(150, 156, 168);
 static const rgba BLUE = C(86, 180, 233);    /* sky blue: the lesson's landscape */
 static const rgba ORANGE = C(230, 159, 0);   /* orange: companion (risk) */
 static const rgba GREEN = C(0, 158, 115);    /* bluish green: marked points */
-static const rgba VERMILLION = C(213, 94, 0); /* the iterate */
 static const rgba YELLOW = C(240, 228, 66);
 static const rgba RED = C(255, 110, 90);
 
@@ -208,10 +208,64 @@ static void draw_marks_1d(const app *a, renderer *r, const layout *lay)
     }
 }
 
-static void draw_runner_1d(const app *a, renderer *r, const layout *lay)
+/* A short name for a runner: "sgd", "sgd m=0.9", "nesterov m=0.9"... */
+static void runner_label(const runner *rn, char *out, size_t n)
+{
+    const optim_params *p = &rn->opt.p;
+    switch (rn->opt.kind) {
+    case OPTIM_SGD:
+        if (p->momentum > 0)
+            snprintf(out, n, "%s η=%.3g m=%.3g", p->nesterov ? "nesterov" : "momentum", p->lr,
+                     p->momentum);
+        else
+            snprintf(out, n, "gd η=%.3g", p->lr);
+        break;
+    case OPTIM_RMSPROP:
+        snprintf(out, n, "rmsprop η=%.3g α=%.3g%s", p->lr, p->alpha, p->centered ? " c" : "");
+        break;
+    case OPTIM_ADADELTA:
+        snprintf(out, n, "adadelta η=%.3g ρ=%.3g", p->lr, p->rho);
+        break;
+    case OPTIM_ADAM:
+        snprintf(out, n, "%s η=%.3g β=%.3g,%.3g", p->amsgrad ? "amsgrad" : "adam", p->lr,
+                 p->beta1, p->beta2);
+        break;
+    case OPTIM_ANNEAL:
+        snprintf(out, n, "anneal T₀=%.3g c=%.4g", p->t0, p->cooling);
+        break;
+    case OPTIM_ADAGRAD:
+    case OPTIM_NEWTON:
+    case OPTIM_KIND_COUNT:
+        snprintf(out, n, "%s η=%.3g", optim_kind_name(rn->opt.kind), p->lr);
+        break;
+    }
+}
+
+/* Arrows at a 1D iterate, in x units turned to pixels: where plain
+ * gradient descent would step (-lr f'(x), white) and the optimizer's last
+ * update (its color), both drawn at the iterate's height. */
+static void draw_arrows_1d(const app *a, renderer *r, const layout *lay, const runner *rn, rgba c)
 {
     const float s = lay->scale;
-    const runner *rn = &a->sim.runners[0];
+    const float px = view_x_to_px(a, lay, rn->x[0]), py = view_y_to_px(a, lay, rn->at.f);
+    const double gd = -rn->lr_now * rn->at.g[0];
+    const float gx = view_x_to_px(a, lay, rn->x[0] + gd);
+    if (fabsf(gx - px) > 3 * s) {
+        draw_arrow(r, px, py - 22 * s, gx, py - 22 * s, 3 * s, TEXT);
+        render_text(r, "−η∇f", gx, py - 52 * s, 20 * s, TEXT_CENTER, TEXT);
+    }
+    const float ux = view_x_to_px(a, lay, rn->x[0] + rn->last_step[0]);
+    if (rn->step > 0 && fabsf(ux - px) > 3 * s) {
+        draw_arrow(r, view_x_to_px(a, lay, rn->x_prev[0]), py + 24 * s, px, py + 24 * s, 3 * s, c);
+        render_text(r, "last step", px, py + 32 * s, 20 * s, TEXT_CENTER, c);
+    }
+}
+
+static void draw_runner_1d(const app *a, renderer *r, const layout *lay, int which)
+{
+    const float s = lay->scale;
+    const runner *rn = &a->sim.runners[which];
+    const rgba col = app_runner_color(which);
     float pts[2 * RUNNER_TRAIL_MAX];
     for (int i = 0; i < rn->trail_len; i++) {
         double p[2];
@@ -221,23 +275,18 @@ static void draw_runner_1d(const app *a, renderer *r, const layout *lay)
         pts[2 * i] = view_x_to_px(a, lay, p[0]);
         pts[2 * i + 1] = view_y_to_px(a, lay, v.f);
     }
-    render_polyline(r, pts, rn->trail_len, 3.0f * s, alpha(VERMILLION, 0.7f));
+    render_polyline(r, pts, rn->trail_len, 3.0f * s, alpha(col, 0.7f));
     const int dots = rn->trail_len < 300 ? rn->trail_len : 300;
     for (int i = rn->trail_len - dots; i < rn->trail_len; i++)
-        render_disc(r, pts[2 * i], pts[2 * i + 1], 4.5f * s, alpha(VERMILLION, 0.9f), 0, BG);
-    /* start handle: a ring on the curve */
-    landscape_point sv;
-    landscape_eval(a->land, rn->start, &sv);
-    render_disc(r, view_x_to_px(a, lay, rn->start[0]), view_y_to_px(a, lay, sv.f), 11.0f * s,
-                alpha(BG, 0.0f), 3.0f * s, TEXT);
+        render_disc(r, pts[2 * i], pts[2 * i + 1], 4.5f * s, alpha(col, 0.9f), 0, BG);
     const double x = rn->x[0];
     if (!isfinite(x) || !isfinite(rn->at.f))
         return;
     if (x < a->view[0] || x > a->view[1]) {
         const bool right = x > a->view[1];
         const float ex = right ? lay->plot_x + lay->plot_w - 8 * s : lay->plot_x + 8 * s;
-        const float ey = lay->plot_y + lay->plot_h / 2;
-        draw_arrow(r, ex + (right ? -60 : 60) * s, ey, ex, ey, 5.0f * s, VERMILLION);
+        const float ey = lay->plot_y + lay->plot_h / 2 + 44 * s * (float)which;
+        draw_arrow(r, ex + (right ? -60 : 60) * s, ey, ex, ey, 5.0f * s, col);
         char num[48], text[96];
         fmt_num(num, sizeof num, x);
         snprintf(text, sizeof text, "iterate at x = %s", num);
@@ -245,11 +294,25 @@ static void draw_runner_1d(const app *a, renderer *r, const layout *lay)
         const float tx = ex + (right ? -70 : 70) * s;
         render_rect(r, right ? tx - tw - 6 * s : tx - 6 * s, ey - 18 * s, tw + 12 * s, 36 * s,
                     alpha(BG, 0.85f));
-        render_text(r, text, tx, ey - 14 * s, 24 * s, right ? TEXT_RIGHT : TEXT_LEFT, VERMILLION);
+        render_text(r, text, tx, ey - 14 * s, 24 * s, right ? TEXT_RIGHT : TEXT_LEFT, col);
         return;
     }
-    render_disc(r, view_x_to_px(a, lay, x), view_y_to_px(a, lay, rn->at.f), 14.0f * s,
-                VERMILLION, 3.0f * s, TEXT);
+    const bool sel = which == a->selected && a->n_runners > 1;
+    render_disc(r, view_x_to_px(a, lay, x), view_y_to_px(a, lay, rn->at.f),
+                (sel ? 16.0f : 14.0f) * s, col, 3.0f * s, TEXT);
+    if (a->show_arrows)
+        draw_arrows_1d(a, r, lay, rn, col);
+}
+
+/* The start handle shared by all runners: a ring on the curve. */
+static void draw_start_1d(const app *a, renderer *r, const layout *lay)
+{
+    const float s = lay->scale;
+    const runner *rn = &a->sim.runners[0];
+    landscape_point sv;
+    landscape_eval(a->land, rn->start, &sv);
+    render_disc(r, view_x_to_px(a, lay, rn->start[0]), view_y_to_px(a, lay, sv.f), 11.0f * s,
+                alpha(BG, 0.0f), 3.0f * s, TEXT);
 }
 
 static void legend_line(renderer *r, float x, float y, float s, rgba c, const char *text)
@@ -268,7 +331,9 @@ static void draw_view_1d(const app *a, renderer *r, const layout *lay)
         draw_curve(a, r, lay, a->companion, 4.0f * s, ORANGE);
     draw_curve(a, r, lay, a->land, 4.0f * s, BLUE);
     draw_marks_1d(a, r, lay);
-    draw_runner_1d(a, r, lay);
+    draw_start_1d(a, r, lay);
+    for (int i = a->sim.n_runners - 1; i >= 0; i--) /* the first runner on top */
+        draw_runner_1d(a, r, lay, i);
     render_clip(r, 0, 0, 0, 0);
     /* legend, top-left inside the plot */
     float y = lay->plot_y + 12 * s;
@@ -372,27 +437,31 @@ static void draw_view_3d(const app *a, renderer *r, const layout *lay)
         const double off[3] = {-o * 0.7, o * 0.7, 0};
         draw_axis3d(a, r, lay, vp, p0, p1, zlo, zhi, zs, "f", off);
     }
-    /* trail and iterate on the surface */
-    const runner *rn = &a->sim.runners[0];
-    float pts[3 * RUNNER_TRAIL_MAX];
-    int k = 0;
+    /* trails and iterates on the surface */
     const double lift = 0.01 * span;
-    for (int i = 0; i < rn->trail_len; i++) {
-        double p[2];
-        runner_trail_point(rn, i, p);
-        if (!landscape_in_domain(l, p))
-            break; /* draw the part on the surface; beyond it the run is out of view */
-        landscape_point v;
-        landscape_eval(l, p, &v);
-        pts[3 * k] = (float)p[0];
-        pts[3 * k + 1] = (float)p[1];
-        pts[3 * k + 2] = (float)(zs * v.f + lift);
-        k++;
+    float pts[3 * RUNNER_TRAIL_MAX];
+    for (int w = a->sim.n_runners - 1; w >= 0; w--) {
+        const runner *rn = &a->sim.runners[w];
+        const rgba col = app_runner_color(w);
+        int k = 0;
+        for (int i = 0; i < rn->trail_len; i++) {
+            double p[2];
+            runner_trail_point(rn, i, p);
+            if (!landscape_in_domain(l, p))
+                break; /* the part on the surface; beyond it the run is out of view */
+            landscape_point v;
+            landscape_eval(l, p, &v);
+            pts[3 * k] = (float)p[0];
+            pts[3 * k + 1] = (float)p[1];
+            pts[3 * k + 2] = (float)(zs * v.f + lift);
+            k++;
+        }
+        render_polyline3d(r, pts, k, vp, 3.0f * s, alpha(col, 0.85f));
     }
-    render_polyline3d(r, pts, k, vp, 3.0f * s, alpha(VERMILLION, 0.85f));
+    const runner *r0 = &a->sim.runners[0];
     landscape_point sv;
-    landscape_eval(l, rn->start, &sv);
-    const float start3[3] = {(float)rn->start[0], (float)rn->start[1], (float)(zs * sv.f + lift)};
+    landscape_eval(l, r0->start, &sv);
+    const float start3[3] = {(float)r0->start[0], (float)r0->start[1], (float)(zs * sv.f + lift)};
     render_disc3d(r, start3, vp, 10.0f * s, alpha(BG, 0.0f), 3.0f * s, TEXT);
     const float saddle3[3] = {0, 0, (float)lift};
     if (strcmp(l->name, "saddle") == 0) {
@@ -409,9 +478,29 @@ static void draw_view_3d(const app *a, renderer *r, const layout *lay)
             render_text(r, lbl, px + 90 * s, py + 92 * s, 22 * s, TEXT_LEFT, GREEN);
         }
     }
-    if (landscape_in_domain(l, rn->x) && isfinite(rn->at.f)) {
+    for (int w = a->sim.n_runners - 1; w >= 0; w--) {
+        const runner *rn = &a->sim.runners[w];
+        if (!landscape_in_domain(l, rn->x) || !isfinite(rn->at.f))
+            continue;
         const float it3[3] = {(float)rn->x[0], (float)rn->x[1], (float)(zs * rn->at.f + lift)};
-        render_disc3d(r, it3, vp, 14.0f * s, VERMILLION, 3.0f * s, TEXT);
+        const bool sel = w == a->selected && a->n_runners > 1;
+        render_disc3d(r, it3, vp, (sel ? 16.0f : 14.0f) * s, app_runner_color(w), 3.0f * s, TEXT);
+        if (a->show_arrows) {
+            /* -lr grad (white) and the last update (runner color), on the surface */
+            const double gd[2] = {rn->x[0] - rn->lr_now * rn->at.g[0],
+                                  rn->x[1] - rn->lr_now * rn->at.g[1]};
+            landscape_point gv;
+            landscape_eval(l, gd, &gv);
+            const float seg[6] = {it3[0], it3[1], it3[2], (float)gd[0], (float)gd[1],
+                                  (float)(zs * gv.f + lift)};
+            render_polyline3d(r, seg, 2, vp, 4.0f * s, TEXT);
+            landscape_point pv;
+            landscape_eval(l, rn->x_prev, &pv);
+            const float up[6] = {(float)rn->x_prev[0], (float)rn->x_prev[1],
+                                 (float)(zs * pv.f + lift), it3[0], it3[1], it3[2]};
+            if (rn->step > 0)
+                render_polyline3d(r, up, 2, vp, 5.0f * s, app_runner_color(w));
+        }
     }
     render_clip(r, 0, 0, 0, 0);
     text_fit(r, "right-drag or Shift+arrows: rotate · left-drag: move the start · wheel: zoom",
@@ -424,25 +513,109 @@ static void draw_view_3d(const app *a, renderer *r, const layout *lay)
 static void hud_row(renderer *r, const layout *lay, float *y, const char *key, const char *value,
                     rgba vc)
 {
-    const float s = lay->scale, font = 28.0f * s;
+    const float s = lay->scale, font = 26.0f * s;
     render_text(r, key, lay->side_x + 24 * s, *y, font, TEXT_LEFT, DIM);
-    render_text(r, value, lay->side_x + 180 * s, *y, font, TEXT_LEFT, vc);
-    *y += font * 1.35f;
+    render_text(r, value, lay->side_x + 170 * s, *y, font, TEXT_LEFT, vc);
+    *y += font * 1.32f;
+}
+
+static const char *status_text(const app *a, const runner *rn, rgba *color)
+{
+    *color = TEXT;
+    switch (rn->status) {
+    case RUNNER_DIVERGED:
+        *color = RED;
+        break;
+    case RUNNER_STOPPED:
+        *color = RED;
+        break;
+    case RUNNER_CONVERGED:
+        *color = GREEN;
+        break;
+    case RUNNER_OUT_OF_VIEW:
+        *color = ORANGE;
+        break;
+    case RUNNER_RUNNING:
+        break;
+    }
+    if (a->drag == DRAG_START)
+        return "placing start";
+    if (a->sim.paused && rn->status == RUNNER_RUNNING)
+        return "paused";
+    if (a->sim.paused && rn->status == RUNNER_OUT_OF_VIEW)
+        return "paused, out of view";
+    return runner_status_name(rn->status);
+}
+
+/* The runners, one line each: color, optimizer and hyperparameters,
+ * status; the selected one marked. */
+static void draw_legend(const app *a, renderer *r, const layout *lay, float *y)
+{
+    const float s = lay->scale, font = 22.0f * s;
+    for (int i = 0; i < a->sim.n_runners; i++) {
+        const runner *rn = &a->sim.runners[i];
+        const float ly = *y + font * 0.6f;
+        if (i == a->selected && a->n_runners > 1)
+            render_rect(r, lay->side_x + 8 * s, *y - 4 * s, lay->side_w - 16 * s, font * 1.45f,
+                        (rgba)C(48, 52, 66));
+        render_disc(r, lay->side_x + 30 * s, ly, 9 * s, app_runner_color(i), 2 * s, TEXT);
+        char label[96];
+        runner_label(rn, label, sizeof label);
+        rgba sc;
+        const char *st = status_text(a, rn, &sc);
+        render_text(r, st, lay->side_x + lay->side_w - 16 * s, *y, font, TEXT_RIGHT, sc);
+        const float room = lay->side_w - 70 * s - render_text_width(r, st, font) - 16 * s;
+        text_fit(r, label, lay->side_x + 50 * s, *y, font, fmaxf(11.0f, 16 * s), room, TEXT_LEFT,
+                 TEXT);
+        *y += font * 1.5f;
+    }
+}
+
+/* The selected runner's hyperparameters; the field Ctrl+arrows change is
+ * highlighted. */
+static void draw_panel(const app *a, renderer *r, const layout *lay, float *y)
+{
+    const float s = lay->scale, font = 22.0f * s;
+    int idx[32], count;
+    const int n = app_panel_fields(a, idx, 32);
+    const optim_field *f = optim_fields(&count);
+    const runner *rn = &a->sim.runners[a->selected];
+    const float col_w = (lay->side_w - 40 * s) / 2;
+    for (int i = 0; i < n; i++) {
+        const float x = lay->side_x + 24 * s + (float)(i % 2) * col_w;
+        const float yy = *y + (float)(i / 2) * font * 1.4f;
+        const bool sel = i == a->panel_field % n;
+        if (sel)
+            render_rect(r, x - 6 * s, yy - 3 * s, col_w - 6 * s, font * 1.35f, (rgba)C(60, 56, 30));
+        char v[64];
+        const double val = optim_field_get(&rn->opt.p, &f[idx[i]]);
+        if (f[idx[i]].type == FIELD_BOOL)
+            snprintf(v, sizeof v, "%s", val != 0.0 ? "on" : "off");
+        else
+            snprintf(v, sizeof v, "%.3g", val);
+        char name[48];
+        snprintf(name, sizeof name, "%s", f[idx[i]].name);
+        for (char *c = name; *c; c++)
+            *c = *c == '_' ? ' ' : *c;
+        text_fit(r, name, x, yy, font, fmaxf(10.0f, 14 * s), col_w * 0.55f, TEXT_LEFT,
+                 sel ? YELLOW : DIM);
+        render_text(r, v, x + col_w * 0.58f, yy, font, TEXT_LEFT, sel ? YELLOW : TEXT);
+    }
+    *y += (float)((n + 1) / 2) * font * 1.4f;
 }
 
 static void draw_hud(const app *a, renderer *r, const layout *lay)
 {
     const float s = lay->scale;
-    const runner *rn = &a->sim.runners[0];
+    const runner *rn = &a->sim.runners[a->selected];
     render_rect(r, lay->side_x, lay->side_y, lay->side_w, lay->side_h, PANEL);
-    float y = 28 * s;
-    render_text(r, "gradient descent", lay->side_x + 24 * s, y, 30 * s, TEXT_LEFT, TEXT);
-    y += 40 * s;
-    char opt[96];
-    snprintf(opt, sizeof opt, "%s%s", optim_kind_name(a->kind),
-             a->optim.momentum > 0 ? " with momentum" : "");
-    render_text(r, opt, lay->side_x + 24 * s, y, 22 * s, TEXT_LEFT, DIM);
-    y += 44 * s;
+    const float hint_y = lay->side_h - 44 * s;
+    const char *hint = "H: help · A: add runner · O: optimizer · T: step by step";
+    text_fit(r, hint, lay->side_x + 24 * s, hint_y, 20 * s, fmaxf(11.0f, 14 * s),
+             lay->side_w - 30 * s, TEXT_LEFT, DIM);
+    float y = 20 * s;
+    draw_legend(a, r, lay, &y);
+    y += 8 * s;
     char v[96], w[96];
     snprintf(v, sizeof v, "%ld", rn->step);
     hud_row(r, lay, &y, "step", v, TEXT);
@@ -466,9 +639,18 @@ static void draw_hud(const app *a, renderer *r, const layout *lay)
         snprintf(key, sizeof key, "∂%s/∂y", fs);
         hud_row(r, lay, &y, key, v, TEXT);
     }
-    y += 14 * s;
-    snprintf(v, sizeof v, "%.3g", a->optim.lr);
-    hud_row(r, lay, &y, "lr η", v, YELLOW);
+    if (rn->opt.kind != OPTIM_ANNEAL) {
+        snprintf(v, sizeof v, "%.3g", rn->opt.p.lr);
+        if (a->sched.kind != SCHEDULE_CONSTANT && rn->step > 0)
+            snprintf(v + strlen(v), sizeof v - strlen(v), " (now %.3g, %s)", rn->lr_now,
+                     schedule_kind_name(a->sched.kind));
+        else if (a->sched.kind != SCHEDULE_CONSTANT)
+            snprintf(v + strlen(v), sizeof v - strlen(v), " (%s)", schedule_kind_name(a->sched.kind));
+        hud_row(r, lay, &y, "lr η", v, YELLOW);
+    } else {
+        snprintf(v, sizeof v, "%.3g", rn->opt.temperature);
+        hud_row(r, lay, &y, "temp. T", v, YELLOW);
+    }
     if (a->noise_on) {
         snprintf(w, sizeof w, "%.3g (on)", a->noise_sigma);
         hud_row(r, lay, &y, "noise σ", w, YELLOW);
@@ -478,50 +660,67 @@ static void draw_hud(const app *a, renderer *r, const layout *lay)
     }
     snprintf(v, sizeof v, "%g", a->sim.steps_per_second);
     hud_row(r, lay, &y, "steps/s", v, TEXT);
-    const char *status = runner_status_name(rn->status);
-    rgba sc = TEXT;
-    if (rn->status == RUNNER_DIVERGED)
-        sc = RED;
-    else if (rn->status == RUNNER_CONVERGED)
-        sc = GREEN;
-    else if (rn->status == RUNNER_OUT_OF_VIEW)
-        sc = ORANGE;
-    if (a->drag == DRAG_START)
-        status = "placing start";
-    else if (a->sim.paused && (rn->status == RUNNER_RUNNING || rn->status == RUNNER_OUT_OF_VIEW))
-        status = rn->status == RUNNER_RUNNING ? "paused" : "paused, out of view";
+    rgba sc;
+    const char *status = status_text(a, rn, &sc);
     hud_row(r, lay, &y, "status", status, sc);
-    const float hint_y = lay->side_h - 48 * s;
-    const char *hint = "H: help · 1–5: lessons · Space: pause";
-    text_fit(r, hint, lay->side_x + 24 * s, hint_y, 20 * s, fmaxf(11.0f, 14 * s),
-             lay->side_w - 30 * s, TEXT_LEFT, DIM);
-    /* the update rule, so the numbers above can be checked by hand (when
-     * the window leaves room for it) */
-    if (y + 90 * s > hint_y)
-        return;
-    y += 18 * s;
-    render_text(r, "update rule", lay->side_x + 24 * s, y, 22 * s, TEXT_LEFT, DIM);
-    y += 30 * s;
-    char rule[128];
-    if (a->noise_on)
-        snprintf(rule, sizeof rule, "x ← x − η·(∇%s(x) + ε),  ε ~ N(0, σ²)", fs);
-    else
-        snprintf(rule, sizeof rule, "x ← x − η·∇%s(x)", fs);
-    text_fit(r, rule, lay->side_x + 24 * s, y, 24 * s, fmaxf(11.0f, 16 * s), lay->side_w - 30 * s,
-             TEXT_LEFT, TEXT);
+    if (rn->note && y + 60 * s < hint_y) {
+        text_fit(r, rn->note, lay->side_x + 24 * s, y, 20 * s, fmaxf(10.0f, 13 * s),
+                 lay->side_w - 30 * s, TEXT_LEFT, ORANGE);
+        y += 30 * s;
+    }
+    /* the selected runner's hyperparameters, when the window leaves room */
+    int idx[32];
+    const int n_fields = app_panel_fields(a, idx, 32);
+    const float panel_h = 40 * s + (float)((n_fields + 1) / 2) * 22 * s * 1.4f;
+    if (y + 16 * s + panel_h < hint_y) {
+        y += 16 * s;
+        text_fit(r, "hyperparameters (Ctrl+arrows)", lay->side_x + 24 * s, y, 20 * s,
+                 fmaxf(10.0f, 13 * s), lay->side_w - 30 * s, TEXT_LEFT, DIM);
+        y += 30 * s;
+        draw_panel(a, r, lay, &y);
+    }
     /* what the markers mean */
-    y += 60 * s;
-    if (y + 90 * s > hint_y)
+    y += 14 * s;
+    if (y + 80 * s > hint_y)
         return;
-    const float kx = lay->side_x + 40 * s, tx = lay->side_x + 70 * s, f = 22 * s;
-    render_disc(r, kx, y + f * 0.6f, 11 * s, alpha(BG, 0.0f), 3 * s, TEXT);
+    const float kx = lay->side_x + 40 * s, tx = lay->side_x + 70 * s, f = 20 * s;
+    render_disc(r, kx, y + f * 0.6f, 10 * s, alpha(BG, 0.0f), 3 * s, TEXT);
     render_text(r, "start (drag to move)", tx, y, f, TEXT_LEFT, DIM);
     y += f * 1.6f;
-    render_disc(r, kx, y + f * 0.6f, 12 * s, VERMILLION, 3 * s, TEXT);
-    render_text(r, "iterate", tx, y, f, TEXT_LEFT, DIM);
-    y += f * 1.6f;
-    render_disc(r, kx, y + f * 0.6f, 4.5f * s, VERMILLION, 0, BG);
+    render_disc(r, kx, y + f * 0.6f, 4.5f * s, app_runner_color(a->selected), 0, BG);
     render_text(r, "one dot per step: the trail", tx, y, f, TEXT_LEFT, DIM);
+}
+
+/* Step-by-step mode: the last step of the selected runner written out,
+ * in a box beside its iterate (1D) or at the top of the view (3D). */
+static void draw_explain(const app *a, renderer *r, const layout *lay)
+{
+    const float s = lay->scale, font = 24.0f * s;
+    const runner *rn = &a->sim.runners[a->selected];
+    char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE];
+    const int n = explain_step(rn, lines);
+    float w = 0;
+    for (int i = 0; i < n; i++)
+        w = fmaxf(w, render_text_width(r, lines[i], font));
+    w = fminf(w, lay->plot_w - 40 * s);
+    const float h = (float)n * font * 1.4f + 50 * s;
+    float x = lay->plot_x + 20 * s, y = lay->plot_y + 20 * s;
+    if (a->land->dim == 1 && isfinite(rn->at.f)) {
+        const float px = view_x_to_px(a, lay, rn->x[0]), py = view_y_to_px(a, lay, rn->at.f);
+        x = px + 40 * s + w + 40 * s < lay->plot_x + lay->plot_w ? px + 40 * s : px - 40 * s - w - 24 * s;
+        y = py - h - 30 * s > lay->plot_y ? py - h - 30 * s : py + 40 * s;
+        x = fmaxf(lay->plot_x + 8 * s, fminf(x, lay->plot_x + lay->plot_w - w - 32 * s));
+        y = fmaxf(lay->plot_y + 8 * s, fminf(y, lay->plot_y + lay->plot_h - h - 8 * s));
+    }
+    render_rect(r, x, y, w + 28 * s, h, alpha(PANEL, 0.94f));
+    render_rect(r, x, y, 6 * s, h, app_runner_color(a->selected));
+    char title[96];
+    snprintf(title, sizeof title, "step %ld of %s (T: leave, Right: next step)", rn->step,
+             optim_kind_name(rn->opt.kind));
+    text_fit(r, title, x + 16 * s, y + 10 * s, 20 * s, fmaxf(10.0f, 13 * s), w, TEXT_LEFT, DIM);
+    for (int i = 0; i < n; i++)
+        text_fit(r, lines[i], x + 16 * s, y + 42 * s + (float)i * font * 1.4f, font,
+                 fmaxf(10.0f, 14 * s), w, TEXT_LEFT, TEXT);
 }
 
 static void draw_help(renderer *r, const layout *lay)
@@ -569,9 +768,11 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
     else
         draw_view_3d(a, r, &lay);
     draw_hud(a, r, &lay);
-    const runner *rn = &a->sim.runners[0];
-    if (rn->status == RUNNER_DIVERGED) {
-        const char *msg = "diverged: the iterate ran off (press R to reset, Down to lower lr)";
+    const runner *rn = &a->sim.runners[a->selected];
+    if (rn->status == RUNNER_DIVERGED || rn->status == RUNNER_STOPPED) {
+        const char *msg = rn->status == RUNNER_STOPPED
+                              ? "stopped: the Hessian is singular (press R to reset)"
+                              : "diverged: the iterate ran off (press R to reset, Down to lower lr)";
         const float tw = render_text_width(r, msg, 30 * s);
         const float cx = lay.plot_x + lay.plot_w / 2;
         render_rect(r, cx - tw / 2 - 20 * s, lay.plot_y + 60 * s, tw + 40 * s, 56 * s,
@@ -584,6 +785,8 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
         render_rect(r, cx - tw / 2 - 16 * s, my - 8 * s, tw + 32 * s, 46 * s, alpha(PANEL, 0.95f));
         render_text(r, a->message, cx, my, 26 * s, TEXT_CENTER, YELLOW);
     }
+    if (a->explain)
+        draw_explain(a, r, &lay);
     if (a->help_visible)
         draw_help(r, &lay);
     render_end(r);

@@ -34,6 +34,17 @@ static const binding bindings[] = {
     {SDLK_KP_PLUS, MOD_ANY, ACTION_ZOOM_IN, NULL, NULL},
     {SDLK_MINUS, MOD_ANY, ACTION_ZOOM_OUT, NULL, NULL},
     {SDLK_KP_MINUS, MOD_ANY, ACTION_ZOOM_OUT, NULL, NULL},
+    {SDLK_o, MOD_NONE, ACTION_OPTIM_CYCLE, "O", "next optimizer for the selected runner"},
+    {SDLK_a, MOD_NONE, ACTION_RUNNER_ADD, "A", "add a runner (next optimizer, same start)"},
+    {SDLK_DELETE, MOD_ANY, ACTION_RUNNER_REMOVE, "Delete", "remove the selected runner"},
+    {SDLK_w, MOD_NONE, ACTION_RUNNER_SELECT, "W", "select the next runner"},
+    {SDLK_UP, MOD_CTRL, ACTION_FIELD_PREV, "Ctrl+Up / Down", "select a hyperparameter"},
+    {SDLK_DOWN, MOD_CTRL, ACTION_FIELD_NEXT, NULL, NULL},
+    {SDLK_LEFT, MOD_CTRL, ACTION_FIELD_DEC, "Ctrl+Left / Right", "change it (÷ / × 1.25, flip)"},
+    {SDLK_RIGHT, MOD_CTRL, ACTION_FIELD_INC, NULL, NULL},
+    {SDLK_d, MOD_NONE, ACTION_SCHEDULE_CYCLE, "D", "next learning-rate schedule"},
+    {SDLK_g, MOD_NONE, ACTION_ARROWS, "G", "gradient and update arrows"},
+    {SDLK_t, MOD_NONE, ACTION_EXPLAIN, "T", "step by step: the update with its numbers"},
     {SDLK_h, MOD_NONE, ACTION_HELP, "H or F1", "this help"},
     {SDLK_F1, MOD_ANY, ACTION_HELP, NULL, NULL},
     {SDLK_ESCAPE, MOD_ANY, ACTION_QUIT, "Esc or Q", "quit"},
@@ -50,13 +61,14 @@ action input_translate_key(const SDL_KeyboardEvent *key)
 {
     const SDL_Keymod m = (SDL_Keymod)key->keysym.mod;
     const bool shift = (m & KMOD_SHIFT) != 0;
+    const bool ctrl = (m & KMOD_CTRL) != 0;
     const bool other = (m & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)) != 0;
     for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++) {
         const binding *b = &bindings[i];
         if (b->key != key->keysym.sym)
             continue;
         if (b->mod == MOD_ANY || (b->mod == MOD_NONE && !shift && !other) ||
-            (b->mod == MOD_SHIFT && shift && !other))
+            (b->mod == MOD_SHIFT && shift && !other) || (b->mod == MOD_CTRL && ctrl))
             return b->act;
     }
     return ACTION_NONE;

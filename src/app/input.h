@@ -38,6 +38,17 @@ typedef enum action {
     ACTION_ROTATE_DOWN,
     ACTION_ZOOM_IN,
     ACTION_ZOOM_OUT,
+    ACTION_OPTIM_CYCLE,
+    ACTION_RUNNER_ADD,
+    ACTION_RUNNER_REMOVE,
+    ACTION_RUNNER_SELECT,
+    ACTION_FIELD_PREV,
+    ACTION_FIELD_NEXT,
+    ACTION_FIELD_DEC,
+    ACTION_FIELD_INC,
+    ACTION_ARROWS,
+    ACTION_EXPLAIN,
+    ACTION_SCHEDULE_CYCLE,
     ACTION_COUNT,
 } action;
 
@@ -46,6 +57,7 @@ typedef enum binding_mod {
     MOD_NONE = 0,  /* no Shift, Ctrl or Alt held */
     MOD_SHIFT = 1, /* Shift held */
     MOD_ANY = 2,   /* modifiers ignored */
+    MOD_CTRL = 3,  /* Ctrl held */
 } binding_mod;
 
 typedef struct binding {

@@ -372,16 +372,22 @@ static void step_anneal(optim *o, double *x, const landscape *l, rng *r)
     for (int k = 0; k < o->dim; k++)
         cand[k] = x[k] + p->proposal * rng_normal(r);
     const double u = rng_uniform(r); /* drawn every step, so runs stay in step */
+    o->proposal_x[0] = cand[0];
+    o->proposal_x[1] = cand[1];
+    o->accept_p = 0.0;
+    o->last_accepted = false;
     if (!landscape_in_domain(l, cand))
         return;
     landscape_point now, next;
     landscape_eval(l, x, &now);
     landscape_eval(l, cand, &next);
     const double delta = next.f - now.f;
-    if (delta <= 0.0 || u < exp(-delta / o->temperature)) {
+    o->accept_p = delta <= 0.0 ? 1.0 : exp(-delta / o->temperature);
+    if (delta <= 0.0 || u < o->accept_p) {
         for (int k = 0; k < o->dim; k++)
             x[k] = cand[k];
         o->accepted++;
+        o->last_accepted = true;
     }
 }
 

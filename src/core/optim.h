@@ -85,6 +85,9 @@ typedef struct optim {
     double v_max[2];   /* adam amsgrad: max of v */
     double temperature; /* anneal: temperature of the last step */
     long accepted;     /* anneal: accepted proposals */
+    double proposal_x[2]; /* anneal: the last proposal */
+    double accept_p;   /* anneal: its acceptance probability (0 outside the domain) */
+    bool last_accepted; /* anneal: whether it was accepted */
     double last_update[2]; /* the step's update direction (x_new - x) */
 } optim;
 

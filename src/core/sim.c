@@ -146,6 +146,9 @@ void runner_step(runner *r)
     r->g_seen[1] = g[1];
     r->lr_now = schedule_lr(&r->sched, r->opt.p.lr, r->step);
     double before[2] = {r->x[0], r->x[1]};
+    r->x_prev[0] = r->x[0];
+    r->x_prev[1] = r->x[1];
+    r->opt_prev = r->opt;
     const optim_result res = optim_step(&r->opt, r->x, g, r->lr_now, &r->at, r->land, &r->rng);
     if (res == OPTIM_SINGULAR) {
         r->status = RUNNER_STOPPED;

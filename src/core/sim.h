@@ -69,6 +69,8 @@ typedef struct runner {
     long step;             /* steps taken since the start */
     double lr_now;         /* learning rate of the last step (after the schedule) */
     double g_seen[2];      /* gradient the optimizer saw in the last step (with noise) */
+    double x_prev[2];      /* iterate before the last step */
+    optim opt_prev;        /* optimizer state before the last step (for explanations) */
     runner_status status;
     const char *note;      /* why, when the optimizer has something to say, or NULL */
     int trail_len;         /* points in the trail ring, <= RUNNER_TRAIL_MAX */

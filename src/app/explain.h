@@ -1,0 +1,20 @@
+/*
+ * explain.h: the worked example of step-by-step mode (key T): the update
+ * rule of the runner's last step written out with its numbers, e.g.
+ * "v ← 0.9·v + g = 0.9·(−1.2) + 0.53 = −0.55". Reads a runner, writes text.
+ */
+#ifndef OPTIVIZ_APP_EXPLAIN_H
+#define OPTIVIZ_APP_EXPLAIN_H
+
+#include "core/sim.h"
+
+#include <stddef.h>
+
+#define EXPLAIN_MAX_LINES 6
+#define EXPLAIN_LINE 200
+
+/* Writes up to EXPLAIN_MAX_LINES lines (UTF-8) describing r's last step
+ * (r->step > 0) in the optimizer's own symbols; returns the line count. */
+int explain_step(const runner *r, char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE]);
+
+#endif
