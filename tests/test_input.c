@@ -257,6 +257,79 @@ static void test_wheel_zooms_1d_and_quit(void **state)
     assert_false(app_frame(a));
 }
 
+static void test_race_runners_panel(void **state)
+{
+    (void)state;
+    key(SDLK_2, KMOD_NONE);
+    if (!a->sim.paused)
+        key(SDLK_SPACE, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_int_equal(a->n_runners, 1);
+    key(SDLK_a, KMOD_NONE); /* + adagrad */
+    key(SDLK_a, KMOD_NONE); /* + rmsprop */
+    assert_true(app_frame(a));
+    assert_int_equal(a->sim.n_runners, 3);
+    assert_int_equal(a->sim.runners[1].opt.kind, OPTIM_ADAGRAD);
+    assert_int_equal(a->sim.runners[2].opt.kind, OPTIM_RMSPROP);
+    assert_int_equal(a->selected, 2);
+    for (int i = 0; i < 3; i++) /* all race from the same start */
+        assert_true(a->sim.runners[i].x[0] == a->sim.runners[0].start[0]);
+    key(SDLK_o, KMOD_NONE); /* the selected runner: rmsprop -> adadelta */
+    assert_true(app_frame(a));
+    assert_int_equal(a->sim.runners[2].opt.kind, OPTIM_ADADELTA);
+    key(SDLK_w, KMOD_NONE); /* select runner 0 (sgd) */
+    assert_true(app_frame(a));
+    assert_int_equal(a->selected, 0);
+    /* panel: fields of sgd are lr momentum dampening nesterov weight_decay;
+     * Ctrl+Down selects momentum, Ctrl+Right raises it from 0 */
+    key(SDLK_DOWN, KMOD_LCTRL);
+    key(SDLK_RIGHT, KMOD_LCTRL);
+    assert_true(app_frame(a));
+    assert_int_equal(a->panel_field, 1);
+    assert_true(a->sim.runners[0].opt.p.momentum > 0.0);
+    const double m = a->sim.runners[0].opt.p.momentum;
+    key(SDLK_RIGHT, KMOD_LCTRL); /* 1 - m shrinks by 1.25 */
+    assert_true(app_frame(a));
+    assert_float_equal(1.0 - a->sim.runners[0].opt.p.momentum, (1.0 - m) / 1.25, 1e-12);
+    /* Ctrl+Down twice more: nesterov, a flag that flips */
+    key(SDLK_DOWN, KMOD_LCTRL);
+    key(SDLK_DOWN, KMOD_LCTRL);
+    key(SDLK_RIGHT, KMOD_LCTRL);
+    assert_true(app_frame(a));
+    assert_true(a->sim.runners[0].opt.p.nesterov);
+    /* stepping moves every runner */
+    key(SDLK_RIGHT, KMOD_NONE);
+    assert_true(app_frame(a));
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(a->sim.runners[i].step, 1);
+    key(SDLK_g, KMOD_NONE);
+    key(SDLK_t, KMOD_NONE);
+    key(SDLK_d, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_true(a->show_arrows && a->explain && a->sim.paused);
+    assert_int_equal(a->sched.kind, SCHEDULE_FACTOR);
+    assert_int_equal(a->sim.runners[1].sched.kind, SCHEDULE_FACTOR);
+    /* Delete removes the selected runner; the last one stays */
+    key(SDLK_DELETE, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_int_equal(a->sim.n_runners, 2);
+    assert_int_equal(a->sim.runners[0].opt.kind, OPTIM_ADAGRAD);
+    key(SDLK_DELETE, KMOD_NONE);
+    key(SDLK_DELETE, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_int_equal(a->sim.n_runners, 1);
+    assert_int_equal(a->sim.runners[0].opt.kind, OPTIM_ADADELTA);
+    key(SDLK_g, KMOD_NONE);
+    key(SDLK_t, KMOD_NONE);
+    for (int i = 0; i < SCHEDULE_KIND_COUNT - 1; i++)
+        key(SDLK_d, KMOD_NONE);
+    for (int i = OPTIM_ADADELTA; i < OPTIM_KIND_COUNT; i++) /* adadelta ... anneal, sgd */
+        key(SDLK_o, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_int_equal(a->sched.kind, SCHEDULE_CONSTANT);
+    assert_int_equal(a->sim.runners[0].opt.kind, OPTIM_SGD); /* back round to sgd */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -264,6 +337,7 @@ int main(void)
         cmocka_unit_test(test_lr_noise_pause_step_reset),
         cmocka_unit_test(test_drag_start_1d),
         cmocka_unit_test(test_3d_rotate_pick_zoom),
+        cmocka_unit_test(test_race_runners_panel),
         cmocka_unit_test(test_wheel_zooms_1d_and_quit),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -191,11 +191,17 @@ static double lesson_lr(optim_kind kind, const landscape *l)
     return l->lr;
 }
 
-/* Fits a runner's settings to the lesson: its lr, and for annealing a
- * proposal scaled to the domain. */
+/* Fits a runner's settings to the lesson: its lr; for RMSProp d2l's
+ * alpha 0.9 and an lr whose first step (lr / sqrt(1 - alpha), torch has no
+ * bias correction) is 5% of the domain; for annealing a proposal scaled to
+ * the domain. */
 static void cfg_fit(runner_cfg *c, const landscape *l)
 {
     c->optim.lr = lesson_lr(c->kind, l);
+    if (c->kind == OPTIM_RMSPROP) {
+        c->optim.alpha = 0.9;
+        c->optim.lr *= sqrt(1.0 - c->optim.alpha);
+    }
     if (c->kind == OPTIM_ANNEAL)
         c->optim.proposal = (l->hi[0] - l->lo[0]) / 6.0;
 }
@@ -251,9 +257,16 @@ void app_set_lesson(app *a, int index)
     a->land = landscape_at(index);
     a->companion = a->land->companion ? landscape_find(a->land->companion) : NULL;
     for (int i = 0; i < a->n_runners; i++)
-        if (!(i == 0 && a->keep_lr))
-            cfg_fit(&a->cfg[i], a->land);
-    a->keep_lr = false;
+        cfg_fit(&a->cfg[i], a->land);
+    if (a->keep_given) {
+        /* the command line's hyperparameters win over the lesson's */
+        int count;
+        const optim_field *f = optim_fields(&count);
+        for (int k = 0; k < count; k++)
+            if (a->given & (1u << k))
+                optim_field_set(&a->cfg[0].optim, &f[k], optim_field_get(&a->given_optim, &f[k]));
+    }
+    a->keep_given = false;
     a->drag = DRAG_NONE;
     marks_locate(a);
     if (a->land->dim == 1)
@@ -665,8 +678,16 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
     a->n_runners = 1;
     a->cfg[0].kind = o ? o->kind : OPTIM_SGD;
     a->cfg[0].optim = o ? o->optim : optim_defaults(a->cfg[0].kind);
+    for (int i = 1; o && i < o->n_kinds && i < SIM_MAX_RUNNERS; i++) {
+        /* racing runners: the hyperparameters given apply to the first */
+        a->cfg[i] = (runner_cfg){.kind = o->kinds[i], .optim = optim_defaults(o->kinds[i])};
+        a->n_runners++;
+    }
     a->sched = o ? o->sched : (schedule){0};
-    a->keep_lr = o && o->has_lr;
+    a->keep_given = o && o->optim_given != 0;
+    a->given = o ? o->optim_given : 0;
+    if (o)
+        a->given_optim = o->optim;
     a->noise_sigma = (o && o->noise > 0) ? o->noise : APP_DEFAULT_NOISE;
     a->noise_on = o && o->noise > 0;
     a->seed = o ? o->seed : 0;

@@ -76,7 +76,9 @@ typedef struct app {
     bool show_arrows;           /* G: gradient and update arrows */
     bool explain;               /* T: step-by-step worked example */
     schedule sched;             /* learning-rate schedule of every runner */
-    bool keep_lr;               /* the first lesson keeps the command line's lr */
+    bool keep_given;            /* the first lesson keeps the command line's flags */
+    unsigned given;             /* which optim_fields() the command line gave */
+    optim_params given_optim;   /* their values */
     bool noise_on;
     double noise_sigma;         /* standard deviation when on */
     uint64_t seed;

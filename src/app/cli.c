@@ -49,7 +49,7 @@ typedef struct opt_spec {
 
 static const opt_spec specs[] = {
     {"--function", OPT_FUNCTION, true, OK_RUN | OK_TRACE | OK_SHOT | OK_BENCH},
-    {"--optimizer", OPT_OPTIMIZER, true, OK_RUN | OK_TRACE},
+    {"--optimizer", OPT_OPTIMIZER, true, OK_RUN | OK_TRACE | OK_SHOT},
     {"--noise", OPT_NOISE, true, OK_RUN | OK_TRACE},
     {"--noise-decay", OPT_NOISE_DECAY, true, OK_RUN | OK_TRACE},
     {"--schedule", OPT_SCHEDULE, true, OK_RUN | OK_TRACE},
@@ -275,12 +275,34 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
             return false;
         }
         return true;
-    case OPT_OPTIMIZER:
-        if (!optim_kind_find(v, &o->kind)) {
-            snprintf(err, n, "--optimizer: unknown optimizer '%s' (see: optiviz list)", v);
+    case OPT_OPTIMIZER: {
+        /* one name, or (window, shot) a comma list of up to 8 racing runners */
+        char buf[256];
+        snprintf(buf, sizeof buf, "%s", v);
+        o->n_kinds = 0;
+        char *save = NULL;
+        for (char *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+            if (o->n_kinds == 8) {
+                snprintf(err, n, "--optimizer: at most 8 optimizers race at once");
+                return false;
+            }
+            if (!optim_kind_find(t, &o->kinds[o->n_kinds])) {
+                snprintf(err, n, "--optimizer: unknown optimizer '%s' (see: optiviz list)", t);
+                return false;
+            }
+            o->n_kinds++;
+        }
+        if (o->n_kinds == 0) {
+            snprintf(err, n, "--optimizer: empty name");
             return false;
         }
+        if (o->n_kinds > 1 && o->command == CLI_TRACE) {
+            snprintf(err, n, "--optimizer: trace follows one optimizer, got '%s'", v);
+            return false;
+        }
+        o->kind = o->kinds[0];
         return true;
+    }
     case OPT_NOISE:
         if (!parse_double(sp->name, v, &o->noise, err, n))
             return false;

@@ -26,7 +26,9 @@ typedef enum cli_command {
 typedef struct cli_options {
     cli_command command;
     const landscape *land; /* NULL: not given */
-    optim_kind kind;
+    optim_kind kind;       /* the first runner's optimizer */
+    int n_kinds;           /* --optimizer A,B,C (window and shot): runners racing */
+    optim_kind kinds[8];
     optim_params optim;    /* the optimizer's defaults with the given flags applied */
     unsigned optim_given;  /* bit i: field i of optim_fields() was given */
     bool has_lr;
