@@ -21,7 +21,7 @@ static const double NOISE_MIN = 1e-3, NOISE_MAX = 100.0;
 void layout_compute(int fb_w, int fb_h, layout *out)
 {
     const float w = (float)(fb_w > 1 ? fb_w : 1), h = (float)(fb_h > 1 ? fb_h : 1);
-    float s = fminf(h / 1080.0f, w / 1500.0f);
+    float s = fminf(h / 1000.0f, w / 1400.0f);
     s = fmaxf(0.5f, fminf(s, 4.0f));
     out->scale = s;
     out->fb_w = w;
@@ -102,7 +102,11 @@ static void view_fit(app *a)
     const double pad_x = 0.02 * (l->hi[0] - l->lo[0]);
     a->view[0] = l->lo[0] - pad_x;
     a->view[1] = l->hi[0] + pad_x;
-    a->view[2] = lo - (a->n_marks > 0 ? 0.30 : 0.08) * span;
+    /* room below for the labels of marked points that sit low */
+    bool low_mark = false;
+    for (int i = 0; i < a->n_marks; i++)
+        low_mark = low_mark || a->marks[i].f < lo + 0.35 * span;
+    a->view[2] = lo - (low_mark ? 0.30 : 0.08) * span;
     a->view[3] = hi + 0.10 * span;
 }
 

@@ -83,8 +83,9 @@ static void text_fit(renderer *r, const char *utf8, float x, float y, float size
 {
     float size = size_px;
     float w = render_text_width(r, utf8, size);
-    if (w > max_w && max_w > 0) {
-        size = fmaxf(min_px, size * max_w / w);
+    /* shrink (glyph widths do not scale exactly with the size, so step) */
+    while (max_w > 0 && w > max_w && size > min_px) {
+        size = fmaxf(min_px, fminf(size * 0.95f, size * max_w / w));
         w = render_text_width(r, utf8, size);
     }
     if (w <= max_w || max_w <= 0) {
@@ -317,6 +318,8 @@ static void draw_start_1d(const app *a, renderer *r, const layout *lay)
 
 static void legend_line(renderer *r, float x, float y, float s, rgba c, const char *text)
 {
+    render_rect(r, x - 8 * s, y - 4 * s, 60 * s + render_text_width(r, text, 24 * s), 34 * s,
+                alpha(BG, 0.85f));
     const float seg[4] = {x, y + 14 * s, x + 40 * s, y + 14 * s};
     render_polyline(r, seg, 2, 4.0f * s, c);
     render_text(r, text, x + 52 * s, y, 24 * s, TEXT_LEFT, TEXT);
@@ -433,8 +436,8 @@ static void draw_view_3d(const app *a, renderer *r, const layout *lay)
         draw_axis3d(a, r, lay, vp, p0, p1, l->lo[1], l->hi[1], 1, "y", off);
     }
     {
-        const double p0[3] = {l->lo[0], l->hi[1], zs * zlo}, p1[3] = {l->lo[0], l->hi[1], zs * zhi};
-        const double off[3] = {-o * 0.7, o * 0.7, 0};
+        const double p0[3] = {l->lo[0], l->lo[1], zs * zlo}, p1[3] = {l->lo[0], l->lo[1], zs * zhi};
+        const double off[3] = {-o * 1.3, o * 0.4, 0};
         draw_axis3d(a, r, lay, vp, p0, p1, zlo, zhi, zs, "f", off);
     }
     /* trails and iterates on the surface */
@@ -443,18 +446,30 @@ static void draw_view_3d(const app *a, renderer *r, const layout *lay)
     for (int w = a->sim.n_runners - 1; w >= 0; w--) {
         const runner *rn = &a->sim.runners[w];
         const rgba col = app_runner_color(w);
+        /* each step draped over the surface (a straight chord would pass
+         * under a concave surface and vanish behind it) */
         int k = 0;
-        for (int i = 0; i < rn->trail_len; i++) {
+        double prev[2] = {0, 0};
+        for (int i = 0; i < rn->trail_len && k < RUNNER_TRAIL_MAX - 1; i++) {
             double p[2];
             runner_trail_point(rn, i, p);
             if (!landscape_in_domain(l, p))
                 break; /* the part on the surface; beyond it the run is out of view */
-            landscape_point v;
-            landscape_eval(l, p, &v);
-            pts[3 * k] = (float)p[0];
-            pts[3 * k + 1] = (float)p[1];
-            pts[3 * k + 2] = (float)(zs * v.f + lift);
-            k++;
+            const double len = i == 0 ? 0.0 : hypot(p[0] - prev[0], p[1] - prev[1]);
+            int sub = (int)ceil(len / (span / 60.0));
+            sub = sub < 1 ? 1 : sub > 24 ? 24 : sub;
+            for (int j = i == 0 ? sub : 1; j <= sub && k < RUNNER_TRAIL_MAX - 1; j++) {
+                const double t = (double)j / sub;
+                const double q[2] = {prev[0] + t * (p[0] - prev[0]), prev[1] + t * (p[1] - prev[1])};
+                landscape_point v;
+                landscape_eval(l, i == 0 ? p : q, &v);
+                pts[3 * k] = (float)(i == 0 ? p[0] : q[0]);
+                pts[3 * k + 1] = (float)(i == 0 ? p[1] : q[1]);
+                pts[3 * k + 2] = (float)(zs * v.f + lift);
+                k++;
+            }
+            prev[0] = p[0];
+            prev[1] = p[1];
         }
         render_polyline3d(r, pts, k, vp, 3.0f * s, alpha(col, 0.85f));
     }
@@ -725,29 +740,32 @@ static void draw_explain(const app *a, renderer *r, const layout *lay)
 
 static void draw_help(renderer *r, const layout *lay)
 {
-    const float s = lay->scale, font = 26.0f * s;
+    const float s = lay->scale;
     int n;
     const binding *b = input_bindings(&n);
     int rows = 0;
     for (int i = 0; i < n; i++)
         rows += b[i].help != NULL;
+    /* as large as fits the window's height */
+    const float font = fminf(26.0f * s, (lay->fb_h - 20.0f) / ((float)rows * 1.45f + 5.0f));
     const float w = fminf(1100 * s, lay->fb_w - 40 * s);
-    const float h = (rows + 2.5f) * font * 1.45f + 2 * font;
+    const float h = ((float)rows + 2.5f) * font * 1.45f + 2 * font;
     const float x = (lay->fb_w - w) / 2, y = fmaxf((lay->fb_h - h) / 2, 10 * s);
     render_rect(r, 0, 0, lay->fb_w, lay->fb_h, alpha(BG, 0.6f));
     render_rect(r, x, y, w, h, alpha(PANEL, 0.97f));
     float ty = y + font;
-    render_text(r, "Keys and mouse", x + 30 * s, ty, 32 * s, TEXT_LEFT, YELLOW);
+    render_text(r, "Keys and mouse", x + 30 * s, ty, font * 1.2f, TEXT_LEFT, YELLOW);
     ty += font * 1.9f;
     for (int i = 0; i < n; i++) {
         if (!b[i].help)
             continue;
         render_text(r, b[i].keys, x + 30 * s, ty, font, TEXT_LEFT, TEXT);
-        render_text(r, b[i].help, x + 300 * s, ty, font, TEXT_LEFT, DIM);
+        text_fit(r, b[i].help, x + font * 11.5f, ty, font, fmaxf(9.0f, font * 0.7f),
+                 w - font * 12.0f, TEXT_LEFT, DIM);
         ty += font * 1.45f;
     }
-    render_text(r, "Mouse: left-drag moves the start · right-drag rotates 3D · wheel zooms",
-                x + 30 * s, ty + font * 0.3f, font * 0.9f, TEXT_LEFT, TEXT);
+    text_fit(r, "Mouse: left-drag moves the start · right-drag rotates 3D · wheel zooms",
+             x + 30 * s, ty + font * 0.3f, font * 0.9f, 9.0f, w - 40 * s, TEXT_LEFT, TEXT);
 }
 
 void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
@@ -770,16 +788,22 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
     draw_hud(a, r, &lay);
     const runner *rn = &a->sim.runners[a->selected];
     if (rn->status == RUNNER_DIVERGED || rn->status == RUNNER_STOPPED) {
+        /* running off downhill is the lesson of a function with no minimum
+         * that way (x^2 - y^2 along y); growing steps call for a lower lr */
+        const bool downhill = rn->status == RUNNER_DIVERGED && rn->downhill;
+        const rgba banner = downhill ? (rgba)C(90, 60, 10) : (rgba)C(80, 20, 20);
         const char *msg = rn->status == RUNNER_STOPPED
                               ? "stopped: the Hessian is singular (press R to reset)"
-                              : "diverged: the iterate ran off (press R to reset, Down to lower lr)";
-        const float tw = render_text_width(r, msg, 30 * s);
-        const float cx = lay.plot_x + lay.plot_w / 2;
-        render_rect(r, cx - tw / 2 - 20 * s, lay.plot_y + 60 * s, tw + 40 * s, 56 * s,
-                    alpha((rgba)C(80, 20, 20), 0.92f));
-        render_text(r, msg, cx, lay.plot_y + 72 * s, 30 * s, TEXT_CENTER, TEXT);
+                          : downhill
+                              ? "diverged downhill: f has no minimum that way (R resets)"
+                              : "diverged: the steps grew (press R to reset, Down to lower lr)";
+        const float tw = fminf(render_text_width(r, msg, 30 * s), lay.plot_w - 60 * s);
+        const float cx = lay.plot_x + lay.plot_w / 2, by = lay.plot_y + lay.plot_h - 90 * s;
+        render_rect(r, cx - tw / 2 - 20 * s, by, tw + 40 * s, 56 * s, alpha(banner, 0.92f));
+        text_fit(r, msg, cx, by + 12 * s, 30 * s, fmaxf(11.0f, 16 * s), lay.plot_w - 60 * s,
+                 TEXT_CENTER, TEXT);
     }
-    if (a->message[0] && SDL_TICKS_PASSED(a->message_until, SDL_GetTicks()) == 0) {
+    if (a->message[0] && !SDL_TICKS_PASSED(SDL_GetTicks(), a->message_until)) {
         const float tw = render_text_width(r, a->message, 26 * s);
         const float cx = lay.plot_x + lay.plot_w / 2, my = lay.fb_h - 56 * s;
         render_rect(r, cx - tw / 2 - 16 * s, my - 8 * s, tw + 32 * s, 46 * s, alpha(PANEL, 0.95f));

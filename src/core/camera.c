@@ -141,12 +141,14 @@ bool camera_pick_surface(const landscape *l, double z_scale, const double origin
     for (int i = 1; i <= steps; i++) {
         const double t = t_max * i / steps;
         const double g = gap(l, z_scale, origin, dir, t);
-        if (isfinite(g) && isfinite(g_prev) && g_prev > 0.0 && g <= 0.0) {
+        /* the ray crosses the surface from above or, seen from below, from under it */
+        if (isfinite(g) && isfinite(g_prev) && ((g_prev > 0.0) != (g > 0.0))) {
+            const bool above = g_prev > 0.0;
             double a = t_prev, b = t;
             for (int k = 0; k < 60; k++) {
                 const double mid = 0.5 * (a + b);
                 const double gm = gap(l, z_scale, origin, dir, mid);
-                if (isfinite(gm) && gm > 0.0)
+                if (isfinite(gm) && (gm > 0.0) == above)
                     a = mid;
                 else
                     b = mid;

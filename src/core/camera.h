@@ -36,8 +36,9 @@ void camera_ray(const camera *c, double aspect, double ndc_x, double ndc_y, doub
 bool camera_project(const float view_proj[16], const double p[3], double ndc[2]);
 
 /* First intersection of the ray with the surface z = z_scale * f(x, y) over
- * l's domain (a 2D landscape): marches the ray through the domain's box and
- * refines the sign change of z_ray - z_surface by bisection. Writes the hit's
+ * l's domain (a 2D landscape), seen from above or from below: marches the
+ * ray through the domain's box and refines the sign change of
+ * z_ray - z_surface by bisection. Writes the hit's
  * (x, y); returns false when the ray misses the surface. */
 bool camera_pick_surface(const landscape *l, double z_scale, const double origin[3],
                          const double dir[3], double xy[2]);

@@ -120,6 +120,7 @@ void runner_reset(runner *r, const double *start)
     r->last_step[0] = r->last_step[1] = 0.0;
     r->step = 0;
     r->note = NULL;
+    r->downhill = false;
     r->lr_now = schedule_lr(&r->sched, r->opt.p.lr, 0);
     r->g_seen[0] = r->g_seen[1] = 0.0;
     optim_reset(&r->opt);
@@ -161,7 +162,9 @@ void runner_step(runner *r)
     for (int k = 0; k < dim; k++)
         r->last_step[k] = r->x[k] - before[k];
     r->step++;
+    const double f_before = r->at.f;
     landscape_eval(r->land, r->x, &r->at);
+    r->downhill = r->at.f < f_before;
     trail_push(r);
     r->status = classify(r);
 }

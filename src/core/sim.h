@@ -72,6 +72,8 @@ typedef struct runner {
     double x_prev[2];      /* iterate before the last step */
     optim opt_prev;        /* optimizer state before the last step (for explanations) */
     runner_status status;
+    bool downhill;         /* the last step lowered f (a run off downhill is an escape,
+                              not a step size that is too large) */
     const char *note;      /* why, when the optimizer has something to say, or NULL */
     int trail_len;         /* points in the trail ring, <= RUNNER_TRAIL_MAX */
     int trail_head;        /* index of the oldest point */

@@ -1,7 +1,7 @@
 /*
  * render_internal.h: struct renderer and what the files of src/render/ share
  * (private; src/app sees only renderer.h). The subsystems, each one struct:
- *   prim_batch  (renderer.c)  instanced stream of 2D primitives: segments,
+ *   prim_batch  (renderer.c)  stream of 2D primitives (one quad each): segments,
  *                             discs, rects, glyphs, triangles; one streaming
  *                             VBO, one draw call per flush, flushed when the
  *                             mode (2D / depth-tested 3D) or the clip changes
@@ -47,16 +47,26 @@ typedef enum batch_mode {
     BATCH_3D = 1, /* depth-tested against the wireframe, no depth writes */
 } batch_mode;
 
+/* One vertex of a primitive's quad: the primitive plus which corner. */
+typedef struct prim_vertex {
+    prim_instance prim;
+    uint8_t corner[4]; /* x, y in {0, 1}; 2 bytes of padding */
+} prim_vertex;
+
 typedef struct prim_batch {
-    GLuint program;
+    GLuint program;       /* prim.vert + prim.frag: every kind but glyphs */
+    GLuint glyph_program; /* prim.vert + glyph.frag */
     GLuint vao;
-    GLuint corner_vbo;
-    GLuint instance_vbo;
+    GLuint vertex_vbo;
+    GLuint index_ibo;
     GLint u_fb;
+    GLint u_fb_glyph;
     GLint u_atlas;
     prim_instance *items;
     int count;
     int cap;
+    prim_vertex *verts; /* 4 per item, filled at flush */
+    int index_quads;    /* quads the index buffer covers */
     batch_mode mode;
 } prim_batch;
 
@@ -65,6 +75,9 @@ typedef struct prim_batch {
 prim_instance *batch_push(renderer *r, batch_mode mode);
 /* Draws and empties the pending instances. */
 void batch_flush(renderer *r);
+/* Clears the depth buffer if this frame has not yet (2D-only frames never
+ * pay for it); call before the frame's first depth-tested draw. */
+void render_depth_ready(renderer *r);
 /* Straight [0, 1] color to RGBA8 (clamped; NaN becomes 0). */
 void color_to_u8(uint8_t out[4], rgba c);
 /* A scratch array of at least n floats owned by r (valid until the next call). */
@@ -139,6 +152,7 @@ struct renderer {
     char name[160];
     int fb_w, fb_h;
     bool clip_on;
+    bool depth_cleared; /* this frame */
     int clip[4]; /* scissor box in GL pixels (x, y from bottom, w, h) */
     prim_batch batch;
     text_cache text;

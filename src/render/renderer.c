@@ -1,10 +1,12 @@
 /*
  * renderer.c: the renderer's life cycle (create, free), the frame (begin,
- * end, clip, read back) and prim_batch, the instanced stream every 2D shape
- * goes through. A shape is one instance of a 4-vertex quad; its exact
- * geometry is evaluated per pixel by shaders/prim.frag. Instances collect in
- * a CPU array and go to the GPU in one glBufferData (orphaning the streaming
- * VBO) and one glDrawArraysInstanced per flush. Flushes happen only when the
+ * end, clip, read back) and prim_batch, the stream every 2D shape goes
+ * through. A shape is one 4-vertex quad whose vertices all carry the
+ * shape's parameters; its exact geometry is evaluated per pixel by
+ * shaders/prim.frag. Shapes collect in a CPU array and go to the GPU in one
+ * glBufferData (orphaning the streaming VBO) and one glDrawElements per
+ * flush (not instanced: llvmpipe runs its vertex pipeline once per
+ * instance). Flushes happen only when the
  * depth mode or the clip changes, before a wireframe, and at render_end, so
  * draws appear in call order at a cost of a few draw calls per frame.
  * Blending is premultiplied alpha: ONE, ONE_MINUS_SRC_ALPHA.
@@ -50,23 +52,22 @@ static bool batch_init(renderer *r, char *err, size_t errlen)
     b->program = shader_build(gl, "prim.vert", "prim.frag", err, errlen);
     if (!b->program)
         return false;
+    b->glyph_program = shader_build(gl, "prim.vert", "glyph.frag", err, errlen);
+    if (!b->glyph_program)
+        return false;
     b->u_fb = gl->GetUniformLocation(b->program, "u_fb");
-    b->u_atlas = gl->GetUniformLocation(b->program, "u_atlas");
-    gl->UseProgram(b->program);
+    b->u_fb_glyph = gl->GetUniformLocation(b->glyph_program, "u_fb");
+    b->u_atlas = gl->GetUniformLocation(b->glyph_program, "u_atlas");
+    gl->UseProgram(b->glyph_program);
     gl->Uniform1i(b->u_atlas, 0);
 
-    static const float corners[8] = {0, 0, 1, 0, 0, 1, 1, 1};
     gl->GenVertexArrays(1, &b->vao);
-    gl->GenBuffers(1, &b->corner_vbo);
-    gl->GenBuffers(1, &b->instance_vbo);
+    gl->GenBuffers(1, &b->vertex_vbo);
+    gl->GenBuffers(1, &b->index_ibo);
     gl->BindVertexArray(b->vao);
-    gl->BindBuffer(GL_ARRAY_BUFFER, b->corner_vbo);
-    gl->BufferData(GL_ARRAY_BUFFER, sizeof corners, corners, GL_STATIC_DRAW);
-    gl->EnableVertexAttribArray(0);
-    gl->VertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, NULL);
-
-    gl->BindBuffer(GL_ARRAY_BUFFER, b->instance_vbo);
-    const GLsizei stride = (GLsizei)sizeof(prim_instance);
+    gl->BindBuffer(GL_ARRAY_BUFFER, b->vertex_vbo);
+    gl->BindBuffer(GL_ELEMENT_ARRAY_BUFFER, b->index_ibo);
+    const GLsizei stride = (GLsizei)sizeof(prim_vertex);
     const struct {
         GLuint loc;
         GLint n;
@@ -74,17 +75,17 @@ static bool batch_init(renderer *r, char *err, size_t errlen)
         GLboolean norm;
         size_t off;
     } attrs[] = {
-        {1, 4, GL_FLOAT, GL_FALSE, offsetof(prim_instance, geom)},
-        {2, 4, GL_FLOAT, GL_FALSE, offsetof(prim_instance, extra)},
-        {3, 4, GL_FLOAT, GL_FALSE, offsetof(prim_instance, param)},
-        {4, 4, GL_UNSIGNED_BYTE, GL_TRUE, offsetof(prim_instance, color)},
-        {5, 4, GL_UNSIGNED_BYTE, GL_TRUE, offsetof(prim_instance, color2)},
+        {0, 2, GL_UNSIGNED_BYTE, GL_FALSE, offsetof(prim_vertex, corner)},
+        {1, 4, GL_FLOAT, GL_FALSE, offsetof(prim_vertex, prim.geom)},
+        {2, 4, GL_FLOAT, GL_FALSE, offsetof(prim_vertex, prim.extra)},
+        {3, 4, GL_FLOAT, GL_FALSE, offsetof(prim_vertex, prim.param)},
+        {4, 4, GL_UNSIGNED_BYTE, GL_TRUE, offsetof(prim_vertex, prim.color)},
+        {5, 4, GL_UNSIGNED_BYTE, GL_TRUE, offsetof(prim_vertex, prim.color2)},
     };
     for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++) {
         gl->EnableVertexAttribArray(attrs[i].loc);
         gl->VertexAttribPointer(attrs[i].loc, attrs[i].n, attrs[i].type, attrs[i].norm, stride,
                                 (const void *)attrs[i].off);
-        gl->VertexAttribDivisor(attrs[i].loc, 1);
     }
     gl->BindVertexArray(0);
     return true;
@@ -97,14 +98,17 @@ static void batch_destroy(renderer *r)
         const gl_api *gl = &r->gl;
         if (b->program)
             gl->DeleteProgram(b->program);
+        if (b->glyph_program)
+            gl->DeleteProgram(b->glyph_program);
         if (b->vao)
             gl->DeleteVertexArrays(1, &b->vao);
-        if (b->corner_vbo)
-            gl->DeleteBuffers(1, &b->corner_vbo);
-        if (b->instance_vbo)
-            gl->DeleteBuffers(1, &b->instance_vbo);
+        if (b->vertex_vbo)
+            gl->DeleteBuffers(1, &b->vertex_vbo);
+        if (b->index_ibo)
+            gl->DeleteBuffers(1, &b->index_ibo);
     }
     free(b->items);
+    free(b->verts);
     memset(b, 0, sizeof *b);
 }
 
@@ -120,6 +124,10 @@ prim_instance *batch_push(renderer *r, batch_mode mode)
         if (!p)
             return NULL;
         b->items = p;
+        prim_vertex *v = realloc(b->verts, (size_t)cap * 4 * sizeof *v);
+        if (!v)
+            return NULL;
+        b->verts = v;
         b->cap = cap;
     }
     prim_instance *it = &b->items[b->count++];
@@ -127,17 +135,48 @@ prim_instance *batch_push(renderer *r, batch_mode mode)
     return it;
 }
 
+/* Points the index buffer (bound in the VAO) at n quads of 4 vertices,
+ * two triangles each, in the corner order (0,0) (1,0) (0,1) (1,1). */
+static bool batch_indices(renderer *r, int n)
+{
+    prim_batch *b = &r->batch;
+    if (n <= b->index_quads)
+        return true;
+    int quads = b->cap > n ? b->cap : n;
+    GLuint *idx = malloc((size_t)quads * 6 * sizeof *idx);
+    if (!idx)
+        return false;
+    for (int q = 0; q < quads; q++) {
+        GLuint v = (GLuint)q * 4u;
+        GLuint *o = idx + (size_t)q * 6;
+        o[0] = v, o[1] = v + 1, o[2] = v + 2;
+        o[3] = v + 2, o[4] = v + 1, o[5] = v + 3;
+    }
+    r->gl.BufferData(GL_ELEMENT_ARRAY_BUFFER, (GLsizeiptr)((size_t)quads * 6 * sizeof *idx), idx,
+                     GL_STATIC_DRAW);
+    free(idx);
+    b->index_quads = quads;
+    return true;
+}
+
+/* Primitives go to the GPU as plain indexed quads (each vertex carries its
+ * primitive) rather than as instances: llvmpipe runs its whole vertex
+ * pipeline once per instance, which cost more than shading them. */
 void batch_flush(renderer *r)
 {
     prim_batch *b = &r->batch;
     if (b->count == 0)
         return;
     const gl_api *gl = &r->gl;
+    gl->UseProgram(b->glyph_program);
+    gl->Uniform2f(b->u_fb_glyph, (float)r->fb_w, (float)r->fb_h);
     gl->UseProgram(b->program);
     gl->Uniform2f(b->u_fb, (float)r->fb_w, (float)r->fb_h);
+    GLuint current = b->program;
     gl->ActiveTexture(GL_TEXTURE0);
     gl->BindTexture(GL_TEXTURE_2D, r->text.atlas);
     if (b->mode == BATCH_3D) {
+        render_depth_ready(r);
         gl->Enable(GL_DEPTH_TEST);
         gl->DepthFunc(GL_LEQUAL);
     } else {
@@ -145,10 +184,52 @@ void batch_flush(renderer *r)
     }
     gl->DepthMask(GL_FALSE);
     gl->BindVertexArray(b->vao);
-    gl->BindBuffer(GL_ARRAY_BUFFER, b->instance_vbo);
-    gl->BufferData(GL_ARRAY_BUFFER, (GLsizeiptr)((size_t)b->count * sizeof(prim_instance)),
-                   b->items, GL_STREAM_DRAW);
-    gl->DrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, b->count);
+    if (getenv("OPTIVIZ_DBG")) { /* DBG */
+        double area[5] = {0}; int n[5] = {0};
+        for (int i = 0; i < b->count; i++) {
+            const prim_instance *p = &b->items[i];
+            int k = (int)p->param[3];
+            double a;
+            if (k == 0) { double dx = p->geom[2]-p->geom[0], dy = p->geom[3]-p->geom[1]; a = (sqrt(dx*dx+dy*dy) + 2*(p->param[0]+1)) * 2*(p->param[0]+1); }
+            else if (k == 1) a = 4*(p->param[0]+1)*(p->param[0]+1);
+            else if (k == 2) a = (p->geom[2]-p->geom[0]+2)*(p->geom[3]-p->geom[1]+2);
+            else if (k == 3) a = (p->geom[2]-p->geom[0])*(p->geom[3]-p->geom[1]);
+            else a = 0;
+            area[k] += a; n[k]++;
+        }
+        fprintf(stderr, "flush mode %d:", b->mode);
+        for (int k = 0; k < 5; k++) fprintf(stderr, " k%d n=%d px=%.0f", k, n[k], area[k]);
+        fprintf(stderr, "\n");
+    }
+    if (batch_indices(r, b->count)) {
+        for (int i = 0; i < b->count; i++) {
+            prim_vertex *v = b->verts + (size_t)i * 4;
+            for (int c = 0; c < 4; c++) {
+                v[c].prim = b->items[i];
+                v[c].corner[0] = (uint8_t)(c & 1);
+                v[c].corner[1] = (uint8_t)(c >> 1);
+                v[c].corner[2] = v[c].corner[3] = 0;
+            }
+        }
+        gl->BindBuffer(GL_ARRAY_BUFFER, b->vertex_vbo);
+        gl->BufferData(GL_ARRAY_BUFFER, (GLsizeiptr)((size_t)b->count * 4 * sizeof(prim_vertex)),
+                       b->verts, GL_STREAM_DRAW);
+        /* Runs of glyphs and runs of other shapes, in call order. */
+        for (int start = 0; start < b->count;) {
+            const bool glyph = b->items[start].param[3] == (float)PRIM_GLYPH;
+            int end = start + 1;
+            while (end < b->count && (b->items[end].param[3] == (float)PRIM_GLYPH) == glyph)
+                end++;
+            GLuint program = glyph ? b->glyph_program : b->program;
+            if (program != current) {
+                gl->UseProgram(program);
+                current = program;
+            }
+            gl->DrawElements(GL_TRIANGLES, (GLsizei)(end - start) * 6, GL_UNSIGNED_INT,
+                             (const void *)((size_t)start * 6 * sizeof(GLuint)));
+            start = end;
+        }
+    }
     gl->BindVertexArray(0);
     b->count = 0;
 }
@@ -222,13 +303,28 @@ void render_begin(renderer *r, int fb_w, int fb_h, rgba bg)
     r->clip_on = false;
     gl->Disable(GL_CULL_FACE);
     gl->Disable(GL_DEPTH_TEST);
-    gl->DepthMask(GL_TRUE);
     gl->ClearColor(bg.r * bg.a, bg.g * bg.a, bg.b * bg.a, bg.a);
-    gl->ClearDepth(1.0);
-    gl->Clear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+    gl->Clear(GL_COLOR_BUFFER_BIT);
+    r->depth_cleared = false;
     gl->DepthMask(GL_FALSE);
     gl->Enable(GL_BLEND);
     gl->BlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+}
+
+void render_depth_ready(renderer *r)
+{
+    if (r->depth_cleared)
+        return;
+    const gl_api *gl = &r->gl;
+    if (r->clip_on)
+        gl->Disable(GL_SCISSOR_TEST);
+    gl->DepthMask(GL_TRUE);
+    gl->ClearDepth(1.0);
+    gl->Clear(GL_DEPTH_BUFFER_BIT);
+    gl->DepthMask(GL_FALSE);
+    if (r->clip_on)
+        gl->Enable(GL_SCISSOR_TEST);
+    r->depth_cleared = true;
 }
 
 void render_end(renderer *r)

@@ -280,7 +280,6 @@ static float layout(renderer *r, const char *utf8, float size_px, bool draw, flo
     const unsigned char *s = (const unsigned char *)utf8;
     int pen = 0;
     uint32_t prev = 0;
-    const float inv = 1.0f / TEXT_ATLAS_SIZE;
     while (*s) {
         uint32_t cp = utf8_next(&s);
         if (prev)
@@ -295,10 +294,10 @@ static float layout(renderer *r, const char *utf8, float size_px, bool draw, flo
             it->geom[1] = y + (float)g.oy;
             it->geom[2] = it->geom[0] + (float)g.w;
             it->geom[3] = it->geom[1] + (float)g.h;
-            it->extra[0] = (float)g.ax * inv;
-            it->extra[1] = (float)g.ay * inv;
-            it->extra[2] = (float)(g.ax + g.w) * inv;
-            it->extra[3] = (float)(g.ay + g.h) * inv;
+            it->extra[0] = (float)g.ax; /* atlas texels */
+            it->extra[1] = (float)g.ay;
+            it->extra[2] = (float)(g.ax + g.w);
+            it->extra[3] = (float)(g.ay + g.h);
             it->param[3] = PRIM_GLYPH;
             memcpy(it->color, col, 4);
         }

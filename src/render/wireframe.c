@@ -322,6 +322,7 @@ void render_wireframe(renderer *r, const float *heights, int nx, int ny, float x
         }
     }
 
+    render_depth_ready(r);
     gl->UseProgram(w->program);
     gl->UniformMatrix4fv(w->u_view_proj, 1, GL_FALSE, view_proj);
     gl->Uniform1f(w->u_z_scale, z_scale);
