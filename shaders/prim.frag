@@ -5,6 +5,7 @@
 // each joint (v_extra: cut normals, zero = round cap), so joins are round
 // and no pixel is blended twice. gl_FragCoord is used instead of an
 // interpolated position so that neighbours decide the cut identically.
+// Glyphs are drawn by glyph.frag; kinds 3 and up (triangles) keep cov 1.
 precision highp float;
 
 flat in vec4 v_geom;
@@ -12,10 +13,8 @@ flat in vec4 v_extra;
 flat in vec4 v_param;
 flat in vec4 v_color;
 flat in vec4 v_color2;
-in vec2 v_uv;
 
 uniform vec2 u_fb;
-uniform sampler2D u_atlas;
 
 out vec4 o_color;
 
@@ -60,8 +59,6 @@ void main()
     } else if (kind < 2.5) {
         vec2 c = clamp(min(p - v_geom.xy, v_geom.zw - p) + 0.5, 0.0, 1.0);
         cov = c.x * c.y;
-    } else if (kind < 3.5) {
-        cov = textureLod(u_atlas, v_uv, 0.0).r;
     }
     if (cov <= 0.0)
         discard;

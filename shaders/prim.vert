@@ -1,7 +1,8 @@
-// prim.vert: one instanced quad per 2D primitive. Kinds (a_param.w):
+// prim.vert: one quad per 2D primitive (every vertex carries the primitive;
+// a_corner says which corner it is). Kinds (a_param.w):
 // 0 segment (capsule of half width a_param.x from a_geom.xy to a_geom.zw),
 // 1 disc (center a_geom.xy, radius a_param.x), 2 rect (a_geom = x0 y0 x1 y1),
-// 3 glyph (screen rect a_geom, atlas uv rect a_extra), 4 triangle (a_geom.xy,
+// 3 glyph (screen rect a_geom, atlas texel rect a_extra), 4 triangle (a_geom.xy,
 // a_geom.zw, a_extra.xy). Positions are framebuffer pixels, origin top-left,
 // y down; a_param.yz is the window depth at the two ends (3D batches only).
 // Quads are padded by 1 px so the fragment shader can antialias the edge.
