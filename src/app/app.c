@@ -15,8 +15,10 @@
 #include <string.h>
 
 static const double SPEED_MIN = 0.5, SPEED_MAX = 1024.0;
-static const double LR_MIN = 1e-6, LR_MAX = 1e3;
-static const double NOISE_MIN = 1e-3, NOISE_MAX = 100.0;
+/* Ranges the keys keep lr and noise in; the command line may go beyond,
+ * and its values are honoured as given. */
+static const double LR_MIN = 1e-9, LR_MAX = 1e6;
+static const double NOISE_MIN = 1e-6, NOISE_MAX = 1e6;
 
 void layout_compute(int fb_w, int fb_h, layout *out)
 {
@@ -271,6 +273,8 @@ void app_set_lesson(app *a, int index)
                 optim_field_set(&a->cfg[0].optim, &f[k], optim_field_get(&a->given_optim, &f[k]));
     }
     a->keep_given = false;
+    if (a->drag == DRAG_START)
+        a->sim.paused = a->drag_was_paused;
     a->drag = DRAG_NONE;
     marks_locate(a);
     if (a->land->dim == 1)
@@ -282,7 +286,11 @@ void app_set_lesson(app *a, int index)
 
 static void set_lr(app *a, double lr)
 {
-    lr = fmin(LR_MAX, fmax(LR_MIN, lr));
+    const double old = a->cfg[a->selected].optim.lr;
+    if (lr > old)
+        lr = fmax(old, fmin(LR_MAX, lr));
+    else
+        lr = fmin(old, fmax(LR_MIN, lr));
     a->cfg[a->selected].optim.lr = lr;
     selected(a)->opt.p.lr = lr;
 }
@@ -487,11 +495,11 @@ void app_apply(app *a, action act)
         apply_noise(a);
         break;
     case ACTION_NOISE_DOWN:
-        a->noise_sigma = fmax(NOISE_MIN, a->noise_sigma / APP_NOISE_FACTOR);
+        a->noise_sigma = fmin(a->noise_sigma, fmax(NOISE_MIN, a->noise_sigma / APP_NOISE_FACTOR));
         apply_noise(a);
         break;
     case ACTION_NOISE_UP:
-        a->noise_sigma = fmin(NOISE_MAX, a->noise_sigma * APP_NOISE_FACTOR);
+        a->noise_sigma = fmax(a->noise_sigma, fmin(NOISE_MAX, a->noise_sigma * APP_NOISE_FACTOR));
         apply_noise(a);
         break;
     case ACTION_PAUSE:

@@ -5,6 +5,7 @@
  */
 #include "app/cli.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -70,7 +71,7 @@ static const opt_spec specs[] = {
 };
 
 static const char *const command_names[] = {
-    [CLI_RUN] = "optiviz", [CLI_LIST] = "list", [CLI_TRACE] = "trace",
+    [CLI_RUN] = "window", [CLI_LIST] = "list", [CLI_TRACE] = "trace",
     [CLI_SHOT] = "shot",   [CLI_BENCH] = "bench",
 };
 
@@ -100,7 +101,11 @@ static bool parse_double(const char *opt, const char *s, double *out, char *err,
     char *end = NULL;
     errno = 0;
     const double v = strtod(s, &end);
-    if (s[0] == '\0' || end == s || *end != '\0' || errno == ERANGE || !isfinite(v)) {
+    /* ERANGE with a finite result is an underflow to a tiny or zero value:
+     * a valid number; with HUGE_VAL it is an overflow */
+    const bool overflow = errno == ERANGE && fabs(v) == HUGE_VAL;
+    if (s[0] == '\0' || isspace((unsigned char)s[0]) || end == s || *end != '\0' || overflow ||
+        !isfinite(v)) {
         snprintf(err, n, "%s: '%s' is not a finite number", opt, s);
         return false;
     }
@@ -253,10 +258,10 @@ static bool check_start(cli_options *o, int count, char *err, size_t n)
     }
     if (!landscape_in_domain(l, o->start)) {
         if (l->dim == 1)
-            snprintf(err, n, "--start: %g is outside the domain [%g, %g] of '%s'", o->start[0],
+            snprintf(err, n, "--start: %.17g is outside the domain [%g, %g] of '%s'", o->start[0],
                      l->lo[0], l->hi[0], l->name);
         else
-            snprintf(err, n, "--start: (%g, %g) is outside the domain [%g, %g]x[%g, %g] of '%s'",
+            snprintf(err, n, "--start: (%.17g, %.17g) is outside the domain [%g, %g]x[%g, %g] of '%s'",
                      o->start[0], o->start[1], l->lo[0], l->hi[0], l->lo[1], l->hi[1], l->name);
         return false;
     }

@@ -8,8 +8,39 @@
 #include "app/commands.h"
 
 #include <SDL_image.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+/* Writes the surface as PNG (SDL2_image) and checks that every byte reached
+ * the file: a full disk or a file that takes no writes is an error too.
+ * Prints one line and returns false on failure. */
+static bool save_png(SDL_Surface *surf, const char *path)
+{
+    FILE *fp = fopen(path, "wb");
+    if (!fp) {
+        fprintf(stderr, "optiviz: --out: cannot write '%s': %s\n", path, strerror(errno));
+        return false;
+    }
+    SDL_RWops *rw = SDL_RWFromFP(fp, SDL_FALSE);
+    const bool encoded = rw && IMG_SavePNG_RW(surf, rw, 0) == 0;
+    if (rw)
+        SDL_RWclose(rw);
+    const bool flushed = fflush(fp) == 0 && !ferror(fp);
+    const int saved_errno = errno;
+    const bool closed = fclose(fp) == 0;
+    if (!encoded) {
+        fprintf(stderr, "optiviz: --out: cannot write '%s': %s\n", path, SDL_GetError());
+        return false;
+    }
+    if (!flushed || !closed) {
+        fprintf(stderr, "optiviz: --out: cannot write '%s': %s\n", path,
+                strerror(flushed ? errno : saved_errno));
+        return false;
+    }
+    return true;
+}
 
 static app *headless_app(const cli_options *o, int def_w, int def_h)
 {
@@ -56,12 +87,10 @@ int command_shot(const cli_options *o)
         fprintf(stderr, "optiviz: %s\n", SDL_GetError());
         goto done;
     }
-    if (IMG_SavePNG(surf, o->out) != 0) {
-        fprintf(stderr, "optiviz: --out: cannot write '%s': %s\n", o->out, SDL_GetError());
+    if (!save_png(surf, o->out))
         code = 2;
-        goto done;
-    }
-    code = 0;
+    else
+        code = 0;
 done:
     if (surf)
         SDL_FreeSurface(surf);

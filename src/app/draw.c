@@ -65,6 +65,19 @@ static void fmt_num(char *out, size_t n, double v)
     with_minus_sign(out, n, buf);
 }
 
+/* Three significant digits, without an exponent from 1000 to 1e6 ("5000",
+ * not "5e+03"). */
+static void fmt_sig3(char *out, size_t n, double v)
+{
+    char buf[48];
+    const double a = fabs(v);
+    if (a >= 1000.0 && a < 1e6)
+        snprintf(buf, sizeof buf, "%.0f", v);
+    else
+        snprintf(buf, sizeof buf, "%.3g", v);
+    with_minus_sign(out, n, buf);
+}
+
 /* Tick label with as few decimals as the tick step needs. */
 static void fmt_tick(char *out, size_t n, double v, double step)
 {
@@ -148,7 +161,8 @@ static void draw_axes_1d(const app *a, renderer *r, const layout *lay)
         render_polyline(r, t, 2, 2.0f * s, AXIS);
         char lbl[32];
         fmt_tick(lbl, sizeof lbl, ticks[i], step);
-        render_text(r, lbl, lay->plot_x - 14 * s, py - font * 0.6f, font, TEXT_RIGHT, TEXT);
+        text_fit(r, lbl, lay->plot_x - 14 * s, py - font * 0.6f, font, 8.0f, lay->plot_x - 18 * s,
+                 TEXT_RIGHT, TEXT);
     }
     const float box[10] = {lay->plot_x, lay->plot_y, lay->plot_x, lay->plot_y + lay->plot_h,
                            lay->plot_x + lay->plot_w, lay->plot_y + lay->plot_h,
@@ -213,6 +227,7 @@ static void draw_marks_1d(const app *a, renderer *r, const layout *lay)
 static void runner_label(const runner *rn, char *out, size_t n)
 {
     const optim_params *p = &rn->opt.p;
+    size_t used;
     switch (rn->opt.kind) {
     case OPTIM_SGD:
         if (p->momentum > 0)
@@ -240,6 +255,9 @@ static void runner_label(const runner *rn, char *out, size_t n)
         snprintf(out, n, "%s η=%.3g", optim_kind_name(rn->opt.kind), p->lr);
         break;
     }
+    used = strlen(out);
+    if (p->weight_decay != 0.0 && used < n)
+        snprintf(out + used, n - used, " wd=%.3g", p->weight_decay);
 }
 
 /* Arrows at a 1D iterate, in x units turned to pixels: where plain
@@ -655,7 +673,7 @@ static void draw_hud(const app *a, renderer *r, const layout *lay)
         hud_row(r, lay, &y, key, v, TEXT);
     }
     if (rn->opt.kind != OPTIM_ANNEAL) {
-        snprintf(v, sizeof v, "%.3g", rn->opt.p.lr);
+        fmt_sig3(v, sizeof v, rn->opt.p.lr);
         if (a->sched.kind != SCHEDULE_CONSTANT && rn->step > 0)
             snprintf(v + strlen(v), sizeof v - strlen(v), " (now %.3g, %s)", rn->lr_now,
                      schedule_kind_name(a->sched.kind));
@@ -667,10 +685,13 @@ static void draw_hud(const app *a, renderer *r, const layout *lay)
         hud_row(r, lay, &y, "temp. T", v, YELLOW);
     }
     if (a->noise_on) {
-        snprintf(w, sizeof w, "%.3g (on)", a->noise_sigma);
+        fmt_sig3(w, sizeof w, a->noise_sigma);
+        strcat(w, " (on)");
         hud_row(r, lay, &y, "noise σ", w, YELLOW);
     } else {
-        snprintf(w, sizeof w, "off (σ %.3g)", a->noise_sigma);
+        char sig[32];
+        fmt_sig3(sig, sizeof sig, a->noise_sigma);
+        snprintf(w, sizeof w, "off (σ %s)", sig);
         hud_row(r, lay, &y, "noise σ", w, DIM);
     }
     snprintf(v, sizeof v, "%g", a->sim.steps_per_second);

@@ -32,12 +32,34 @@ static int run_window(const cli_options *o)
         SDL_Quit();
         return 1;
     }
-    while (app_frame(a))
-        ;
+    /* The driver loop. With vsync the swap paces it; without (no vsync on
+     * this display) frames are capped at about 60 per second so a paused
+     * lesson does not keep a core busy. */
+    const bool vsync = SDL_GL_GetSwapInterval() != 0;
+    const uint64_t freq = SDL_GetPerformanceFrequency();
+    for (;;) {
+        const uint64_t t0 = SDL_GetPerformanceCounter();
+        if (!app_frame(a))
+            break;
+        const double ms = (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 / (double)freq;
+        if (!vsync && ms < 16.0)
+            SDL_Delay((Uint32)(16.0 - ms));
+    }
     app_destroy(a);
     free(a);
     SDL_Quit();
     return 0;
+}
+
+/* The exit code after writing to standard output: 1 with one line when
+ * the output could not be written (a full disk, a closed pipe). */
+static int stdout_checked(int code)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "optiviz: cannot write to standard output\n");
+        return 1;
+    }
+    return code;
 }
 
 int main(int argc, char **argv)
@@ -51,18 +73,18 @@ int main(int argc, char **argv)
     switch (o.command) {
     case CLI_HELP:
         fputs(cli_usage(), stdout);
-        return 0;
+        return stdout_checked(0);
     case CLI_VERSION:
         printf("optiviz %s\n", OPTIVIZ_VERSION);
-        return 0;
+        return stdout_checked(0);
     case CLI_LIST:
-        return command_list(stdout);
+        return stdout_checked(command_list(stdout));
     case CLI_TRACE:
         return command_trace(&o, stdout, stderr);
     case CLI_SHOT:
         return command_shot(&o);
     case CLI_BENCH:
-        return command_bench(&o);
+        return stdout_checked(command_bench(&o));
     case CLI_RUN:
         break;
     }

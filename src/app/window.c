@@ -19,6 +19,15 @@ bool window_create(app_window *w, const window_params *p, char *err, size_t errl
         return false;
     }
     w->sdl_started = true;
+    const char *driver = SDL_GetCurrentVideoDriver();
+    if (!p->headless && driver &&
+        (strcmp(driver, "offscreen") == 0 || strcmp(driver, "dummy") == 0)) {
+        /* SDL falls back to an invisible driver when there is no display */
+        snprintf(err, errlen, "no display to open a window on (video driver '%s'); set DISPLAY "
+                              "or WAYLAND_DISPLAY, or render headless with 'optiviz shot'",
+                 driver);
+        goto fail;
+    }
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
