@@ -19,7 +19,7 @@ static const binding bindings[] = {
     {SDLK_LEFTBRACKET, MOD_NONE, ACTION_NOISE_DOWN, "[ / ]", "noise σ ÷ 1.25 / × 1.25"},
     {SDLK_RIGHTBRACKET, MOD_NONE, ACTION_NOISE_UP, NULL, NULL},
     {SDLK_SPACE, MOD_ANY, ACTION_PAUSE, "Space", "pause / resume"},
-    {SDLK_RIGHT, MOD_NONE, ACTION_STEP, "Right or S", "one step (while paused)"},
+    {SDLK_RIGHT, MOD_NONE, ACTION_STEP, "Right or S", "one step (pauses first)"},
     {SDLK_s, MOD_NONE, ACTION_STEP, NULL, NULL},
     {SDLK_r, MOD_NONE, ACTION_RESET, "R", "reset to the start point"},
     {SDLK_LESS, MOD_ANY, ACTION_SPEED_DOWN, "< / >", "steps per second ÷ 2 / × 2"},
