@@ -5,6 +5,7 @@
 // 3 glyph (screen rect a_geom, atlas texel rect a_extra), 4 triangle (a_geom.xy,
 // a_geom.zw, a_extra.xy). Positions are framebuffer pixels, origin top-left,
 // y down; a_param.yz is the window depth at the two ends (3D batches only).
+// 5 opaque fill (rect a_geom, exact, drawn by fill.frag without blending).
 // Quads are padded by 1 px so the fragment shader can antialias the edge.
 precision highp float;
 
@@ -47,7 +48,7 @@ void main()
         pos = p0 + mix(vec2(-rr), vec2(rr), a_corner);
     } else if (kind < 2.5) {
         pos = mix(p0 - 1.0, p1 + 1.0, a_corner);
-    } else if (kind < 3.5) {
+    } else if (kind < 3.5 || kind > 4.5) {
         pos = mix(p0, p1, a_corner);
         v_uv = mix(a_extra.xy, a_extra.zw, a_corner);
     } else {

@@ -368,7 +368,7 @@ static void step_anneal(optim *o, double *x, const landscape *l, rng *r)
 {
     const optim_params *p = &o->p;
     o->temperature = p->t0 * pow(p->cooling, (double)o->steps);
-    double cand[2] = {x[0], x[1]};
+    double cand[2] = {x[0], o->dim > 1 ? x[1] : 0.0};
     for (int k = 0; k < o->dim; k++)
         cand[k] = x[k] + p->proposal * rng_normal(r);
     const double u = rng_uniform(r); /* drawn every step, so runs stay in step */
@@ -394,7 +394,7 @@ static void step_anneal(optim *o, double *x, const landscape *l, rng *r)
 optim_result optim_step(optim *o, double *x, const double *g, double lr,
                         const landscape_point *at, const landscape *l, rng *r)
 {
-    const double before[2] = {x[0], x[1]};
+    const double before[2] = {x[0], o->dim > 1 ? x[1] : 0.0};
     optim_result res = OPTIM_OK;
     switch (o->kind) {
     case OPTIM_SGD:

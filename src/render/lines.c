@@ -1,5 +1,5 @@
 /*
- * lines.c: thick polylines, 2D and 3D, as chains of capsule instances on
+ * lines.c: thick polylines, 2D and 3D, as chains of capsule primitives on
  * prim_batch (shaders/prim.frag computes each capsule's distance field).
  * At a joint the two segments split the plane along the bisector of their
  * directions: each keeps only its own side, so the union has round joins,

@@ -31,9 +31,11 @@ enum prim_kind {
     PRIM_RECT = 2,
     PRIM_GLYPH = 3,
     PRIM_TRIANGLE = 4,
+    PRIM_FILL = 5, /* opaque rect, blending off (fill.frag) */
 };
 
-/* One instance; the layout matches the attributes of shaders/prim.vert. */
+/* One primitive; with its corner (prim_vertex) it is one vertex of
+ * shaders/prim.vert. */
 typedef struct prim_instance {
     float geom[4];     /* p0.xy, p1.xy (pixels) */
     float extra[4];    /* kind-specific: cut normals, atlas uv, third vertex, outline */
@@ -56,11 +58,13 @@ typedef struct prim_vertex {
 typedef struct prim_batch {
     GLuint program;       /* prim.vert + prim.frag: every kind but glyphs */
     GLuint glyph_program; /* prim.vert + glyph.frag */
+    GLuint fill_program;  /* prim.vert + fill.frag */
     GLuint vao;
     GLuint vertex_vbo;
     GLuint index_ibo;
     GLint u_fb;
     GLint u_fb_glyph;
+    GLint u_fb_fill;
     GLint u_atlas;
     prim_instance *items;
     int count;
@@ -70,10 +74,10 @@ typedef struct prim_batch {
     batch_mode mode;
 } prim_batch;
 
-/* Appends a zeroed instance in mode (flushing first if the mode changes).
+/* Appends a zeroed primitive in mode (flushing first if the mode changes).
  * Returns NULL when out of memory. */
 prim_instance *batch_push(renderer *r, batch_mode mode);
-/* Draws and empties the pending instances. */
+/* Draws and empties the pending primitives. */
 void batch_flush(renderer *r);
 /* Clears the depth buffer if this frame has not yet (2D-only frames never
  * pay for it); call before the frame's first depth-tested draw. */

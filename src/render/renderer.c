@@ -5,8 +5,11 @@
  * shape's parameters; its exact geometry is evaluated per pixel by
  * shaders/prim.frag. Shapes collect in a CPU array and go to the GPU in one
  * glBufferData (orphaning the streaming VBO) and one glDrawElements per
- * flush (not instanced: llvmpipe runs its vertex pipeline once per
- * instance). Flushes happen only when the
+ * run (not instanced: llvmpipe runs its vertex pipeline once per
+ * instance). A flush draws runs of consecutive primitives of one program:
+ * glyph.frag for glyphs, fill.frag (blending off) for opaque panels,
+ * prim.frag for the rest; llvmpipe executes every branch of a shader, so
+ * small programs are far cheaper per pixel. Flushes happen only when the
  * depth mode or the clip changes, before a wireframe, and at render_end, so
  * draws appear in call order at a cost of a few draw calls per frame.
  * Blending is premultiplied alpha: ONE, ONE_MINUS_SRC_ALPHA.
@@ -55,7 +58,11 @@ static bool batch_init(renderer *r, char *err, size_t errlen)
     b->glyph_program = shader_build(gl, "prim.vert", "glyph.frag", err, errlen);
     if (!b->glyph_program)
         return false;
+    b->fill_program = shader_build(gl, "prim.vert", "fill.frag", err, errlen);
+    if (!b->fill_program)
+        return false;
     b->u_fb = gl->GetUniformLocation(b->program, "u_fb");
+    b->u_fb_fill = gl->GetUniformLocation(b->fill_program, "u_fb");
     b->u_fb_glyph = gl->GetUniformLocation(b->glyph_program, "u_fb");
     b->u_atlas = gl->GetUniformLocation(b->glyph_program, "u_atlas");
     gl->UseProgram(b->glyph_program);
@@ -100,6 +107,8 @@ static void batch_destroy(renderer *r)
             gl->DeleteProgram(b->program);
         if (b->glyph_program)
             gl->DeleteProgram(b->glyph_program);
+        if (b->fill_program)
+            gl->DeleteProgram(b->fill_program);
         if (b->vao)
             gl->DeleteVertexArrays(1, &b->vao);
         if (b->vertex_vbo)
@@ -159,9 +168,19 @@ static bool batch_indices(renderer *r, int n)
     return true;
 }
 
+/* The program that draws primitives of this kind. */
+static GLuint batch_program(const prim_batch *b, float kind)
+{
+    if (kind == (float)PRIM_GLYPH)
+        return b->glyph_program;
+    if (kind == (float)PRIM_FILL)
+        return b->fill_program;
+    return b->program;
+}
+
 /* Primitives go to the GPU as plain indexed quads (each vertex carries its
  * primitive) rather than as instances: llvmpipe runs its whole vertex
- * pipeline once per instance, which cost more than shading them. */
+ * pipeline once per instance (that cost ~20% of a 2D frame). */
 void batch_flush(renderer *r)
 {
     prim_batch *b = &r->batch;
@@ -170,6 +189,8 @@ void batch_flush(renderer *r)
     const gl_api *gl = &r->gl;
     gl->UseProgram(b->glyph_program);
     gl->Uniform2f(b->u_fb_glyph, (float)r->fb_w, (float)r->fb_h);
+    gl->UseProgram(b->fill_program);
+    gl->Uniform2f(b->u_fb_fill, (float)r->fb_w, (float)r->fb_h);
     gl->UseProgram(b->program);
     gl->Uniform2f(b->u_fb, (float)r->fb_w, (float)r->fb_h);
     GLuint current = b->program;
@@ -184,23 +205,6 @@ void batch_flush(renderer *r)
     }
     gl->DepthMask(GL_FALSE);
     gl->BindVertexArray(b->vao);
-    if (getenv("OPTIVIZ_DBG")) { /* DBG */
-        double area[5] = {0}; int n[5] = {0};
-        for (int i = 0; i < b->count; i++) {
-            const prim_instance *p = &b->items[i];
-            int k = (int)p->param[3];
-            double a;
-            if (k == 0) { double dx = p->geom[2]-p->geom[0], dy = p->geom[3]-p->geom[1]; a = (sqrt(dx*dx+dy*dy) + 2*(p->param[0]+1)) * 2*(p->param[0]+1); }
-            else if (k == 1) a = 4*(p->param[0]+1)*(p->param[0]+1);
-            else if (k == 2) a = (p->geom[2]-p->geom[0]+2)*(p->geom[3]-p->geom[1]+2);
-            else if (k == 3) a = (p->geom[2]-p->geom[0])*(p->geom[3]-p->geom[1]);
-            else a = 0;
-            area[k] += a; n[k]++;
-        }
-        fprintf(stderr, "flush mode %d:", b->mode);
-        for (int k = 0; k < 5; k++) fprintf(stderr, " k%d n=%d px=%.0f", k, n[k], area[k]);
-        fprintf(stderr, "\n");
-    }
     if (batch_indices(r, b->count)) {
         for (int i = 0; i < b->count; i++) {
             prim_vertex *v = b->verts + (size_t)i * 4;
@@ -214,14 +218,17 @@ void batch_flush(renderer *r)
         gl->BindBuffer(GL_ARRAY_BUFFER, b->vertex_vbo);
         gl->BufferData(GL_ARRAY_BUFFER, (GLsizeiptr)((size_t)b->count * 4 * sizeof(prim_vertex)),
                        b->verts, GL_STREAM_DRAW);
-        /* Runs of glyphs and runs of other shapes, in call order. */
+        /* Runs of glyphs, of fills and of other shapes, in call order. */
         for (int start = 0; start < b->count;) {
-            const bool glyph = b->items[start].param[3] == (float)PRIM_GLYPH;
+            GLuint program = batch_program(b, b->items[start].param[3]);
             int end = start + 1;
-            while (end < b->count && (b->items[end].param[3] == (float)PRIM_GLYPH) == glyph)
+            while (end < b->count && batch_program(b, b->items[end].param[3]) == program)
                 end++;
-            GLuint program = glyph ? b->glyph_program : b->program;
             if (program != current) {
+                if (program == b->fill_program)
+                    gl->Disable(GL_BLEND);
+                else if (current == b->fill_program)
+                    gl->Enable(GL_BLEND);
                 gl->UseProgram(program);
                 current = program;
             }
@@ -230,6 +237,8 @@ void batch_flush(renderer *r)
             start = end;
         }
     }
+    if (current == b->fill_program)
+        gl->Enable(GL_BLEND);
     gl->BindVertexArray(0);
     b->count = 0;
 }
@@ -358,35 +367,33 @@ void render_clip(renderer *r, float x, float y, float w, float h)
     gl->Scissor(r->clip[0], r->clip[1], r->clip[2], r->clip[3]);
 }
 
-/* An opaque, pixel-aligned, large rectangle is a scissored clear: on a
- * software rasterizer that is far cheaper than shading every pixel (a HUD
- * panel at 1080p costs ~3 ms through the primitive shader). */
-static bool rect_as_clear(renderer *r, float x, float y, float w, float h, rgba color)
+/* An opaque, pixel-aligned, large rectangle is a glClear when it covers
+ * the whole framebuffer, else a PRIM_FILL (fill.frag, blending off): on a
+ * software rasterizer either is far cheaper than the primitive shader (a
+ * HUD panel at 1080p costs ~3 ms through it), and a fill is also cheaper
+ * than a scissored glClear, which Mesa draws as a quad of its own. */
+static bool rect_as_fill(renderer *r, float x, float y, float w, float h, rgba color)
 {
     if (color.a < 1.0f || w * h < 65536.0f || x != floorf(x) || y != floorf(y) ||
         w != floorf(w) || h != floorf(h))
         return false;
-    batch_flush(r);
-    const gl_api *gl = &r->gl;
-    int bx = (int)x, by = r->fb_h - (int)(y + h), bw = (int)w, bh = (int)h;
-    if (r->clip_on) { /* intersect with the current clip */
-        const int cx1 = r->clip[0] + r->clip[2], cy1 = r->clip[1] + r->clip[3];
-        const int x1 = bx + bw < cx1 ? bx + bw : cx1, y1 = by + bh < cy1 ? by + bh : cy1;
-        bx = bx > r->clip[0] ? bx : r->clip[0];
-        by = by > r->clip[1] ? by : r->clip[1];
-        bw = x1 - bx;
-        bh = y1 - by;
-    }
-    if (bw > 0 && bh > 0) {
-        gl->Enable(GL_SCISSOR_TEST);
-        gl->Scissor(bx, by, bw, bh);
+    if (!r->clip_on && x <= 0.0f && y <= 0.0f && x + w >= (float)r->fb_w &&
+        y + h >= (float)r->fb_h) {
+        batch_flush(r);
+        const gl_api *gl = &r->gl;
         gl->ClearColor(color.r, color.g, color.b, 1.0f);
         gl->Clear(GL_COLOR_BUFFER_BIT);
+        return true;
     }
-    if (r->clip_on)
-        gl->Scissor(r->clip[0], r->clip[1], r->clip[2], r->clip[3]);
-    else
-        gl->Disable(GL_SCISSOR_TEST);
+    prim_instance *it = batch_push(r, BATCH_2D);
+    if (!it)
+        return true;
+    it->geom[0] = x;
+    it->geom[1] = y;
+    it->geom[2] = x + w;
+    it->geom[3] = y + h;
+    it->param[3] = PRIM_FILL;
+    color_to_u8(it->color, color);
     return true;
 }
 
@@ -422,7 +429,7 @@ void render_rect(renderer *r, float x, float y, float w, float h, rgba color)
 {
     if (!(w > 0.0f) || !(h > 0.0f))
         return;
-    if (rect_as_clear(r, x, y, w, h, color))
+    if (rect_as_fill(r, x, y, w, h, color))
         return;
     prim_instance *it = batch_push(r, BATCH_2D);
     if (!it)

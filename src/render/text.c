@@ -4,9 +4,10 @@
  * (size, codepoint) glyph is rendered once with TTF_RenderGlyph32_Blended,
  * cropped to its ink, and packed on shelves into a single R8 atlas texture;
  * a hash table maps the pair to its atlas rectangle and metrics. Text is
- * drawn as glyph instances on prim_batch, at whole pixels, sampled texel for
- * texel (nearest), so it is as crisp as SDL_ttf's own output. When the atlas
- * fills up, pending draws are flushed and the atlas starts over.
+ * drawn as glyph primitives on prim_batch (shaders/glyph.frag), at whole
+ * pixels, sampled texel for texel (texelFetch), so it is as crisp as
+ * SDL_ttf's own output. When the atlas fills up, pending draws are flushed
+ * and the atlas starts over.
  */
 #include <math.h>
 #include <stdio.h>
