@@ -4,7 +4,9 @@
 // Segments of a polyline own the pixels on their side of the bisector at
 // each joint (v_extra: cut normals, zero = round cap), so joins are round
 // and no pixel is blended twice. gl_FragCoord is used instead of an
-// interpolated position so that neighbours decide the cut identically.
+// interpolated position so that neighbours decide the cut identically;
+// u_frag_y turns it into pixels from the top (u_fb.y - y on the window,
+// y itself in the static layer, which is stored top row first).
 // Glyphs are drawn by glyph.frag; kinds 3 and up (triangles) keep cov 1.
 precision highp float;
 
@@ -15,6 +17,7 @@ flat in vec4 v_color;
 flat in vec4 v_color2;
 
 uniform vec2 u_fb;
+uniform vec2 u_frag_y; // pixel y from the top = u_frag_y.x + u_frag_y.y * gl_FragCoord.y
 
 out vec4 o_color;
 
@@ -30,7 +33,7 @@ float side(vec2 p, vec2 joint, vec2 n)
 
 void main()
 {
-    vec2 p = vec2(gl_FragCoord.x, u_fb.y - gl_FragCoord.y);
+    vec2 p = vec2(gl_FragCoord.x, u_frag_y.x + u_frag_y.y * gl_FragCoord.y);
     float kind = v_param.w;
     vec4 col = premul(v_color);
     float cov = 1.0;

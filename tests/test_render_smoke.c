@@ -22,17 +22,7 @@
 #define W 640
 #define H 480
 
-static int failures;
-
-#define CHECK(cond, ...)                                   \
-    do {                                                   \
-        if (!(cond)) {                                     \
-            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
-            fprintf(stderr, __VA_ARGS__);                  \
-            fputc('\n', stderr);                           \
-            failures++;                                    \
-        }                                                  \
-    } while (0)
+#include "check.h"
 
 static const uint8_t *px(const uint8_t *img, int x, int y)
 {

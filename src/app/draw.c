@@ -8,8 +8,10 @@
  */
 #include "app/app.h"
 #include "app/explain.h"
+#include "app/format.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -34,21 +36,6 @@ static rgba alpha(rgba c, float a)
     return c;
 }
 
-/* Copies ascii into out (n bytes), with each '-' as U+2212 minus sign. */
-static void with_minus_sign(char *out, size_t n, const char *ascii)
-{
-    size_t j = 0;
-    for (size_t i = 0; ascii[i] && j + 4 < n; i++) {
-        if (ascii[i] == '-') {
-            memcpy(out + j, "\xe2\x88\x92", 3);
-            j += 3;
-        } else {
-            out[j++] = ascii[i];
-        }
-    }
-    out[j] = '\0';
-}
-
 /* Formats v for the HUD: fixed with 6 decimals in [1e-3, 1e5), else
  * scientific with 4; a true minus sign. */
 static void fmt_num(char *out, size_t n, double v)
@@ -62,7 +49,7 @@ static void fmt_num(char *out, size_t n, double v)
         snprintf(buf, sizeof buf, "%.6f", v);
     else
         snprintf(buf, sizeof buf, "%.4e", v);
-    with_minus_sign(out, n, buf);
+    format_minus(out, n, buf);
 }
 
 /* Three significant digits, without an exponent from 1000 to 1e6 ("5000",
@@ -75,7 +62,7 @@ static void fmt_sig3(char *out, size_t n, double v)
         snprintf(buf, sizeof buf, "%.0f", v);
     else
         snprintf(buf, sizeof buf, "%.3g", v);
-    with_minus_sign(out, n, buf);
+    format_minus(out, n, buf);
 }
 
 /* Tick label with as few decimals as the tick step needs. */
@@ -86,7 +73,7 @@ static void fmt_tick(char *out, size_t n, double v, double step)
         dec++;
     char buf[64];
     snprintf(buf, sizeof buf, "%.*f", dec, v);
-    with_minus_sign(out, n, buf);
+    format_minus(out, n, buf);
 }
 
 /* Text that must fit in max_w pixels: shrinks down to min_px, then cuts the
@@ -207,7 +194,7 @@ static void draw_marks_1d(const app *a, renderer *r, const layout *lay)
         const float ly = py + (58.0f + 34.0f * (float)i) * s;
         char ascii[48], num[64], text[160];
         snprintf(ascii, sizeof ascii, "%.5f", m->x);
-        with_minus_sign(num, sizeof num, ascii);
+        format_minus(num, sizeof num, ascii);
         if (m->x == 0.0)
             snprintf(text, sizeof text, "%s  x = 0", m->label);
         else
@@ -343,6 +330,7 @@ static void legend_line(renderer *r, float x, float y, float s, rgba c, const ch
     render_text(r, text, x + 52 * s, y, 24 * s, TEXT_LEFT, TEXT);
 }
 
+/* The 1D view's static part: axes, curves, marked points, legend. */
 static void draw_view_1d(const app *a, renderer *r, const layout *lay)
 {
     const float s = lay->scale;
@@ -352,9 +340,6 @@ static void draw_view_1d(const app *a, renderer *r, const layout *lay)
         draw_curve(a, r, lay, a->companion, 4.0f * s, ORANGE);
     draw_curve(a, r, lay, a->land, 4.0f * s, BLUE);
     draw_marks_1d(a, r, lay);
-    draw_start_1d(a, r, lay);
-    for (int i = a->sim.n_runners - 1; i >= 0; i--) /* the first runner on top */
-        draw_runner_1d(a, r, lay, i);
     render_clip(r, 0, 0, 0, 0);
     /* legend, top-left inside the plot */
     float y = lay->plot_y + 12 * s;
@@ -366,6 +351,16 @@ static void draw_view_1d(const app *a, renderer *r, const layout *lay)
 }
 
 /* ---- 3D ---- */
+
+/* The 1D view's moving part: the start handle, trails and iterates. */
+static void draw_runners_1d(const app *a, renderer *r, const layout *lay)
+{
+    render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
+    draw_start_1d(a, r, lay);
+    for (int i = a->sim.n_runners - 1; i >= 0; i--) /* the first runner on top */
+        draw_runner_1d(a, r, lay, i);
+    render_clip(r, 0, 0, 0, 0);
+}
 
 static void project_px(const layout *lay, const float vp[16], const double p[3], float *px,
                        float *py, bool *ok)
@@ -458,6 +453,39 @@ static void draw_view_3d(const app *a, renderer *r, const layout *lay)
         const double off[3] = {-o * 1.3, o * 0.4, 0};
         draw_axis3d(a, r, lay, vp, p0, p1, zlo, zhi, zs, "f", off);
     }
+    const double lift = 0.01 * span;
+    const float saddle3[3] = {0, 0, (float)lift};
+    if (strcmp(l->name, "saddle") == 0) {
+        render_disc3d(r, saddle3, vp, 8.0f * s, GREEN, 2.0f * s, TEXT);
+        const double sp[3] = {0, 0, 0};
+        float px, py;
+        bool ok;
+        project_px(lay, vp, sp, &px, &py, &ok);
+        if (ok) {
+            const char *lbl = "saddle point (0, 0)";
+            draw_arrow(r, px + 90 * s, py + 90 * s, px + 12 * s, py + 12 * s, 2.0f * s, GREEN);
+            render_rect(r, px + 84 * s, py + 88 * s, render_text_width(r, lbl, 22 * s) + 12 * s,
+                        30 * s, alpha(BG, 0.85f));
+            render_text(r, lbl, px + 90 * s, py + 92 * s, 22 * s, TEXT_LEFT, GREEN);
+        }
+    }
+    render_clip(r, 0, 0, 0, 0);
+    text_fit(r, "right-drag or Shift+arrows: rotate · left-drag: move the start · wheel: zoom",
+             lay->plot_x + lay->plot_w / 2, lay->plot_y + lay->plot_h + 14 * s, 22 * s,
+             fmaxf(12.0f, 16 * s), lay->plot_w, TEXT_CENTER, DIM);
+}
+
+/* The 3D view's moving part: trails draped on the surface, the start
+ * handle, iterates and arrows. */
+static void draw_runners_3d(const app *a, renderer *r, const layout *lay)
+{
+    const float s = lay->scale;
+    const landscape *l = a->land;
+    float vp[16];
+    view3d_matrix(a, lay, vp);
+    const double zs = a->z_scale;
+    const double span = fmax(l->hi[0] - l->lo[0], l->hi[1] - l->lo[1]);
+    render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
     /* trails and iterates on the surface */
     const double lift = 0.01 * span;
     float pts[3 * RUNNER_TRAIL_MAX];
@@ -496,21 +524,6 @@ static void draw_view_3d(const app *a, renderer *r, const layout *lay)
     landscape_eval(l, r0->start, &sv);
     const float start3[3] = {(float)r0->start[0], (float)r0->start[1], (float)(zs * sv.f + lift)};
     render_disc3d(r, start3, vp, 10.0f * s, alpha(BG, 0.0f), 3.0f * s, TEXT);
-    const float saddle3[3] = {0, 0, (float)lift};
-    if (strcmp(l->name, "saddle") == 0) {
-        render_disc3d(r, saddle3, vp, 8.0f * s, GREEN, 2.0f * s, TEXT);
-        const double sp[3] = {0, 0, 0};
-        float px, py;
-        bool ok;
-        project_px(lay, vp, sp, &px, &py, &ok);
-        if (ok) {
-            const char *lbl = "saddle point (0, 0)";
-            draw_arrow(r, px + 90 * s, py + 90 * s, px + 12 * s, py + 12 * s, 2.0f * s, GREEN);
-            render_rect(r, px + 84 * s, py + 88 * s, render_text_width(r, lbl, 22 * s) + 12 * s,
-                        30 * s, alpha(BG, 0.85f));
-            render_text(r, lbl, px + 90 * s, py + 92 * s, 22 * s, TEXT_LEFT, GREEN);
-        }
-    }
     for (int w = a->sim.n_runners - 1; w >= 0; w--) {
         const runner *rn = &a->sim.runners[w];
         if (!landscape_in_domain(l, rn->x) || !isfinite(rn->at.f))
@@ -536,9 +549,6 @@ static void draw_view_3d(const app *a, renderer *r, const layout *lay)
         }
     }
     render_clip(r, 0, 0, 0, 0);
-    text_fit(r, "right-drag or Shift+arrows: rotate · left-drag: move the start · wheel: zoom",
-             lay->plot_x + lay->plot_w / 2, lay->plot_y + lay->plot_h + 14 * s, 22 * s,
-             fmaxf(12.0f, 16 * s), lay->plot_w, TEXT_CENTER, DIM);
 }
 
 /* ---- HUD ---- */
@@ -641,7 +651,6 @@ static void draw_hud(const app *a, renderer *r, const layout *lay)
 {
     const float s = lay->scale;
     const runner *rn = &a->sim.runners[a->selected];
-    render_rect(r, lay->side_x, lay->side_y, lay->side_w, lay->side_h, PANEL);
     const float hint_y = lay->side_h - 44 * s;
     const char *hint = "H: help · A: add runner · O: optimizer · T: step by step";
     text_fit(r, hint, lay->side_x + 24 * s, hint_y, 20 * s, fmaxf(11.0f, 14 * s),
@@ -789,23 +798,64 @@ static void draw_help(renderer *r, const layout *lay)
              x + 30 * s, ty + font * 0.3f, font * 0.9f, 9.0f, w - 40 * s, TEXT_LEFT, TEXT);
 }
 
+/* What does not move from frame to frame for a given lesson, view and
+ * window: heading, axes, curves, marks, the wireframe, the HUD's panel. */
+static void draw_static(const app *a, renderer *r, const layout *lay)
+{
+    const float s = lay->scale;
+    char heading[200];
+    snprintf(heading, sizeof heading, "%d · %s", landscape_index(a->land) + 1, a->land->lesson);
+    const float head_w = lay->side_x - lay->plot_x - 20 * s;
+    text_fit(r, heading, lay->plot_x, 18 * s, 24 * s, fmaxf(12.0f, 18 * s), head_w, TEXT_LEFT, DIM);
+    text_fit(r, a->land->title, lay->plot_x, 52 * s, 38 * s, fmaxf(14.0f, 24 * s), head_w,
+             TEXT_LEFT, TEXT);
+    if (a->land->dim == 1)
+        draw_view_1d(a, r, lay);
+    else
+        draw_view_3d(a, r, lay);
+    render_rect(r, lay->side_x, lay->side_y, lay->side_w, lay->side_h, PANEL);
+}
+
+/* 64-bit FNV-1a over bytes, for the static layer's key. */
+static uint64_t fnv1a(uint64_t h, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+/* Everything the static part depends on; a change redraws it. */
+static uint64_t static_key(const app *a, int fb_w, int fb_h)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    const int idx = landscape_index(a->land);
+    h = fnv1a(h, &idx, sizeof idx);
+    h = fnv1a(h, &fb_w, sizeof fb_w);
+    h = fnv1a(h, &fb_h, sizeof fb_h);
+    h = fnv1a(h, a->view, sizeof a->view);
+    h = fnv1a(h, &a->cam, sizeof a->cam);
+    h = fnv1a(h, &a->z_scale, sizeof a->z_scale);
+    h = fnv1a(h, &a->heights_id, sizeof a->heights_id);
+    return h ? h : 1; /* 0 means "no layer" to the renderer */
+}
+
 void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
 {
     layout lay;
     layout_compute(fb_w, fb_h, &lay);
     const float s = lay.scale;
     render_begin(r, fb_w, fb_h, BG);
-    /* heading and formula */
-    char heading[200];
-    snprintf(heading, sizeof heading, "%d · %s", landscape_index(a->land) + 1, a->land->lesson);
-    const float head_w = lay.side_x - lay.plot_x - 20 * s;
-    text_fit(r, heading, lay.plot_x, 18 * s, 24 * s, fmaxf(12.0f, 18 * s), head_w, TEXT_LEFT, DIM);
-    text_fit(r, a->land->title, lay.plot_x, 52 * s, 38 * s, fmaxf(14.0f, 24 * s), head_w, TEXT_LEFT,
-             TEXT);
+    if (render_layer_begin(r, static_key(a, fb_w, fb_h))) {
+        draw_static(a, r, &lay);
+        render_layer_end(r);
+    }
     if (a->land->dim == 1)
-        draw_view_1d(a, r, &lay);
+        draw_runners_1d(a, r, &lay);
     else
-        draw_view_3d(a, r, &lay);
+        draw_runners_3d(a, r, &lay);
     draw_hud(a, r, &lay);
     const runner *rn = &a->sim.runners[a->selected];
     if (rn->status == RUNNER_DIVERGED || rn->status == RUNNER_STOPPED) {

@@ -5,6 +5,7 @@
  * pair "(a, b)".
  */
 #include "app/explain.h"
+#include "app/format.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -14,18 +15,7 @@
 /* A number with 4 significant digits and a true minus sign. */
 static void num(char *out, size_t n, double v)
 {
-    char buf[48];
-    snprintf(buf, sizeof buf, "%.4g", v);
-    size_t j = 0;
-    for (size_t i = 0; buf[i] && j + 4 < n; i++) {
-        if (buf[i] == '-') {
-            memcpy(out + j, "\xe2\x88\x92", 3);
-            j += 3;
-        } else {
-            out[j++] = buf[i];
-        }
-    }
-    out[j] = '\0';
+    format_sig(out, n, v, 4);
 }
 
 /* v (dim values) as "a" or "(a, b)". */

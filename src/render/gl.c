@@ -40,5 +40,14 @@ bool gl_load(gl_api *gl, render_proc_loader load, char *err, size_t errlen)
                  version ? version : "(none)");
         return false;
     }
+    bool clip_control = major * 10 + minor >= 45;
+    GLint n = 0;
+    gl->GetIntegerv(GL_NUM_EXTENSIONS, &n);
+    for (GLint i = 0; i < n && !clip_control; i++) {
+        const char *ext = (const char *)gl->GetStringi(GL_EXTENSIONS, (GLuint)i);
+        clip_control = ext && strcmp(ext, "GL_ARB_clip_control") == 0;
+    }
+    void *p = clip_control ? load("glClipControl") : NULL;
+    memcpy(&gl->ClipControl, &p, sizeof gl->ClipControl);
     return true;
 }

@@ -18,6 +18,7 @@
 /* X(type, name): every entry point optiviz uses, without the "gl" prefix. */
 #define GL_FUNCTIONS(X)                                             \
     X(PFNGLGETSTRINGPROC, GetString)                                \
+    X(PFNGLGETSTRINGIPROC, GetStringi)                              \
     X(PFNGLGETERRORPROC, GetError)                                  \
     X(PFNGLGETINTEGERVPROC, GetIntegerv)                            \
     X(PFNGLCLEARPROC, Clear)                                        \
@@ -70,17 +71,29 @@
     X(PFNGLACTIVETEXTUREPROC, ActiveTexture)                        \
     X(PFNGLTEXIMAGE2DPROC, TexImage2D)                              \
     X(PFNGLTEXSUBIMAGE2DPROC, TexSubImage2D)                        \
-    X(PFNGLTEXPARAMETERIPROC, TexParameteri)
+    X(PFNGLTEXPARAMETERIPROC, TexParameteri)                        \
+    X(PFNGLDRAWARRAYSPROC, DrawArrays)                              \
+    X(PFNGLGENFRAMEBUFFERSPROC, GenFramebuffers)                    \
+    X(PFNGLDELETEFRAMEBUFFERSPROC, DeleteFramebuffers)              \
+    X(PFNGLBINDFRAMEBUFFERPROC, BindFramebuffer)                    \
+    X(PFNGLFRAMEBUFFERTEXTURE2DPROC, FramebufferTexture2D)          \
+    X(PFNGLCHECKFRAMEBUFFERSTATUSPROC, CheckFramebufferStatus)      \
+    X(PFNGLBLITFRAMEBUFFERPROC, BlitFramebuffer)                    \
+    X(PFNGLGETFRAMEBUFFERATTACHMENTPARAMETERIVPROC, GetFramebufferAttachmentParameteriv)
 
 typedef struct gl_api {
 #define GL_API_MEMBER(type, name) type name;
     GL_FUNCTIONS(GL_API_MEMBER)
 #undef GL_API_MEMBER
+    /* Optional (OpenGL 4.5 or ARB_clip_control); NULL where the context
+     * lacks it. */
+    PFNGLCLIPCONTROLPROC ClipControl;
 } gl_api;
 
 /* Resolves every entry point of GL_FUNCTIONS with load and checks that the
- * context is GL 3.3 or newer. On failure writes the missing function or the
- * version found into err and returns false. */
+ * context is GL 3.3 or newer, then the optional ones the context offers.
+ * On failure writes the missing function or the version found into err and
+ * returns false. */
 bool gl_load(gl_api *gl, render_proc_loader load, char *err, size_t errlen);
 
 #endif

@@ -8,7 +8,9 @@
  *                             and at render_end, so draws keep call order;
  *   text_cache  (text.c)      SDL2_ttf fonts per pixel size + one R8 glyph atlas;
  *   wireframe   (wireframe.c) height-field meshes cached by content id;
- *   lines.c                   polylines (2D, 3D) and 3D discs built on prim_batch.
+ *   lines.c                   polylines (2D, 3D) and 3D discs built on prim_batch;
+ *   render_layer (layer.c)    the retained static layer: an RGBA8 + depth
+ *                             framebuffer object copied into later frames.
  */
 #ifndef OPTIVIZ_RENDER_INTERNAL_H
 #define OPTIVIZ_RENDER_INTERNAL_H
@@ -63,6 +65,7 @@ typedef struct prim_batch {
     GLuint vertex_vbo;
     GLuint index_ibo;
     GLint u_fb;
+    GLint u_frag_y;
     GLint u_fb_glyph;
     GLint u_fb_fill;
     GLint u_atlas;
@@ -79,8 +82,13 @@ typedef struct prim_batch {
 prim_instance *batch_push(renderer *r, batch_mode mode);
 /* Draws and empties the pending primitives. */
 void batch_flush(renderer *r);
+/* Does render_begin's clear of the color buffer if it is still pending
+ * (it waits for the first draw, so a frame that starts with a copy of the
+ * static layer never pays for it); call before anything draws. */
+void render_color_ready(renderer *r);
 /* Clears the depth buffer if this frame has not yet (2D-only frames never
- * pay for it); call before the frame's first depth-tested draw. */
+ * pay for it), with the pending color clear if any; call before the frame's
+ * first depth-tested draw. */
 void render_depth_ready(renderer *r);
 /* Straight [0, 1] color to RGBA8 (clamped; NaN becomes 0). */
 void color_to_u8(uint8_t out[4], rgba c);
@@ -148,6 +156,40 @@ typedef struct wireframe {
 bool wire_init(renderer *r, char *err, size_t errlen);
 void wire_destroy(renderer *r);
 
+/* ---- render_layer -------------------------------------------------------- */
+
+/* How the kept layer reaches the frame, chosen once per layer framebuffer. */
+typedef enum layer_copy {
+    LAYER_COPY_UNTRIED = 0,
+    LAYER_COPY_BLIT = 1, /* glBlitFramebuffer of color and depth */
+    LAYER_COPY_DRAW = 2, /* copy.frag: color and gl_FragDepth from textures */
+    LAYER_COPY_NONE = 3, /* neither works: the layer is off (as with key 0) */
+} layer_copy;
+
+typedef struct render_layer {
+    GLuint fbo;
+    GLuint color_tex;      /* RGBA8, stored as BGRA */
+    GLuint depth_tex;      /* the frame's depth format, e.g. DEPTH_COMPONENT24 */
+    int w, h;
+    GLuint frame_fbo;      /* the frame's framebuffer (SDL's, usually 0) */
+    uint64_t key;          /* of the kept content; 0: nothing kept */
+    uint64_t pending_key;  /* of the content being recorded */
+    GLbitfield depth_bits; /* blit mask of the depth (and stencil) buffer */
+    float bg[4];           /* clear color the kept content was drawn on */
+    bool depth_valid;      /* the kept depth was cleared and drawn into */
+    bool recording;        /* between render_layer_begin and _end, drawing */
+    bool flip;             /* stored top row first, as the window is (Mesa) */
+    layer_copy copy;
+    GLuint copy_program;   /* copy.vert + copy.frag, built on first need */
+    GLuint copy_vao;       /* empty; core profile draws need one bound */
+    GLint u_flip;          /* copy.frag: layer rows run opposite to the frame's */
+    bool copy_failed;      /* copy_program did not build */
+} render_layer;
+
+/* Ends a recording left open (render_begin and render_end call it). */
+void layer_finish(renderer *r);
+void layer_destroy(renderer *r);
+
 /* ---- the renderer -------------------------------------------------------- */
 
 struct renderer {
@@ -157,10 +199,15 @@ struct renderer {
     int fb_w, fb_h;
     bool clip_on;
     bool depth_cleared; /* this frame */
-    int clip[4]; /* scissor box in GL pixels (x, y from bottom, w, h) */
+    bool clear_pending; /* render_begin's color clear, done at the first draw */
+    float clear_color[4]; /* premultiplied */
+    int clip[4]; /* scissor box in GL pixels (x, y, w, h; y from the bottom,
+                  * from the top when y_down) */
+    bool y_down; /* drawing into a layer stored top row first (layer.c) */
     prim_batch batch;
     text_cache text;
     wireframe wire;
+    render_layer layer;
     float *scratch;
     size_t scratch_cap;
 };

@@ -13,6 +13,9 @@
  * depth mode or the clip changes, before a wireframe, and at render_end, so
  * draws appear in call order at a cost of a few draw calls per frame.
  * Blending is premultiplied alpha: ONE, ONE_MINUS_SRC_ALPHA.
+ * Clears are lazy: render_begin's color clear waits for the first draw (a
+ * frame that starts with a copy of the static layer, layer.c, skips it)
+ * and the depth clear for the first depth-tested draw.
  */
 #include <math.h>
 #include <stdio.h>
@@ -62,6 +65,7 @@ static bool batch_init(renderer *r, char *err, size_t errlen)
     if (!b->fill_program)
         return false;
     b->u_fb = gl->GetUniformLocation(b->program, "u_fb");
+    b->u_frag_y = gl->GetUniformLocation(b->program, "u_frag_y");
     b->u_fb_fill = gl->GetUniformLocation(b->fill_program, "u_fb");
     b->u_fb_glyph = gl->GetUniformLocation(b->glyph_program, "u_fb");
     b->u_atlas = gl->GetUniformLocation(b->glyph_program, "u_atlas");
@@ -193,11 +197,18 @@ void batch_flush(renderer *r)
     gl->Uniform2f(b->u_fb_fill, (float)r->fb_w, (float)r->fb_h);
     gl->UseProgram(b->program);
     gl->Uniform2f(b->u_fb, (float)r->fb_w, (float)r->fb_h);
+    if (r->y_down)
+        gl->Uniform2f(b->u_frag_y, 0.0f, 1.0f);
+    else
+        gl->Uniform2f(b->u_frag_y, (float)r->fb_h, -1.0f);
+    if (b->mode == BATCH_3D)
+        render_depth_ready(r);
+    else
+        render_color_ready(r);
     GLuint current = b->program;
     gl->ActiveTexture(GL_TEXTURE0);
     gl->BindTexture(GL_TEXTURE_2D, r->text.atlas);
     if (b->mode == BATCH_3D) {
-        render_depth_ready(r);
         gl->Enable(GL_DEPTH_TEST);
         gl->DepthFunc(GL_LEQUAL);
     } else {
@@ -286,6 +297,7 @@ void renderer_free(renderer *r)
 {
     if (!r)
         return;
+    layer_destroy(r);
     wire_destroy(r);
     text_destroy(r);
     batch_destroy(r);
@@ -303,6 +315,7 @@ const char *renderer_name(const renderer *r)
 void render_begin(renderer *r, int fb_w, int fb_h, rgba bg)
 {
     const gl_api *gl = &r->gl;
+    layer_finish(r);
     r->fb_w = fb_w > 0 ? fb_w : 1;
     r->fb_h = fb_h > 0 ? fb_h : 1;
     r->batch.count = 0;
@@ -312,38 +325,67 @@ void render_begin(renderer *r, int fb_w, int fb_h, rgba bg)
     r->clip_on = false;
     gl->Disable(GL_CULL_FACE);
     gl->Disable(GL_DEPTH_TEST);
-    gl->ClearColor(bg.r * bg.a, bg.g * bg.a, bg.b * bg.a, bg.a);
-    gl->Clear(GL_COLOR_BUFFER_BIT);
+    r->clear_color[0] = bg.r * bg.a;
+    r->clear_color[1] = bg.g * bg.a;
+    r->clear_color[2] = bg.b * bg.a;
+    r->clear_color[3] = bg.a;
+    r->clear_pending = true;
     r->depth_cleared = false;
     gl->DepthMask(GL_FALSE);
     gl->Enable(GL_BLEND);
     gl->BlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
 }
 
-void render_depth_ready(renderer *r)
+/* The pending clears of the whole framebuffer (never clipped), in one
+ * glClear. */
+static void frame_clear(renderer *r, bool depth)
 {
-    if (r->depth_cleared)
+    GLbitfield bits = 0;
+    if (r->clear_pending)
+        bits |= GL_COLOR_BUFFER_BIT;
+    if (depth && !r->depth_cleared)
+        bits |= GL_DEPTH_BUFFER_BIT;
+    if (!bits)
         return;
     const gl_api *gl = &r->gl;
     if (r->clip_on)
         gl->Disable(GL_SCISSOR_TEST);
-    gl->DepthMask(GL_TRUE);
-    gl->ClearDepth(1.0);
-    gl->Clear(GL_DEPTH_BUFFER_BIT);
+    if (bits & GL_COLOR_BUFFER_BIT)
+        gl->ClearColor(r->clear_color[0], r->clear_color[1], r->clear_color[2],
+                       r->clear_color[3]);
+    if (bits & GL_DEPTH_BUFFER_BIT) {
+        gl->DepthMask(GL_TRUE);
+        gl->ClearDepth(1.0);
+    }
+    gl->Clear(bits);
     gl->DepthMask(GL_FALSE);
     if (r->clip_on)
         gl->Enable(GL_SCISSOR_TEST);
-    r->depth_cleared = true;
+    r->clear_pending = false;
+    if (depth)
+        r->depth_cleared = true;
+}
+
+void render_color_ready(renderer *r)
+{
+    frame_clear(r, false);
+}
+
+void render_depth_ready(renderer *r)
+{
+    frame_clear(r, true);
 }
 
 void render_end(renderer *r)
 {
+    layer_finish(r);
     batch_flush(r);
+    render_color_ready(r);
 }
 
 void render_finish(renderer *r)
 {
-    batch_flush(r);
+    render_end(r);
     r->gl.Finish();
 }
 
@@ -361,7 +403,7 @@ void render_clip(renderer *r, float x, float y, float w, float h)
     gl->Enable(GL_SCISSOR_TEST);
     r->clip_on = true;
     r->clip[0] = x0;
-    r->clip[1] = r->fb_h - y1;
+    r->clip[1] = r->y_down ? y0 : r->fb_h - y1;
     r->clip[2] = x1 - x0;
     r->clip[3] = y1 - y0;
     gl->Scissor(r->clip[0], r->clip[1], r->clip[2], r->clip[3]);
@@ -380,6 +422,7 @@ static bool rect_as_fill(renderer *r, float x, float y, float w, float h, rgba c
     if (!r->clip_on && x <= 0.0f && y <= 0.0f && x + w >= (float)r->fb_w &&
         y + h >= (float)r->fb_h) {
         batch_flush(r);
+        r->clear_pending = false; /* this clear replaces it */
         const gl_api *gl = &r->gl;
         gl->ClearColor(color.r, color.g, color.b, 1.0f);
         gl->Clear(GL_COLOR_BUFFER_BIT);
@@ -402,6 +445,7 @@ bool render_read_pixels(renderer *r, uint8_t *out, int fb_w, int fb_h)
     if (!r || !out || fb_w <= 0 || fb_h <= 0)
         return false;
     batch_flush(r);
+    render_color_ready(r);
     const gl_api *gl = &r->gl;
     size_t row = (size_t)fb_w * 4;
     uint8_t *tmp = malloc(row);

@@ -99,6 +99,28 @@ void render_wireframe(renderer *r, const float *heights, int nx, int ny, float x
                       float y0, float y1, float z_scale, unsigned content_id,
                       const float view_proj[16], float line_px, rgba color);
 
+/* Retained static layer. Call right after render_begin. When key equals the
+ * key of the layer kept from an earlier frame (and the framebuffer size and
+ * the background are the same), the kept color and depth are copied into
+ * this frame and false is returned: skip the static draws. Otherwise returns
+ * true: draw the static content (everything between here and
+ * render_layer_end goes into the layer, in call order, including
+ * render_clip, 3D lines and render_wireframe), then call render_layer_end,
+ * which keeps it under key and copies it into this frame. key 0 disables
+ * the layer: returns true, draws go straight to the frame. The frame comes
+ * out bit-identical to drawing the static content directly (on Mesa with
+ * glClipControl, GL 4.5, when the frame is the whole window; elsewhere
+ * pixels on exact triangle edges may differ). The copy replaces
+ * render_begin's clear (a frame that copies pays for no clear).
+ * One layer is kept; a new key or size replaces it. On a driver that can
+ * copy neither by glBlitFramebuffer nor by a shader, the layer stays off
+ * (every call returns true and draws go to the frame). */
+bool render_layer_begin(renderer *r, uint64_t key);
+/* Ends the static draws (see render_layer_begin). Whatever the key, leaves
+ * no clip set, as the frame is after render_begin, so what follows draws
+ * the same whether the static draws ran or were copied. */
+void render_layer_end(renderer *r);
+
 /* Reads the framebuffer (after render_end) as tightly packed RGBA8 rows,
  * top row first, into out (fb_w * fb_h * 4 bytes). */
 bool render_read_pixels(renderer *r, uint8_t *out, int fb_w, int fb_h);

@@ -1,0 +1,15 @@
+/*
+ * format.h: numbers as the screen shows them, with a true minus sign
+ * (U+2212, the width of a plus sign, so columns of numbers line up).
+ */
+#ifndef OPTIVIZ_APP_FORMAT_H
+#define OPTIVIZ_APP_FORMAT_H
+
+#include <stddef.h>
+
+/* Copies ascii into out (n bytes, always terminated), each '-' as U+2212. */
+void format_minus(char *out, size_t n, const char *ascii);
+/* v with printf's "%.*g" and the given significant digits, true minus. */
+void format_sig(char *out, size_t n, double v, int digits);
+
+#endif
