@@ -5,7 +5,8 @@ Usage: test_cli.py OPTIVIZ_BINARY REFERENCE_DIR
 Standard library only (no torch, no numpy). Checks `list`, `trace` against
 closed forms and the committed torch.optim references, seeded noise,
 early stop on non-finite values, iterates leaving the domain, `shot` PNG
-output, and exit code 2 with one stderr line for every kind of bad input.
+output, `critical` (risk, empirical risk, saddle, cubic, tanh, Himmelblau,
+--domain), and exit code 2 with one stderr line for every kind of bad input.
 """
 import math
 import os
@@ -184,6 +185,62 @@ def test_shot():
                 check(fh.read() == data, "shot is bit-identical run to run")
 
 
+def critical_rows(*args):
+    code, out, err = run("critical", *args)
+    check(code == 0 and err == "", f"critical {args}: exit {code} {err!r}")
+    lines = out.strip().split("\n")
+    rows = [ln.split(",") for ln in lines[1:]]
+    return lines[0].split(","), [[float(v) for v in r[:-1]] + [r[-1]] for r in rows]
+
+
+def test_critical():
+    # risk on [-1, 2] (d2l 12.1): local min, local max (f(2) = 2 is higher), global min
+    head, rows = critical_rows("--function", "risk")
+    check(head == ["x", "f", "d2f", "kind"], f"critical 1D header {head}")
+    want = [(-0.2738527, "local-min"), (0.2738527, "local-max"), (1.0904082, "global-min")]
+    check(len(rows) == len(want), f"risk: {len(rows)} critical points, expected 3")
+    pi = math.pi
+    for (x, f, d2f, kind), (wx, wkind) in zip(rows, want):
+        check(abs(x - wx) < 1e-7 and kind == wkind, f"risk: {x} {kind} vs {wx} {wkind}")
+        check(close(f, x * math.cos(pi * x)), f"risk: f at {x}")
+        check(abs(math.cos(pi * x) - pi * x * math.sin(pi * x)) < 1e-14, f"risk: f'({x}) = 0")
+        check(close(d2f, -2 * pi * math.sin(pi * x) - pi * pi * x * math.cos(pi * x), 1e-12),
+              f"risk: f'' at {x}")
+    # on a wider box the edge f(3) = -3 is lower: every extremum is local
+    _, rows = critical_rows("--function", "risk", "--domain=-3:3")
+    check(len(rows) == 6 and all(r[3].startswith("local-") for r in rows),
+          f"risk on [-3, 3]: {rows}")
+    check(all(rows[i][0] < rows[i + 1][0] for i in range(len(rows) - 1)), "sorted by x")
+    # empirical risk on [0.5, 1.5]: minima 0.651637, 1.016983 (global), 1.320802, maxima between
+    _, rows = critical_rows("--function", "empirical-risk")
+    kinds = [(round(r[0], 6), r[3]) for r in rows]
+    check([k for _, k in kinds] == ["local-min", "local-max", "global-min", "local-max",
+                                    "local-min"], f"empirical-risk kinds {kinds}")
+    check([x for x, k in kinds if k.endswith("min")] == [0.651637, 1.016983, 1.320802],
+          f"empirical-risk minima {kinds}")
+    # saddle: (0, 0) with Hessian eigenvalues -2, 2
+    head, rows = critical_rows("--function", "saddle")
+    check(head == ["x", "y", "f", "lambda1", "lambda2", "kind"], f"critical 2D header {head}")
+    check(rows == [[0.0, 0.0, 0.0, -2.0, 2.0, "saddle"]], f"saddle rows {rows}")
+    # x^3: the test is inconclusive at 0; tanh: no critical point
+    _, rows = critical_rows("--function", "cubic")
+    check(rows == [[0.0, 0.0, 0.0, "degenerate"]], f"cubic rows {rows}")
+    code, out, _ = run("critical", "--function", "tanh")
+    check(code == 0 and out == "x,f,d2f,kind\n", f"tanh: header only, got {out!r}")
+    # Himmelblau: four global minima, one local maximum, four saddles
+    _, rows = critical_rows("--function", "himmelblau")
+    kinds = sorted(r[5] for r in rows)
+    check(kinds == ["global-min"] * 4 + ["local-max"] + ["saddle"] * 4, f"himmelblau {kinds}")
+    for x, y, f, l1, l2, kind in rows:
+        gx = 4 * x * (x * x + y - 11) + 2 * (x + y * y - 7)
+        gy = 2 * (x * x + y - 11) + 4 * y * (x + y * y - 7)
+        check(abs(gx) < 1e-9 and abs(gy) < 1e-9 and l1 <= l2, f"himmelblau ({x}, {y}) gradient")
+    # --domain for a 2D landscape, the numbers printed exactly (%.17g)
+    _, rows = critical_rows("--function", "himmelblau", "--domain", "0:5,0:5")
+    check(len(rows) == 3 and rows[1][:2] == [3.0, 2.0] and rows[1][5] == "global-min",
+          f"himmelblau on [0, 5]^2: {rows}")
+
+
 BAD = [
     (["--function", "nope"], "nope"),
     (["trace", "--function", "nope", "--start", "1", "--steps", "3"], "nope"),
@@ -212,6 +269,25 @@ BAD = [
     (["bench", "--frames", "0"], "--frames"),
     (["frobnicate"], "frobnicate"),
     (["list", "extra"], "extra"),
+    (["critical", "--function", "risk", "--domain", "2:1"], "2:1"),
+    (["critical", "--function", "risk", "--domain", "1:1"], "1:1"),
+    (["critical", "--function", "risk", "--domain", "a:1"], "a:1"),
+    (["critical", "--function", "risk", "--domain", "0:1x"], "0:1x"),
+    (["critical", "--function", "risk", "--domain", "1:2:3"], "1:2:3"),
+    (["critical", "--function", "risk", "--domain", "0,1"], "0,1"),
+    (["critical", "--function", "risk", "--domain", "-1:nan"], "nan"),
+    (["critical", "--function", "risk", "--domain", "-1e308:1e308"], "1e308"),
+    (["critical", "--function", "risk", "--domain", "-1:1,0:1"], "-1:1,0:1"),
+    (["critical", "--function", "saddle", "--domain", "-1:1"], "-1:1"),
+    (["critical", "--function", "saddle", "--domain", "-1:1,"], "-1:1,"),
+    (["critical", "--function", "risk", "--domain"], "--domain"),
+    (["critical", "--domain", "0:1"], "--function"),
+    (["critical", "--function", "nope"], "nope"),
+    (["critical", "--function", "risk", "--lr", "0.1"], "--lr"),
+    (["critical", "--function", "risk", "--start", "0"], "--start"),
+    (["trace", "--function", "risk", "--start", "1", "--steps", "3", "--domain", "-1:1"], "--domain"),
+    (["shot", "--function", "risk", "--domain", "-1:1", "--out", "x.png"], "--domain"),
+    (["--function", "risk", "--domain", "-1:1"], "--domain"),
 ]
 
 
@@ -225,7 +301,8 @@ def test_bad_input():
 
 
 for t in [test_list, test_trace_closed_form, test_trace_matches_torch, test_trace_2d_leaves_domain,
-          test_noise_seeded, test_non_finite_stops_early, test_shot, test_bad_input]:
+          test_noise_seeded, test_non_finite_stops_early, test_shot, test_critical,
+          test_bad_input]:
     before = len(failures)
     t()
     print(("ok  " if len(failures) == before else "FAIL"), t.__name__)

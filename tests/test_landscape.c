@@ -93,7 +93,7 @@ static void test_design_numbers(void **state)
 static void test_catalog(void **state)
 {
     (void)state;
-    assert_int_equal(landscape_count(), 10);
+    assert_int_equal(landscape_count(), 16);
     /* keys 1-5 are the lessons of d2l 12.1, in order */
     const char *lessons[] = {"empirical-risk", "risk", "cubic", "saddle", "tanh"};
     for (int i = 0; i < 5; i++)

@@ -17,6 +17,7 @@ enum {
     OK_TRACE = 1 << CLI_TRACE,
     OK_SHOT = 1 << CLI_SHOT,
     OK_BENCH = 1 << CLI_BENCH,
+    OK_CRITICAL = 1 << CLI_CRITICAL,
 };
 
 typedef enum opt_id {
@@ -39,6 +40,7 @@ typedef enum opt_id {
     OPT_FULLSCREEN,
     OPT_OUT,
     OPT_FRAMES,
+    OPT_DOMAIN,
 } opt_id;
 
 typedef struct opt_spec {
@@ -49,7 +51,7 @@ typedef struct opt_spec {
 } opt_spec;
 
 static const opt_spec specs[] = {
-    {"--function", OPT_FUNCTION, true, OK_RUN | OK_TRACE | OK_SHOT | OK_BENCH},
+    {"--function", OPT_FUNCTION, true, OK_RUN | OK_TRACE | OK_SHOT | OK_BENCH | OK_CRITICAL},
     {"--optimizer", OPT_OPTIMIZER, true, OK_RUN | OK_TRACE | OK_SHOT},
     {"--noise", OPT_NOISE, true, OK_RUN | OK_TRACE},
     {"--noise-decay", OPT_NOISE_DECAY, true, OK_RUN | OK_TRACE},
@@ -68,11 +70,12 @@ static const opt_spec specs[] = {
     {"--fullscreen", OPT_FULLSCREEN, false, OK_RUN},
     {"--out", OPT_OUT, true, OK_SHOT},
     {"--frames", OPT_FRAMES, true, OK_BENCH},
+    {"--domain", OPT_DOMAIN, true, OK_CRITICAL},
 };
 
 static const char *const command_names[] = {
     [CLI_RUN] = "window", [CLI_LIST] = "list", [CLI_TRACE] = "trace",
-    [CLI_SHOT] = "shot",   [CLI_BENCH] = "bench",
+    [CLI_SHOT] = "shot",   [CLI_BENCH] = "bench", [CLI_CRITICAL] = "critical",
 };
 
 const char *cli_usage(void)
@@ -85,6 +88,9 @@ const char *cli_usage(void)
            "                --steps N [--noise F] [--noise-decay R] [--seed N]\n"
            "  optiviz shot  --function NAME [--steps N] [--size WxH] --out FILE.png\n"
            "  optiviz bench [--function NAME] [--frames N] [--size WxH]\n"
+           "  optiviz critical --function NAME [--domain A:B[,C:D]]\n"
+           "                critical points in the domain as CSV with their kind\n"
+           "                (global-min, local-min, global-max, local-max, saddle, degenerate)\n"
            "  optiviz --help | --version\n"
            "Hyperparameters (torch.optim names; which apply: optiviz list):\n"
            "  --lr --momentum --dampening --nesterov --weight-decay --alpha --centered --eps\n"
@@ -177,6 +183,51 @@ static bool parse_start(const char *s, double *start, int *count, char *err, siz
             return false;
     }
     return parse_double("--start", buf, &start[0], err, n);
+}
+
+/* Parses "A:B" or "A:B,C:D" into lo/hi; count gets the number of ranges.
+ * Each range needs finite A < B. */
+static bool parse_domain(const char *s, double *lo, double *hi, int *count, char *err, size_t n)
+{
+    char buf[256];
+    if (strlen(s) >= sizeof buf) {
+        snprintf(err, n, "--domain: value too long");
+        return false;
+    }
+    strcpy(buf, s);
+    *count = 0;
+    char *range = buf;
+    for (;;) {
+        char *comma = strchr(range, ',');
+        if (comma)
+            *comma = '\0';
+        char *colon = strchr(range, ':');
+        if (*count == 2 || !colon || strchr(colon + 1, ':')) {
+            snprintf(err, n, "--domain: '%s' is not A:B or A:B,C:D (e.g. -1:2 or -5:5,-5:5)", s);
+            return false;
+        }
+        *colon = '\0';
+        double a, b;
+        char what[64];
+        snprintf(what, sizeof what, "--domain '%s'", s);
+        if (!parse_double(what, range, &a, err, n) || !parse_double(what, colon + 1, &b, err, n))
+            return false;
+        if (!(a < b)) {
+            snprintf(err, n, "--domain: '%s' has a range %.17g:%.17g whose start is not below "
+                             "its end", s, a, b);
+            return false;
+        }
+        if (!isfinite(b - a)) {
+            snprintf(err, n, "--domain: '%s' has a range too wide to compute with", s);
+            return false;
+        }
+        lo[*count] = a;
+        hi[*count] = b;
+        (*count)++;
+        if (!comma)
+            return true;
+        range = comma + 1;
+    }
 }
 
 static bool parse_milestones(const char *s, schedule *sched, char *err, size_t n)
@@ -375,6 +426,10 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
     case OPT_FULLSCREEN:
         o->fullscreen = true;
         return true;
+    case OPT_DOMAIN:
+        o->has_domain = true;
+        o->domain_arg = v;
+        return parse_domain(v, o->domain_lo, o->domain_hi, &o->domain_count, err, n);
     case OPT_OUT:
         if (v[0] == '\0') {
             snprintf(err, n, "--out: empty file name");
@@ -410,8 +465,10 @@ static bool parse_command(int argc, char **argv, int *first, cli_options *o, cha
             o->command = CLI_SHOT;
         else if (strcmp(a, "bench") == 0)
             o->command = CLI_BENCH;
+        else if (strcmp(a, "critical") == 0)
+            o->command = CLI_CRITICAL;
         else {
-            snprintf(err, n, "unknown command '%s' (commands: list, trace, shot, bench; "
+            snprintf(err, n, "unknown command '%s' (commands: list, trace, shot, bench, critical; "
                              "see optiviz --help)", a);
             return false;
         }
@@ -436,6 +493,19 @@ static bool check_required(cli_options *o, int start_count, char *err, size_t n)
         }
         if (!o->out) {
             snprintf(err, n, "shot: --out FILE.png is required");
+            return false;
+        }
+    }
+    if (o->command == CLI_CRITICAL) {
+        if (!o->land) {
+            snprintf(err, n, "critical: --function is required");
+            return false;
+        }
+        if (o->has_domain && o->domain_count != o->land->dim) {
+            snprintf(err, n, "--domain: '%s' has %d range%s but '%s' is %dD and needs %d (%s)",
+                     o->domain_arg, o->domain_count, o->domain_count == 1 ? "" : "s",
+                     o->land->name, o->land->dim, o->land->dim,
+                     o->land->dim == 1 ? "A:B" : "A:B,C:D");
             return false;
         }
     }

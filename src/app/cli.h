@@ -19,6 +19,7 @@ typedef enum cli_command {
     CLI_TRACE,
     CLI_SHOT,
     CLI_BENCH,
+    CLI_CRITICAL,
     CLI_HELP,
     CLI_VERSION,
 } cli_command;
@@ -44,11 +45,16 @@ typedef struct cli_options {
     bool fullscreen;
     const char *out;
     long frames;
+    bool has_domain;        /* critical --domain a:b[,c:d] */
+    const char *domain_arg; /* as given, for messages */
+    int domain_count;       /* ranges given (checked against the dimension) */
+    double domain_lo[2], domain_hi[2];
 } cli_options;
 
 /* Parses argv (argv[0] is the program). Returns false with one line in err
  * naming the bad argument. Checks the start point against the landscape's
- * dimension and domain, steps >= 0, sizes, and the optimizer's rules. */
+ * dimension and domain, steps >= 0, sizes, the optimizer's rules, and a
+ * --domain's ranges (a < b, one per dimension). */
 bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t errlen);
 
 /* The usage text printed by --help. */

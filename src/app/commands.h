@@ -13,6 +13,10 @@
 int command_list(FILE *out);
 /* `optiviz trace`: the CSV of DESIGN.md on out, diagnostics on err. */
 int command_trace(const cli_options *o, FILE *out, FILE *err);
+/* `optiviz critical`: every critical point in the domain (or --domain) as
+ * CSV on out, sorted by x then y: x,f,d2f,kind (1D) or
+ * x,y,f,lambda1,lambda2,kind (2D), numbers with %.17g (core/critical.h). */
+int command_critical(const cli_options *o, FILE *out, FILE *err);
 /* `optiviz shot`: one frame rendered headless to a PNG. */
 int command_shot(const cli_options *o);
 /* `optiviz bench`: frame timing headless, one line on stdout. */

@@ -1,9 +1,11 @@
 /*
- * commands_text.c: `optiviz list` and `optiviz trace`, the subcommands that
- * need no window. trace steps the same runner the window draws (core/sim.c).
+ * commands_text.c: `optiviz list`, `optiviz trace` and `optiviz critical`,
+ * the subcommands that need no window. trace steps the same runner the
+ * window draws (core/sim.c); critical prints core/critical.c's points.
  */
 #include "app/commands.h"
 
+#include "core/critical.h"
 #include "core/sim.h"
 
 #include <math.h>
@@ -86,5 +88,35 @@ int command_trace(const cli_options *o, FILE *out, FILE *err)
         fprintf(err, "optiviz: could not write the trace to standard output\n");
         return 1;
     }
+    return 0;
+}
+
+int command_critical(const cli_options *o, FILE *out, FILE *err)
+{
+    const landscape *l = o->land;
+    critical_params p = {0};
+    if (o->has_domain)
+        for (int k = 0; k < l->dim; k++) {
+            p.lo[k] = o->domain_lo[k];
+            p.hi[k] = o->domain_hi[k];
+        }
+    critical_set s;
+    if (!critical_find(&s, l, &p)) {
+        fprintf(err, "optiviz: critical: cannot search the domain of '%s' (out of memory)\n",
+                l->name);
+        return 1;
+    }
+    const bool two = l->dim == 2;
+    fputs(two ? "x,y,f,lambda1,lambda2,kind\n" : "x,f,d2f,kind\n", out);
+    for (int i = 0; i < s.count; i++) {
+        const critical_point *c = &s.points[i];
+        if (two)
+            fprintf(out, "%.17g,%.17g,%.17g,%.17g,%.17g,%s\n", c->x, c->y, c->f, c->lambda1,
+                    c->lambda2, critical_kind_name(c->kind));
+        else
+            fprintf(out, "%.17g,%.17g,%.17g,%s\n", c->x, c->f, c->d2f,
+                    critical_kind_name(c->kind));
+    }
+    critical_free(&s);
     return 0;
 }

@@ -81,6 +81,8 @@ int main(int argc, char **argv)
         return stdout_checked(command_list(stdout));
     case CLI_TRACE:
         return command_trace(&o, stdout, stderr);
+    case CLI_CRITICAL:
+        return stdout_checked(command_critical(&o, stdout, stderr));
     case CLI_SHOT:
         return command_shot(&o);
     case CLI_BENCH:

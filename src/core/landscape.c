@@ -1,7 +1,8 @@
 /*
  * landscape.c: closed-form value, gradient and Hessian of each catalog
- * landscape, and the catalog itself. Formulas are those of d2l.ai 12.1; the
- * derivatives are worked out by hand and checked against finite differences
+ * landscape, and the catalog itself. Formulas are those of d2l.ai 12.1 and
+ * the classic test functions (Rosenbrock, Himmelblau, Beale, six-hump camel;
+ * see each one's comment); the derivatives are worked out by hand and checked against finite differences
  * and closed forms in tests/test_landscape.c.
  */
 #include "core/landscape.h"
@@ -108,6 +109,124 @@ static void eval_ill_conditioned(const double *x, landscape_point *out)
     out->g[1] = 4.0 * x[1];
     out->h[0][0] = 0.2;
     out->h[1][1] = 4.0;
+}
+
+/* f(x, y) = x^3 - 3 x y^2, the monkey saddle: gradient (3x^2 - 3y^2, -6xy),
+ * Hessian [[6x, -6y], [-6y, -6x]], which vanishes at the origin: a critical
+ * point the Hessian test cannot classify (three valleys meet there). */
+static void eval_monkey_saddle(const double *x, landscape_point *out)
+{
+    const double a = x[0], b = x[1];
+    out->f = a * a * a - 3.0 * a * b * b;
+    out->g[0] = 3.0 * a * a - 3.0 * b * b;
+    out->g[1] = -6.0 * a * b;
+    out->h[0][0] = 6.0 * a;
+    out->h[0][1] = out->h[1][0] = -6.0 * b;
+    out->h[1][1] = -6.0 * a;
+}
+
+/* f(x, y) = (1 - x)^2 + 100 (y - x^2)^2, Rosenbrock (1960): a curved valley,
+ * minimum f(1, 1) = 0. fx = -2(1 - x) - 400 x (y - x^2), fy = 200 (y - x^2);
+ * fxx = 2 - 400 y + 1200 x^2, fxy = -400 x, fyy = 200. */
+static void eval_rosenbrock(const double *x, landscape_point *out)
+{
+    const double a = x[0], b = x[1], v = b - a * a;
+    out->f = (1.0 - a) * (1.0 - a) + 100.0 * v * v;
+    out->g[0] = -2.0 * (1.0 - a) - 400.0 * a * v;
+    out->g[1] = 200.0 * v;
+    out->h[0][0] = 2.0 - 400.0 * b + 1200.0 * a * a;
+    out->h[0][1] = out->h[1][0] = -400.0 * a;
+    out->h[1][1] = 200.0;
+}
+
+/* f(x, y) = (x^2 + y - 11)^2 + (x + y^2 - 7)^2, Himmelblau (1972): four
+ * minima of value 0, one maximum, four saddles. With u = x^2 + y - 11 and
+ * v = x + y^2 - 7: fx = 4xu + 2v, fy = 2u + 4yv; fxx = 4u + 8x^2 + 2,
+ * fxy = 4x + 4y, fyy = 4v + 8y^2 + 2. */
+static void eval_himmelblau(const double *x, landscape_point *out)
+{
+    const double a = x[0], b = x[1];
+    const double u = a * a + b - 11.0, v = a + b * b - 7.0;
+    out->f = u * u + v * v;
+    out->g[0] = 4.0 * a * u + 2.0 * v;
+    out->g[1] = 2.0 * u + 4.0 * b * v;
+    out->h[0][0] = 4.0 * u + 8.0 * a * a + 2.0;
+    out->h[0][1] = out->h[1][0] = 4.0 * a + 4.0 * b;
+    out->h[1][1] = 4.0 * v + 8.0 * b * b + 2.0;
+}
+
+/* f(x, y) = sum_{i=1..3} u_i^2 with u_i = c_i - x + x y^i, c = (1.5, 2.25,
+ * 2.625), Beale (1958): minimum f(3, 0.5) = 0 in a flat, curved valley.
+ * With u_i' = (y^i - 1, i x y^(i-1)): f_k = 2 sum u_i u_i,k and
+ * f_jk = 2 sum (u_i,j u_i,k + u_i u_i,jk), where u_i,xx = 0,
+ * u_i,xy = i y^(i-1), u_i,yy = i (i-1) x y^(i-2). */
+static void eval_beale(const double *x, landscape_point *out)
+{
+    static const double c[3] = {1.5, 2.25, 2.625};
+    const double a = x[0], b = x[1];
+    const double ypow[4] = {1.0, b, b * b, b * b * b};
+    for (int i = 1; i <= 3; i++) {
+        const double u = c[i - 1] - a + a * ypow[i];
+        const double ux = ypow[i] - 1.0, uy = i * a * ypow[i - 1];
+        const double uxy = i * ypow[i - 1];
+        const double uyy = i >= 2 ? i * (i - 1) * a * ypow[i - 2] : 0.0;
+        out->f += u * u;
+        out->g[0] += 2.0 * u * ux;
+        out->g[1] += 2.0 * u * uy;
+        out->h[0][0] += 2.0 * ux * ux;
+        out->h[0][1] += 2.0 * (ux * uy + u * uxy);
+        out->h[1][1] += 2.0 * (uy * uy + u * uyy);
+    }
+    out->h[1][0] = out->h[0][1];
+}
+
+/* f(x, y) = (4 - 2.1 x^2 + x^4 / 3) x^2 + x y + (-4 + 4 y^2) y^2, the
+ * six-hump camel (Dixon and Szego 1978): six minima, two of them global at
+ * (+-0.0898, -+0.7126) with f = -1.0316. fx = 8x - 8.4x^3 + 2x^5 + y,
+ * fy = x - 8y + 16y^3; fxx = 8 - 25.2x^2 + 10x^4, fxy = 1, fyy = -8 + 48y^2. */
+static void eval_six_hump_camel(const double *x, landscape_point *out)
+{
+    const double a = x[0], b = x[1], a2 = a * a, b2 = b * b;
+    out->f = (4.0 - 2.1 * a2 + a2 * a2 / 3.0) * a2 + a * b + (-4.0 + 4.0 * b2) * b2;
+    out->g[0] = 8.0 * a - 8.4 * a2 * a + 2.0 * a2 * a2 * a + b;
+    out->g[1] = a - 8.0 * b + 16.0 * b2 * b;
+    out->h[0][0] = 8.0 - 25.2 * a2 + 10.0 * a2 * a2;
+    out->h[0][1] = out->h[1][0] = 1.0;
+    out->h[1][1] = -8.0 + 48.0 * b2;
+}
+
+/* One Gaussian well -d exp(-|x - c|^2) added to out: gradient
+ * 2 d e (x - c), Hessian 2 d e (I - 2 (x - c)(x - c)^T), e = exp(-|x - c|^2). */
+static void add_well(const double *x, double cx, double cy, double d, landscape_point *out)
+{
+    const double dx = x[0] - cx, dy = x[1] - cy;
+    const double e = exp(-(dx * dx + dy * dy));
+    out->f -= d * e;
+    out->g[0] += 2.0 * d * e * dx;
+    out->g[1] += 2.0 * d * e * dy;
+    out->h[0][0] += 2.0 * d * e * (1.0 - 2.0 * dx * dx);
+    out->h[0][1] += 2.0 * d * e * (-2.0 * dx * dy);
+    out->h[1][1] += 2.0 * d * e * (1.0 - 2.0 * dy * dy);
+    out->h[1][0] = out->h[0][1];
+}
+
+/* f(x, y) = 0.1 (x^2 + y^2) - 2 exp(-|(x, y) - (1.2, 0.6)|^2)
+ *           - exp(-|(x, y) - (-1.4, -0.5)|^2):
+ * a gentle bowl with a deep well and a shallow one. Critical points (checked
+ * with sympy + mpmath in tests/critical_reference.py): global minimum
+ * (1.14203, 0.57106) f = -1.82908, local minimum (-1.26696, -0.45225)
+ * f = -0.80075, and the saddle between them (-0.26614, -0.03958)
+ * f = -0.37124: the noise lesson in 2D (d2l 12.4: noise lets SGD leave the
+ * shallow basin). */
+static void eval_two_basin(const double *x, landscape_point *out)
+{
+    out->f = 0.1 * (x[0] * x[0] + x[1] * x[1]);
+    out->g[0] = 0.2 * x[0];
+    out->g[1] = 0.2 * x[1];
+    out->h[0][0] = 0.2;
+    out->h[1][1] = 0.2;
+    add_well(x, 1.2, 0.6, 2.0, out);
+    add_well(x, -1.4, -0.5, 1.0, out);
 }
 
 static const landscape catalog[] = {
@@ -263,6 +382,90 @@ static const landscape catalog[] = {
         .start = {-5.0, -2.0},
         .lr = 0.4,
         .eval = eval_ill_conditioned,
+    },
+    {
+        .name = "monkey-saddle",
+        .lesson = "Monkey saddle: the Hessian vanishes at 0, the test is inconclusive",
+        .title = "f(x, y) = x³ − 3xy²",
+        .symbol = "f",
+        .dim = 2,
+        .lo = {-1.0, -1.0},
+        .hi = {1.0, 1.0},
+        .description = "x^3 - 3*x*y^2: the Hessian is zero at the origin, a degenerate "
+                       "critical point with three valleys",
+        .start = {0.8, 0.01},
+        .lr = 0.05,
+        .eval = eval_monkey_saddle,
+    },
+    {
+        .name = "rosenbrock",
+        .lesson = "Rosenbrock: a narrow curved valley, gradient descent crawls along it",
+        .title = "f(x, y) = (1 − x)² + 100(y − x²)²",
+        .symbol = "f",
+        .dim = 2,
+        .lo = {-2.0, -1.0},
+        .hi = {2.0, 3.0},
+        .description = "(1-x)^2 + 100*(y-x^2)^2: Rosenbrock's banana valley, "
+                       "minimum at (1, 1)",
+        .start = {-1.2, 1.0},
+        .lr = 0.001,
+        .eval = eval_rosenbrock,
+    },
+    {
+        .name = "himmelblau",
+        .lesson = "Himmelblau: four global minima; the start decides which one",
+        .title = "f(x, y) = (x² + y − 11)² + (x + y² − 7)²",
+        .symbol = "f",
+        .dim = 2,
+        .lo = {-5.0, -5.0},
+        .hi = {5.0, 5.0},
+        .description = "(x^2+y-11)^2 + (x+y^2-7)^2: four minima of value 0, "
+                       "one maximum, four saddles",
+        .start = {0.0, 0.0},
+        .lr = 0.01,
+        .eval = eval_himmelblau,
+    },
+    {
+        .name = "beale",
+        .lesson = "Beale: steep walls and a flat valley floor",
+        .title = "f(x, y) = (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²",
+        .symbol = "f",
+        .dim = 2,
+        .lo = {-4.5, -4.5},
+        .hi = {4.5, 4.5},
+        .description = "Beale's function: minimum at (3, 0.5) in a flat valley, "
+                       "saddles at (0, 1) and near (0.1, -2.64)",
+        .start = {1.0, 1.0},
+        .lr = 0.01,
+        .eval = eval_beale,
+    },
+    {
+        .name = "six-hump-camel",
+        .lesson = "Six-hump camel: six minima, two of them global",
+        .title = "f(x, y) = (4 − 2.1x² + x⁴/3)x² + xy + (−4 + 4y²)y²",
+        .symbol = "f",
+        .dim = 2,
+        .lo = {-2.0, -1.0},
+        .hi = {2.0, 1.0},
+        .description = "six-hump camel: six minima, global ones at (0.0898, -0.7126) "
+                       "and (-0.0898, 0.7126)",
+        .start = {-1.5, 0.9},
+        .lr = 0.02,
+        .eval = eval_six_hump_camel,
+    },
+    {
+        .name = "two-basin",
+        .lesson = "Two basins: noise lets the iterate leave the shallow minimum for the deep one",
+        .title = "f(x, y) = 0.1(x² + y²) − 2·exp(−(x − 1.2)² − (y − 0.6)²) − exp(−(x + 1.4)² − (y + 0.5)²)",
+        .symbol = "f",
+        .dim = 2,
+        .lo = {-3.0, -3.0},
+        .hi = {3.0, 3.0},
+        .description = "a bowl with two Gaussian wells: global minimum near (1.14, 0.57), "
+                       "local minimum near (-1.27, -0.45), a saddle between",
+        .start = {-2.5, -1.5},
+        .lr = 0.1,
+        .eval = eval_two_basin,
     },
 };
 

@@ -6,7 +6,10 @@
  * the start point; iterates may leave it), a default lesson (start point and
  * learning rate) and the points worth marking. Sources: d2l.ai 12.1
  * "Optimization and Deep Learning" (risk, empirical risk, x^3, x^2 - y^2,
- * tanh).
+ * tanh), d2l 12.3/12.6 (quadratic, cosh, nonconvex, elliptic,
+ * ill-conditioned), the classic test functions (monkey saddle, Rosenbrock,
+ * Himmelblau, Beale, six-hump camel) and two-basin, optiviz's own surface
+ * for the noise lesson in 2D. Lessons 1-5 (keys 1-5) are the first five.
  */
 #ifndef OPTIVIZ_CORE_LANDSCAPE_H
 #define OPTIVIZ_CORE_LANDSCAPE_H
