@@ -23,6 +23,7 @@
 #define H 480
 
 #include "check.h"
+#include "gl_setup.h"
 
 static const uint8_t *px(const uint8_t *img, int x, int y)
 {
@@ -104,43 +105,13 @@ static bool save_png(const uint8_t *img, const char *path)
 
 int main(int argc, char **argv)
 {
-    setenv("SDL_VIDEODRIVER", "offscreen", 0);
-    setenv("LIBGL_ALWAYS_SOFTWARE", "1", 0);
     int rc = 77;
-    SDL_Window *win = NULL;
-    SDL_GLContext ctx = NULL;
-    renderer *r = NULL;
     uint8_t *img = NULL;
-
-    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
-        printf("SKIP: SDL_Init: %s\n", SDL_GetError());
-        return 77;
-    }
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
-    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 24);
-    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-    win = SDL_CreateWindow("test_render_smoke", 0, 0, W, H, SDL_WINDOW_OPENGL | SDL_WINDOW_HIDDEN);
-    ctx = win ? SDL_GL_CreateContext(win) : NULL;
-    if (!ctx) {
-        printf("SKIP: no GL 3.3 core context: %s\n", SDL_GetError());
-        goto cleanup;
-    }
-
-    char err[512];
-    r = renderer_create(&(renderer_params){.load = SDL_GL_GetProcAddress,
-                                           .font_path = OPTIVIZ_FONT_PATH},
-                        err, sizeof err);
-    if (!r) {
-        fprintf(stderr, "FAIL: renderer_create: %s\n", err);
-        rc = 1;
-        goto cleanup;
-    }
-    if (!strstr(renderer_name(r), "llvmpipe")) {
-        printf("SKIP: renderer is \"%s\", not llvmpipe\n", renderer_name(r));
-        goto cleanup;
-    }
+    test_gl gl;
+    const int opened = test_gl_open(&gl, "test_render_smoke", W, H);
+    if (opened != 0)
+        return opened;
+    renderer *r = gl.r;
 
     const uint8_t bg[3] = {20, 22, 28};
     const rgba bgc = {bg[0] / 255.0f, bg[1] / 255.0f, bg[2] / 255.0f, 1};
@@ -241,12 +212,7 @@ int main(int argc, char **argv)
 
 cleanup:
     free(img);
-    renderer_free(r);
-    if (ctx)
-        SDL_GL_DeleteContext(ctx);
-    if (win)
-        SDL_DestroyWindow(win);
     IMG_Quit();
-    SDL_Quit();
+    test_gl_close(&gl);
     return rc;
 }
