@@ -9,6 +9,7 @@
 #include "render/renderer.h"
 
 #include <SDL.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +70,53 @@ static int test_gl_open(test_gl *t, const char *title, int w, int h)
         return 77;
     }
     return 0;
+}
+
+/* Column-major 4x4 product out = a * b. */
+static void mat_mul(const float a[16], const float b[16], float out[16])
+{
+    float t[16];
+    for (int c = 0; c < 4; c++)
+        for (int r = 0; r < 4; r++) {
+            float s = 0.0f;
+            for (int k = 0; k < 4; k++)
+                s += a[k * 4 + r] * b[c * 4 + k];
+            t[c * 4 + r] = s;
+        }
+    memcpy(out, t, sizeof t);
+}
+
+/* Perspective camera looking at the origin from eye, z up, drawn into the
+ * pixel box (bx, by, bw, bh) of a fb_w x fb_h framebuffer. */
+static void saddle_view(float out[16], float fb_w, float fb_h, float bx, float by, float bw,
+                        float bh)
+{
+    const float eye[3] = {3.6f, -4.6f, 3.3f};
+    float f[3] = {-eye[0], -eye[1], -eye[2]};
+    float fl = sqrtf(f[0] * f[0] + f[1] * f[1] + f[2] * f[2]);
+    for (int i = 0; i < 3; i++)
+        f[i] /= fl;
+    const float up[3] = {0, 0, 1};
+    float s[3] = {f[1] * up[2] - f[2] * up[1], f[2] * up[0] - f[0] * up[2],
+                  f[0] * up[1] - f[1] * up[0]};
+    float sl = sqrtf(s[0] * s[0] + s[1] * s[1] + s[2] * s[2]);
+    for (int i = 0; i < 3; i++)
+        s[i] /= sl;
+    float u[3] = {s[1] * f[2] - s[2] * f[1], s[2] * f[0] - s[0] * f[2], s[0] * f[1] - s[1] * f[0]};
+    float view[16] = {s[0], u[0], -f[0], 0, s[1], u[1], -f[1], 0, s[2], u[2], -f[2], 0,
+                      -(s[0] * eye[0] + s[1] * eye[1] + s[2] * eye[2]),
+                      -(u[0] * eye[0] + u[1] * eye[1] + u[2] * eye[2]),
+                      (f[0] * eye[0] + f[1] * eye[1] + f[2] * eye[2]), 1};
+    float fovy = 0.62f, n = 0.1f, fa = 50.0f, aspect = bw / bh;
+    float t = 1.0f / tanf(fovy / 2);
+    float proj[16] = {t / aspect, 0, 0, 0, 0, t, 0, 0, 0, 0, (fa + n) / (n - fa), -1,
+                      0, 0, 2 * fa * n / (n - fa), 0};
+    float sx = bw / fb_w, sy = bh / fb_h;
+    float tx = (bx + bw / 2) / fb_w * 2 - 1, ty = 1 - (by + bh / 2) / fb_h * 2;
+    float box[16] = {sx, 0, 0, 0, 0, sy, 0, 0, 0, 0, 1, 0, tx, ty, 0, 1};
+    float pv[16];
+    mat_mul(proj, view, pv);
+    mat_mul(box, pv, out);
 }
 
 #endif
