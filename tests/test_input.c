@@ -305,7 +305,10 @@ static void test_race_runners_panel(void **state)
     key(SDLK_g, KMOD_NONE);
     key(SDLK_t, KMOD_NONE);
     key(SDLK_d, KMOD_NONE);
+    assert_true(a->annotate);
+    key(SDLK_k, KMOD_NONE);
     assert_true(app_frame(a));
+    assert_false(a->annotate);
     assert_true(a->show_arrows && a->explain && a->sim.paused);
     assert_int_equal(a->sched.kind, SCHEDULE_FACTOR);
     assert_int_equal(a->sim.runners[1].sched.kind, SCHEDULE_FACTOR);

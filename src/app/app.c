@@ -101,6 +101,7 @@ static void view_fit(app *a)
         }
     }
     const double span = hi - lo > 1e-12 ? hi - lo : 1.0;
+    a->f_range = span;
     const double pad_x = 0.02 * (l->hi[0] - l->lo[0]);
     a->view[0] = l->lo[0] - pad_x;
     a->view[1] = l->hi[0] + pad_x;
@@ -128,6 +129,7 @@ static void surface_fit(app *a)
         }
     const double side = fmax(l->hi[0] - l->lo[0], l->hi[1] - l->lo[1]);
     a->z_scale = hi - lo > 1e-12 ? side / (hi - lo) : 1.0;
+    a->f_range = hi - lo > 1e-12 ? hi - lo : 1.0;
     a->heights_id++;
     a->cam = (camera){
         .yaw = -0.65,
@@ -242,6 +244,8 @@ static void sim_rebuild(app *a, const double *start)
     const bool paused = a->sim.paused;
     const double sps = a->sim.steps_per_second > 0 ? a->sim.steps_per_second
                                                     : APP_DEFAULT_STEPS_PER_SECOND;
+    for (int i = 0; i < SIM_MAX_RUNNERS; i++)
+        assess_reset(&a->assess[i]);
     if (!sim_init(&a->sim, p, a->n_runners, sps, err, sizeof err)) {
         /* only reachable with bad hyperparameters, which the CLI and the
          * panel reject: fall back to one gradient-descent runner */
@@ -277,6 +281,9 @@ void app_set_lesson(app *a, int index)
         a->sim.paused = a->drag_was_paused;
     a->drag = DRAG_NONE;
     marks_locate(a);
+    critical_free(&a->crit);
+    if (!critical_find(&a->crit, a->land, NULL))
+        a->crit = (critical_set){0};
     if (a->land->dim == 1)
         view_fit(a);
     else
@@ -477,6 +484,9 @@ void app_apply(app *a, action act)
         break;
     case ACTION_ARROWS:
         a->show_arrows = !a->show_arrows;
+        break;
+    case ACTION_ANNOTATE:
+        a->annotate = !a->annotate;
         break;
     case ACTION_EXPLAIN:
         a->explain = !a->explain;
@@ -704,6 +714,7 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
     a->noise_on = o && o->noise > 0;
     a->seed = o ? o->seed : 0;
     a->sim.steps_per_second = APP_DEFAULT_STEPS_PER_SECOND;
+    a->annotate = true;
     app_set_lesson(a, (o && o->land) ? landscape_index(o->land) : 0);
     if (o && o->has_start)
         sim_reset(&a->sim, o->start);
@@ -711,8 +722,19 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
     return true;
 }
 
+void app_assess(app *a)
+{
+    for (int i = 0; i < a->sim.n_runners; i++) {
+        const runner *r = &a->sim.runners[i];
+        if (r->step == 0)
+            assess_reset(&a->assess[i]); /* a new run */
+        assess_runner(&a->assess[i], r, &a->crit, a->f_range);
+    }
+}
+
 void app_destroy(app *a)
 {
+    critical_free(&a->crit);
     if (a->ren)
         renderer_free(a->ren);
     window_destroy(&a->win);
@@ -733,6 +755,7 @@ bool app_frame(app *a)
         dt = 0.25; /* after a stall (window dragged, laptop asleep) do not jump */
     if (a->drag == DRAG_NONE)
         sim_advance(&a->sim, dt);
+    app_assess(a);
     window_drawable_size(&a->win, &a->fb_w, &a->fb_h);
     app_draw(a, a->ren, a->fb_w, a->fb_h);
     window_swap(&a->win);

@@ -11,7 +11,9 @@
 #include "app/cli.h"
 #include "app/input.h"
 #include "app/window.h"
+#include "core/assess.h"
 #include "core/camera.h"
+#include "core/critical.h"
 #include "core/sim.h"
 #include "render/renderer.h"
 
@@ -91,6 +93,10 @@ typedef struct app {
     unsigned heights_id;        /* changes when heights change */
     int n_marks;
     app_mark marks[APP_MAX_MARKS];
+    critical_set crit;          /* the lesson's critical points (core/critical.h) */
+    double f_range;             /* f's range over the domain */
+    assess_state assess[SIM_MAX_RUNNERS]; /* each runner's situation */
+    bool annotate;              /* K: labels of minima, saddles, plateaus */
     drag_mode drag;
     bool drag_was_paused;
     float mouse_x, mouse_y;     /* last pointer position, framebuffer pixels */
@@ -113,6 +119,9 @@ bool app_frame(app *a);
 void app_handle_event(app *a, const SDL_Event *e);
 /* Applies one action. */
 void app_apply(app *a, action act);
+/* Judges every runner's situation (at a minimum, near a saddle, on a
+ * plateau, escaped) after the steps of a frame. */
+void app_assess(app *a);
 /* Switches to lesson (catalog index) with its default start and lr. */
 void app_set_lesson(app *a, int index);
 /* The fields (optim_fields() indices) the selected runner's optimizer uses;

@@ -72,8 +72,10 @@ int command_shot(const cli_options *o)
     int code = 1;
     uint8_t *pixels = NULL;
     SDL_Surface *surf = NULL;
-    for (long i = 0; i < o->steps; i++)
+    for (long i = 0; i < o->steps; i++) {
         sim_step(&a->sim);
+        app_assess(a);
+    }
     int w, h;
     window_drawable_size(&a->win, &w, &h);
     app_draw(a, a->ren, w, h);

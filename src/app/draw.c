@@ -9,6 +9,7 @@
 #include "app/app.h"
 #include "app/explain.h"
 #include "app/format.h"
+#include "core/critical.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -330,6 +331,41 @@ static void legend_line(renderer *r, float x, float y, float s, rgba c, const ch
     render_text(r, text, x + 52 * s, y, 24 * s, TEXT_LEFT, TEXT);
 }
 
+/* Shades where |f'| < 0.01 over a stretch with no critical point, labelled
+ * "vanishing gradient" (tanh's plateaus, d2l 12.1.3.3). */
+static void draw_plateau_1d(const app *a, renderer *r, const layout *lay)
+{
+    if (a->crit.count > 0 || a->companion)
+        return; /* only where no critical point explains a small gradient */
+    const float s = lay->scale;
+    const int n = 2000;
+    double start = NAN;
+    for (int i = 0; i <= n; i++) {
+        const double x = a->land->lo[0] + (a->land->hi[0] - a->land->lo[0]) * i / n;
+        landscape_point p;
+        landscape_eval(a->land, &x, &p);
+        const bool flat = fabs(p.g[0]) < 0.01;
+        if (flat && isnan(start))
+            start = x;
+        if ((!flat || i == n) && !isnan(start)) {
+            const double end = x;
+            if (end - start > 0.03 * (a->land->hi[0] - a->land->lo[0])) {
+                const float x0 = view_x_to_px(a, lay, start), x1 = view_x_to_px(a, lay, end);
+                render_rect(r, x0, lay->plot_y, x1 - x0, lay->plot_h, (rgba){0.94f, 0.89f, 0.26f, 0.10f});
+                const char *lbl = "vanishing gradient: |f′| < 0.01";
+                text_fit(r, lbl, (x0 + x1) / 2, lay->plot_y + lay->plot_h - 70 * s, 24 * s,
+                         fmaxf(10.0f, 14 * s), x1 - x0 - 8 * s, TEXT_CENTER, YELLOW);
+                const double mid = 0.5 * (start + end);
+                landscape_point m;
+                landscape_eval(a->land, &mid, &m);
+                draw_arrow(r, (x0 + x1) / 2, lay->plot_y + lay->plot_h - 76 * s, (x0 + x1) / 2,
+                           view_y_to_px(a, lay, m.f) + 20 * s, 2 * s, YELLOW);
+            }
+            start = NAN;
+        }
+    }
+}
+
 /* The 1D view's static part: axes, curves, marked points, legend. */
 static void draw_view_1d(const app *a, renderer *r, const layout *lay)
 {
@@ -339,7 +375,10 @@ static void draw_view_1d(const app *a, renderer *r, const layout *lay)
     if (a->companion)
         draw_curve(a, r, lay, a->companion, 4.0f * s, ORANGE);
     draw_curve(a, r, lay, a->land, 4.0f * s, BLUE);
-    draw_marks_1d(a, r, lay);
+    if (a->annotate) {
+        draw_plateau_1d(a, r, lay);
+        draw_marks_1d(a, r, lay);
+    }
     render_clip(r, 0, 0, 0, 0);
     /* legend, top-left inside the plot */
     float y = lay->plot_y + 12 * s;
@@ -412,6 +451,83 @@ static void draw_axis3d(const app *a, renderer *r, const layout *lay, const floa
     (void)a;
 }
 
+/* The critical points on the surface, labelled as the source figures are
+ * ("global minimum", "local minimum", "saddle point"), and at a saddle its
+ * Hessian's eigenvector directions draped on the surface: green where the
+ * eigenvalue is positive (f curves up), red where negative. */
+static void draw_critical_3d(const app *a, renderer *r, const layout *lay, const float vp[16],
+                             double lift)
+{
+    const float s = lay->scale;
+    const landscape *l = a->land;
+    const double zs = a->z_scale;
+    const double side = fmax(l->hi[0] - l->lo[0], l->hi[1] - l->lo[1]);
+    for (int i = 0; i < a->crit.count; i++) {
+        const critical_point *c = &a->crit.points[i];
+        const char *label = NULL;
+        switch (c->kind) {
+        case CRITICAL_GLOBAL_MIN:
+            label = "global minimum";
+            break;
+        case CRITICAL_LOCAL_MIN:
+            label = "local minimum";
+            break;
+        case CRITICAL_SADDLE:
+            label = "saddle point";
+            break;
+        case CRITICAL_DEGENERATE:
+            label = "degenerate (test inconclusive)";
+            break;
+        case CRITICAL_GLOBAL_MAX:
+        case CRITICAL_LOCAL_MAX:
+            label = "maximum";
+            break;
+        }
+        if (c->kind == CRITICAL_SADDLE) {
+            double lam[2], vec[2][2];
+            landscape_point h;
+            const double at[2] = {c->x, c->y};
+            landscape_eval(l, at, &h);
+            critical_eigen2(h.h[0][0], h.h[0][1], h.h[1][1], lam, vec);
+            for (int k = 0; k < 2; k++) {
+                float seg[3 * 33];
+                int m = 0;
+                for (int j = -16; j <= 16; j++) {
+                    const double t = 0.18 * side * j / 16.0;
+                    const double q[2] = {c->x + t * vec[k][0], c->y + t * vec[k][1]};
+                    if (!landscape_in_domain(l, q))
+                        continue;
+                    landscape_point v;
+                    landscape_eval(l, q, &v);
+                    seg[3 * m] = (float)q[0];
+                    seg[3 * m + 1] = (float)q[1];
+                    seg[3 * m + 2] = (float)(zs * v.f + lift);
+                    m++;
+                }
+                render_polyline3d(r, seg, m, vp, 4.0f * s,
+                                  lam[k] > 0 ? GREEN : (rgba){0.9f, 0.3f, 0.25f, 1.0f});
+            }
+        }
+        const float p3[3] = {(float)c->x, (float)c->y, (float)(zs * c->f + lift)};
+        render_disc3d(r, p3, vp, 8.0f * s, GREEN, 2.0f * s, TEXT);
+        const double pd[3] = {c->x, c->y, zs * c->f};
+        float px, py;
+        bool ok;
+        project_px(lay, vp, pd, &px, &py, &ok);
+        if (!ok || !label)
+            continue;
+        char text[96];
+        char nx[32], ny[32];
+        format_sig(nx, sizeof nx, c->x, 3);
+        format_sig(ny, sizeof ny, c->y, 3);
+        snprintf(text, sizeof text, "%s (%s, %s)", label, nx, ny);
+        const float tw = render_text_width(r, text, 22 * s);
+        draw_arrow(r, px + 70 * s, py + 70 * s, px + 10 * s, py + 10 * s, 2.0f * s, GREEN);
+        render_rect(r, px + 64 * s, py + 68 * s, tw + 12 * s, 30 * s, alpha(BG, 0.85f));
+        render_text(r, text, px + 70 * s, py + 72 * s, 22 * s, TEXT_LEFT, GREEN);
+    }
+}
+
 static void draw_view_3d(const app *a, renderer *r, const layout *lay)
 {
     const float s = lay->scale;
@@ -454,21 +570,8 @@ static void draw_view_3d(const app *a, renderer *r, const layout *lay)
         draw_axis3d(a, r, lay, vp, p0, p1, zlo, zhi, zs, "f", off);
     }
     const double lift = 0.01 * span;
-    const float saddle3[3] = {0, 0, (float)lift};
-    if (strcmp(l->name, "saddle") == 0) {
-        render_disc3d(r, saddle3, vp, 8.0f * s, GREEN, 2.0f * s, TEXT);
-        const double sp[3] = {0, 0, 0};
-        float px, py;
-        bool ok;
-        project_px(lay, vp, sp, &px, &py, &ok);
-        if (ok) {
-            const char *lbl = "saddle point (0, 0)";
-            draw_arrow(r, px + 90 * s, py + 90 * s, px + 12 * s, py + 12 * s, 2.0f * s, GREEN);
-            render_rect(r, px + 84 * s, py + 88 * s, render_text_width(r, lbl, 22 * s) + 12 * s,
-                        30 * s, alpha(BG, 0.85f));
-            render_text(r, lbl, px + 90 * s, py + 92 * s, 22 * s, TEXT_LEFT, GREEN);
-        }
-    }
+    if (a->annotate)
+        draw_critical_3d(a, r, lay, vp, lift);
     render_clip(r, 0, 0, 0, 0);
     text_fit(r, "right-drag or Shift+arrows: rotate · left-drag: move the start · wheel: zoom",
              lay->plot_x + lay->plot_w / 2, lay->plot_y + lay->plot_h + 14 * s, 22 * s,
@@ -562,8 +665,10 @@ static void hud_row(renderer *r, const layout *lay, float *y, const char *key, c
     *y += font * 1.32f;
 }
 
-static const char *status_text(const app *a, const runner *rn, rgba *color)
+static const char *status_text(const app *a, int which, rgba *color)
 {
+    const runner *rn = &a->sim.runners[which];
+    const situation sit = a->assess[which].now;
     *color = TEXT;
     switch (rn->status) {
     case RUNNER_DIVERGED:
@@ -583,6 +688,29 @@ static const char *status_text(const app *a, const runner *rn, rgba *color)
     }
     if (a->drag == DRAG_START)
         return "placing start";
+    if (rn->status == RUNNER_RUNNING || rn->status == RUNNER_CONVERGED) {
+        switch (sit) {
+        case SITUATION_GLOBAL_MIN:
+            *color = GREEN;
+            return rn->status == RUNNER_CONVERGED ? "converged: global minimum"
+                                                  : "at a global minimum";
+        case SITUATION_LOCAL_MIN:
+            *color = ORANGE;
+            return rn->status == RUNNER_CONVERGED ? "converged: local minimum"
+                                                  : "at a local minimum";
+        case SITUATION_SADDLE:
+            *color = ORANGE;
+            return "near a saddle point";
+        case SITUATION_PLATEAU:
+            *color = ORANGE;
+            return "plateau: tiny gradient";
+        case SITUATION_ESCAPED:
+            *color = YELLOW;
+            return "escaped a local minimum!";
+        case SITUATION_MOVING:
+            break;
+        }
+    }
     if (a->sim.paused && rn->status == RUNNER_RUNNING)
         return "paused";
     if (a->sim.paused && rn->status == RUNNER_OUT_OF_VIEW)
@@ -605,7 +733,7 @@ static void draw_legend(const app *a, renderer *r, const layout *lay, float *y)
         char label[96];
         runner_label(rn, label, sizeof label);
         rgba sc;
-        const char *st = status_text(a, rn, &sc);
+        const char *st = status_text(a, i, &sc);
         render_text(r, st, lay->side_x + lay->side_w - 16 * s, *y, font, TEXT_RIGHT, sc);
         const float room = lay->side_w - 70 * s - render_text_width(r, st, font) - 16 * s;
         text_fit(r, label, lay->side_x + 50 * s, *y, font, fmaxf(11.0f, 16 * s), room, TEXT_LEFT,
@@ -645,6 +773,60 @@ static void draw_panel(const app *a, renderer *r, const layout *lay, float *y)
         render_text(r, v, x + col_w * 0.58f, yy, font, TEXT_LEFT, sel ? YELLOW : TEXT);
     }
     *y += (float)((n + 1) / 2) * font * 1.4f;
+}
+
+/* The second-derivative test at the selected runner's iterate: f'' (1D)
+ * or the Hessian and its eigenvalues (2D), and the verdict once the
+ * gradient is near zero (d2l 12.1.3). */
+static void draw_hessian(const app *a, renderer *r, const layout *lay, float *y)
+{
+    const float s = lay->scale;
+    const runner *rn = &a->sim.runners[a->selected];
+    if (!isfinite(rn->at.f))
+        return;
+    char v[160], n1[32], n2[32], n3[32];
+    double lam[2];
+    if (a->land->dim == 1) {
+        lam[0] = lam[1] = rn->at.h[0][0];
+        fmt_num(v, sizeof v, lam[0]);
+        char key[32];
+        snprintf(key, sizeof key, "%s″(x)", a->land->symbol);
+        hud_row(r, lay, y, key, v, TEXT);
+    } else {
+        critical_eigen2(rn->at.h[0][0], rn->at.h[0][1], rn->at.h[1][1], lam, NULL);
+        format_sig(n1, sizeof n1, rn->at.h[0][0], 4);
+        format_sig(n2, sizeof n2, rn->at.h[0][1], 4);
+        format_sig(n3, sizeof n3, rn->at.h[1][1], 4);
+        snprintf(v, sizeof v, "[%s %s; %s %s]", n1, n2, n2, n3);
+        hud_row(r, lay, y, "Hessian", v, TEXT);
+        format_sig(n1, sizeof n1, lam[0], 4);
+        format_sig(n2, sizeof n2, lam[1], 4);
+        snprintf(v, sizeof v, "%s, %s", n1, n2);
+        hud_row(r, lay, y, "λ₁, λ₂", v, TEXT);
+    }
+    const double scale = fmax(fabs(lam[0]), fabs(lam[1]));
+    const situation sit = a->assess[a->selected].now;
+    if (sit != SITUATION_GLOBAL_MIN && sit != SITUATION_LOCAL_MIN && sit != SITUATION_SADDLE &&
+        rn->status != RUNNER_CONVERGED)
+        return; /* the test speaks of critical points (zero gradient) only */
+    const double tol = 1e-6 * fmax(scale, 1e-300);
+    const char *verdict;
+    rgba c = TEXT;
+    if (fabs(lam[0]) <= tol || fabs(lam[1]) <= tol || scale == 0.0) {
+        verdict = "inconclusive (an eigenvalue is 0)";
+        c = ORANGE;
+    } else if (lam[0] > 0) {
+        verdict = a->land->dim > 1 ? "minimum (all λ > 0)" : "minimum (f″ > 0)";
+        c = GREEN;
+    } else if (lam[1] < 0) {
+        verdict = a->land->dim > 1 ? "maximum (all λ < 0)" : "maximum (f″ < 0)";
+        c = RED;
+    } else {
+        verdict = "saddle (λ of both signs)";
+        c = ORANGE;
+    }
+    (void)s;
+    hud_row(r, lay, y, "test", verdict, c);
 }
 
 static void draw_hud(const app *a, renderer *r, const layout *lay)
@@ -706,8 +888,13 @@ static void draw_hud(const app *a, renderer *r, const layout *lay)
     snprintf(v, sizeof v, "%g", a->sim.steps_per_second);
     hud_row(r, lay, &y, "steps/s", v, TEXT);
     rgba sc;
-    const char *status = status_text(a, rn, &sc);
+    const char *status = status_text(a, a->selected, &sc);
     hud_row(r, lay, &y, "status", status, sc);
+    if (a->assess[a->selected].escapes > 0) {
+        snprintf(v, sizeof v, "%d", a->assess[a->selected].escapes);
+        hud_row(r, lay, &y, "escapes", v, YELLOW);
+    }
+    draw_hessian(a, r, lay, &y);
     if (rn->note && y + 60 * s < hint_y) {
         text_fit(r, rn->note, lay->side_x + 24 * s, y, 20 * s, fmaxf(10.0f, 13 * s),
                  lay->side_w - 30 * s, TEXT_LEFT, ORANGE);
@@ -839,6 +1026,7 @@ static uint64_t static_key(const app *a, int fb_w, int fb_h)
     h = fnv1a(h, &a->cam, sizeof a->cam);
     h = fnv1a(h, &a->z_scale, sizeof a->z_scale);
     h = fnv1a(h, &a->heights_id, sizeof a->heights_id);
+    h = fnv1a(h, &a->annotate, sizeof a->annotate);
     return h ? h : 1; /* 0 means "no layer" to the renderer */
 }
 

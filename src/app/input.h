@@ -49,6 +49,7 @@ typedef enum action {
     ACTION_ARROWS,
     ACTION_EXPLAIN,
     ACTION_SCHEDULE_CYCLE,
+    ACTION_ANNOTATE,
     ACTION_COUNT,
 } action;
 

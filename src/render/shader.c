@@ -1,7 +1,8 @@
 /*
  * shader.c: program building. Looks a file up in the embedded table, puts
- * the #version line in front, compiles, links, and turns any failure into
- * one line naming the file, with the driver's log folded onto that line.
+ * the #version line (and, for a fragment shader that asks, a library file
+ * such as viridis.glsl) in front, compiles, links, and turns any failure
+ * into one line naming the file, with the driver's log folded onto that line.
  */
 #include "shader.h"
 
@@ -47,11 +48,15 @@ static void format_log(char *err, size_t errlen, const char *what, const char *n
     err[pos] = '\0';
 }
 
-static GLuint compile(const gl_api *gl, GLenum type, const char *name, char *err, size_t errlen)
+/* Compiles the embedded file name, preceded by the embedded file lib when
+ * lib is not NULL (shared functions; GLSL has no #include). */
+static GLuint compile(const gl_api *gl, GLenum type, const char *name, const char *lib,
+                      char *err, size_t errlen)
 {
     const char *body = embedded_source(name);
-    if (!body) {
-        snprintf(err, errlen, "shader %s is not embedded in this build", name);
+    const char *lib_body = lib ? embedded_source(lib) : "";
+    if (!body || !lib_body) {
+        snprintf(err, errlen, "shader %s is not embedded in this build", body ? lib : name);
         return 0;
     }
     GLuint sh = gl->CreateShader(type);
@@ -59,8 +64,9 @@ static GLuint compile(const gl_api *gl, GLenum type, const char *name, char *err
         snprintf(err, errlen, "shader %s: glCreateShader failed", name);
         return 0;
     }
-    const char *parts[2] = {SHADER_VERSION_LINE, body};
-    gl->ShaderSource(sh, 2, parts, NULL);
+    /* "#line 1" after a library keeps the driver's line numbers the file's. */
+    const char *parts[4] = {SHADER_VERSION_LINE, lib_body, lib ? "\n#line 1\n" : "", body};
+    gl->ShaderSource(sh, 4, parts, NULL);
     gl->CompileShader(sh);
     GLint ok = GL_FALSE;
     gl->GetShaderiv(sh, GL_COMPILE_STATUS, &ok);
@@ -77,9 +83,15 @@ static GLuint compile(const gl_api *gl, GLenum type, const char *name, char *err
 GLuint shader_build(const gl_api *gl, const char *vert_name, const char *frag_name, char *err,
                     size_t errlen)
 {
+    return shader_build_lib(gl, vert_name, frag_name, NULL, err, errlen);
+}
+
+GLuint shader_build_lib(const gl_api *gl, const char *vert_name, const char *frag_name,
+                        const char *frag_lib, char *err, size_t errlen)
+{
     GLuint prog = 0;
-    GLuint vs = compile(gl, GL_VERTEX_SHADER, vert_name, err, errlen);
-    GLuint fs = vs ? compile(gl, GL_FRAGMENT_SHADER, frag_name, err, errlen) : 0;
+    GLuint vs = compile(gl, GL_VERTEX_SHADER, vert_name, NULL, err, errlen);
+    GLuint fs = vs ? compile(gl, GL_FRAGMENT_SHADER, frag_name, frag_lib, err, errlen) : 0;
     if (!vs || !fs)
         goto cleanup;
 

@@ -16,5 +16,9 @@
  * driver's log in err. */
 GLuint shader_build(const gl_api *gl, const char *vert_name, const char *frag_name, char *err,
                     size_t errlen);
+/* The same, with the embedded file frag_lib (e.g. "viridis.glsl": shared
+ * GLSL functions) put in front of frag_name's source; NULL: none. */
+GLuint shader_build_lib(const gl_api *gl, const char *vert_name, const char *frag_name,
+                        const char *frag_lib, char *err, size_t errlen);
 
 #endif
