@@ -240,6 +240,34 @@ static void test_3d_rotate_pick_zoom(void **state)
     assert_true(a->cam.distance < dist);
 }
 
+static void test_contour_view_and_drag(void **state)
+{
+    (void)state;
+    key(SDLK_TAB, KMOD_NONE); /* some 1D landscape first: C only says why not */
+    key(SDLK_1, KMOD_NONE);
+    key(SDLK_c, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_false(a->contour);
+    key(SDLK_4, KMOD_NONE);
+    key(SDLK_c, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_true(a->contour);
+    layout lay;
+    layout_compute(a->fb_w, a->fb_h, &lay);
+    int ww, wh;
+    window_size(&a->win, &ww, &wh);
+    const float sx = (float)ww / (float)a->fb_w;
+    const int x = (int)(view_x_to_px(a, &lay, -0.5) * sx), y = (int)(view_y_to_px(a, &lay, 0.25) * sx);
+    mouse_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, x, y);
+    mouse_button(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, x, y);
+    assert_true(app_frame(a));
+    assert_float_equal(a->sim.runners[0].start[0], -0.5, 0.01);
+    assert_float_equal(a->sim.runners[0].start[1], 0.25, 0.01);
+    key(SDLK_c, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_false(a->contour);
+}
+
 static void test_wheel_zooms_1d_and_quit(void **state)
 {
     (void)state;
@@ -341,6 +369,7 @@ int main(void)
         cmocka_unit_test(test_drag_start_1d),
         cmocka_unit_test(test_3d_rotate_pick_zoom),
         cmocka_unit_test(test_race_runners_panel),
+        cmocka_unit_test(test_contour_view_and_drag),
         cmocka_unit_test(test_wheel_zooms_1d_and_quit),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

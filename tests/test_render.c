@@ -126,6 +126,32 @@ static void check_saddle(app *a, uint8_t *buf)
     CHECK(color_near(buf, mx, my, 2, 213, 94, 0), "no 3D iterate marker at (%d, %d)", mx, my);
 }
 
+/* Contour view (C) of Himmelblau: viridis from purple at the minima to
+ * yellow at the highest corner, and the runner's marker on top. */
+static void check_contour(app *a, uint8_t *buf)
+{
+    app_set_lesson(a, landscape_index(landscape_find("himmelblau")));
+    a->contour = true;
+    render(a, buf);
+    layout lay;
+    layout_compute(W, H, &lay);
+    /* near the global minimum (3, 2) but off its label and the runner: f ~ 0 */
+    const int mx = (int)lroundf(view_x_to_px(a, &lay, 3.0)) - 30;
+    const int my = (int)lroundf(view_y_to_px(a, &lay, 2.0)) + 12;
+    const uint8_t *p = px(buf, mx, my);
+    CHECK(p[0] < 110 && p[1] < 60 && p[2] > 60, "minimum not purple: %d %d %d", p[0], p[1], p[2]);
+    /* the corner (5, 5), the highest value on the grid: yellow */
+    const int cx = (int)lroundf(view_x_to_px(a, &lay, 4.97));
+    const int cy = (int)lroundf(view_y_to_px(a, &lay, 4.97));
+    p = px(buf, cx, cy);
+    CHECK(p[0] > 180 && p[1] > 180 && p[2] < 120, "corner not yellow: %d %d %d", p[0], p[1], p[2]);
+    /* the start ring at (0, 0) */
+    const int sx = (int)lroundf(view_x_to_px(a, &lay, 0.0)) + 11;
+    const int sy = (int)lroundf(view_y_to_px(a, &lay, 0.0));
+    CHECK(color_near(buf, sx, sy, 2, 236, 238, 242), "no start ring at (0, 0)");
+    a->contour = false;
+}
+
 int main(void)
 {
     app *a = calloc(1, sizeof *a);
@@ -147,6 +173,7 @@ int main(void)
     }
     uint8_t *buf = malloc((size_t)W * H * 4), *again = malloc((size_t)W * H * 4);
     check_lesson1(a, buf);
+    check_contour(a, buf);
     check_saddle(a, buf);
     /* bit-identical run to run */
     render(a, again);

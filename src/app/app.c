@@ -50,6 +50,12 @@ float view_y_to_px(const app *a, const layout *lay, double y)
            (float)((y - a->view[2]) / (a->view[3] - a->view[2])) * lay->plot_h;
 }
 
+double view_px_to_y(const app *a, const layout *lay, float py)
+{
+    return a->view[2] + (double)(lay->plot_y + lay->plot_h - py) / lay->plot_h *
+                            (a->view[3] - a->view[2]);
+}
+
 double view_px_to_x(const app *a, const layout *lay, float px)
 {
     return a->view[0] + (double)(px - lay->plot_x) / lay->plot_w * (a->view[1] - a->view[0]);
@@ -128,6 +134,10 @@ static void surface_fit(app *a)
             hi = fmax(hi, p.f);
         }
     const double side = fmax(l->hi[0] - l->lo[0], l->hi[1] - l->lo[1]);
+    a->view[0] = l->lo[0];
+    a->view[1] = l->hi[0];
+    a->view[2] = l->lo[1];
+    a->view[3] = l->hi[1];
     a->z_scale = hi - lo > 1e-12 ? side / (hi - lo) : 1.0;
     a->f_range = hi - lo > 1e-12 ? hi - lo : 1.0;
     a->heights_id++;
@@ -412,7 +422,7 @@ static void zoom(app *a, double factor, float px, float py)
 {
     layout lay;
     layout_compute(a->fb_w, a->fb_h, &lay);
-    if (a->land->dim == 2) {
+    if (a->land->dim == 2 && !a->contour) {
         a->cam.distance /= factor;
         camera_clamp(&a->cam);
         return;
@@ -488,6 +498,17 @@ void app_apply(app *a, action act)
     case ACTION_ANNOTATE:
         a->annotate = !a->annotate;
         break;
+    case ACTION_VIEW_TOGGLE:
+        if (a->land->dim != 2) {
+            app_message(a, 2500, "the contour view is for 2D landscapes (4, Tab)");
+            break;
+        }
+        a->contour = !a->contour;
+        a->view[0] = a->land->lo[0];
+        a->view[1] = a->land->hi[0];
+        a->view[2] = a->land->lo[1];
+        a->view[3] = a->land->hi[1];
+        break;
     case ACTION_EXPLAIN:
         a->explain = !a->explain;
         if (a->explain)
@@ -546,8 +567,8 @@ void app_apply(app *a, action act)
     case ACTION_ROTATE_RIGHT:
     case ACTION_ROTATE_UP:
     case ACTION_ROTATE_DOWN:
-        if (a->land->dim != 2) {
-            app_message(a, 2500, "rotation applies to the 3D view (lesson 4)");
+        if (a->land->dim != 2 || a->contour) {
+            app_message(a, 2500, "rotation applies to the 3D surface view (lesson 4; C)");
             break;
         }
         a->cam.yaw += act == ACTION_ROTATE_LEFT ? -0.1 : act == ACTION_ROTATE_RIGHT ? 0.1 : 0.0;
@@ -573,6 +594,11 @@ static bool start_from_pointer(app *a, const layout *lay, double *start)
     if (l->dim == 1) {
         const double x = view_px_to_x(a, lay, a->mouse_x);
         start[0] = fmin(l->hi[0], fmax(l->lo[0], x));
+        return true;
+    }
+    if (a->contour) {
+        start[0] = fmin(l->hi[0], fmax(l->lo[0], view_px_to_x(a, lay, a->mouse_x)));
+        start[1] = fmin(l->hi[1], fmax(l->lo[1], view_px_to_y(a, lay, a->mouse_y)));
         return true;
     }
     const double aspect = lay->plot_w / lay->plot_h;
@@ -629,7 +655,7 @@ void app_handle_event(app *a, const SDL_Event *e)
             a->drag_was_paused = a->sim.paused;
             a->sim.paused = true;
             drag_start_move(a);
-        } else if (e->button.button == SDL_BUTTON_RIGHT && a->land->dim == 2) {
+        } else if (e->button.button == SDL_BUTTON_RIGHT && a->land->dim == 2 && !a->contour) {
             a->drag = DRAG_ROTATE;
         }
         break;
@@ -716,6 +742,7 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
     a->sim.steps_per_second = APP_DEFAULT_STEPS_PER_SECOND;
     a->annotate = true;
     app_set_lesson(a, (o && o->land) ? landscape_index(o->land) : 0);
+    a->contour = o && o->contour && a->land->dim == 2;
     if (o && o->has_start)
         sim_reset(&a->sim, o->start);
     a->last_counter = SDL_GetPerformanceCounter();

@@ -97,6 +97,7 @@ typedef struct app {
     double f_range;             /* f's range over the domain */
     assess_state assess[SIM_MAX_RUNNERS]; /* each runner's situation */
     bool annotate;              /* K: labels of minima, saddles, plateaus */
+    bool contour;               /* C: 2D landscapes as a contour map, not a surface */
     drag_mode drag;
     bool drag_was_paused;
     float mouse_x, mouse_y;     /* last pointer position, framebuffer pixels */
@@ -140,6 +141,8 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h);
 float view_x_to_px(const app *a, const layout *lay, double x);
 float view_y_to_px(const app *a, const layout *lay, double y);
 double view_px_to_x(const app *a, const layout *lay, float px);
+/* The inverse of view_y_to_px (the contour view's y coordinate). */
+double view_px_to_y(const app *a, const layout *lay, float py);
 /* 3D view: the camera's projection * view, followed by the viewport
  * transform that maps the plot rectangle onto the framebuffer's clip space
  * (the renderer draws into the whole framebuffer). Column-major. */

@@ -33,6 +33,7 @@ typedef enum opt_id {
     OPT_WARMUP,
     OPT_FINAL_LR,
     OPT_MAX_STEPS,
+    OPT_VIEW,
     OPT_START,
     OPT_SEED,
     OPT_STEPS,
@@ -63,6 +64,7 @@ static const opt_spec specs[] = {
     {"--warmup", OPT_WARMUP, true, OK_RUN | OK_TRACE},
     {"--final-lr", OPT_FINAL_LR, true, OK_RUN | OK_TRACE},
     {"--max-steps", OPT_MAX_STEPS, true, OK_RUN | OK_TRACE},
+    {"--view", OPT_VIEW, true, OK_RUN | OK_SHOT},
     {"--start", OPT_START, true, OK_RUN | OK_TRACE},
     {"--seed", OPT_SEED, true, OK_RUN | OK_TRACE},
     {"--steps", OPT_STEPS, true, OK_TRACE | OK_SHOT},
@@ -86,7 +88,8 @@ const char *cli_usage(void)
            "  optiviz list\n"
            "  optiviz trace --function NAME --optimizer NAME [hyperparameters] --start X[,Y]\n"
            "                --steps N [--noise F] [--noise-decay R] [--seed N]\n"
-           "  optiviz shot  --function NAME [--steps N] [--size WxH] --out FILE.png\n"
+           "  optiviz shot  --function NAME [--optimizer A,B..] [--steps N] [--size WxH]\n"
+           "                [--view surface|contour] --out FILE.png\n"
            "  optiviz bench [--function NAME] [--frames N] [--size WxH]\n"
            "  optiviz critical --function NAME [--domain A:B[,C:D]]\n"
            "                critical points in the domain as CSV with their kind\n"
@@ -402,6 +405,16 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
         return true;
     case OPT_MILESTONES:
         return parse_milestones(v, &o->sched, err, n);
+    case OPT_VIEW:
+        if (strcmp(v, "contour") == 0)
+            o->contour = true;
+        else if (strcmp(v, "surface") == 0)
+            o->contour = false;
+        else {
+            snprintf(err, n, "--view: unknown view '%s' (surface or contour)", v);
+            return false;
+        }
+        return true;
     case OPT_START:
         o->has_start = true;
         return parse_start(v, o->start, start_count, err, n);

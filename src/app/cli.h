@@ -43,6 +43,7 @@ typedef struct cli_options {
     long steps;
     int width, height; /* 0: default */
     bool fullscreen;
+    bool contour;          /* --view contour (2D landscapes) */
     const char *out;
     long frames;
     bool has_domain;        /* critical --domain a:b[,c:d] */

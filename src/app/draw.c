@@ -159,9 +159,9 @@ static void draw_axes_1d(const app *a, renderer *r, const layout *lay)
     render_text(r, "x", lay->plot_x + lay->plot_w / 2, lay->plot_y + lay->plot_h + 46 * s,
                 26 * s, TEXT_CENTER, TEXT);
     char ylabel[32];
-    snprintf(ylabel, sizeof ylabel, "%s(x)", a->companion ? "value" : a->land->symbol);
-    render_text(r, a->companion ? "loss" : ylabel, lay->plot_x - 14 * s, lay->plot_y - 34 * s,
-                24 * s, TEXT_RIGHT, TEXT);
+    snprintf(ylabel, sizeof ylabel, "%s(x)", a->land->symbol);
+    const char *yl = a->land->dim == 2 ? "y" : a->companion ? "loss" : ylabel;
+    render_text(r, yl, lay->plot_x - 14 * s, lay->plot_y - 34 * s, 24 * s, TEXT_RIGHT, TEXT);
 }
 
 static void draw_curve(const app *a, renderer *r, const layout *lay, const landscape *l,
@@ -535,9 +535,17 @@ static void draw_view_3d(const app *a, renderer *r, const layout *lay)
     float vp[16];
     view3d_matrix(a, lay, vp);
     render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
+    float hlo = a->heights[0], hhi = a->heights[0];
+    for (int i = 1; i < APP_GRID_N * APP_GRID_N; i++) {
+        hlo = fminf(hlo, a->heights[i]);
+        hhi = fmaxf(hhi, a->heights[i]);
+    }
+    render_surface(r, a->heights, APP_GRID_N, APP_GRID_N, (float)l->lo[0], (float)l->hi[0],
+                   (float)l->lo[1], (float)l->hi[1], (float)a->z_scale, a->heights_id, vp, hlo,
+                   hhi, 0.55f);
     render_wireframe(r, a->heights, APP_GRID_N, APP_GRID_N, (float)l->lo[0], (float)l->hi[0],
                      (float)l->lo[1], (float)l->hi[1], (float)a->z_scale, a->heights_id, vp,
-                     1.2f * s, alpha(BLUE, 0.75f));
+                     1.2f * s, alpha(TEXT, 0.45f));
     /* axes along three edges of the bounding box */
     double zlo = INFINITY, zhi = -INFINITY;
     for (int i = 0; i < APP_GRID_N * APP_GRID_N; i++) {
@@ -661,7 +669,8 @@ static void hud_row(renderer *r, const layout *lay, float *y, const char *key, c
 {
     const float s = lay->scale, font = 26.0f * s;
     render_text(r, key, lay->side_x + 24 * s, *y, font, TEXT_LEFT, DIM);
-    render_text(r, value, lay->side_x + 170 * s, *y, font, TEXT_LEFT, vc);
+    text_fit(r, value, lay->side_x + 170 * s, *y, font, fmaxf(10.0f, 16 * s),
+             lay->side_w - 180 * s, TEXT_LEFT, vc);
     *y += font * 1.32f;
 }
 
@@ -985,6 +994,116 @@ static void draw_help(renderer *r, const layout *lay)
              x + 30 * s, ty + font * 0.3f, font * 0.9f, 9.0f, w - 40 * s, TEXT_LEFT, TEXT);
 }
 
+/* The contour view's static part (C): viridis fill with isolines (drawn in
+ * the fragment shader), axes in x and y, the negative gradient field as
+ * arrows, labelled critical points. */
+static void draw_view_contour(const app *a, renderer *r, const layout *lay)
+{
+    const float s = lay->scale;
+    const landscape *l = a->land;
+    float hlo = a->heights[0], hhi = a->heights[0];
+    for (int i = 1; i < APP_GRID_N * APP_GRID_N; i++) {
+        hlo = fminf(hlo, a->heights[i]);
+        hhi = fmaxf(hhi, a->heights[i]);
+    }
+    double levels[32], step = 1.0;
+    axis_ticks(hlo, hhi, 14, levels, &step);
+    render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
+    const float x0 = view_x_to_px(a, lay, l->lo[0]), x1 = view_x_to_px(a, lay, l->hi[0]);
+    const float y0 = view_y_to_px(a, lay, l->hi[1]), y1 = view_y_to_px(a, lay, l->lo[1]);
+    render_contour(r, a->heights, APP_GRID_N, APP_GRID_N, a->heights_id, x0, y0, x1 - x0, y1 - y0,
+                   hlo, hhi, (float)step, 1.5f * s, (rgba){1, 1, 1, 0.55f});
+    /* -grad f, normalized by the largest on the grid of arrows */
+    enum { AX = 17, AY = 11 };
+    double gmax = 0;
+    double g[AY][AX][2];
+    for (int j = 0; j < AY; j++)
+        for (int i = 0; i < AX; i++) {
+            const double q[2] = {l->lo[0] + (l->hi[0] - l->lo[0]) * (i + 0.5) / AX,
+                                 l->lo[1] + (l->hi[1] - l->lo[1]) * (j + 0.5) / AY};
+            landscape_point p;
+            landscape_eval(l, q, &p);
+            g[j][i][0] = p.g[0];
+            g[j][i][1] = p.g[1];
+            if (isfinite(p.g[0]) && isfinite(p.g[1]))
+                gmax = fmax(gmax, hypot(p.g[0], p.g[1]));
+        }
+    const float cell = fminf((x1 - x0) / AX, (y1 - y0) / AY);
+    for (int j = 0; j < AY && gmax > 0; j++)
+        for (int i = 0; i < AX; i++) {
+            const double n = hypot(g[j][i][0], g[j][i][1]);
+            if (!(n > 0) || !isfinite(n))
+                continue;
+            /* length grows with |grad f| (square root, so small ones show) */
+            const float len = 0.8f * cell * (float)sqrt(n / gmax);
+            if (len < 3 * s)
+                continue;
+            const float cx = x0 + (x1 - x0) * (i + 0.5f) / AX, cy = y1 - (y1 - y0) * (j + 0.5f) / AY;
+            const float ux = (float)(-g[j][i][0] / n), uy = (float)(g[j][i][1] / n);
+            draw_arrow(r, cx - ux * len / 2, cy - uy * len / 2, cx + ux * len / 2, cy + uy * len / 2,
+                       1.5f * s, (rgba){1, 1, 1, 0.6f});
+        }
+    if (a->annotate) {
+        for (int i = 0; i < a->crit.count; i++) {
+            const critical_point *c = &a->crit.points[i];
+            const char *label = c->kind == CRITICAL_GLOBAL_MIN  ? "global minimum"
+                                : c->kind == CRITICAL_LOCAL_MIN ? "local minimum"
+                                : c->kind == CRITICAL_SADDLE    ? "saddle point"
+                                : c->kind == CRITICAL_DEGENERATE ? "degenerate"
+                                                                 : "maximum";
+            const float px = view_x_to_px(a, lay, c->x), py = view_y_to_px(a, lay, c->y);
+            render_disc(r, px, py, 8 * s, GREEN, 2 * s, TEXT);
+            const float tw = render_text_width(r, label, 20 * s);
+            render_rect(r, px + 10 * s, py + 8 * s, tw + 10 * s, 28 * s, alpha(BG, 0.8f));
+            render_text(r, label, px + 15 * s, py + 11 * s, 20 * s, TEXT_LEFT, GREEN);
+        }
+    }
+    render_clip(r, 0, 0, 0, 0);
+    draw_axes_1d(a, r, lay);
+    /* the colormap's scale */
+    char lo_s[32], hi_s[32], text[160];
+    format_sig(lo_s, sizeof lo_s, hlo, 3);
+    format_sig(hi_s, sizeof hi_s, hhi, 3);
+    snprintf(text, sizeof text, "color: f from %s (purple) to %s (yellow), isolines every %g", lo_s,
+             hi_s, step);
+    text_fit(r, text, lay->plot_x + lay->plot_w, lay->plot_y - 30 * s, 20 * s, 10.0f,
+             lay->plot_w * 0.6f, TEXT_RIGHT, DIM);
+}
+
+/* The contour view's moving part: trails, start, iterates. */
+static void draw_runners_contour(const app *a, renderer *r, const layout *lay)
+{
+    const float s = lay->scale;
+    render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
+    float pts[2 * RUNNER_TRAIL_MAX];
+    for (int w = a->sim.n_runners - 1; w >= 0; w--) {
+        const runner *rn = &a->sim.runners[w];
+        const rgba col = app_runner_color(w);
+        for (int i = 0; i < rn->trail_len; i++) {
+            double p[2];
+            runner_trail_point(rn, i, p);
+            pts[2 * i] = view_x_to_px(a, lay, p[0]);
+            pts[2 * i + 1] = view_y_to_px(a, lay, p[1]);
+        }
+        render_polyline(r, pts, rn->trail_len, 3.0f * s, alpha(col, 0.9f));
+        const int dots = rn->trail_len < 300 ? rn->trail_len : 300;
+        for (int i = rn->trail_len - dots; i < rn->trail_len; i++)
+            render_disc(r, pts[2 * i], pts[2 * i + 1], 4.0f * s, col, 0, BG);
+    }
+    const runner *r0 = &a->sim.runners[0];
+    render_disc(r, view_x_to_px(a, lay, r0->start[0]), view_y_to_px(a, lay, r0->start[1]),
+                11 * s, alpha(BG, 0.0f), 3 * s, TEXT);
+    for (int w = a->sim.n_runners - 1; w >= 0; w--) {
+        const runner *rn = &a->sim.runners[w];
+        if (!isfinite(rn->x[0]) || !isfinite(rn->x[1]))
+            continue;
+        const bool sel = w == a->selected && a->n_runners > 1;
+        render_disc(r, view_x_to_px(a, lay, rn->x[0]), view_y_to_px(a, lay, rn->x[1]),
+                    (sel ? 16.0f : 14.0f) * s, app_runner_color(w), 3 * s, TEXT);
+    }
+    render_clip(r, 0, 0, 0, 0);
+}
+
 /* What does not move from frame to frame for a given lesson, view and
  * window: heading, axes, curves, marks, the wireframe, the HUD's panel. */
 static void draw_static(const app *a, renderer *r, const layout *lay)
@@ -998,6 +1117,8 @@ static void draw_static(const app *a, renderer *r, const layout *lay)
              TEXT_LEFT, TEXT);
     if (a->land->dim == 1)
         draw_view_1d(a, r, lay);
+    else if (a->contour)
+        draw_view_contour(a, r, lay);
     else
         draw_view_3d(a, r, lay);
     render_rect(r, lay->side_x, lay->side_y, lay->side_w, lay->side_h, PANEL);
@@ -1027,6 +1148,7 @@ static uint64_t static_key(const app *a, int fb_w, int fb_h)
     h = fnv1a(h, &a->z_scale, sizeof a->z_scale);
     h = fnv1a(h, &a->heights_id, sizeof a->heights_id);
     h = fnv1a(h, &a->annotate, sizeof a->annotate);
+    h = fnv1a(h, &a->contour, sizeof a->contour);
     return h ? h : 1; /* 0 means "no layer" to the renderer */
 }
 
@@ -1042,6 +1164,8 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
     }
     if (a->land->dim == 1)
         draw_runners_1d(a, r, &lay);
+    else if (a->contour)
+        draw_runners_contour(a, r, &lay);
     else
         draw_runners_3d(a, r, &lay);
     draw_hud(a, r, &lay);

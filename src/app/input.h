@@ -50,6 +50,7 @@ typedef enum action {
     ACTION_EXPLAIN,
     ACTION_SCHEDULE_CYCLE,
     ACTION_ANNOTATE,
+    ACTION_VIEW_TOGGLE,
     ACTION_COUNT,
 } action;
 

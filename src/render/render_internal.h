@@ -7,7 +7,10 @@
  *                             mode (2D / depth-tested 3D) or the clip changes
  *                             and at render_end, so draws keep call order;
  *   text_cache  (text.c)      SDL2_ttf fonts per pixel size + one R8 glyph atlas;
- *   wireframe   (wireframe.c) height-field meshes cached by content id;
+ *   wireframe   (wireframe.c) height-field meshes cached by content id, drawn
+ *                             as a wireframe or as a filled surface;
+ *   contour     (contour.c)   filled contour plots: height fields cached by
+ *                             content id as float textures;
  *   lines.c                   polylines (2D, 3D) and 3D discs built on prim_batch;
  *   render_layer (layer.c)    the retained static layer: an RGBA8 + depth
  *                             framebuffer object copied into later frames.
@@ -149,12 +152,40 @@ typedef struct wire_mesh {
 typedef struct wireframe {
     GLuint program;
     GLint u_view_proj, u_grid, u_z_scale, u_last, u_stride, u_half, u_color;
+    GLuint surface_program; /* wire.vert + surface.frag (render_surface) */
+    GLint s_view_proj, s_grid, s_z_scale, s_last, s_map, s_opacity;
     wire_mesh meshes[WIRE_SLOTS];
     unsigned clock;
 } wireframe;
 
 bool wire_init(renderer *r, char *err, size_t errlen);
 void wire_destroy(renderer *r);
+
+/* ---- contour ------------------------------------------------------------- */
+
+#define CONTOUR_SLOTS 4
+
+/* One uploaded height field: per cell (i, j) < (nx - 1, ny - 1), one RGBA32F
+ * texel holding its corner heights z(i,j) z(i+1,j) z(i,j+1) z(i+1,j+1). */
+typedef struct contour_field {
+    bool used;
+    unsigned content_id;
+    int nx, ny;
+    GLuint tex;
+    unsigned last_use;
+} contour_field;
+
+typedef struct contour {
+    GLuint program; /* contour.vert + contour.frag */
+    GLuint vao;     /* empty: the rectangle's corners come from gl_VertexID */
+    GLint u_fb, u_rect, u_last, u_px, u_map, u_iso, u_line;
+    GLint max_size; /* GL_MAX_TEXTURE_SIZE */
+    contour_field fields[CONTOUR_SLOTS];
+    unsigned clock;
+} contour;
+
+bool contour_init(renderer *r, char *err, size_t errlen);
+void contour_destroy(renderer *r);
 
 /* ---- render_layer -------------------------------------------------------- */
 
@@ -207,6 +238,7 @@ struct renderer {
     prim_batch batch;
     text_cache text;
     wireframe wire;
+    contour contour;
     render_layer layer;
     float *scratch;
     size_t scratch_cap;

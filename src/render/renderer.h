@@ -98,6 +98,39 @@ void render_disc3d(renderer *r, const float xyz[3], const float view_proj[16], f
 void render_wireframe(renderer *r, const float *heights, int nx, int ny, float x0, float x1,
                       float y0, float y1, float z_scale, unsigned content_id,
                       const float view_proj[16], float line_px, rgba color);
+/* Filled height field z = z_scale * heights[j*nx + i] over [x0, x1] x
+ * [y0, y1] (the same mesh, cache, content id and level of detail as
+ * render_wireframe), colored per pixel by its height through viridis (a
+ * perceptually uniform colormap, van der Walt & Smith 2015, matplotlib's
+ * default; within 2/255 of matplotlib's table) from z_lo (dark purple) to
+ * z_hi (yellow), in heights' units before z_scale, clamped outside. Alpha
+ * blended with opacity (clamped to 1; <= 0 draws nothing), depth-tested and
+ * writing depth even where see-through, so a render_wireframe drawn right
+ * after it with the same arguments lies exactly on it, and 3D polylines
+ * drawn later are hidden behind it. */
+void render_surface(renderer *r, const float *heights, int nx, int ny, float x0, float x1,
+                    float y0, float y1, float z_scale, unsigned content_id,
+                    const float view_proj[16], float z_lo, float z_hi, float opacity);
+
+/* Filled contour plot of a height field heights[j*nx + i] (nx, ny >= 2),
+ * sampled on a regular grid spanning the pixel rectangle (x, y, w, h):
+ * sample (0, 0) at its bottom-left corner, (nx-1, ny-1) at its top-right,
+ * i from left to right, j from BOTTOM to top (as a plot's y axis). The field
+ * is interpolated bilinearly between samples and colored by viridis (see
+ * render_surface) from z_lo (dark purple) to z_hi (yellow), clamped
+ * outside; isolines at every multiple of step (height units) are line_px
+ * wide on screen in line_color (its alpha blends it over the fill), computed
+ * per pixel from the interpolant's exact gradient (distance to the level
+ * over the gradient's length, so the width is constant), with a 1 px
+ * antialiasing ramp; where levels crowd closer than 3 line widths the lines
+ * fade out. step <= 0 or line_px <= 0: no isolines. The plot is opaque
+ * (replaces what is under it); its edges are not antialiased. Non-finite
+ * samples count as 0. The field is uploaded once per content id (with nx,
+ * ny) as a float texture and reused, as in render_wireframe; nothing is
+ * drawn when nx - 1 or ny - 1 exceeds GL_MAX_TEXTURE_SIZE. */
+void render_contour(renderer *r, const float *heights, int nx, int ny, unsigned content_id,
+                    float x, float y, float w, float h, float z_lo, float z_hi, float step,
+                    float line_px, rgba line_color);
 
 /* Retained static layer. Call right after render_begin. When key equals the
  * key of the layer kept from an earlier frame (and the framebuffer size and
@@ -105,7 +138,8 @@ void render_wireframe(renderer *r, const float *heights, int nx, int ny, float x
  * this frame and false is returned: skip the static draws. Otherwise returns
  * true: draw the static content (everything between here and
  * render_layer_end goes into the layer, in call order, including
- * render_clip, 3D lines and render_wireframe), then call render_layer_end,
+ * render_clip, 3D lines, render_wireframe, render_surface and
+ * render_contour), then call render_layer_end,
  * which keeps it under key and copies it into this frame. key 0 disables
  * the layer: returns true, draws go straight to the frame. The frame comes
  * out bit-identical to drawing the static content directly (on Mesa with

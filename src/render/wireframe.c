@@ -18,6 +18,9 @@
  * WIRE_MAX_DEVIATION_PX on screen: smooth landscapes cost a few thousand
  * triangles, rough ones or close-ups fall back to every sample. The surface
  * writes depth where lines are, for 3D polylines and markers drawn after it.
+ * render_surface fills the same mesh (same cache, same level of detail, same
+ * vertex shader, so a wireframe drawn over it lies exactly on it), colored by
+ * height through viridis in shaders/surface.frag, writing depth everywhere.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -44,6 +47,16 @@ bool wire_init(renderer *r, char *err, size_t errlen)
     w->u_stride = gl->GetUniformLocation(w->program, "u_stride");
     w->u_half = gl->GetUniformLocation(w->program, "u_half");
     w->u_color = gl->GetUniformLocation(w->program, "u_color");
+    w->surface_program =
+        shader_build_lib(gl, "wire.vert", "surface.frag", "viridis.glsl", err, errlen);
+    if (!w->surface_program)
+        return false;
+    w->s_view_proj = gl->GetUniformLocation(w->surface_program, "u_view_proj");
+    w->s_grid = gl->GetUniformLocation(w->surface_program, "u_grid");
+    w->s_z_scale = gl->GetUniformLocation(w->surface_program, "u_z_scale");
+    w->s_last = gl->GetUniformLocation(w->surface_program, "u_last");
+    w->s_map = gl->GetUniformLocation(w->surface_program, "u_map");
+    w->s_opacity = gl->GetUniformLocation(w->surface_program, "u_opacity");
     return true;
 }
 
@@ -66,6 +79,8 @@ void wire_destroy(renderer *r)
             mesh_release(&r->gl, &w->meshes[i]);
         if (w->program)
             r->gl.DeleteProgram(w->program);
+        if (w->surface_program)
+            r->gl.DeleteProgram(w->surface_program);
     }
     *w = (wireframe){0};
 }
@@ -293,6 +308,35 @@ static float height_pixels(const renderer *r, const float *heights, int nx, int 
     return hypotf(p[1][0] - p[0][0], p[1][1] - p[0][1]);
 }
 
+/* The coarsest level of detail of m whose shape stays within
+ * WIRE_MAX_DEVIATION_PX on screen (0: every sample). */
+static int mesh_lod(const renderer *r, const wire_mesh *m, const float *heights, int nx, int ny,
+                    float x0, float dx, float y0, float dy, float z_scale, const float vp[16])
+{
+    float hpx = height_pixels(r, heights, nx, ny, x0, dx, y0, dy, z_scale, vp);
+    for (int k = WIRE_LODS - 1; k > 0; k--) {
+        if (m->index_count[k] > 0 && m->deviation[k] * hpx <= WIRE_MAX_DEVIATION_PX)
+            return k;
+    }
+    return 0;
+}
+
+/* Draws level lod of m with the bound program, depth-tested (GL_LEQUAL)
+ * and writing depth. */
+static void mesh_draw(renderer *r, const wire_mesh *m, int lod)
+{
+    const gl_api *gl = &r->gl;
+    gl->Enable(GL_DEPTH_TEST);
+    gl->DepthFunc(GL_LEQUAL);
+    gl->DepthMask(GL_TRUE);
+    gl->BindVertexArray(m->vao);
+    gl->BindBuffer(GL_ELEMENT_ARRAY_BUFFER, m->ibo[lod]);
+    gl->DrawElements(GL_TRIANGLES, m->index_count[lod], GL_UNSIGNED_INT, NULL);
+    gl->BindVertexArray(0);
+    gl->DepthMask(GL_FALSE);
+    gl->Disable(GL_DEPTH_TEST);
+}
+
 void render_wireframe(renderer *r, const float *heights, int nx, int ny, float x0, float x1,
                       float y0, float y1, float z_scale, unsigned content_id,
                       const float view_proj[16], float line_px, rgba color)
@@ -312,15 +356,7 @@ void render_wireframe(renderer *r, const float *heights, int nx, int ny, float x
                          nx);
     int sj = line_stride(cell_pixels(r, heights, nx, ny, x0, dx, y0, dy, z_scale, view_proj, false),
                          ny);
-    /* Coarsest mesh whose shape stays within WIRE_MAX_DEVIATION_PX. */
-    float hpx = height_pixels(r, heights, nx, ny, x0, dx, y0, dy, z_scale, view_proj);
-    int lod = 0;
-    for (int k = WIRE_LODS - 1; k > 0; k--) {
-        if (m->index_count[k] > 0 && m->deviation[k] * hpx <= WIRE_MAX_DEVIATION_PX) {
-            lod = k;
-            break;
-        }
-    }
+    int lod = mesh_lod(r, m, heights, nx, ny, x0, dx, y0, dy, z_scale, view_proj);
 
     render_depth_ready(r);
     gl->UseProgram(w->program);
@@ -332,13 +368,34 @@ void render_wireframe(renderer *r, const float *heights, int nx, int ny, float x
     gl->Uniform1f(w->u_half, 0.5f * line_px);
     float a = color.a;
     gl->Uniform4f(w->u_color, color.r * a, color.g * a, color.b * a, a);
-    gl->Enable(GL_DEPTH_TEST);
-    gl->DepthFunc(GL_LEQUAL);
-    gl->DepthMask(GL_TRUE);
-    gl->BindVertexArray(m->vao);
-    gl->BindBuffer(GL_ELEMENT_ARRAY_BUFFER, m->ibo[lod]);
-    gl->DrawElements(GL_TRIANGLES, m->index_count[lod], GL_UNSIGNED_INT, NULL);
-    gl->BindVertexArray(0);
-    gl->DepthMask(GL_FALSE);
-    gl->Disable(GL_DEPTH_TEST);
+    mesh_draw(r, m, lod);
+}
+
+void render_surface(renderer *r, const float *heights, int nx, int ny, float x0, float x1,
+                    float y0, float y1, float z_scale, unsigned content_id,
+                    const float view_proj[16], float z_lo, float z_hi, float opacity)
+{
+    if (!r || !heights || !view_proj || nx < 2 || ny < 2 || !(opacity > 0.0f))
+        return;
+    if ((size_t)(nx + 2) * (size_t)(ny + 2) > 0x7fffffffu / 8)
+        return;
+    batch_flush(r); /* keep call order */
+    wire_mesh *m = mesh_get(r, heights, nx, ny, content_id);
+    if (!m)
+        return;
+    const gl_api *gl = &r->gl;
+    wireframe *w = &r->wire;
+    float dx = (x1 - x0) / (float)(nx - 1), dy = (y1 - y0) / (float)(ny - 1);
+    int lod = mesh_lod(r, m, heights, nx, ny, x0, dx, y0, dy, z_scale, view_proj);
+    float range = z_hi - z_lo;
+
+    render_depth_ready(r);
+    gl->UseProgram(w->surface_program);
+    gl->UniformMatrix4fv(w->s_view_proj, 1, GL_FALSE, view_proj);
+    gl->Uniform1f(w->s_z_scale, z_scale);
+    gl->Uniform2f(w->s_last, (float)(nx - 1), (float)(ny - 1));
+    gl->Uniform4f(w->s_grid, x0, y0, dx, dy);
+    gl->Uniform2f(w->s_map, z_lo, range != 0.0f && isfinite(range) ? 1.0f / range : 0.0f);
+    gl->Uniform1f(w->s_opacity, opacity < 1.0f ? opacity : 1.0f);
+    mesh_draw(r, m, lod);
 }
