@@ -755,7 +755,11 @@ void app_assess(app *a)
         const runner *r = &a->sim.runners[i];
         if (r->step == 0)
             assess_reset(&a->assess[i]); /* a new run */
+        const int before = a->assess[i].escapes;
         assess_runner(&a->assess[i], r, &a->crit, a->f_range);
+        if (a->assess[i].escapes > before)
+            app_message(a, 3000, "%s left the local minimum's basin (escape %d)",
+                        optim_kind_name(r->opt.kind), a->assess[i].escapes);
     }
 }
 
