@@ -161,7 +161,7 @@ static void draw_axes_1d(const app *a, renderer *r, const layout *lay)
     char ylabel[32];
     snprintf(ylabel, sizeof ylabel, "%s(x)", a->land->symbol);
     const char *yl = a->land->dim == 2 ? "y" : a->companion ? "loss" : ylabel;
-    render_text(r, yl, lay->plot_x - 14 * s, lay->plot_y - 34 * s, 24 * s, TEXT_RIGHT, TEXT);
+    render_text(r, yl, lay->plot_x - 14 * s, lay->plot_y - 46 * s, 24 * s, TEXT_RIGHT, TEXT);
 }
 
 static void draw_curve(const app *a, renderer *r, const layout *lay, const landscape *l,
@@ -518,8 +518,9 @@ static void draw_critical_3d(const app *a, renderer *r, const layout *lay, const
             continue;
         char text[96];
         char nx[32], ny[32];
-        format_sig(nx, sizeof nx, c->x, 3);
-        format_sig(ny, sizeof ny, c->y, 3);
+        /* Newton finds a degenerate point only to ~1e-18: that is 0 */
+        format_sig(nx, sizeof nx, fabs(c->x) < 1e-9 * side ? 0.0 : c->x, 3);
+        format_sig(ny, sizeof ny, fabs(c->y) < 1e-9 * side ? 0.0 : c->y, 3);
         snprintf(text, sizeof text, "%s (%s, %s)", label, nx, ny);
         const float tw = render_text_width(r, text, 22 * s);
         draw_arrow(r, px + 70 * s, py + 70 * s, px + 10 * s, py + 10 * s, 2.0f * s, GREEN);
