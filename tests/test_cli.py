@@ -242,6 +242,7 @@ def test_critical():
 
 
 BAD = [
+    (["critical", "--function", "tanh", "--domain", "-1e20:1e20"], "100 times"),
     (["--function", "nope"], "nope"),
     (["trace", "--function", "nope", "--start", "1", "--steps", "3"], "nope"),
     (["trace", "--function", "risk", "--optimizer", "adamx", "--start", "1", "--steps", "3"], "adamx"),

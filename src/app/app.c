@@ -431,7 +431,10 @@ static void zoom(app *a, double factor, float px, float py)
     const double cy = a->view[2] + (double)(lay.plot_y + lay.plot_h - py) / lay.plot_h *
                                        (a->view[3] - a->view[2]);
     const double w = (a->view[1] - a->view[0]) / factor, h = (a->view[3] - a->view[2]) / factor;
-    if (w < 1e-6 || w > 1e6)
+    /* from a thousandth of the domain to ten times it: beyond, the
+     * landscape is a dot or a blur */
+    const double own = a->land->hi[0] - a->land->lo[0];
+    if (w < 1e-3 * own || w > 10.0 * own)
         return;
     const double fx = (cx - a->view[0]) / (a->view[1] - a->view[0]);
     const double fy = (cy - a->view[2]) / (a->view[3] - a->view[2]);
@@ -540,9 +543,7 @@ void app_apply(app *a, action act)
     case ACTION_STEP:
         if (!a->sim.paused)
             a->sim.paused = true;
-        if (r->status == RUNNER_DIVERGED)
-            app_message(a, 3000, "the run diverged: press R to reset");
-        else
+        if (r->status != RUNNER_DIVERGED) /* a diverged run has its banner already */
             sim_step(&a->sim);
         break;
     case ACTION_RESET:

@@ -522,6 +522,21 @@ static bool check_required(cli_options *o, int start_count, char *err, size_t n)
             return false;
         }
     }
+    if (o->has_domain && o->land) {
+        /* the search grids (20000 intervals, Newton seeds) are sized for
+         * domains near the landscape's own; far wider ones would miss points
+         * silently, so they are refused */
+        for (int k = 0; k < o->land->dim; k++) {
+            const double own = o->land->hi[k] - o->land->lo[k];
+            if (o->domain_hi[k] - o->domain_lo[k] > 100.0 * own) {
+                snprintf(err, n, "--domain: range %g:%g is more than 100 times the width of "
+                                 "'%s''s own domain [%g, %g]; the search grid would miss points",
+                         o->domain_lo[k], o->domain_hi[k], o->land->name, o->land->lo[k],
+                         o->land->hi[k]);
+                return false;
+            }
+        }
+    }
     if (o->has_start) {
         if (!o->land) {
             snprintf(err, n, "--start needs --function (the start is checked against its domain)");

@@ -95,11 +95,18 @@ int command_critical(const cli_options *o, FILE *out, FILE *err)
 {
     const landscape *l = o->land;
     critical_params p = {0};
-    if (o->has_domain)
+    if (o->has_domain) {
+        /* keep the grids as fine, relative to the landscape, as on its own
+         * domain: more intervals and seeds for a wider box */
+        double grow = 1.0;
         for (int k = 0; k < l->dim; k++) {
             p.lo[k] = o->domain_lo[k];
             p.hi[k] = o->domain_hi[k];
+            grow = fmax(grow, (p.hi[k] - p.lo[k]) / (l->hi[k] - l->lo[k]));
         }
+        p.intervals = (int)fmin(2e6, 20000.0 * grow);
+        p.seeds = (int)fmin(400.0, 40.0 * grow);
+    }
     critical_set s;
     if (!critical_find(&s, l, &p)) {
         fprintf(err, "optiviz: critical: cannot search the domain of '%s' (out of memory)\n",

@@ -905,7 +905,13 @@ static void draw_hud(const app *a, renderer *r, const layout *lay)
         hud_row(r, lay, &y, "escapes", v, YELLOW);
     }
     draw_hessian(a, r, lay, &y);
-    if (rn->note && y + 60 * s < hint_y) {
+    /* Newton's note is about the step just taken; show it while the
+     * Hessian here is still not positive definite */
+    double lam_here[2] = {rn->at.h[0][0], rn->at.h[0][0]};
+    if (a->land->dim > 1)
+        critical_eigen2(rn->at.h[0][0], rn->at.h[0][1], rn->at.h[1][1], lam_here, NULL);
+    const bool note_holds = rn->status == RUNNER_STOPPED || !(lam_here[0] > 0.0);
+    if (rn->note && note_holds && y + 60 * s < hint_y) {
         text_fit(r, rn->note, lay->side_x + 24 * s, y, 20 * s, fmaxf(10.0f, 13 * s),
                  lay->side_w - 30 * s, TEXT_LEFT, ORANGE);
         y += 30 * s;
