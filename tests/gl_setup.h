@@ -72,6 +72,16 @@ static int test_gl_open(test_gl *t, const char *title, int w, int h)
     return 0;
 }
 
+/* heights[j*n + i] = x^2 - y^2 on an n x n grid over [-1, 1]^2. */
+static void fill_saddle(float *heights, int n)
+{
+    for (int j = 0; j < n; j++)
+        for (int i = 0; i < n; i++) {
+            const float x = -1 + 2.0f * i / (n - 1), y = -1 + 2.0f * j / (n - 1);
+            heights[j * n + i] = x * x - y * y;
+        }
+}
+
 /* Column-major 4x4 product out = a * b. */
 static void mat_mul(const float a[16], const float b[16], float out[16])
 {

@@ -174,11 +174,7 @@ int main(void)
     if (opened != 0)
         return opened;
     renderer *r = gl.r;
-    for (int j = 0; j < N; j++)
-        for (int i = 0; i < N; i++) {
-            float x = -1 + 2.0f * i / (N - 1), y = -1 + 2.0f * j / (N - 1);
-            heights[j * N + i] = x * x - y * y;
-        }
+    fill_saddle(heights, N);
     img = malloc((size_t)W * H * 4);
     ref = malloc((size_t)W * H * 4);
     keep = malloc((size_t)W * H * 4);

@@ -76,11 +76,7 @@ int main(int argc, char **argv)
     /* Saddle z = x^2 - y^2 on [-1, 1]^2, 101 x 101, in the box right of the disc. */
     enum { N = 101 };
     static float heights[N * N];
-    for (int j = 0; j < N; j++)
-        for (int i = 0; i < N; i++) {
-            float x = -1 + 2.0f * i / (N - 1), y = -1 + 2.0f * j / (N - 1);
-            heights[j * N + i] = x * x - y * y;
-        }
+    fill_saddle(heights, N);
     const float box[4] = {360, 120, 275, 350};
     float vp[16];
     saddle_view(vp, W, H, box[0], box[1], box[2], box[3]);

@@ -405,11 +405,7 @@ int main(int argc, char **argv)
     if (opened != 0)
         return opened;
     renderer *r = gl.r;
-    for (int j = 0; j < N; j++)
-        for (int i = 0; i < N; i++) {
-            float x = -1 + 2.0f * i / (N - 1), y = -1 + 2.0f * j / (N - 1);
-            saddle[j * N + i] = x * x - y * y;
-        }
+    fill_saddle(saddle, N);
     for (int j = 0; j < NO; j++)
         for (int i = 0; i < NO; i++) {
             float x = -1 + 2.0f * i / (NO - 1), y = -1 + 2.0f * j / (NO - 1);

@@ -141,6 +141,8 @@ static void surface_fit(app *a)
     a->z_scale = hi - lo > 1e-12 ? side / (hi - lo) : 1.0;
     a->f_range = hi - lo > 1e-12 ? hi - lo : 1.0;
     a->heights_id++;
+    a->heights_lo = (float)lo;
+    a->heights_hi = (float)hi;
     a->cam = (camera){
         .yaw = -0.65,
         .pitch = 0.42,
@@ -370,7 +372,7 @@ static void cycle_optimizer(app *a)
 }
 
 /* Changes the panel's selected field of the selected runner one notch:
- * booleans flip; decay rates in [0, 1] (alpha, rho, beta1, beta2,
+ * booleans flip; decay rates (optim_field.rate: momentum, alpha, beta1,
  * cooling) move 1 - v by a factor 1.25; the rest scale by 1.25, from a
  * small start when they are zero. */
 static void panel_change(app *a, int dir)
@@ -384,13 +386,9 @@ static void panel_change(app *a, int dir)
     runner_cfg *c = &a->cfg[a->selected];
     const optim_params before = c->optim;
     double v = optim_field_get(&c->optim, f);
-    const bool rate = strcmp(f->name, "alpha") == 0 || strcmp(f->name, "rho") == 0 ||
-                      strcmp(f->name, "beta1") == 0 || strcmp(f->name, "beta2") == 0 ||
-                      strcmp(f->name, "cooling") == 0 || strcmp(f->name, "momentum") == 0 ||
-                      strcmp(f->name, "dampening") == 0;
     if (f->type == FIELD_BOOL) {
         v = v != 0.0 ? 0.0 : 1.0;
-    } else if (rate) {
+    } else if (f->rate) {
         double rest = 1.0 - v;
         if (rest <= 0.0)
             rest = 1e-3;

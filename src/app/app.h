@@ -91,6 +91,7 @@ typedef struct app {
     double z_scale;             /* 3D: world z = z_scale * f */
     float heights[APP_GRID_N * APP_GRID_N];
     unsigned heights_id;        /* changes when heights change */
+    float heights_lo, heights_hi; /* their range */
     int n_marks;
     app_mark marks[APP_MAX_MARKS];
     critical_set crit;          /* the lesson's critical points (core/critical.h) */

@@ -410,9 +410,9 @@ static void project_px(const layout *lay, const float vp[16], const double p[3],
     *py = (float)(1.0 - ndc[1]) * 0.5f * lay->fb_h;
 }
 
-static void draw_axis3d(const app *a, renderer *r, const layout *lay, const float vp[16],
-                        const double p0[3], const double p1[3], double lo, double hi,
-                        double value_scale, const char *name, const double off[3])
+static void draw_axis3d(renderer *r, const layout *lay, const float vp[16], const double p0[3],
+                        const double p1[3], double lo, double hi, const char *name,
+                        const double off[3])
 {
     const float s = lay->scale;
     const float seg[6] = {(float)p0[0], (float)p0[1], (float)p0[2],
@@ -447,8 +447,6 @@ static void draw_axis3d(const app *a, renderer *r, const layout *lay, const floa
     project_px(lay, vp, mid, &px, &py, &ok);
     if (ok)
         render_text(r, name, px, py - 13 * s, 26 * s, TEXT_CENTER, YELLOW);
-    (void)value_scale;
-    (void)a;
 }
 
 /* The critical points on the surface, labelled as the source figures are
@@ -536,11 +534,7 @@ static void draw_view_3d(const app *a, renderer *r, const layout *lay)
     float vp[16];
     view3d_matrix(a, lay, vp);
     render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
-    float hlo = a->heights[0], hhi = a->heights[0];
-    for (int i = 1; i < APP_GRID_N * APP_GRID_N; i++) {
-        hlo = fminf(hlo, a->heights[i]);
-        hhi = fmaxf(hhi, a->heights[i]);
-    }
+    const float hlo = a->heights_lo, hhi = a->heights_hi;
     render_surface(r, a->heights, APP_GRID_N, APP_GRID_N, (float)l->lo[0], (float)l->hi[0],
                    (float)l->lo[1], (float)l->hi[1], (float)a->z_scale, a->heights_id, vp, hlo,
                    hhi, 0.55f);
@@ -548,11 +542,7 @@ static void draw_view_3d(const app *a, renderer *r, const layout *lay)
                      (float)l->lo[1], (float)l->hi[1], (float)a->z_scale, a->heights_id, vp,
                      1.2f * s, alpha(TEXT, 0.45f));
     /* axes along three edges of the bounding box */
-    double zlo = INFINITY, zhi = -INFINITY;
-    for (int i = 0; i < APP_GRID_N * APP_GRID_N; i++) {
-        zlo = fmin(zlo, a->heights[i]);
-        zhi = fmax(zhi, a->heights[i]);
-    }
+    const double zlo = hlo, zhi = hhi;
     const double zs = a->z_scale;
     const double span = fmax(l->hi[0] - l->lo[0], l->hi[1] - l->lo[1]);
     const double o = 0.08 * span;
@@ -566,17 +556,17 @@ static void draw_view_3d(const app *a, renderer *r, const layout *lay)
     {
         const double p0[3] = {l->lo[0], l->lo[1], zs * zlo}, p1[3] = {l->hi[0], l->lo[1], zs * zlo};
         const double off[3] = {0, -o, 0};
-        draw_axis3d(a, r, lay, vp, p0, p1, l->lo[0], l->hi[0], 1, "x", off);
+        draw_axis3d(r, lay, vp, p0, p1, l->lo[0], l->hi[0], "x", off);
     }
     {
         const double p0[3] = {l->hi[0], l->lo[1], zs * zlo}, p1[3] = {l->hi[0], l->hi[1], zs * zlo};
         const double off[3] = {o, 0, 0};
-        draw_axis3d(a, r, lay, vp, p0, p1, l->lo[1], l->hi[1], 1, "y", off);
+        draw_axis3d(r, lay, vp, p0, p1, l->lo[1], l->hi[1], "y", off);
     }
     {
         const double p0[3] = {l->lo[0], l->lo[1], zs * zlo}, p1[3] = {l->lo[0], l->lo[1], zs * zhi};
         const double off[3] = {-o * 1.3, o * 0.4, 0};
-        draw_axis3d(a, r, lay, vp, p0, p1, zlo, zhi, zs, "f", off);
+        draw_axis3d(r, lay, vp, p0, p1, zlo, zhi, "f", off);
     }
     const double lift = 0.01 * span;
     if (a->annotate)
@@ -786,11 +776,10 @@ static void draw_panel(const app *a, renderer *r, const layout *lay, float *y)
 }
 
 /* The second-derivative test at the selected runner's iterate: f'' (1D)
- * or the Hessian and its eigenvalues (2D), and the verdict once the
- * gradient is near zero (d2l 12.1.3). */
+ * or the Hessian and its eigenvalues (2D), and the verdict at a critical
+ * point: at a minimum, near a saddle, or converged (d2l 12.1.3). */
 static void draw_hessian(const app *a, renderer *r, const layout *lay, float *y)
 {
-    const float s = lay->scale;
     const runner *rn = &a->sim.runners[a->selected];
     if (!isfinite(rn->at.f))
         return;
@@ -835,7 +824,6 @@ static void draw_hessian(const app *a, renderer *r, const layout *lay, float *y)
         verdict = "saddle (λ of both signs)";
         c = ORANGE;
     }
-    (void)s;
     hud_row(r, lay, y, "test", verdict, c);
 }
 
@@ -1008,11 +996,7 @@ static void draw_view_contour(const app *a, renderer *r, const layout *lay)
 {
     const float s = lay->scale;
     const landscape *l = a->land;
-    float hlo = a->heights[0], hhi = a->heights[0];
-    for (int i = 1; i < APP_GRID_N * APP_GRID_N; i++) {
-        hlo = fminf(hlo, a->heights[i]);
-        hhi = fmaxf(hhi, a->heights[i]);
-    }
+    const float hlo = a->heights_lo, hhi = a->heights_hi;
     double levels[32], step = 1.0;
     axis_ticks(hlo, hhi, 14, levels, &step);
     render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);

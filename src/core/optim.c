@@ -17,17 +17,18 @@ static const char *const kind_names[OPTIM_KIND_COUNT] = {
     [OPTIM_ANNEAL] = "anneal",
 };
 
-#define FIELD(n, t) {#n, t, offsetof(optim_params, n)}
+#define FIELD(n, t) {#n, t, offsetof(optim_params, n), false}
+#define RATE(n) {#n, FIELD_DOUBLE, offsetof(optim_params, n), true}
 
 static const optim_field fields[] = {
-    FIELD(lr, FIELD_DOUBLE),        FIELD(momentum, FIELD_DOUBLE),
-    FIELD(dampening, FIELD_DOUBLE), FIELD(nesterov, FIELD_BOOL),
-    FIELD(weight_decay, FIELD_DOUBLE), FIELD(alpha, FIELD_DOUBLE),
+    FIELD(lr, FIELD_DOUBLE),        RATE(momentum),
+    RATE(dampening),                FIELD(nesterov, FIELD_BOOL),
+    FIELD(weight_decay, FIELD_DOUBLE), RATE(alpha),
     FIELD(centered, FIELD_BOOL),    FIELD(eps, FIELD_DOUBLE),
-    FIELD(beta1, FIELD_DOUBLE),     FIELD(beta2, FIELD_DOUBLE),
-    FIELD(amsgrad, FIELD_BOOL),     FIELD(rho, FIELD_DOUBLE),
+    RATE(beta1),                    RATE(beta2),
+    FIELD(amsgrad, FIELD_BOOL),     RATE(rho),
     FIELD(lr_decay, FIELD_DOUBLE),  FIELD(initial_accumulator, FIELD_DOUBLE),
-    FIELD(t0, FIELD_DOUBLE),        FIELD(cooling, FIELD_DOUBLE),
+    FIELD(t0, FIELD_DOUBLE),        RATE(cooling),
     FIELD(proposal, FIELD_DOUBLE),
 };
 
@@ -386,7 +387,6 @@ static void step_anneal(optim *o, double *x, const landscape *l, rng *r)
     if (delta <= 0.0 || u < o->accept_p) {
         for (int k = 0; k < o->dim; k++)
             x[k] = cand[k];
-        o->accepted++;
         o->last_accepted = true;
     }
 }
@@ -394,7 +394,6 @@ static void step_anneal(optim *o, double *x, const landscape *l, rng *r)
 optim_result optim_step(optim *o, double *x, const double *g, double lr,
                         const landscape_point *at, const landscape *l, rng *r)
 {
-    const double before[2] = {x[0], o->dim > 1 ? x[1] : 0.0};
     optim_result res = OPTIM_OK;
     switch (o->kind) {
     case OPTIM_SGD:
@@ -423,8 +422,6 @@ optim_result optim_step(optim *o, double *x, const double *g, double lr,
     }
     if (res == OPTIM_SINGULAR)
         return res;
-    for (int k = 0; k < o->dim; k++)
-        o->last_update[k] = x[k] - before[k];
     o->steps++;
     return res;
 }

@@ -60,6 +60,8 @@ typedef struct optim_field {
     const char *name; /* with underscores, e.g. "weight_decay" (flags use '-') */
     optim_field_type type;
     size_t offset;    /* into optim_params */
+    bool rate;        /* a decay rate in [0, 1] (momentum, alpha, beta1...): panels
+                         change 1 - v rather than v */
 } optim_field;
 
 /* The table of all hyperparameter fields and its length. */
@@ -84,11 +86,9 @@ typedef struct optim {
     double m[2], v[2]; /* adam: first and second moments */
     double v_max[2];   /* adam amsgrad: max of v */
     double temperature; /* anneal: temperature of the last step */
-    long accepted;     /* anneal: accepted proposals */
     double proposal_x[2]; /* anneal: the last proposal */
     double accept_p;   /* anneal: its acceptance probability (0 outside the domain) */
     bool last_accepted; /* anneal: whether it was accepted */
-    double last_update[2]; /* the step's update direction (x_new - x) */
 } optim;
 
 /* Outcome of one step. */

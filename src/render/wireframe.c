@@ -337,28 +337,47 @@ static void mesh_draw(renderer *r, const wire_mesh *m, int lod)
     gl->Disable(GL_DEPTH_TEST);
 }
 
+/* What a height-field draw needs before its program: checks the
+ * arguments, flushes the batch (call order), gets the cached mesh, the grid
+ * spacing and the level of detail, and readies the depth buffer. NULL when
+ * there is nothing to draw. */
+static wire_mesh *mesh_prepare(renderer *r, const float *heights, int nx, int ny, float x0,
+                               float x1, float y0, float y1, float z_scale, unsigned content_id,
+                               const float view_proj[16], float *dx, float *dy, int *lod)
+{
+    if (!r || !heights || !view_proj || nx < 2 || ny < 2)
+        return NULL;
+    if ((size_t)(nx + 2) * (size_t)(ny + 2) > 0x7fffffffu / 8)
+        return NULL;
+    batch_flush(r); /* keep call order */
+    wire_mesh *m = mesh_get(r, heights, nx, ny, content_id);
+    if (!m)
+        return NULL;
+    *dx = (x1 - x0) / (float)(nx - 1);
+    *dy = (y1 - y0) / (float)(ny - 1);
+    *lod = mesh_lod(r, m, heights, nx, ny, x0, *dx, y0, *dy, z_scale, view_proj);
+    render_depth_ready(r);
+    return m;
+}
+
 void render_wireframe(renderer *r, const float *heights, int nx, int ny, float x0, float x1,
                       float y0, float y1, float z_scale, unsigned content_id,
                       const float view_proj[16], float line_px, rgba color)
 {
-    if (!r || !heights || !view_proj || nx < 2 || ny < 2 || !(line_px > 0.0f))
+    if (!(line_px > 0.0f))
         return;
-    if ((size_t)(nx + 2) * (size_t)(ny + 2) > 0x7fffffffu / 8)
-        return;
-    batch_flush(r); /* keep call order */
-    wire_mesh *m = mesh_get(r, heights, nx, ny, content_id);
+    float dx, dy;
+    int lod;
+    wire_mesh *m = mesh_prepare(r, heights, nx, ny, x0, x1, y0, y1, z_scale, content_id,
+                                view_proj, &dx, &dy, &lod);
     if (!m)
         return;
     const gl_api *gl = &r->gl;
     wireframe *w = &r->wire;
-    float dx = (x1 - x0) / (float)(nx - 1), dy = (y1 - y0) / (float)(ny - 1);
     int si = line_stride(cell_pixels(r, heights, nx, ny, x0, dx, y0, dy, z_scale, view_proj, true),
                          nx);
     int sj = line_stride(cell_pixels(r, heights, nx, ny, x0, dx, y0, dy, z_scale, view_proj, false),
                          ny);
-    int lod = mesh_lod(r, m, heights, nx, ny, x0, dx, y0, dy, z_scale, view_proj);
-
-    render_depth_ready(r);
     gl->UseProgram(w->program);
     gl->UniformMatrix4fv(w->u_view_proj, 1, GL_FALSE, view_proj);
     gl->Uniform1f(w->u_z_scale, z_scale);
@@ -375,21 +394,17 @@ void render_surface(renderer *r, const float *heights, int nx, int ny, float x0,
                     float y0, float y1, float z_scale, unsigned content_id,
                     const float view_proj[16], float z_lo, float z_hi, float opacity)
 {
-    if (!r || !heights || !view_proj || nx < 2 || ny < 2 || !(opacity > 0.0f))
+    if (!(opacity > 0.0f))
         return;
-    if ((size_t)(nx + 2) * (size_t)(ny + 2) > 0x7fffffffu / 8)
-        return;
-    batch_flush(r); /* keep call order */
-    wire_mesh *m = mesh_get(r, heights, nx, ny, content_id);
+    float dx, dy;
+    int lod;
+    wire_mesh *m = mesh_prepare(r, heights, nx, ny, x0, x1, y0, y1, z_scale, content_id,
+                                view_proj, &dx, &dy, &lod);
     if (!m)
         return;
     const gl_api *gl = &r->gl;
     wireframe *w = &r->wire;
-    float dx = (x1 - x0) / (float)(nx - 1), dy = (y1 - y0) / (float)(ny - 1);
-    int lod = mesh_lod(r, m, heights, nx, ny, x0, dx, y0, dy, z_scale, view_proj);
     float range = z_hi - z_lo;
-
-    render_depth_ready(r);
     gl->UseProgram(w->surface_program);
     gl->UniformMatrix4fv(w->s_view_proj, 1, GL_FALSE, view_proj);
     gl->Uniform1f(w->s_z_scale, z_scale);
