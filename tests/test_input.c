@@ -158,7 +158,7 @@ static void test_drag_start_1d(void **state)
     key(SDLK_1, KMOD_NONE);
     assert_true(app_frame(a));
     layout lay;
-    layout_compute(a->fb_w, a->fb_h, &lay);
+    app_layout(a, a->fb_w, a->fb_h, &lay);
     int ww, wh;
     window_size(&a->win, &ww, &wh);
     const float sx = (float)ww / (float)a->fb_w;
@@ -197,7 +197,7 @@ static void test_3d_rotate_pick_zoom(void **state)
     assert_true(a->sim.paused);
     const double yaw = a->cam.yaw, pitch = a->cam.pitch;
     layout lay;
-    layout_compute(a->fb_w, a->fb_h, &lay);
+    app_layout(a, a->fb_w, a->fb_h, &lay);
     int ww, wh;
     window_size(&a->win, &ww, &wh);
     const float sx = (float)ww / (float)a->fb_w;
@@ -253,7 +253,7 @@ static void test_contour_view_and_drag(void **state)
     assert_true(app_frame(a));
     assert_true(a->contour);
     layout lay;
-    layout_compute(a->fb_w, a->fb_h, &lay);
+    app_layout(a, a->fb_w, a->fb_h, &lay);
     int ww, wh;
     window_size(&a->win, &ww, &wh);
     const float sx = (float)ww / (float)a->fb_w;
@@ -361,6 +361,108 @@ static void test_race_runners_panel(void **state)
     assert_int_equal(a->sim.runners[0].opt.kind, OPTIM_SGD); /* back round to sgd */
 }
 
+/* Display keys: B cycles the themes, Ctrl+Plus/Minus scale the layout,
+ * F9 records keys for the key-cast overlay, { } halve / double the trail,
+ * J splits the plot for the loss panel, < > keep 0.5..1000 steps/s, End
+ * runs to convergence. */
+static void test_display_pacing_keys(void **state)
+{
+    (void)state;
+    key(SDLK_1, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_int_equal(a->theme, THEME_DARK);
+    key(SDLK_b, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_int_equal(a->theme, THEME_LIGHT);
+    key(SDLK_b, KMOD_NONE);
+    key(SDLK_b, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_int_equal(a->theme, THEME_DARK);
+
+    layout before, after;
+    app_layout(a, a->fb_w, a->fb_h, &before);
+    key(SDLK_EQUALS, KMOD_LCTRL);
+    key(SDLK_EQUALS, KMOD_LCTRL);
+    assert_true(app_frame(a));
+    assert_float_equal(a->ui_scale, 1.2f, 1e-6);
+    app_layout(a, a->fb_w, a->fb_h, &after);
+    assert_float_equal(after.scale, before.scale * 1.2f, 1e-5);
+    for (int i = 0; i < 40; i++)
+        key(SDLK_MINUS, KMOD_LCTRL);
+    assert_true(app_frame(a));
+    assert_float_equal(a->ui_scale, APP_UI_SCALE_MIN, 1e-6);
+    for (int i = 0; i < 5; i++)
+        key(SDLK_EQUALS, KMOD_LCTRL);
+    assert_true(app_frame(a));
+    assert_float_equal(a->ui_scale, 1.0f, 1e-6);
+    assert_true(a->view[1] - a->view[0] > 0.99); /* Ctrl+= did not zoom the plot */
+
+    key(SDLK_F9, KMOD_NONE);
+    key(SDLK_UP, KMOD_NONE);
+    key(SDLK_n, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_true(a->keycast);
+    assert_int_equal(a->n_keys, 2); /* F9 itself came before the overlay was on */
+    assert_string_equal(a->keys[0].text, "Up: learning rate × 1.25 / ÷ 1.25");
+    assert_string_equal(a->keys[1].text, "N: gradient noise on / off");
+    for (int i = 0; i < APP_KEYCAST_N + 4; i++) /* N pressed 10 times in all */
+        key(SDLK_n, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_int_equal(a->n_keys, APP_KEYCAST_N);
+    key(SDLK_F9, KMOD_NONE);
+    key(SDLK_DOWN, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_false(a->keycast);
+    assert_false(a->noise_on); /* toggled an even number of times */
+
+    assert_int_equal(a->trail_len, RUNNER_TRAIL_MAX);
+    key(SDLK_LEFTBRACKET, KMOD_LSHIFT);
+    assert_true(app_frame(a));
+    assert_int_equal(a->trail_len, RUNNER_TRAIL_MAX / 2);
+    for (int i = 0; i < 20; i++)
+        key(SDLK_LEFTBRACKET, KMOD_LSHIFT);
+    assert_true(app_frame(a));
+    assert_int_equal(a->trail_len, APP_TRAIL_MIN);
+    for (int i = 0; i < 20; i++)
+        key(SDLK_RIGHTBRACKET, KMOD_LSHIFT);
+    assert_true(app_frame(a));
+    assert_int_equal(a->trail_len, RUNNER_TRAIL_MAX);
+
+    key(SDLK_j, KMOD_NONE);
+    assert_true(app_frame(a));
+    app_layout(a, a->fb_w, a->fb_h, &after);
+    assert_true(a->loss_panel);
+    assert_true(after.loss_w > 0 && after.loss_h > 0);
+    assert_true(after.plot_h < before.plot_h);
+    assert_true(after.loss_y >= after.plot_y + after.plot_h);
+    key(SDLK_j, KMOD_LSHIFT);
+    assert_true(app_frame(a));
+    assert_true(a->loss_log);
+    key(SDLK_j, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_false(a->loss_panel);
+
+    for (int i = 0; i < 20; i++)
+        key(SDLK_PERIOD, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_float_equal(a->sim.steps_per_second, APP_SPEED_MAX, 0);
+    for (int i = 0; i < 20; i++)
+        key(SDLK_COMMA, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_float_equal(a->sim.steps_per_second, APP_SPEED_MIN, 0);
+
+    /* End: lesson 1's gradient descent from 1.2 (lr 0.01) converges to
+     * the empirical risk's minimum 1.01698 and pauses there */
+    key(SDLK_r, KMOD_NONE);
+    key(SDLK_END, KMOD_NONE);
+    assert_true(app_frame(a));
+    const runner *rn = &a->sim.runners[0];
+    assert_int_equal(rn->status, RUNNER_CONVERGED);
+    assert_true(a->sim.paused);
+    assert_float_equal(rn->x[0], 1.0169830, 1e-6);
+    assert_true(rn->step > 10 && rn->step < APP_RUN_LIMIT);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -370,6 +472,7 @@ int main(void)
         cmocka_unit_test(test_3d_rotate_pick_zoom),
         cmocka_unit_test(test_race_runners_panel),
         cmocka_unit_test(test_contour_view_and_drag),
+        cmocka_unit_test(test_display_pacing_keys),
         cmocka_unit_test(test_wheel_zooms_1d_and_quit),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

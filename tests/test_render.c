@@ -69,7 +69,7 @@ static void check_lesson1(app *a, uint8_t *buf)
         sim_step(&a->sim);
     render(a, buf);
     layout lay;
-    layout_compute(W, H, &lay);
+    layout_compute(W, H, 1.0f, &lay);
     /* both curves where they are: at x = 0.6 and x = 1.4 */
     const double xs[] = {0.6, 0.75, 1.4};
     for (int i = 0; i < 3; i++) {
@@ -105,7 +105,7 @@ static void check_saddle(app *a, uint8_t *buf)
     app_set_lesson(a, 3);
     render(a, buf);
     layout lay;
-    layout_compute(W, H, &lay);
+    layout_compute(W, H, 1.0f, &lay);
     int wire = 0;
     for (int y = (int)lay.plot_y; y < (int)(lay.plot_y + lay.plot_h); y += 2)
         for (int x = (int)lay.plot_x; x < (int)(lay.plot_x + lay.plot_w); x += 2) {
@@ -134,7 +134,7 @@ static void check_contour(app *a, uint8_t *buf)
     a->contour = true;
     render(a, buf);
     layout lay;
-    layout_compute(W, H, &lay);
+    layout_compute(W, H, 1.0f, &lay);
     /* near the global minimum (3, 2) but off its label and the runner: f ~ 0 */
     const int mx = (int)lroundf(view_x_to_px(a, &lay, 3.0)) - 30;
     const int my = (int)lroundf(view_y_to_px(a, &lay, 2.0)) + 12;

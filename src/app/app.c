@@ -14,17 +14,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const double SPEED_MIN = 0.5, SPEED_MAX = 1024.0;
 /* Ranges the keys keep lr and noise in; the command line may go beyond,
  * and its values are honoured as given. */
 static const double LR_MIN = 1e-9, LR_MAX = 1e6;
 static const double NOISE_MIN = 1e-6, NOISE_MAX = 1e6;
 
-void layout_compute(int fb_w, int fb_h, layout *out)
+void layout_compute(int fb_w, int fb_h, float ui_scale, layout *out)
 {
     const float w = (float)(fb_w > 1 ? fb_w : 1), h = (float)(fb_h > 1 ? fb_h : 1);
     float s = fminf(h / 1000.0f, w / 1400.0f);
     s = fmaxf(0.5f, fminf(s, 4.0f));
+    if (ui_scale >= APP_UI_SCALE_MIN && ui_scale <= APP_UI_SCALE_MAX)
+        s *= ui_scale;
     out->scale = s;
     out->fb_w = w;
     out->fb_h = h;
@@ -37,6 +38,21 @@ void layout_compute(int fb_w, int fb_h, layout *out)
     out->plot_y = 120.0f * s;
     out->plot_w = fmaxf(out->side_x - out->plot_x - 40.0f * s, 20.0f);
     out->plot_h = fmaxf(h - out->plot_y - 110.0f * s, 20.0f);
+}
+
+void app_layout(const app *a, int fb_w, int fb_h, layout *out)
+{
+    layout_compute(fb_w, fb_h, a->ui_scale, out);
+    out->loss_x = out->loss_y = out->loss_w = out->loss_h = 0.0f;
+    if (!a->loss_panel)
+        return;
+    const float s = out->scale;
+    const float h = floorf(out->plot_h * 0.36f);
+    out->plot_h -= h + 70.0f * s; /* the plot's x-axis labels stay above the panel */
+    out->loss_x = out->plot_x - 80.0f * s;
+    out->loss_w = out->plot_w + 80.0f * s;
+    out->loss_y = out->plot_y + out->plot_h + 70.0f * s;
+    out->loss_h = h + 50.0f * s; /* and the bottom margin the x-axis labels no longer need */
 }
 
 float view_x_to_px(const app *a, const layout *lay, double x)
@@ -177,14 +193,10 @@ static runner *selected(app *a)
 /* Okabe & Ito, "Color Universal Design" (2008): distinguishable with the
  * common color-vision deficiencies. Vermillion first (the lone runner),
  * then the others; sky blue and orange also draw the curves. */
-rgba app_runner_color(int i)
+rgba app_runner_color(const app *a, int i)
 {
-    static const unsigned char palette[SIM_MAX_RUNNERS][3] = {
-        {213, 94, 0},   {204, 121, 167}, {240, 228, 66}, {0, 158, 115},
-        {86, 180, 233}, {230, 159, 0},   {0, 114, 178},  {245, 245, 245},
-    };
-    const unsigned char *c = palette[((i % SIM_MAX_RUNNERS) + SIM_MAX_RUNNERS) % SIM_MAX_RUNNERS];
-    return (rgba){c[0] / 255.0f, c[1] / 255.0f, c[2] / 255.0f, 1.0f};
+    const theme *t = theme_get(a->theme);
+    return t->runners[((i % THEME_RUNNER_COLORS) + THEME_RUNNER_COLORS) % THEME_RUNNER_COLORS];
 }
 
 /* A learning rate that suits kind on the lesson: the lesson's own for
@@ -419,7 +431,7 @@ static void panel_change(app *a, int dir)
 static void zoom(app *a, double factor, float px, float py)
 {
     layout lay;
-    layout_compute(a->fb_w, a->fb_h, &lay);
+    app_layout(a, a->fb_w, a->fb_h, &lay);
     if (a->land->dim == 2 && !a->contour) {
         a->cam.distance /= factor;
         camera_clamp(&a->cam);
@@ -440,6 +452,64 @@ static void zoom(app *a, double factor, float px, float py)
     a->view[1] = a->view[0] + w;
     a->view[2] = cy - fy * h;
     a->view[3] = a->view[2] + h;
+}
+
+/* Saves the theme and the UI scale for the next launch (never in headless
+ * runs, which must not touch the user's files). */
+static void app_settings_changed(app *a)
+{
+    (void)a;
+}
+
+/* Actions of the formula line, the scenes and the captions' language. */
+static void app_extra_action(app *a, action act)
+{
+    switch (act) {
+    case ACTION_LANGUAGE:
+        a->korean = !a->korean;
+        app_message(a, 1500, a->korean ? "한국어" : "English");
+        break;
+    default:
+        break;
+    }
+}
+
+/* Remembers a key for the key-cast overlay (newest last, the oldest
+ * dropped when full). */
+static void keycast_push(app *a, const SDL_KeyboardEvent *key)
+{
+    if (a->n_keys == APP_KEYCAST_N) {
+        memmove(&a->keys[0], &a->keys[1], sizeof a->keys[0] * (APP_KEYCAST_N - 1));
+        a->n_keys--;
+    }
+    if (input_describe(key, a->keys[a->n_keys].text, sizeof a->keys[0].text)) {
+        a->keys[a->n_keys].at = SDL_GetTicks();
+        a->n_keys++;
+    }
+}
+
+/* End: steps every runner until it converges, diverges or stops, at most
+ * APP_RUN_LIMIT steps, judging each step, then pauses on the result. */
+static void run_to_end(app *a)
+{
+    long steps = 0;
+    bool going = true;
+    while (going && steps < APP_RUN_LIMIT) {
+        going = false;
+        for (int i = 0; i < a->sim.n_runners; i++) {
+            const runner_status st = a->sim.runners[i].status;
+            going = going || st == RUNNER_RUNNING || st == RUNNER_OUT_OF_VIEW;
+        }
+        if (!going)
+            break;
+        sim_step(&a->sim);
+        app_assess(a);
+        steps++;
+    }
+    a->sim.paused = true;
+    a->sim.accumulator = 0.0;
+    app_message(a, 3000, going ? "ran %ld steps (the limit): still going, paused"
+                               : "ran %ld steps: every runner has settled, paused", steps);
 }
 
 void app_apply(app *a, action act)
@@ -510,6 +580,57 @@ void app_apply(app *a, action act)
         a->view[2] = a->land->lo[1];
         a->view[3] = a->land->hi[1];
         break;
+    case ACTION_FULLSCREEN: {
+        char err[200];
+        if (window_set_fullscreen(&a->win, !a->fullscreen, err, sizeof err))
+            a->fullscreen = !a->fullscreen;
+        else
+            app_message(a, 3000, "%s", err);
+        break;
+    }
+    case ACTION_UI_LARGER:
+    case ACTION_UI_SMALLER:
+        a->ui_scale = (float)fmin(APP_UI_SCALE_MAX,
+                                  fmax(APP_UI_SCALE_MIN,
+                                       round((a->ui_scale + (act == ACTION_UI_LARGER ? 0.1 : -0.1)) *
+                                             10.0) / 10.0));
+        app_message(a, 1500, "text and lines × %.1f", a->ui_scale);
+        app_settings_changed(a);
+        break;
+    case ACTION_THEME:
+        a->theme = (theme_kind)((a->theme + 1) % THEME_COUNT);
+        app_message(a, 1500, "theme: %s", theme_get(a->theme)->name);
+        app_settings_changed(a);
+        break;
+    case ACTION_KEYCAST:
+        a->keycast = !a->keycast;
+        a->n_keys = 0;
+        break;
+    case ACTION_RUN_TO_END:
+        run_to_end(a);
+        break;
+    case ACTION_TRAIL_SHORTER:
+        a->trail_len = a->trail_len / 2 < APP_TRAIL_MIN ? APP_TRAIL_MIN : a->trail_len / 2;
+        app_message(a, 1500, "trails: the last %d points", a->trail_len);
+        break;
+    case ACTION_TRAIL_LONGER:
+        a->trail_len = a->trail_len * 2 > RUNNER_TRAIL_MAX ? RUNNER_TRAIL_MAX : a->trail_len * 2;
+        app_message(a, 1500, "trails: the last %d points", a->trail_len);
+        break;
+    case ACTION_LOSS_PANEL:
+        a->loss_panel = !a->loss_panel;
+        break;
+    case ACTION_LOSS_LOG:
+        a->loss_panel = true;
+        a->loss_log = !a->loss_log;
+        break;
+    case ACTION_FORMULA:
+    case ACTION_SCENE_NEXT:
+    case ACTION_SCENE_PREV:
+    case ACTION_SCENE_RELOAD:
+    case ACTION_LANGUAGE:
+        app_extra_action(a, act);
+        break;
     case ACTION_EXPLAIN:
         a->explain = !a->explain;
         if (a->explain)
@@ -548,10 +669,10 @@ void app_apply(app *a, action act)
         sim_reset(&a->sim, NULL);
         break;
     case ACTION_SPEED_DOWN:
-        a->sim.steps_per_second = fmax(SPEED_MIN, a->sim.steps_per_second / 2.0);
+        a->sim.steps_per_second = fmax(APP_SPEED_MIN, a->sim.steps_per_second / 2.0);
         break;
     case ACTION_SPEED_UP:
-        a->sim.steps_per_second = fmin(SPEED_MAX, a->sim.steps_per_second * 2.0);
+        a->sim.steps_per_second = fmin(APP_SPEED_MAX, a->sim.steps_per_second * 2.0);
         break;
     case ACTION_HELP:
         a->help_visible = !a->help_visible;
@@ -577,7 +698,7 @@ void app_apply(app *a, action act)
     case ACTION_ZOOM_IN:
     case ACTION_ZOOM_OUT: {
         layout lay;
-        layout_compute(a->fb_w, a->fb_h, &lay);
+        app_layout(a, a->fb_w, a->fb_h, &lay);
         zoom(a, act == ACTION_ZOOM_IN ? 1.25 : 0.8, lay.plot_x + lay.plot_w / 2,
              lay.plot_y + lay.plot_h / 2);
         break;
@@ -625,7 +746,7 @@ static void pointer_to_fb(app *a, int wx, int wy)
 static void drag_start_move(app *a)
 {
     layout lay;
-    layout_compute(a->fb_w, a->fb_h, &lay);
+    app_layout(a, a->fb_w, a->fb_h, &lay);
     double start[2];
     if (start_from_pointer(a, &lay, start))
         sim_reset(&a->sim, start);
@@ -634,14 +755,18 @@ static void drag_start_move(app *a)
 void app_handle_event(app *a, const SDL_Event *e)
 {
     layout lay;
-    layout_compute(a->fb_w, a->fb_h, &lay);
+    app_layout(a, a->fb_w, a->fb_h, &lay);
     switch (e->type) {
     case SDL_QUIT:
         a->quit = true;
         break;
-    case SDL_KEYDOWN:
-        app_apply(a, input_translate_key(&e->key));
+    case SDL_KEYDOWN: {
+        const action act = input_translate_key(&e->key);
+        if (a->keycast && act != ACTION_NONE && !e->key.repeat)
+            keycast_push(a, &e->key);
+        app_apply(a, act);
         break;
+    }
     case SDL_MOUSEBUTTONDOWN:
         pointer_to_fb(a, e->button.x, e->button.y);
         if (e->button.button == SDL_BUTTON_LEFT && in_plot(&lay, a->mouse_x, a->mouse_y)) {
@@ -740,6 +865,8 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
     a->seed = o ? o->seed : 0;
     a->sim.steps_per_second = APP_DEFAULT_STEPS_PER_SECOND;
     a->annotate = true;
+    a->ui_scale = p->headless ? 1.0f : window_dpi_scale(&a->win);
+    a->trail_len = RUNNER_TRAIL_MAX;
     app_set_lesson(a, (o && o->land) ? landscape_index(o->land) : 0);
     a->contour = o && o->contour && a->land->dim == 2;
     if (o && o->has_start)

@@ -10,6 +10,7 @@
 
 #include "app/cli.h"
 #include "app/input.h"
+#include "app/theme.h"
 #include "app/window.h"
 #include "core/assess.h"
 #include "core/camera.h"
@@ -26,6 +27,14 @@
 #define APP_NOISE_FACTOR 1.25
 #define APP_DEFAULT_NOISE 0.5
 #define APP_DEFAULT_STEPS_PER_SECOND 8.0
+#define APP_SPEED_MIN 0.5     /* steps per second */
+#define APP_SPEED_MAX 1000.0
+#define APP_UI_SCALE_MIN 0.5
+#define APP_UI_SCALE_MAX 3.0
+#define APP_KEYCAST_N 5       /* keys the key-cast overlay shows */
+#define APP_KEYCAST_MS 4000   /* how long each stays */
+#define APP_TRAIL_MIN 8       /* trail points drawn, adjustable with { and } */
+#define APP_RUN_LIMIT 100000  /* End: steps at most, at once */
 
 /* Screen regions in framebuffer pixels, recomputed from the framebuffer size
  * every frame (resizing and HiDPI keep working). */
@@ -34,10 +43,12 @@ typedef struct layout {
     float fb_w, fb_h;
     float plot_x, plot_y, plot_w, plot_h; /* axes box (1D) or 3D viewport */
     float side_x, side_y, side_w, side_h; /* HUD column */
+    float loss_x, loss_y, loss_w, loss_h; /* loss-over-steps panel (J); w = 0: off */
 } layout;
 
-/* Layout of a framebuffer of fb_w x fb_h pixels. */
-void layout_compute(int fb_w, int fb_h, layout *out);
+/* Layout of a framebuffer of fb_w x fb_h pixels; ui_scale (Ctrl+Plus /
+ * Minus, APP_UI_SCALE_MIN..MAX) multiplies every size. */
+void layout_compute(int fb_w, int fb_h, float ui_scale, layout *out);
 
 typedef enum drag_mode {
     DRAG_NONE = 0,
@@ -106,6 +117,19 @@ typedef struct app {
     uint32_t message_until;     /* SDL ticks */
     uint64_t last_counter;
     int fb_w, fb_h;
+    theme_kind theme;           /* B cycles dark / light / high-contrast */
+    float ui_scale;             /* Ctrl+Plus / Minus; default from the display's DPI */
+    bool fullscreen;            /* F11 */
+    bool keycast;               /* F9: the last keys pressed, for the audience */
+    int n_keys;                 /* entries in keys, newest last */
+    struct {
+        char text[64];          /* "Up  learning rate × 1.25" */
+        uint32_t at;            /* SDL ticks when pressed */
+    } keys[APP_KEYCAST_N];
+    int trail_len;              /* trail points drawn (APP_TRAIL_MIN..RUNNER_TRAIL_MAX) */
+    bool loss_panel;            /* J: loss over steps */
+    bool loss_log;              /* Shift+J: its y axis as log10(f - f*) */
+    bool korean;                /* L: captions and annotations in Korean */
 } app;
 
 /* Opens the window (or the offscreen surface), the renderer and the first
@@ -129,14 +153,19 @@ void app_set_lesson(app *a, int index);
 /* The fields (optim_fields() indices) the selected runner's optimizer uses;
  * returns their count. */
 int app_panel_fields(const app *a, int *out, int max);
-/* Display color of runner i (Okabe-Ito palette). */
-rgba app_runner_color(int i);
+/* Display color of runner i in the current theme (Okabe-Ito palette). */
+rgba app_runner_color(const app *a, int i);
 /* Shows a transient message for ms milliseconds. */
 void app_message(app *a, uint32_t ms, const char *fmt, ...);
 
 /* Draws the current state into the renderer for an fb_w x fb_h framebuffer
  * (draw.c). Reads the state, never changes it. */
 void app_draw(const app *a, renderer *r, int fb_w, int fb_h);
+
+/* The app's layout for an fb_w x fb_h framebuffer: layout_compute with its
+ * UI scale, and the plot shortened to make room for the loss panel below
+ * it when that is on. */
+void app_layout(const app *a, int fb_w, int fb_h, layout *out);
 
 /* 1D view mapping between landscape coordinates and framebuffer pixels. */
 float view_x_to_px(const app *a, const layout *lay, double x);

@@ -7,8 +7,10 @@
  * projector at 1920x1080 gets 28 px HUD text and 4 px curves.
  */
 #include "app/app.h"
+#include "app/draw_internal.h"
 #include "app/explain.h"
 #include "app/format.h"
+#include "app/theme.h"
 #include "core/critical.h"
 
 #include <math.h>
@@ -16,41 +18,25 @@
 #include <stdio.h>
 #include <string.h>
 
-#define C(r, g, b) {(r) / 255.0f, (g) / 255.0f, (b) / 255.0f, 1.0f}
-
-/* Dark projector theme; curve colors from the Okabe-Ito palette. */
-static const rgba BG = C(18, 20, 26);
-static const rgba PANEL = C(30, 33, 42);
-static const rgba AXIS = C(200, 204, 212);
-static const rgba GRID = C(44, 48, 58);
-static const rgba TEXT = C(236, 238, 242);
-static const rgba DIM = C(150, 156, 168);
-static const rgba BLUE = C(86, 180, 233);    /* sky blue: the lesson's landscape */
-static const rgba ORANGE = C(230, 159, 0);   /* orange: companion (risk) */
-static const rgba GREEN = C(0, 158, 115);    /* bluish green: marked points */
-static const rgba YELLOW = C(240, 228, 66);
-static const rgba RED = C(255, 110, 90);
+/* The theme of the frame being drawn: app_draw sets it from the app's state
+ * before anything is drawn (colors from the Okabe-Ito palette, theme.c). */
+static const theme *th;
+#define BG (th->bg)
+#define PANEL (th->panel)
+#define AXIS (th->axis)
+#define GRID (th->grid)
+#define TEXT (th->text)
+#define DIM (th->dim)
+#define BLUE (th->landscape)  /* the lesson's landscape */
+#define ORANGE (th->companion) /* companion (risk) */
+#define GREEN (th->mark)      /* marked points */
+#define YELLOW (th->accent)
+#define RED (th->bad)
 
 static rgba alpha(rgba c, float a)
 {
     c.a = a;
     return c;
-}
-
-/* Formats v for the HUD: fixed with 6 decimals in [1e-3, 1e5), else
- * scientific with 4; a true minus sign. */
-static void fmt_num(char *out, size_t n, double v)
-{
-    char buf[64];
-    if (isnan(v))
-        snprintf(buf, sizeof buf, "NaN");
-    else if (isinf(v))
-        snprintf(buf, sizeof buf, "%sinf", v > 0 ? "+" : "-");
-    else if (v == 0.0 || (fabs(v) >= 1e-3 && fabs(v) < 1e5))
-        snprintf(buf, sizeof buf, "%.6f", v);
-    else
-        snprintf(buf, sizeof buf, "%.4e", v);
-    format_minus(out, n, buf);
 }
 
 /* Three significant digits, without an exponent from 1000 to 1e6 ("5000",
@@ -75,37 +61,6 @@ static void fmt_tick(char *out, size_t n, double v, double step)
     char buf[64];
     snprintf(buf, sizeof buf, "%.*f", dec, v);
     format_minus(out, n, buf);
-}
-
-/* Text that must fit in max_w pixels: shrinks down to min_px, then cuts the
- * end with an ellipsis. */
-static void text_fit(renderer *r, const char *utf8, float x, float y, float size_px,
-                     float min_px, float max_w, text_align align, rgba color)
-{
-    float size = size_px;
-    float w = render_text_width(r, utf8, size);
-    /* shrink (glyph widths do not scale exactly with the size, so step) */
-    while (max_w > 0 && w > max_w && size > min_px) {
-        size = fmaxf(min_px, fminf(size * 0.95f, size * max_w / w));
-        w = render_text_width(r, utf8, size);
-    }
-    if (w <= max_w || max_w <= 0) {
-        render_text(r, utf8, x, y, size, align, color);
-        return;
-    }
-    char buf[256];
-    size_t n = strlen(utf8) < sizeof buf - 4 ? strlen(utf8) : sizeof buf - 4;
-    memcpy(buf, utf8, n);
-    for (;;) {
-        while (n > 0 && ((unsigned char)buf[n - 1] & 0xC0) == 0x80)
-            n--; /* never cut inside a UTF-8 sequence */
-        if (n > 0)
-            n--;
-        memcpy(buf + n, "…", sizeof "…");
-        if (n == 0 || render_text_width(r, buf, size) <= max_w)
-            break;
-    }
-    render_text(r, buf, x, y, size, align, color);
 }
 
 static void draw_arrow(renderer *r, float x0, float y0, float x1, float y1, float w, rgba c)
@@ -149,7 +104,7 @@ static void draw_axes_1d(const app *a, renderer *r, const layout *lay)
         render_polyline(r, t, 2, 2.0f * s, AXIS);
         char lbl[32];
         fmt_tick(lbl, sizeof lbl, ticks[i], step);
-        text_fit(r, lbl, lay->plot_x - 14 * s, py - font * 0.6f, font, 8.0f, lay->plot_x - 18 * s,
+        draw_text_fit(r, lbl, lay->plot_x - 14 * s, py - font * 0.6f, font, 8.0f, lay->plot_x - 18 * s,
                  TEXT_RIGHT, TEXT);
     }
     const float box[10] = {lay->plot_x, lay->plot_y, lay->plot_x, lay->plot_y + lay->plot_h,
@@ -268,23 +223,31 @@ static void draw_arrows_1d(const app *a, renderer *r, const layout *lay, const r
     }
 }
 
+/* First trail point drawn: the trail is shortened to a->trail_len points
+ * ({ and }), the newest kept. */
+static int trail_first(const app *a, const runner *rn)
+{
+    return rn->trail_len > a->trail_len ? rn->trail_len - a->trail_len : 0;
+}
+
 static void draw_runner_1d(const app *a, renderer *r, const layout *lay, int which)
 {
     const float s = lay->scale;
     const runner *rn = &a->sim.runners[which];
-    const rgba col = app_runner_color(which);
+    const rgba col = app_runner_color(a, which);
     float pts[2 * RUNNER_TRAIL_MAX];
-    for (int i = 0; i < rn->trail_len; i++) {
+    const int first = trail_first(a, rn), n = rn->trail_len - first;
+    for (int i = 0; i < n; i++) {
         double p[2];
-        runner_trail_point(rn, i, p);
+        runner_trail_point(rn, first + i, p);
         landscape_point v;
         landscape_eval(a->land, p, &v);
         pts[2 * i] = view_x_to_px(a, lay, p[0]);
         pts[2 * i + 1] = view_y_to_px(a, lay, v.f);
     }
-    render_polyline(r, pts, rn->trail_len, 3.0f * s, alpha(col, 0.7f));
-    const int dots = rn->trail_len < 300 ? rn->trail_len : 300;
-    for (int i = rn->trail_len - dots; i < rn->trail_len; i++)
+    render_polyline(r, pts, n, 3.0f * s, alpha(col, 0.7f));
+    const int dots = n < 300 ? n : 300;
+    for (int i = n - dots; i < n; i++)
         render_disc(r, pts[2 * i], pts[2 * i + 1], 4.5f * s, alpha(col, 0.9f), 0, BG);
     const double x = rn->x[0];
     if (!isfinite(x) || !isfinite(rn->at.f))
@@ -295,7 +258,7 @@ static void draw_runner_1d(const app *a, renderer *r, const layout *lay, int whi
         const float ey = lay->plot_y + lay->plot_h / 2 + 44 * s * (float)which;
         draw_arrow(r, ex + (right ? -60 : 60) * s, ey, ex, ey, 5.0f * s, col);
         char num[48], text[96];
-        fmt_num(num, sizeof num, x);
+        format_num(num, sizeof num, x);
         snprintf(text, sizeof text, "iterate at x = %s", num);
         const float tw = render_text_width(r, text, 24 * s);
         const float tx = ex + (right ? -70 : 70) * s;
@@ -351,9 +314,9 @@ static void draw_plateau_1d(const app *a, renderer *r, const layout *lay)
             const double end = x;
             if (end - start > 0.03 * (a->land->hi[0] - a->land->lo[0])) {
                 const float x0 = view_x_to_px(a, lay, start), x1 = view_x_to_px(a, lay, end);
-                render_rect(r, x0, lay->plot_y, x1 - x0, lay->plot_h, (rgba){0.94f, 0.89f, 0.26f, 0.10f});
+                render_rect(r, x0, lay->plot_y, x1 - x0, lay->plot_h, alpha(YELLOW, 0.12f));
                 const char *lbl = "vanishing gradient: |f′| < 0.01";
-                text_fit(r, lbl, (x0 + x1) / 2, lay->plot_y + lay->plot_h - 70 * s, 24 * s,
+                draw_text_fit(r, lbl, (x0 + x1) / 2, lay->plot_y + lay->plot_h - 70 * s, 24 * s,
                          fmaxf(10.0f, 14 * s), x1 - x0 - 8 * s, TEXT_CENTER, YELLOW);
                 const double mid = 0.5 * (start + end);
                 landscape_point m;
@@ -503,7 +466,7 @@ static void draw_critical_3d(const app *a, renderer *r, const layout *lay, const
                     m++;
                 }
                 render_polyline3d(r, seg, m, vp, 4.0f * s,
-                                  lam[k] > 0 ? GREEN : (rgba){0.9f, 0.3f, 0.25f, 1.0f});
+                                  lam[k] > 0 ? GREEN : RED);
             }
         }
         const float p3[3] = {(float)c->x, (float)c->y, (float)(zs * c->f + lift)};
@@ -540,7 +503,7 @@ static void draw_view_3d(const app *a, renderer *r, const layout *lay)
                    hhi, 0.55f);
     render_wireframe(r, a->heights, APP_GRID_N, APP_GRID_N, (float)l->lo[0], (float)l->hi[0],
                      (float)l->lo[1], (float)l->hi[1], (float)a->z_scale, a->heights_id, vp,
-                     1.2f * s, alpha(TEXT, 0.45f));
+                     1.2f * s, th->wire);
     /* axes along three edges of the bounding box */
     const double zlo = hlo, zhi = hhi;
     const double zs = a->z_scale;
@@ -572,7 +535,7 @@ static void draw_view_3d(const app *a, renderer *r, const layout *lay)
     if (a->annotate)
         draw_critical_3d(a, r, lay, vp, lift);
     render_clip(r, 0, 0, 0, 0);
-    text_fit(r, "right-drag or Shift+arrows: rotate · left-drag: move the start · wheel: zoom",
+    draw_text_fit(r, "right-drag or Shift+arrows: rotate · left-drag: move the start · wheel: zoom",
              lay->plot_x + lay->plot_w / 2, lay->plot_y + lay->plot_h + 14 * s, 22 * s,
              fmaxf(12.0f, 16 * s), lay->plot_w, TEXT_CENTER, DIM);
 }
@@ -593,26 +556,27 @@ static void draw_runners_3d(const app *a, renderer *r, const layout *lay)
     float pts[3 * RUNNER_TRAIL_MAX];
     for (int w = a->sim.n_runners - 1; w >= 0; w--) {
         const runner *rn = &a->sim.runners[w];
-        const rgba col = app_runner_color(w);
+        const rgba col = app_runner_color(a, w);
         /* each step draped over the surface (a straight chord would pass
          * under a concave surface and vanish behind it) */
         int k = 0;
         double prev[2] = {0, 0};
-        for (int i = 0; i < rn->trail_len && k < RUNNER_TRAIL_MAX - 1; i++) {
+        const int first = trail_first(a, rn);
+        for (int i = first; i < rn->trail_len && k < RUNNER_TRAIL_MAX - 1; i++) {
             double p[2];
             runner_trail_point(rn, i, p);
             if (!landscape_in_domain(l, p))
                 break; /* the part on the surface; beyond it the run is out of view */
-            const double len = i == 0 ? 0.0 : hypot(p[0] - prev[0], p[1] - prev[1]);
+            const double len = i == first ? 0.0 : hypot(p[0] - prev[0], p[1] - prev[1]);
             int sub = (int)ceil(len / (span / 60.0));
             sub = sub < 1 ? 1 : sub > 24 ? 24 : sub;
-            for (int j = i == 0 ? sub : 1; j <= sub && k < RUNNER_TRAIL_MAX - 1; j++) {
+            for (int j = i == first ? sub : 1; j <= sub && k < RUNNER_TRAIL_MAX - 1; j++) {
                 const double t = (double)j / sub;
                 const double q[2] = {prev[0] + t * (p[0] - prev[0]), prev[1] + t * (p[1] - prev[1])};
                 landscape_point v;
-                landscape_eval(l, i == 0 ? p : q, &v);
-                pts[3 * k] = (float)(i == 0 ? p[0] : q[0]);
-                pts[3 * k + 1] = (float)(i == 0 ? p[1] : q[1]);
+                landscape_eval(l, i == first ? p : q, &v);
+                pts[3 * k] = (float)(i == first ? p[0] : q[0]);
+                pts[3 * k + 1] = (float)(i == first ? p[1] : q[1]);
                 pts[3 * k + 2] = (float)(zs * v.f + lift);
                 k++;
             }
@@ -632,7 +596,7 @@ static void draw_runners_3d(const app *a, renderer *r, const layout *lay)
             continue;
         const float it3[3] = {(float)rn->x[0], (float)rn->x[1], (float)(zs * rn->at.f + lift)};
         const bool sel = w == a->selected && a->n_runners > 1;
-        render_disc3d(r, it3, vp, (sel ? 16.0f : 14.0f) * s, app_runner_color(w), 3.0f * s, TEXT);
+        render_disc3d(r, it3, vp, (sel ? 16.0f : 14.0f) * s, app_runner_color(a, w), 3.0f * s, TEXT);
         if (a->show_arrows) {
             /* -lr grad (white) and the last update (runner color), on the surface */
             const double gd[2] = {rn->x[0] - rn->lr_now * rn->at.g[0],
@@ -647,7 +611,7 @@ static void draw_runners_3d(const app *a, renderer *r, const layout *lay)
             const float up[6] = {(float)rn->x_prev[0], (float)rn->x_prev[1],
                                  (float)(zs * pv.f + lift), it3[0], it3[1], it3[2]};
             if (rn->step > 0)
-                render_polyline3d(r, up, 2, vp, 5.0f * s, app_runner_color(w));
+                render_polyline3d(r, up, 2, vp, 5.0f * s, app_runner_color(a, w));
         }
     }
     render_clip(r, 0, 0, 0, 0);
@@ -660,7 +624,7 @@ static void hud_row(renderer *r, const layout *lay, float *y, const char *key, c
 {
     const float s = lay->scale, font = 26.0f * s;
     render_text(r, key, lay->side_x + 24 * s, *y, font, TEXT_LEFT, DIM);
-    text_fit(r, value, lay->side_x + 170 * s, *y, font, fmaxf(10.0f, 16 * s),
+    draw_text_fit(r, value, lay->side_x + 170 * s, *y, font, fmaxf(10.0f, 16 * s),
              lay->side_w - 180 * s, TEXT_LEFT, vc);
     *y += font * 1.32f;
 }
@@ -728,15 +692,15 @@ static void draw_legend(const app *a, renderer *r, const layout *lay, float *y)
         const float ly = *y + font * 0.6f;
         if (i == a->selected && a->n_runners > 1)
             render_rect(r, lay->side_x + 8 * s, *y - 4 * s, lay->side_w - 16 * s, font * 1.45f,
-                        (rgba)C(48, 52, 66));
-        render_disc(r, lay->side_x + 30 * s, ly, 9 * s, app_runner_color(i), 2 * s, TEXT);
+                        th->panel_hi);
+        render_disc(r, lay->side_x + 30 * s, ly, 9 * s, app_runner_color(a, i), 2 * s, TEXT);
         char label[96];
         runner_label(rn, label, sizeof label);
         rgba sc;
         const char *st = status_text(a, i, &sc);
         render_text(r, st, lay->side_x + lay->side_w - 16 * s, *y, font, TEXT_RIGHT, sc);
         const float room = lay->side_w - 70 * s - render_text_width(r, st, font) - 16 * s;
-        text_fit(r, label, lay->side_x + 50 * s, *y, font, fmaxf(11.0f, 16 * s), room, TEXT_LEFT,
+        draw_text_fit(r, label, lay->side_x + 50 * s, *y, font, fmaxf(11.0f, 16 * s), room, TEXT_LEFT,
                  TEXT);
         *y += font * 1.5f;
     }
@@ -757,7 +721,7 @@ static void draw_panel(const app *a, renderer *r, const layout *lay, float *y)
         const float yy = *y + (float)(i / 2) * font * 1.4f;
         const bool sel = i == a->panel_field % n;
         if (sel)
-            render_rect(r, x - 6 * s, yy - 3 * s, col_w - 6 * s, font * 1.35f, (rgba)C(60, 56, 30));
+            render_rect(r, x - 6 * s, yy - 3 * s, col_w - 6 * s, font * 1.35f, alpha(YELLOW, 0.22f));
         char v[64];
         const double val = optim_field_get(&rn->opt.p, &f[idx[i]]);
         if (f[idx[i]].type == FIELD_BOOL)
@@ -768,7 +732,7 @@ static void draw_panel(const app *a, renderer *r, const layout *lay, float *y)
         snprintf(name, sizeof name, "%s", f[idx[i]].name);
         for (char *c = name; *c; c++)
             *c = *c == '_' ? ' ' : *c;
-        text_fit(r, name, x, yy, font, fmaxf(10.0f, 14 * s), col_w * 0.55f, TEXT_LEFT,
+        draw_text_fit(r, name, x, yy, font, fmaxf(10.0f, 14 * s), col_w * 0.55f, TEXT_LEFT,
                  sel ? YELLOW : DIM);
         render_text(r, v, x + col_w * 0.58f, yy, font, TEXT_LEFT, sel ? YELLOW : TEXT);
     }
@@ -787,7 +751,7 @@ static void draw_hessian(const app *a, renderer *r, const layout *lay, float *y)
     double lam[2];
     if (a->land->dim == 1) {
         lam[0] = lam[1] = rn->at.h[0][0];
-        fmt_num(v, sizeof v, lam[0]);
+        format_num(v, sizeof v, lam[0]);
         char key[32];
         snprintf(key, sizeof key, "%s″(x)", a->land->symbol);
         hud_row(r, lay, y, key, v, TEXT);
@@ -833,7 +797,7 @@ static void draw_hud(const app *a, renderer *r, const layout *lay)
     const runner *rn = &a->sim.runners[a->selected];
     const float hint_y = lay->side_h - 44 * s;
     const char *hint = "H: help · A: add runner · O: optimizer · T: step by step";
-    text_fit(r, hint, lay->side_x + 24 * s, hint_y, 20 * s, fmaxf(11.0f, 14 * s),
+    draw_text_fit(r, hint, lay->side_x + 24 * s, hint_y, 20 * s, fmaxf(11.0f, 14 * s),
              lay->side_w - 30 * s, TEXT_LEFT, DIM);
     float y = 20 * s;
     draw_legend(a, r, lay, &y);
@@ -842,22 +806,22 @@ static void draw_hud(const app *a, renderer *r, const layout *lay)
     snprintf(v, sizeof v, "%ld", rn->step);
     hud_row(r, lay, &y, "step", v, TEXT);
     const bool two = a->land->dim == 2;
-    fmt_num(v, sizeof v, rn->x[0]);
+    format_num(v, sizeof v, rn->x[0]);
     hud_row(r, lay, &y, "x", v, TEXT);
     if (two) {
-        fmt_num(v, sizeof v, rn->x[1]);
+        format_num(v, sizeof v, rn->x[1]);
         hud_row(r, lay, &y, "y", v, TEXT);
     }
     const char *fs = a->land->symbol;
     char key[32];
-    fmt_num(v, sizeof v, rn->at.f);
+    format_num(v, sizeof v, rn->at.f);
     snprintf(key, sizeof key, two ? "%s(x, y)" : "%s(x)", fs);
     hud_row(r, lay, &y, key, v, TEXT);
-    fmt_num(v, sizeof v, rn->at.g[0]);
+    format_num(v, sizeof v, rn->at.g[0]);
     snprintf(key, sizeof key, two ? "∂%s/∂x" : "%s′(x)", fs);
     hud_row(r, lay, &y, key, v, TEXT);
     if (two) {
-        fmt_num(v, sizeof v, rn->at.g[1]);
+        format_num(v, sizeof v, rn->at.g[1]);
         snprintf(key, sizeof key, "∂%s/∂y", fs);
         hud_row(r, lay, &y, key, v, TEXT);
     }
@@ -900,7 +864,7 @@ static void draw_hud(const app *a, renderer *r, const layout *lay)
         critical_eigen2(rn->at.h[0][0], rn->at.h[0][1], rn->at.h[1][1], lam_here, NULL);
     const bool note_holds = rn->status == RUNNER_STOPPED || !(lam_here[0] > 0.0);
     if (rn->note && note_holds && y + 60 * s < hint_y) {
-        text_fit(r, rn->note, lay->side_x + 24 * s, y, 20 * s, fmaxf(10.0f, 13 * s),
+        draw_text_fit(r, rn->note, lay->side_x + 24 * s, y, 20 * s, fmaxf(10.0f, 13 * s),
                  lay->side_w - 30 * s, TEXT_LEFT, ORANGE);
         y += 30 * s;
     }
@@ -910,7 +874,7 @@ static void draw_hud(const app *a, renderer *r, const layout *lay)
     const float panel_h = 40 * s + (float)((n_fields + 1) / 2) * 22 * s * 1.4f;
     if (y + 16 * s + panel_h < hint_y) {
         y += 16 * s;
-        text_fit(r, "hyperparameters (Ctrl+arrows)", lay->side_x + 24 * s, y, 20 * s,
+        draw_text_fit(r, "hyperparameters (Ctrl+arrows)", lay->side_x + 24 * s, y, 20 * s,
                  fmaxf(10.0f, 13 * s), lay->side_w - 30 * s, TEXT_LEFT, DIM);
         y += 30 * s;
         draw_panel(a, r, lay, &y);
@@ -923,7 +887,7 @@ static void draw_hud(const app *a, renderer *r, const layout *lay)
     render_disc(r, kx, y + f * 0.6f, 10 * s, alpha(BG, 0.0f), 3 * s, TEXT);
     render_text(r, "start (drag to move)", tx, y, f, TEXT_LEFT, DIM);
     y += f * 1.6f;
-    render_disc(r, kx, y + f * 0.6f, 4.5f * s, app_runner_color(a->selected), 0, BG);
+    render_disc(r, kx, y + f * 0.6f, 4.5f * s, app_runner_color(a, a->selected), 0, BG);
     render_text(r, "one dot per step: the trail", tx, y, f, TEXT_LEFT, DIM);
 }
 
@@ -949,13 +913,13 @@ static void draw_explain(const app *a, renderer *r, const layout *lay)
         y = fmaxf(lay->plot_y + 8 * s, fminf(y, lay->plot_y + lay->plot_h - h - 8 * s));
     }
     render_rect(r, x, y, w + 28 * s, h, alpha(PANEL, 0.94f));
-    render_rect(r, x, y, 6 * s, h, app_runner_color(a->selected));
+    render_rect(r, x, y, 6 * s, h, app_runner_color(a, a->selected));
     char title[96];
     snprintf(title, sizeof title, "step %ld of %s (T: leave, Right: next step)", rn->step,
              optim_kind_name(rn->opt.kind));
-    text_fit(r, title, x + 16 * s, y + 10 * s, 20 * s, fmaxf(10.0f, 13 * s), w, TEXT_LEFT, DIM);
+    draw_text_fit(r, title, x + 16 * s, y + 10 * s, 20 * s, fmaxf(10.0f, 13 * s), w, TEXT_LEFT, DIM);
     for (int i = 0; i < n; i++)
-        text_fit(r, lines[i], x + 16 * s, y + 42 * s + (float)i * font * 1.4f, font,
+        draw_text_fit(r, lines[i], x + 16 * s, y + 42 * s + (float)i * font * 1.4f, font,
                  fmaxf(10.0f, 14 * s), w, TEXT_LEFT, TEXT);
 }
 
@@ -981,11 +945,11 @@ static void draw_help(renderer *r, const layout *lay)
         if (!b[i].help)
             continue;
         render_text(r, b[i].keys, x + 30 * s, ty, font, TEXT_LEFT, TEXT);
-        text_fit(r, b[i].help, x + font * 11.5f, ty, font, fmaxf(9.0f, font * 0.7f),
+        draw_text_fit(r, b[i].help, x + font * 11.5f, ty, font, fmaxf(9.0f, font * 0.7f),
                  w - font * 12.0f, TEXT_LEFT, DIM);
         ty += font * 1.45f;
     }
-    text_fit(r, "Mouse: left-drag moves the start · right-drag rotates 3D · wheel zooms",
+    draw_text_fit(r, "Mouse: left-drag moves the start · right-drag rotates 3D · wheel zooms",
              x + 30 * s, ty + font * 0.3f, font * 0.9f, 9.0f, w - 40 * s, TEXT_LEFT, TEXT);
 }
 
@@ -1057,7 +1021,7 @@ static void draw_view_contour(const app *a, renderer *r, const layout *lay)
     format_sig(hi_s, sizeof hi_s, hhi, 3);
     snprintf(text, sizeof text, "color: f from %s (purple) to %s (yellow), isolines every %g", lo_s,
              hi_s, step);
-    text_fit(r, text, lay->plot_x + lay->plot_w, lay->plot_y - 30 * s, 20 * s, 10.0f,
+    draw_text_fit(r, text, lay->plot_x + lay->plot_w, lay->plot_y - 30 * s, 20 * s, 10.0f,
              lay->plot_w * 0.6f, TEXT_RIGHT, DIM);
 }
 
@@ -1069,16 +1033,17 @@ static void draw_runners_contour(const app *a, renderer *r, const layout *lay)
     float pts[2 * RUNNER_TRAIL_MAX];
     for (int w = a->sim.n_runners - 1; w >= 0; w--) {
         const runner *rn = &a->sim.runners[w];
-        const rgba col = app_runner_color(w);
-        for (int i = 0; i < rn->trail_len; i++) {
+        const rgba col = app_runner_color(a, w);
+        const int first = trail_first(a, rn), n = rn->trail_len - first;
+        for (int i = 0; i < n; i++) {
             double p[2];
-            runner_trail_point(rn, i, p);
+            runner_trail_point(rn, first + i, p);
             pts[2 * i] = view_x_to_px(a, lay, p[0]);
             pts[2 * i + 1] = view_y_to_px(a, lay, p[1]);
         }
-        render_polyline(r, pts, rn->trail_len, 3.0f * s, alpha(col, 0.9f));
-        const int dots = rn->trail_len < 300 ? rn->trail_len : 300;
-        for (int i = rn->trail_len - dots; i < rn->trail_len; i++)
+        render_polyline(r, pts, n, 3.0f * s, alpha(col, 0.9f));
+        const int dots = n < 300 ? n : 300;
+        for (int i = n - dots; i < n; i++)
             render_disc(r, pts[2 * i], pts[2 * i + 1], 4.0f * s, col, 0, BG);
     }
     const runner *r0 = &a->sim.runners[0];
@@ -1090,7 +1055,7 @@ static void draw_runners_contour(const app *a, renderer *r, const layout *lay)
             continue;
         const bool sel = w == a->selected && a->n_runners > 1;
         render_disc(r, view_x_to_px(a, lay, rn->x[0]), view_y_to_px(a, lay, rn->x[1]),
-                    (sel ? 16.0f : 14.0f) * s, app_runner_color(w), 3 * s, TEXT);
+                    (sel ? 16.0f : 14.0f) * s, app_runner_color(a, w), 3 * s, TEXT);
     }
     render_clip(r, 0, 0, 0, 0);
 }
@@ -1103,8 +1068,8 @@ static void draw_static(const app *a, renderer *r, const layout *lay)
     char heading[200];
     snprintf(heading, sizeof heading, "%d · %s", landscape_index(a->land) + 1, a->land->lesson);
     const float head_w = lay->side_x - lay->plot_x - 20 * s;
-    text_fit(r, heading, lay->plot_x, 18 * s, 24 * s, fmaxf(12.0f, 18 * s), head_w, TEXT_LEFT, DIM);
-    text_fit(r, a->land->title, lay->plot_x, 52 * s, 38 * s, fmaxf(14.0f, 24 * s), head_w,
+    draw_text_fit(r, heading, lay->plot_x, 18 * s, 24 * s, fmaxf(12.0f, 18 * s), head_w, TEXT_LEFT, DIM);
+    draw_text_fit(r, a->land->title, lay->plot_x, 52 * s, 38 * s, fmaxf(14.0f, 24 * s), head_w,
              TEXT_LEFT, TEXT);
     if (a->land->dim == 1)
         draw_view_1d(a, r, lay);
@@ -1140,13 +1105,19 @@ static uint64_t static_key(const app *a, int fb_w, int fb_h)
     h = fnv1a(h, &a->heights_id, sizeof a->heights_id);
     h = fnv1a(h, &a->annotate, sizeof a->annotate);
     h = fnv1a(h, &a->contour, sizeof a->contour);
+    h = fnv1a(h, &a->theme, sizeof a->theme);
+    h = fnv1a(h, &a->ui_scale, sizeof a->ui_scale);
+    h = fnv1a(h, &a->korean, sizeof a->korean);
+    h = fnv1a(h, &a->loss_panel, sizeof a->loss_panel);
     return h ? h : 1; /* 0 means "no layer" to the renderer */
 }
 
 void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
 {
     layout lay;
-    layout_compute(fb_w, fb_h, &lay);
+    th = theme_get(a->theme);
+    render_set_stroke(r, th->stroke);
+    app_layout(a, fb_w, fb_h, &lay);
     const float s = lay.scale;
     render_begin(r, fb_w, fb_h, BG);
     if (render_layer_begin(r, static_key(a, fb_w, fb_h))) {
@@ -1160,12 +1131,13 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
     else
         draw_runners_3d(a, r, &lay);
     draw_hud(a, r, &lay);
+    draw_loss_panel(a, r, &lay);
     const runner *rn = &a->sim.runners[a->selected];
     if (rn->status == RUNNER_DIVERGED || rn->status == RUNNER_STOPPED) {
         /* running off downhill is the lesson of a function with no minimum
          * that way (x^2 - y^2 along y); growing steps call for a lower lr */
         const bool downhill = rn->status == RUNNER_DIVERGED && rn->downhill;
-        const rgba banner = downhill ? (rgba)C(90, 60, 10) : (rgba)C(80, 20, 20);
+        const rgba banner = downhill ? YELLOW : RED;
         const char *msg = rn->status == RUNNER_STOPPED
                               ? "stopped: the Hessian is singular (press R to reset)"
                           : downhill
@@ -1174,7 +1146,7 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
         const float tw = fminf(render_text_width(r, msg, 30 * s), lay.plot_w - 60 * s);
         const float cx = lay.plot_x + lay.plot_w / 2, by = lay.plot_y + lay.plot_h - 90 * s;
         render_rect(r, cx - tw / 2 - 20 * s, by, tw + 40 * s, 56 * s, alpha(banner, 0.92f));
-        text_fit(r, msg, cx, by + 12 * s, 30 * s, fmaxf(11.0f, 16 * s), lay.plot_w - 60 * s,
+        draw_text_fit(r, msg, cx, by + 12 * s, 30 * s, fmaxf(11.0f, 16 * s), lay.plot_w - 60 * s,
                  TEXT_CENTER, TEXT);
     }
     if (a->message[0] && !SDL_TICKS_PASSED(SDL_GetTicks(), a->message_until)) {
@@ -1187,5 +1159,6 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
         draw_explain(a, r, &lay);
     if (a->help_visible)
         draw_help(r, &lay);
+    draw_keycast(a, r, &lay);
     render_end(r);
 }

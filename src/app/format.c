@@ -4,6 +4,7 @@
  */
 #include "app/format.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -26,5 +27,21 @@ void format_sig(char *out, size_t n, double v, int digits)
 {
     char buf[64];
     snprintf(buf, sizeof buf, "%.*g", digits, v);
+    format_minus(out, n, buf);
+}
+
+/* Formats v for the HUD: fixed with 6 decimals in [1e-3, 1e5), else
+ * scientific with 4; a true minus sign. */
+void format_num(char *out, size_t n, double v)
+{
+    char buf[64];
+    if (isnan(v))
+        snprintf(buf, sizeof buf, "NaN");
+    else if (isinf(v))
+        snprintf(buf, sizeof buf, "%sinf", v > 0 ? "+" : "-");
+    else if (v == 0.0 || (fabs(v) >= 1e-3 && fabs(v) < 1e5))
+        snprintf(buf, sizeof buf, "%.6f", v);
+    else
+        snprintf(buf, sizeof buf, "%.4e", v);
     format_minus(out, n, buf);
 }

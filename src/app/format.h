@@ -12,4 +12,8 @@ void format_minus(char *out, size_t n, const char *ascii);
 /* v with printf's "%.*g" and the given significant digits, true minus. */
 void format_sig(char *out, size_t n, double v, int digits);
 
+/* v for the HUD: fixed with 6 decimals in [1e-3, 1e5) or 0, else
+ * scientific with 4; NaN, +inf, -inf spelled out; a true minus sign. */
+void format_num(char *out, size_t n, double v);
+
 #endif

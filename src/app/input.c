@@ -5,6 +5,8 @@
  */
 #include "app/input.h"
 
+#include <stdio.h>
+
 static const binding bindings[] = {
     {SDLK_1, MOD_NONE, ACTION_LESSON_1, "1", "risk vs empirical risk, on [0.5, 1.5]"},
     {SDLK_2, MOD_NONE, ACTION_LESSON_2, "2", "risk: local vs global minimum, on [−1, 2]"},
@@ -30,6 +32,11 @@ static const binding bindings[] = {
     {SDLK_RIGHT, MOD_SHIFT, ACTION_ROTATE_RIGHT, NULL, NULL},
     {SDLK_UP, MOD_SHIFT, ACTION_ROTATE_UP, NULL, NULL},
     {SDLK_DOWN, MOD_SHIFT, ACTION_ROTATE_DOWN, NULL, NULL},
+    {SDLK_EQUALS, MOD_CTRL, ACTION_UI_LARGER, "Ctrl+Plus / Minus", "larger / smaller text and lines"},
+    {SDLK_PLUS, MOD_CTRL, ACTION_UI_LARGER, NULL, NULL},
+    {SDLK_KP_PLUS, MOD_CTRL, ACTION_UI_LARGER, NULL, NULL},
+    {SDLK_MINUS, MOD_CTRL, ACTION_UI_SMALLER, NULL, NULL},
+    {SDLK_KP_MINUS, MOD_CTRL, ACTION_UI_SMALLER, NULL, NULL},
     {SDLK_EQUALS, MOD_ANY, ACTION_ZOOM_IN, "+ / −", "zoom in / out (also the mouse wheel)"},
     {SDLK_KP_PLUS, MOD_ANY, ACTION_ZOOM_IN, NULL, NULL},
     {SDLK_MINUS, MOD_ANY, ACTION_ZOOM_OUT, NULL, NULL},
@@ -47,6 +54,19 @@ static const binding bindings[] = {
     {SDLK_k, MOD_NONE, ACTION_ANNOTATE, "K", "labels: minima, saddle points, plateaus"},
     {SDLK_c, MOD_NONE, ACTION_VIEW_TOGGLE, "C", "2D: surface or contour map"},
     {SDLK_t, MOD_NONE, ACTION_EXPLAIN, "T", "step by step: the update with its numbers"},
+    {SDLK_END, MOD_ANY, ACTION_RUN_TO_END, "End", "run to convergence (at most 100 000 steps) at once"},
+    {SDLK_LEFTBRACKET, MOD_SHIFT, ACTION_TRAIL_SHORTER, "{ / }", "shorter / longer trails"},
+    {SDLK_RIGHTBRACKET, MOD_SHIFT, ACTION_TRAIL_LONGER, NULL, NULL},
+    {SDLK_j, MOD_NONE, ACTION_LOSS_PANEL, "J / Shift+J", "loss over steps / its log scale"},
+    {SDLK_j, MOD_SHIFT, ACTION_LOSS_LOG, NULL, NULL},
+    {SDLK_e, MOD_NONE, ACTION_FORMULA, "E", "type your own function"},
+    {SDLK_PAGEDOWN, MOD_ANY, ACTION_SCENE_NEXT, "PageDown / PageUp", "next / previous scene of the tour"},
+    {SDLK_PAGEUP, MOD_ANY, ACTION_SCENE_PREV, NULL, NULL},
+    {SDLK_F5, MOD_ANY, ACTION_SCENE_RELOAD, "F5", "reload the scene file"},
+    {SDLK_l, MOD_NONE, ACTION_LANGUAGE, "L", "captions in English / 한국어"},
+    {SDLK_b, MOD_NONE, ACTION_THEME, "B", "theme: dark / light / high contrast"},
+    {SDLK_F9, MOD_ANY, ACTION_KEYCAST, "F9", "show the keys pressed (key-cast)"},
+    {SDLK_F11, MOD_ANY, ACTION_FULLSCREEN, "F11", "fullscreen"},
     {SDLK_h, MOD_NONE, ACTION_HELP, "H or F1", "this help"},
     {SDLK_F1, MOD_ANY, ACTION_HELP, NULL, NULL},
     {SDLK_ESCAPE, MOD_ANY, ACTION_QUIT, "Esc or Q", "quit"},
@@ -59,7 +79,8 @@ const binding *input_bindings(int *count)
     return bindings;
 }
 
-action input_translate_key(const SDL_KeyboardEvent *key)
+/* Index of the binding row a key event matches, or -1. */
+static int binding_row(const SDL_KeyboardEvent *key)
 {
     const SDL_Keymod m = (SDL_Keymod)key->keysym.mod;
     const bool shift = (m & KMOD_SHIFT) != 0;
@@ -71,7 +92,27 @@ action input_translate_key(const SDL_KeyboardEvent *key)
             continue;
         if (b->mod == MOD_ANY || (b->mod == MOD_NONE && !shift && !other) ||
             (b->mod == MOD_SHIFT && shift && !other) || (b->mod == MOD_CTRL && ctrl))
-            return b->act;
+            return (int)i;
     }
-    return ACTION_NONE;
+    return -1;
+}
+
+action input_translate_key(const SDL_KeyboardEvent *key)
+{
+    const int row = binding_row(key);
+    return row < 0 ? ACTION_NONE : bindings[row].act;
+}
+
+bool input_describe(const SDL_KeyboardEvent *key, char *out, size_t len)
+{
+    int row = binding_row(key);
+    if (row < 0)
+        return false;
+    const SDL_Keymod m = (SDL_Keymod)key->keysym.mod;
+    const char *name = SDL_GetKeyName(key->keysym.sym);
+    while (row > 0 && !bindings[row].help)
+        row--; /* rows sharing a line take its text */
+    snprintf(out, len, "%s%s%s: %s", (m & KMOD_CTRL) ? "Ctrl+" : "",
+             (m & KMOD_SHIFT) ? "Shift+" : "", name && name[0] ? name : "?", bindings[row].help);
+    return true;
 }

@@ -51,6 +51,21 @@ typedef enum action {
     ACTION_SCHEDULE_CYCLE,
     ACTION_ANNOTATE,
     ACTION_VIEW_TOGGLE,
+    ACTION_FULLSCREEN,
+    ACTION_UI_LARGER,
+    ACTION_UI_SMALLER,
+    ACTION_THEME,
+    ACTION_KEYCAST,
+    ACTION_RUN_TO_END,
+    ACTION_TRAIL_SHORTER,
+    ACTION_TRAIL_LONGER,
+    ACTION_LOSS_PANEL,
+    ACTION_LOSS_LOG,
+    ACTION_FORMULA,
+    ACTION_SCENE_NEXT,
+    ACTION_SCENE_PREV,
+    ACTION_SCENE_RELOAD,
+    ACTION_LANGUAGE,
     ACTION_COUNT,
 } action;
 
@@ -75,5 +90,9 @@ typedef struct binding {
 const binding *input_bindings(int *count);
 /* The action bound to a key event (SDL_KEYDOWN), or ACTION_NONE. */
 action input_translate_key(const SDL_KeyboardEvent *key);
+/* What the key-cast overlay shows for a key event bound to an action: the
+ * key as pressed (with Ctrl/Shift) and the help text of its row, e.g.
+ * "Up: learning rate × 1.25 / ÷ 1.25". False when the key is unbound. */
+bool input_describe(const SDL_KeyboardEvent *key, char *out, size_t len);
 
 #endif

@@ -94,3 +94,24 @@ void *window_gl_proc(const char *name)
 {
     return SDL_GL_GetProcAddress(name);
 }
+
+bool window_set_fullscreen(app_window *w, bool on, char *err, size_t errlen)
+{
+    if (!w->sdl || SDL_SetWindowFullscreen(w->sdl, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0) != 0) {
+        snprintf(err, errlen, "fullscreen: %s", w->sdl ? SDL_GetError() : "no window");
+        return false;
+    }
+    return true;
+}
+
+float window_dpi_scale(const app_window *w)
+{
+    float ddpi = 0.0f;
+    SDL_Rect bounds;
+    const int display = w->sdl ? SDL_GetWindowDisplayIndex(w->sdl) : -1;
+    if (display < 0 || SDL_GetDisplayDPI(display, &ddpi, NULL, NULL) != 0 || !(ddpi > 0.0f) ||
+        SDL_GetDisplayBounds(display, &bounds) != 0 || bounds.h <= 0)
+        return 1.0f;
+    const float s = (ddpi / 96.0f) / ((float)bounds.h / 1080.0f);
+    return s < 0.75f ? 0.75f : s > 2.0f ? 2.0f : s;
+}

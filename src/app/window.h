@@ -34,6 +34,14 @@ void window_drawable_size(const app_window *w, int *fb_w, int *fb_h);
 /* Window size in screen coordinates (mouse events use these). */
 void window_size(const app_window *w, int *win_w, int *win_h);
 void window_swap(app_window *w);
+/* Switches between a window and desktop fullscreen (F11). Returns false
+ * with SDL's reason in err when the system refuses. */
+bool window_set_fullscreen(app_window *w, bool on, char *err, size_t errlen);
+/* A UI scale for the display the window is on, from its DPI: 1 at 96 dpi
+ * on a 1080-line display, larger where pixels are physically small (the
+ * layout already grows with the window's height, so the height is divided
+ * out); clamped to [0.75, 2]. 1 when the DPI is unknown (offscreen). */
+float window_dpi_scale(const app_window *w);
 /* GL loader for the renderer (SDL_GL_GetProcAddress). */
 void *window_gl_proc(const char *name);
 

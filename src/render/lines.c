@@ -160,7 +160,7 @@ void render_polyline(renderer *r, const float *xy, int n, float width, rgba colo
         return;
     uint8_t col[4];
     color_to_u8(col, color);
-    float hw = 0.5f * width;
+    float hw = 0.5f * width * r->stroke;
     int m = 0, raw = 0; /* points in the run, before and after dropping repeats */
     for (int i = 0; i < n; i++) {
         float x = xy[2 * i], y = xy[2 * i + 1];
@@ -224,7 +224,7 @@ void render_polyline3d(renderer *r, const float *xyz, int n, const float view_pr
         return;
     uint8_t col[4];
     color_to_u8(col, color);
-    float hw = 0.5f * width;
+    float hw = 0.5f * width * r->stroke;
     int m = 0;
     float prev[4];
     bool prev_in = false, prev_finite = false;

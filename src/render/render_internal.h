@@ -235,6 +235,7 @@ struct renderer {
     int clip[4]; /* scissor box in GL pixels (x, y, w, h; y from the bottom,
                   * from the top when y_down) */
     bool y_down; /* drawing into a layer stored top row first (layer.c) */
+    float stroke; /* factor on every polyline width (render_set_stroke) */
     prim_batch batch;
     text_cache text;
     wireframe wire;

@@ -279,6 +279,7 @@ renderer *renderer_create(const renderer_params *p, char *err, size_t errlen)
     const char *name = (const char *)r->gl.GetString(GL_RENDERER);
     snprintf(r->name, sizeof r->name, "%s", name ? name : "unknown");
     r->fb_w = r->fb_h = 1;
+    r->stroke = 1.0f;
 
     if (!batch_init(r, err, errlen))
         goto fail;
@@ -471,6 +472,12 @@ bool render_read_pixels(renderer *r, uint8_t *out, int fb_w, int fb_h)
 }
 
 /* ---- shapes -------------------------------------------------------------- */
+
+void render_set_stroke(renderer *r, float factor)
+{
+    if (r)
+        r->stroke = (factor > 0.0f && isfinite(factor)) ? factor : 1.0f;
+}
 
 void render_rect(renderer *r, float x, float y, float w, float h, rgba color)
 {

@@ -53,6 +53,10 @@ void render_end(renderer *r);
  * (glFinish), so a benchmark can time whole frames. */
 void render_finish(renderer *r);
 
+/* Multiplies the width of every following polyline (2D and 3D) by factor
+ * (> 0; anything else resets it to 1): thicker strokes for projectors. */
+void render_set_stroke(renderer *r, float factor);
+
 /* Restricts following draws to a pixel rectangle (x, y, w, h; top-left
  * origin); w <= 0 clears the clip. */
 void render_clip(renderer *r, float x, float y, float w, float h);

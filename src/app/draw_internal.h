@@ -1,0 +1,26 @@
+/*
+ * draw_internal.h: what draw.c shares with the files that draw one panel
+ * each (draw_panels.c). All of them read the app's state and never change
+ * it.
+ */
+#ifndef OPTIVIZ_APP_DRAW_INTERNAL_H
+#define OPTIVIZ_APP_DRAW_INTERNAL_H
+
+#include "app/app.h"
+
+/* Draws utf8 at (x, y) (top of the line) in size_px, shrunk down to min_px
+ * and then cut with an ellipsis so it fits max_w pixels (<= 0: no limit). */
+void draw_text_fit(renderer *r, const char *utf8, float x, float y, float size_px, float min_px,
+                   float max_w, text_align align, rgba color);
+
+/* The key-cast overlay: the last keys pressed, newest at the bottom, each
+ * fading out APP_KEYCAST_MS after it was pressed. */
+void draw_keycast(const app *a, renderer *r, const layout *lay);
+
+/* The loss-over-steps panel (J): each runner's value at its iterates
+ * against the step (log10(f - f*) with Shift+J); with a companion (lesson
+ * 1) the selected runner's training loss and risk, with the step of lowest
+ * risk marked for early stopping. */
+void draw_loss_panel(const app *a, renderer *r, const layout *lay);
+
+#endif

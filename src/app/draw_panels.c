@@ -1,0 +1,223 @@
+/*
+ * draw_panels.c: panels drawn over the plot, each from the app's state
+ * (read only): the loss-over-steps panel (J) and the key-cast overlay (F9).
+ *
+ * The loss panel plots f at each iterate the runner's trail still holds
+ * (the last RUNNER_TRAIL_MAX steps) against the step, decimated to the
+ * panel's pixel width. In lesson 1 it plots training loss (empirical risk)
+ * and risk at the same iterates: the source material's point that
+ * minimizing the first is not minimizing the second (d2l 12.1.1); the step
+ * of lowest risk is where early stopping would end training.
+ */
+#include "app/draw_internal.h"
+#include "app/format.h"
+#include "app/theme.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define LOSS_MAX_POINTS 512 /* samples per curve (the panel is narrower) */
+
+static rgba with_alpha(rgba c, float a)
+{
+    c.a = a;
+    return c;
+}
+
+/* One curve of the panel: steps and values of one landscape along one
+ * runner's trail. */
+typedef struct loss_curve {
+    int n;
+    double step[LOSS_MAX_POINTS];
+    double f[LOSS_MAX_POINTS];
+    rgba color;
+} loss_curve;
+
+/* Samples l at rn's trail points, at most LOSS_MAX_POINTS of them evenly
+ * spread, the newest always included. */
+static void loss_sample(const runner *rn, const landscape *l, rgba color, loss_curve *c)
+{
+    const int n = rn->trail_len;
+    const long first_step = rn->step - (n - 1);
+    const int m = n < LOSS_MAX_POINTS ? n : LOSS_MAX_POINTS;
+    c->n = 0;
+    c->color = color;
+    for (int k = 0; k < m; k++) {
+        const int i = m == 1 ? n - 1 : (int)((long)k * (n - 1) / (m - 1));
+        double p[2];
+        runner_trail_point(rn, i, p);
+        landscape_point v;
+        landscape_eval(l, p, &v);
+        c->step[c->n] = (double)(first_step + i);
+        c->f[c->n] = v.f;
+        c->n++;
+    }
+}
+
+/* The lowest value among the landscape's minima (f*), or NAN. */
+static double lowest_minimum(const app *a)
+{
+    double best = NAN;
+    for (int i = 0; i < a->crit.count; i++) {
+        const critical_point *q = &a->crit.points[i];
+        if (q->kind == CRITICAL_GLOBAL_MIN && !(q->f >= best))
+            best = q->f;
+    }
+    return best;
+}
+
+void draw_loss_panel(const app *a, renderer *r, const layout *lay)
+{
+    if (!a->loss_panel || lay->loss_w <= 0.0f)
+        return;
+    const theme *t = theme_get(a->theme);
+    const float s = lay->scale;
+    const float w = lay->loss_w, h = lay->loss_h, x = lay->loss_x, y = lay->loss_y;
+    render_rect(r, x, y, w, h, t->panel);
+
+    static loss_curve curves[SIM_MAX_RUNNERS + 1];
+    int nc = 0;
+    const bool two_risks = a->companion != NULL;
+    const runner *sel = &a->sim.runners[a->selected];
+    if (two_risks) {
+        loss_sample(sel, a->land, t->landscape, &curves[nc++]);
+        loss_sample(sel, a->companion, t->companion, &curves[nc++]);
+    } else {
+        for (int i = 0; i < a->sim.n_runners; i++)
+            loss_sample(&a->sim.runners[i], a->land, app_runner_color(a, i), &curves[nc++]);
+    }
+
+    /* the y quantity: f, or log10(f - f*) */
+    double fstar = lowest_minimum(a);
+    if (a->loss_log && !isfinite(fstar)) {
+        fstar = INFINITY; /* no known minimum: below the lowest value seen */
+        for (int c = 0; c < nc; c++)
+            for (int i = 0; i < curves[c].n; i++)
+                if (curves[c].f[i] < fstar)
+                    fstar = curves[c].f[i];
+        fstar -= 1e-12;
+    }
+    double s0 = INFINITY, s1 = -INFINITY, v0 = INFINITY, v1 = -INFINITY;
+    for (int c = 0; c < nc; c++) {
+        for (int i = 0; i < curves[c].n; i++) {
+            double v = curves[c].f[i];
+            if (a->loss_log)
+                v = log10(fmax(v - fstar, 1e-16));
+            curves[c].f[i] = v;
+            if (!isfinite(v))
+                continue;
+            s0 = fmin(s0, curves[c].step[i]);
+            s1 = fmax(s1, curves[c].step[i]);
+            v0 = fmin(v0, v);
+            v1 = fmax(v1, v);
+        }
+    }
+
+    const float fs = fmaxf(11.0f, 20 * s), pad = 12 * s;
+    const char *title = two_risks ? "loss over steps: training loss and risk"
+                        : a->loss_log ? "loss over steps: log10(f − f*)"
+                                      : "loss over steps: f at each iterate";
+    draw_text_fit(r, title, x + pad, y + 8 * s, fs, 10.0f, w - 2 * pad, TEXT_LEFT, t->text);
+    const float gx = x + pad + 80 * s, gy = y + 8 * s + fs * 1.6f;
+    const float gw = x + w - pad - gx, gh = y + h - gy - fs * 2.2f;
+    if (!(s1 >= s0) || !(v1 >= v0) || gw < 20 || gh < 20) {
+        draw_text_fit(r, "no steps yet", x + pad, gy, fs, 10.0f, w - 2 * pad, TEXT_LEFT, t->dim);
+        return;
+    }
+    if (s1 - s0 < 1)
+        s1 = s0 + 1;
+    if (v1 - v0 < 1e-12 * fmax(1.0, fabs(v1))) {
+        v0 -= 0.5;
+        v1 += 0.5;
+    }
+    const double vpad = 0.06 * (v1 - v0);
+    v0 -= vpad;
+    v1 += vpad;
+#define PX(st) (gx + (float)(((st) - s0) / (s1 - s0)) * gw)
+#define PY(v) (gy + gh - (float)(((v) - v0) / (v1 - v0)) * gh)
+    /* axes and labels */
+    const float box[10] = {gx, gy, gx, gy + gh, gx + gw, gy + gh};
+    render_polyline(r, box, 3, 1.5f * s, t->axis);
+    char num[48], lab[96];
+    format_sig(num, sizeof num, v1, 3);
+    render_text(r, num, gx - 6 * s, gy - fs * 0.5f, fs * 0.85f, TEXT_RIGHT, t->dim);
+    format_sig(num, sizeof num, v0, 3);
+    render_text(r, num, gx - 6 * s, gy + gh - fs * 0.6f, fs * 0.85f, TEXT_RIGHT, t->dim);
+    snprintf(lab, sizeof lab, "%.0f", s0);
+    render_text(r, lab, gx, gy + gh + 4 * s, fs * 0.85f, TEXT_CENTER, t->dim);
+    snprintf(lab, sizeof lab, "step %.0f", s1);
+    render_text(r, lab, gx + gw, gy + gh + 4 * s, fs * 0.85f, TEXT_RIGHT, t->dim);
+
+    /* the curves, the selected runner's last so it is on top */
+    float pts[2 * LOSS_MAX_POINTS];
+    render_clip(r, gx, gy - 2 * s, gw + 2 * s, gh + 4 * s);
+    for (int c = nc - 1; c >= 0; c--) {
+        for (int i = 0; i < curves[c].n; i++) {
+            pts[2 * i] = PX(curves[c].step[i]);
+            pts[2 * i + 1] = isfinite(curves[c].f[i]) ? PY(curves[c].f[i]) : NAN;
+        }
+        render_polyline(r, pts, curves[c].n, 3.0f * s, curves[c].color);
+    }
+    render_clip(r, 0, 0, 0, 0);
+
+    /* legend and the early-stopping mark */
+    const float ly = y + h - fs * 1.5f;
+    if (two_risks) {
+        render_rect(r, x + pad, ly + fs * 0.35f, 22 * s, 4 * s, t->landscape);
+        float lx = x + pad + 28 * s;
+        lx += render_text(r, "training loss (empirical risk)   ", lx, ly, fs * 0.9f, TEXT_LEFT,
+                          t->text);
+        render_rect(r, lx, ly + fs * 0.35f, 22 * s, 4 * s, t->companion);
+        render_text(r, "risk", lx + 28 * s, ly, fs * 0.9f, TEXT_LEFT, t->text);
+        const loss_curve *risk = &curves[1];
+        int best = -1;
+        for (int i = 0; i < risk->n; i++)
+            if (isfinite(risk->f[i]) && (best < 0 || risk->f[i] < risk->f[best]))
+                best = i;
+        if (best >= 0 && best < risk->n - 1) {
+            const float bx = PX(risk->step[best]), by = PY(risk->f[best]);
+            for (float yy = gy; yy < gy + gh; yy += 10 * s) {
+                const float dash[4] = {bx, yy, bx, fminf(yy + 5 * s, gy + gh)};
+                render_polyline(r, dash, 2, 2.0f * s, t->accent);
+            }
+            render_disc(r, bx, by, 7 * s, t->accent, 0, t->bg);
+            snprintf(lab, sizeof lab, "stop here (early stopping): step %.0f", risk->step[best]);
+            const bool right = bx < gx + gw * 0.5f;
+            draw_text_fit(r, lab, right ? bx + 10 * s : bx - 10 * s, gy + 4 * s, fs * 0.9f, 10.0f,
+                          right ? gx + gw - bx - 12 * s : bx - gx - 12 * s,
+                          right ? TEXT_LEFT : TEXT_RIGHT, t->accent);
+        }
+    } else if (a->loss_log) {
+        format_sig(num, sizeof num, fstar, 6);
+        snprintf(lab, sizeof lab, "f* = %s (lowest minimum)   Shift+J: linear", num);
+        draw_text_fit(r, lab, x + pad, ly, fs * 0.9f, 10.0f, w - 2 * pad, TEXT_LEFT, t->dim);
+    } else {
+        draw_text_fit(r, "each runner in its color   Shift+J: log scale", x + pad, ly, fs * 0.9f,
+                      10.0f, w - 2 * pad, TEXT_LEFT, t->dim);
+    }
+#undef PX
+#undef PY
+}
+
+void draw_keycast(const app *a, renderer *r, const layout *lay)
+{
+    if (!a->keycast)
+        return;
+    const theme *t = theme_get(a->theme);
+    const float s = lay->scale, fs = fmaxf(12.0f, 26 * s);
+    const uint32_t now = SDL_GetTicks();
+    float y = lay->plot_y + lay->plot_h - 14 * s;
+    for (int i = a->n_keys - 1; i >= 0; i--) {
+        const uint32_t age = now - a->keys[i].at;
+        if (age >= APP_KEYCAST_MS)
+            continue;
+        const float fade = age + 1000 > APP_KEYCAST_MS ? (APP_KEYCAST_MS - age) / 1000.0f : 1.0f;
+        const float tw = fminf(render_text_width(r, a->keys[i].text, fs), lay->plot_w - 40 * s);
+        y -= fs * 1.7f;
+        render_rect(r, lay->plot_x + 12 * s, y, tw + 28 * s, fs * 1.45f,
+                    with_alpha(t->panel_hi, 0.92f * fade));
+        draw_text_fit(r, a->keys[i].text, lay->plot_x + 26 * s, y + fs * 0.2f, fs, 10.0f,
+                      lay->plot_w - 40 * s, TEXT_LEFT, with_alpha(t->text, fade));
+    }
+}

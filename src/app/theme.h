@@ -1,0 +1,45 @@
+/*
+ * theme.h: the display themes a teacher picks for the room: dark (the
+ * default, for screens), light (for bright rooms and printouts) and
+ * high-contrast (washed-out projectors: pure black, saturated lines, thicker
+ * strokes). Every color comes from the Okabe-Ito palette ("Color Universal
+ * Design", 2008), which stays distinguishable with the common color-vision
+ * deficiencies; each theme picks the members that contrast with its
+ * background.
+ */
+#ifndef OPTIVIZ_APP_THEME_H
+#define OPTIVIZ_APP_THEME_H
+
+#include "render/renderer.h"
+
+#include <stdbool.h>
+
+#define THEME_RUNNER_COLORS 8
+
+typedef enum theme_kind {
+    THEME_DARK = 0,
+    THEME_LIGHT,
+    THEME_HIGH_CONTRAST,
+    THEME_COUNT,
+} theme_kind;
+
+typedef struct theme {
+    const char *name;   /* "dark", "light", "high-contrast" */
+    rgba bg, panel, panel_hi; /* window, HUD column, highlighted row */
+    rgba axis, grid, text, dim;
+    rgba landscape;     /* the lesson's curve */
+    rgba companion;     /* the curve drawn with it (risk in lesson 1) */
+    rgba mark;          /* marked points (minima) */
+    rgba accent;        /* messages, the selected hyperparameter */
+    rgba bad;           /* negative eigenvalues, errors */
+    rgba wire;          /* 3D wireframe lines (alpha included) */
+    rgba runners[THEME_RUNNER_COLORS];
+    float stroke;       /* line-width factor: 1, or more for projectors */
+} theme;
+
+/* The theme of kind (clamped to a valid one). */
+const theme *theme_get(theme_kind kind);
+/* Kind named name ("dark", "light", "high-contrast"); false when unknown. */
+bool theme_parse(const char *name, theme_kind *out);
+
+#endif
