@@ -152,6 +152,67 @@ static void check_contour(app *a, uint8_t *buf)
     a->contour = false;
 }
 
+/* Each theme paints its own background and draws the curve in its own
+ * landscape color; the loss panel (J) sits below the plot with both loss
+ * curves and the early-stopping mark; the key-cast overlay shows a key. */
+static void check_themes_and_panels(app *a, uint8_t *buf)
+{
+    app_set_lesson(a, 0);
+    for (int k = 0; k < THEME_COUNT; k++) {
+        a->theme = (theme_kind)k;
+        const theme *t = theme_get(a->theme);
+        render(a, buf);
+        const uint8_t *corner = px(buf, 4, 4);
+        CHECK(near_color(corner, (int)lroundf(t->bg.r * 255), (int)lroundf(t->bg.g * 255),
+                         (int)lroundf(t->bg.b * 255), 1),
+              "theme %s: background %d %d %d", t->name, corner[0], corner[1], corner[2]);
+        layout lay;
+        app_layout(a, W, H, &lay);
+        const double x = 0.8;
+        landscape_point v;
+        landscape_eval(a->land, &x, &v);
+        const int cx = (int)lroundf(view_x_to_px(a, &lay, x));
+        const int cy = (int)lroundf(view_y_to_px(a, &lay, v.f));
+        CHECK(color_near(buf, cx, cy, 3, (int)lroundf(t->landscape.r * 255),
+                         (int)lroundf(t->landscape.g * 255), (int)lroundf(t->landscape.b * 255)),
+              "theme %s: no landscape curve at (%d, %d)", t->name, cx, cy);
+    }
+    a->theme = THEME_DARK;
+    /* lesson 1 from 1.2 for 30 steps: risk is lowest near step 5, then rises */
+    sim_reset(&a->sim, NULL);
+    for (int i = 0; i < 30; i++)
+        sim_step(&a->sim);
+    a->loss_panel = true;
+    render(a, buf);
+    layout lay;
+    app_layout(a, W, H, &lay);
+    CHECK(lay.loss_w > 0 && lay.loss_y > lay.plot_y + lay.plot_h, "loss panel not below the plot");
+    int blue = 0, orange = 0, yellow = 0;
+    for (int y = (int)lay.loss_y; y < (int)(lay.loss_y + lay.loss_h); y++)
+        for (int x = (int)lay.loss_x; x < (int)(lay.loss_x + lay.loss_w); x++) {
+            const uint8_t *p = px(buf, x, y);
+            blue += near_color(p, 86, 180, 233, 30);
+            orange += near_color(p, 230, 159, 0, 30);
+            yellow += near_color(p, 240, 228, 66, 30);
+        }
+    CHECK(blue > 300 && orange > 300, "loss curves missing (%d blue, %d orange px)", blue, orange);
+    CHECK(yellow > 100, "early-stopping mark missing (%d px)", yellow);
+    a->loss_panel = false;
+    a->keycast = true;
+    a->n_keys = 1;
+    snprintf(a->keys[0].text, sizeof a->keys[0].text, "N: gradient noise on / off");
+    a->keys[0].at = SDL_GetTicks();
+    render(a, buf);
+    app_layout(a, W, H, &lay);
+    int bright = 0;
+    for (int y = (int)(lay.plot_y + lay.plot_h - 80); y < (int)(lay.plot_y + lay.plot_h); y++)
+        for (int x = (int)lay.plot_x + 20; x < (int)lay.plot_x + 300; x++)
+            bright += px(buf, x, y)[0] > 200 && px(buf, x, y)[1] > 200;
+    CHECK(bright > 200, "key-cast text missing (%d bright px)", bright);
+    a->keycast = false;
+    a->n_keys = 0;
+}
+
 int main(void)
 {
     app *a = calloc(1, sizeof *a);
@@ -173,6 +234,7 @@ int main(void)
     }
     uint8_t *buf = malloc((size_t)W * H * 4), *again = malloc((size_t)W * H * 4);
     check_lesson1(a, buf);
+    check_themes_and_panels(a, buf);
     check_contour(a, buf);
     check_saddle(a, buf);
     /* bit-identical run to run */
