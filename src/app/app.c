@@ -284,11 +284,11 @@ static void sim_rebuild(app *a, const double *start)
     a->sim.paused = paused;
 }
 
-void app_set_lesson(app *a, int index)
+/* Shows landscape l (a catalog lesson or a typed formula's landscape, which
+ * must outlive the app's use of it) with its lesson's settings. */
+static void set_landscape(app *a, const landscape *l)
 {
-    const int n = landscape_count();
-    index = ((index % n) + n) % n;
-    a->land = landscape_at(index);
+    a->land = l;
     a->companion = a->land->companion ? landscape_find(a->land->companion) : NULL;
     for (int i = 0; i < a->n_runners; i++)
         cfg_fit(&a->cfg[i], a->land);
@@ -313,6 +313,13 @@ void app_set_lesson(app *a, int index)
     else
         surface_fit(a);
     sim_rebuild(a, NULL);
+}
+
+void app_set_lesson(app *a, int index)
+{
+    const int n = landscape_count();
+    index = ((index % n) + n) % n;
+    set_landscape(a, landscape_at(index));
 }
 
 static void set_lr(app *a, double lr)
@@ -867,7 +874,10 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
     a->annotate = true;
     a->ui_scale = p->headless ? 1.0f : window_dpi_scale(&a->win);
     a->trail_len = RUNNER_TRAIL_MAX;
-    app_set_lesson(a, (o && o->land) ? landscape_index(o->land) : 0);
+    if (o && o->land && landscape_index(o->land) < 0)
+        set_landscape(a, o->land); /* --expr: a typed formula's landscape */
+    else
+        app_set_lesson(a, (o && o->land) ? landscape_index(o->land) : 0);
     a->contour = o && o->contour && a->land->dim == 2;
     if (o && o->has_start)
         sim_reset(&a->sim, o->start);

@@ -42,6 +42,7 @@ typedef enum opt_id {
     OPT_OUT,
     OPT_FRAMES,
     OPT_DOMAIN,
+    OPT_EXPR,
 } opt_id;
 
 typedef struct opt_spec {
@@ -72,7 +73,8 @@ static const opt_spec specs[] = {
     {"--fullscreen", OPT_FULLSCREEN, false, OK_RUN},
     {"--out", OPT_OUT, true, OK_SHOT},
     {"--frames", OPT_FRAMES, true, OK_BENCH},
-    {"--domain", OPT_DOMAIN, true, OK_CRITICAL},
+    {"--domain", OPT_DOMAIN, true, OK_RUN | OK_TRACE | OK_SHOT | OK_BENCH | OK_CRITICAL},
+    {"--expr", OPT_EXPR, true, OK_RUN | OK_TRACE | OK_SHOT | OK_BENCH | OK_CRITICAL},
 };
 
 static const char *const command_names[] = {
@@ -94,6 +96,9 @@ const char *cli_usage(void)
            "  optiviz critical --function NAME [--domain A:B[,C:D]]\n"
            "                critical points in the domain as CSV with their kind\n"
            "                (global-min, local-min, global-max, local-max, saddle, degenerate)\n"
+           "  --expr FORMULA [--domain A:B[,C:D]] instead of --function NAME: your own\n"
+           "                function of x (and y), e.g. --expr \"x*cos(pi*x)\"; domain\n"
+           "                [-2,2] per coordinate unless --domain is given\n"
            "  optiviz --help | --version\n"
            "Hyperparameters (torch.optim names; which apply: optiviz list):\n"
            "  --lr --momentum --dampening --nesterov --weight-decay --alpha --centered --eps\n"
@@ -443,6 +448,9 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
         o->has_domain = true;
         o->domain_arg = v;
         return parse_domain(v, o->domain_lo, o->domain_hi, &o->domain_count, err, n);
+    case OPT_EXPR:
+        o->expr_text = v;
+        return true;
     case OPT_OUT:
         if (v[0] == '\0') {
             snprintf(err, n, "--out: empty file name");
@@ -489,10 +497,42 @@ static bool parse_command(int argc, char **argv, int *first, cli_options *o, cha
     return true;
 }
 
+/* --expr: parses the formula into o->custom on --domain (or [-2, 2] per
+ * coordinate); one range makes it 1D, two 2D. A refused formula gives the
+ * message, the formula and a caret line. */
+static bool build_expr(cli_options *o, char *err, size_t n)
+{
+    if (o->land) {
+        snprintf(err, n, "--expr and --function cannot be used together (give one function)");
+        return false;
+    }
+    expr_error e;
+    const int dim = o->has_domain ? o->domain_count : 0;
+    if (!landscape_custom_init(&o->custom, o->expr_text, dim, o->has_domain ? o->domain_lo : NULL,
+                               o->has_domain ? o->domain_hi : NULL, &e)) {
+        char caret[2 * EXPR_MAX_TEXT + 8];
+        expr_error_caret(o->expr_text, &e, caret, sizeof caret);
+        if (e.column > 0)
+            snprintf(err, n, "--expr: %s at column %d\n%s", e.message, e.column, caret);
+        else
+            snprintf(err, n, "--expr: %s", e.message);
+        return false;
+    }
+    o->land = &o->custom.land;
+    return true;
+}
+
 static bool check_required(cli_options *o, int start_count, char *err, size_t n)
 {
+    if (o->expr_text && !build_expr(o, err, n))
+        return false;
+    if (!o->expr_text && o->has_domain && o->command != CLI_CRITICAL) {
+        snprintf(err, n, "--domain: with --function it applies to critical only (with --expr "
+                         "it sets the formula's domain)");
+        return false;
+    }
     if (o->command == CLI_TRACE) {
-        const char *missing = !o->land ? "--function" : !o->has_start ? "--start"
+        const char *missing = !o->land ? "--function (or --expr)" : !o->has_start ? "--start"
                               : !o->has_steps ? "--steps" : NULL;
         if (missing) {
             snprintf(err, n, "trace: %s is required", missing);
@@ -501,7 +541,7 @@ static bool check_required(cli_options *o, int start_count, char *err, size_t n)
     }
     if (o->command == CLI_SHOT) {
         if (!o->land) {
-            snprintf(err, n, "shot: --function is required");
+            snprintf(err, n, "shot: --function (or --expr) is required");
             return false;
         }
         if (!o->out) {
@@ -511,7 +551,7 @@ static bool check_required(cli_options *o, int start_count, char *err, size_t n)
     }
     if (o->command == CLI_CRITICAL) {
         if (!o->land) {
-            snprintf(err, n, "critical: --function is required");
+            snprintf(err, n, "critical: --function (or --expr) is required");
             return false;
         }
         if (o->has_domain && o->domain_count != o->land->dim) {
@@ -539,7 +579,8 @@ static bool check_required(cli_options *o, int start_count, char *err, size_t n)
     }
     if (o->has_start) {
         if (!o->land) {
-            snprintf(err, n, "--start needs --function (the start is checked against its domain)");
+            snprintf(err, n, "--start needs --function or --expr (the start is checked against "
+                             "its domain)");
             return false;
         }
         if (!check_start(o, start_count, err, n))
@@ -660,5 +701,16 @@ bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t n)
         if (!apply_option(o, sp, v, &start_count, err, n))
             return false;
     }
-    return check_required(o, start_count, err, n);
+    if (!check_required(o, start_count, err, n)) {
+        cli_free(o);
+        return false;
+    }
+    return true;
+}
+
+void cli_free(cli_options *o)
+{
+    if (o->land == &o->custom.land)
+        o->land = NULL;
+    landscape_custom_free(&o->custom);
 }

@@ -5,6 +5,7 @@
 #ifndef OPTIVIZ_APP_CLI_H
 #define OPTIVIZ_APP_CLI_H
 
+#include "core/custom.h"
 #include "core/landscape.h"
 #include "core/optim.h"
 #include "core/schedule.h"
@@ -50,13 +51,21 @@ typedef struct cli_options {
     const char *domain_arg; /* as given, for messages */
     int domain_count;       /* ranges given (checked against the dimension) */
     double domain_lo[2], domain_hi[2];
+    const char *expr_text;   /* --expr FORMULA as given, or NULL */
+    landscape_custom custom; /* the formula's landscape (land points at custom.land) */
 } cli_options;
 
 /* Parses argv (argv[0] is the program). Returns false with one line in err
- * naming the bad argument. Checks the start point against the landscape's
+ * naming the bad argument (a refused --expr: that line, then the formula and
+ * a caret under the column). Checks the start point against the landscape's
  * dimension and domain, steps >= 0, sizes, the optimizer's rules, and a
- * --domain's ranges (a < b, one per dimension). */
+ * --domain's ranges (a < b, one per dimension). On success o may own a
+ * parsed formula: release it with cli_free. */
 bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t errlen);
+
+/* Frees what cli_parse allocated (the --expr formula); o->land is then NULL
+ * if it pointed at it. Safe to call twice. */
+void cli_free(cli_options *o);
 
 /* The usage text printed by --help. */
 const char *cli_usage(void);

@@ -66,8 +66,16 @@ int command_trace(const cli_options *o, FILE *out, FILE *err)
     fputs(two ? "step,x,y,f,dfdx,dfdy\n" : "step,x,f,df\n", out);
     for (long s = 0; s <= o->steps; s++) {
         if (!row_finite(r)) {
-            fprintf(err, "optiviz: trace stopped at step %ld: the iterate or its value is "
-                         "not finite (diverged)\n", s);
+            if (r->status == RUNNER_UNDEFINED && two)
+                fprintf(err, "optiviz: trace stopped at step %ld: f is undefined at (%.17g, "
+                             "%.17g) (its value or gradient is not finite there)\n",
+                        s, r->x[0], r->x[1]);
+            else if (r->status == RUNNER_UNDEFINED)
+                fprintf(err, "optiviz: trace stopped at step %ld: f is undefined at x = %.17g "
+                             "(its value or gradient is not finite there)\n", s, r->x[0]);
+            else
+                fprintf(err, "optiviz: trace stopped at step %ld: the iterate or its value is "
+                             "not finite (diverged)\n", s);
             break;
         }
         if (two)

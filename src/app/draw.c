@@ -639,6 +639,7 @@ static const char *status_text(const app *a, int which, rgba *color)
         *color = RED;
         break;
     case RUNNER_STOPPED:
+    case RUNNER_UNDEFINED:
         *color = RED;
         break;
     case RUNNER_CONVERGED:
@@ -1133,13 +1134,16 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
     draw_hud(a, r, &lay);
     draw_loss_panel(a, r, &lay);
     const runner *rn = &a->sim.runners[a->selected];
-    if (rn->status == RUNNER_DIVERGED || rn->status == RUNNER_STOPPED) {
+    if (rn->status == RUNNER_DIVERGED || rn->status == RUNNER_STOPPED ||
+        rn->status == RUNNER_UNDEFINED) {
         /* running off downhill is the lesson of a function with no minimum
          * that way (x^2 - y^2 along y); growing steps call for a lower lr */
         const bool downhill = rn->status == RUNNER_DIVERGED && rn->downhill;
         const rgba banner = downhill ? YELLOW : RED;
         const char *msg = rn->status == RUNNER_STOPPED
                               ? "stopped: the Hessian is singular (press R to reset)"
+                          : rn->status == RUNNER_UNDEFINED
+                              ? "undefined: f has no value or gradient here (press R to reset)"
                           : downhill
                               ? "diverged downhill: f has no minimum that way (R resets)"
                               : "diverged: the steps grew (press R to reset, Down to lower lr)";

@@ -65,30 +65,40 @@ static int stdout_checked(int code)
 int main(int argc, char **argv)
 {
     cli_options o;
-    char err[512];
+    char err[2048];       /* room for a refused --expr's formula and caret */
     if (!cli_parse(argc, argv, &o, err, sizeof err)) {
         fprintf(stderr, "optiviz: %s\n", err);
         return 2;
     }
+    int code = 0;
     switch (o.command) {
     case CLI_HELP:
         fputs(cli_usage(), stdout);
-        return stdout_checked(0);
+        code = stdout_checked(0);
+        break;
     case CLI_VERSION:
         printf("optiviz %s\n", OPTIVIZ_VERSION);
-        return stdout_checked(0);
+        code = stdout_checked(0);
+        break;
     case CLI_LIST:
-        return stdout_checked(command_list(stdout));
+        code = stdout_checked(command_list(stdout));
+        break;
     case CLI_TRACE:
-        return command_trace(&o, stdout, stderr);
+        code = command_trace(&o, stdout, stderr);
+        break;
     case CLI_CRITICAL:
-        return stdout_checked(command_critical(&o, stdout, stderr));
+        code = stdout_checked(command_critical(&o, stdout, stderr));
+        break;
     case CLI_SHOT:
-        return command_shot(&o);
+        code = command_shot(&o);
+        break;
     case CLI_BENCH:
-        return stdout_checked(command_bench(&o));
+        code = stdout_checked(command_bench(&o));
+        break;
     case CLI_RUN:
+        code = run_window(&o);
         break;
     }
-    return run_window(&o);
+    cli_free(&o);
+    return code;
 }

@@ -7,6 +7,8 @@
  */
 #include "core/landscape.h"
 
+#include "core/expr.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -500,7 +502,10 @@ int landscape_index(const landscape *l)
 void landscape_eval(const landscape *l, const double *x, landscape_point *out)
 {
     memset(out, 0, sizeof *out);
-    l->eval(x, out);
+    if (l->expr)
+        expr_eval(l->expr, x, out);
+    else
+        l->eval(x, out);
 }
 
 bool landscape_in_domain(const landscape *l, const double *x)

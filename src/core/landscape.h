@@ -18,6 +18,8 @@
 
 #define LANDSCAPE_MAX_MARKS 4
 
+struct expr; /* a typed formula, core/expr.h */
+
 /* Value, gradient and Hessian at one point. For 1D landscapes only g[0] and
  * h[0][0] are set; the rest are zero. The Hessian is symmetric. */
 typedef struct landscape_point {
@@ -48,6 +50,7 @@ typedef struct landscape {
     int n_marks;
     landscape_mark marks[LANDSCAPE_MAX_MARKS];
     void (*eval)(const double *x, landscape_point *out);
+    const struct expr *expr; /* a typed formula evaluated instead of eval, or NULL */
 } landscape;
 
 /* Number of landscapes in the catalog, and the i-th (0 <= i < count). */
@@ -58,7 +61,8 @@ const landscape *landscape_find(const char *name);
 /* Index of l in the catalog, or -1. */
 int landscape_index(const landscape *l);
 
-/* Evaluates value, gradient and Hessian at x (l->dim coordinates). */
+/* Evaluates value, gradient and Hessian at x (l->dim coordinates): the
+ * closed form of a catalog landscape, or expr_eval of a typed formula. */
 void landscape_eval(const landscape *l, const double *x, landscape_point *out);
 
 /* True when x (l->dim coordinates) lies in the closed domain. */

@@ -22,6 +22,8 @@ const char *runner_status_name(runner_status s)
         return "diverged";
     case RUNNER_STOPPED:
         return "stopped";
+    case RUNNER_UNDEFINED:
+        return "undefined";
     }
     return "?";
 }
@@ -51,19 +53,21 @@ static runner_status classify(const runner *r)
 {
     const landscape *l = r->land;
     const int dim = l->dim;
-    bool finite = isfinite(r->at.f);
-    for (int k = 0; k < dim; k++)
-        finite = finite && isfinite(r->x[k]) && isfinite(r->at.g[k]);
-    if (!finite)
-        return RUNNER_DIVERGED;
     bool inside = true;
     for (int k = 0; k < dim; k++) {
         const double w = l->hi[k] - l->lo[k];
-        if (r->x[k] < l->lo[k] - RUNNER_DIVERGED_WIDTHS * w ||
+        if (!isfinite(r->x[k]) || r->x[k] < l->lo[k] - RUNNER_DIVERGED_WIDTHS * w ||
             r->x[k] > l->hi[k] + RUNNER_DIVERGED_WIDTHS * w)
             return RUNNER_DIVERGED;
         inside = inside && r->x[k] >= l->lo[k] && r->x[k] <= l->hi[k];
     }
+    /* a finite iterate near the domain where f or its gradient is not
+     * finite: f is undefined there, the run did not run off */
+    bool finite = isfinite(r->at.f);
+    for (int k = 0; k < dim; k++)
+        finite = finite && isfinite(r->at.g[k]);
+    if (!finite)
+        return RUNNER_UNDEFINED;
     if (!inside)
         return RUNNER_OUT_OF_VIEW;
     double gmax = 0.0, smax = 0.0;

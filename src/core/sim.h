@@ -28,8 +28,9 @@
 /* Gradient-norm and step-length thresholds of "converged". */
 #define RUNNER_CONVERGED_GRAD 1e-6
 #define RUNNER_CONVERGED_STEP 1e-9
-/* An iterate farther than this many domain widths outside the domain has
- * diverged (so has any non-finite value). */
+/* An iterate farther than this many domain widths outside the domain, or
+ * not finite, has diverged; a non-finite value or gradient at an iterate
+ * nearer than that means f is undefined there (log of a negative, 1/0). */
 #define RUNNER_DIVERGED_WIDTHS 10.0
 
 typedef enum runner_status {
@@ -38,6 +39,8 @@ typedef enum runner_status {
     RUNNER_OUT_OF_VIEW, /* outside the domain, still finite and near */
     RUNNER_DIVERGED,    /* far outside, or non-finite: stops */
     RUNNER_STOPPED,     /* the optimizer cannot step (Newton: singular Hessian) */
+    RUNNER_UNDEFINED,   /* f is not defined at the iterate (value or gradient NaN, or
+                           infinite at a finite iterate near the domain): stops */
 } runner_status;
 
 /* Short lowercase word for the status, e.g. "converged". */
