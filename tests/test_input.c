@@ -11,7 +11,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <cmocka.h>
 
@@ -50,6 +52,28 @@ static void mouse_motion(int x, int y, int dx, int dy)
     e.motion.yrel = dy;
     e.motion.windowID = SDL_GetWindowID(a->win.sdl);
     assert_int_equal(SDL_PushEvent(&e), 1);
+}
+
+static void text(const char *utf8)
+{
+    SDL_Event e = {0};
+    e.type = SDL_TEXTINPUT;
+    snprintf(e.text.text, sizeof e.text.text, "%s", utf8);
+    e.text.windowID = SDL_GetWindowID(a->win.sdl);
+    assert_int_equal(SDL_PushEvent(&e), 1);
+}
+
+/* E, clear the line, type formula, Enter. */
+static void type_formula(const char *formula)
+{
+    key(SDLK_e, KMOD_NONE);
+    assert_true(app_frame(a));
+    key(SDLK_END, KMOD_NONE);
+    for (int i = 0; i < 80; i++)
+        key(SDLK_BACKSPACE, KMOD_NONE);
+    text(formula);
+    key(SDLK_RETURN, KMOD_NONE);
+    assert_true(app_frame(a));
 }
 
 static int setup(void **state)
@@ -463,6 +487,77 @@ static void test_display_pacing_keys(void **state)
     assert_true(rn->step > 10 && rn->step < APP_RUN_LIMIT);
 }
 
+/* The formula line: E opens it with the lesson's formula; a typed formula
+ * replaces the landscape (exact values); a refused one keeps the old
+ * landscape, names the column and leaves the line open; Esc closes; a 2D
+ * formula gets [-2, 2]^2; log(x) run past 0 stops as undefined. */
+static void test_formula_line(void **state)
+{
+    (void)state;
+    key(SDLK_1, KMOD_NONE);
+    key(SDLK_e, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_true(a->formula_open);
+    assert_string_equal(a->formula.text, "x*cos(pi*x) + 0.2*cos(5*pi*x)");
+    assert_string_equal(a->domain.text, "0.5:1.5");
+    key(SDLK_q, KMOD_NONE); /* typing, not quitting */
+    key(SDLK_ESCAPE, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_false(a->formula_open);
+    assert_string_equal(a->land->name, "empirical-risk");
+
+    type_formula("x^4 - 2*x^2");
+    assert_false(a->formula_open);
+    assert_non_null(a->land->expr);
+    assert_string_equal(a->land->title, "f(x) = x^4 - 2*x^2");
+    assert_float_equal(a->land->lo[0], 0.5, 0); /* the domain as it was */
+    const double x = 1.25;
+    landscape_point p;
+    landscape_eval(a->land, &x, &p);
+    assert_float_equal(p.f, pow(1.25, 4) - 2 * 1.5625, 1e-15);
+    assert_float_equal(p.g[0], 4 * pow(1.25, 3) - 4 * 1.25, 1e-14);
+    assert_float_equal(p.h[0][0], 12 * 1.5625 - 4, 1e-14);
+    const landscape *shown = a->land;
+
+    type_formula("x*sinn(x)");
+    assert_true(a->formula_open);
+    assert_int_equal(a->formula_error_col, 3);
+    assert_non_null(strstr(a->formula_error, "sinn"));
+    assert_ptr_equal(a->land, shown); /* nothing changed */
+    key(SDLK_ESCAPE, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_false(a->formula_open);
+
+    type_formula("x^2 - y^2");
+    assert_int_equal(a->land->dim, 2);
+    assert_float_equal(a->land->lo[0], -2, 0);
+    assert_float_equal(a->land->hi[1], 2, 0);
+    const double q[2] = {1.0, 0.5};
+    landscape_eval(a->land, q, &p);
+    assert_float_equal(p.f, 0.75, 0);
+    assert_float_equal(p.g[1], -1.0, 0);
+    assert_float_equal(p.h[1][1], -2.0, 0);
+
+    /* the history: Up brings back the formula before */
+    key(SDLK_e, KMOD_NONE);
+    key(SDLK_UP, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_string_equal(a->formula.text, "x^2 - y^2");
+    key(SDLK_UP, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_string_equal(a->formula.text, "x^4 - 2*x^2");
+    key(SDLK_ESCAPE, KMOD_NONE);
+
+    type_formula("log(x)");
+    assert_int_equal(a->land->dim, 1);
+    key(SDLK_END, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_int_equal(a->sim.runners[0].status, RUNNER_UNDEFINED);
+    key(SDLK_1, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_string_equal(a->land->name, "empirical-risk");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -473,6 +568,7 @@ int main(void)
         cmocka_unit_test(test_race_runners_panel),
         cmocka_unit_test(test_contour_view_and_drag),
         cmocka_unit_test(test_display_pacing_keys),
+        cmocka_unit_test(test_formula_line),
         cmocka_unit_test(test_wheel_zooms_1d_and_quit),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

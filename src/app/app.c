@@ -284,9 +284,7 @@ static void sim_rebuild(app *a, const double *start)
     a->sim.paused = paused;
 }
 
-/* Shows landscape l (a catalog lesson or a typed formula's landscape, which
- * must outlive the app's use of it) with its lesson's settings. */
-static void set_landscape(app *a, const landscape *l)
+void app_set_landscape(app *a, const landscape *l)
 {
     a->land = l;
     a->companion = a->land->companion ? landscape_find(a->land->companion) : NULL;
@@ -319,7 +317,7 @@ void app_set_lesson(app *a, int index)
 {
     const int n = landscape_count();
     index = ((index % n) + n) % n;
-    set_landscape(a, landscape_at(index));
+    app_set_landscape(a, landscape_at(index));
 }
 
 static void set_lr(app *a, double lr)
@@ -472,6 +470,9 @@ static void app_settings_changed(app *a)
 static void app_extra_action(app *a, action act)
 {
     switch (act) {
+    case ACTION_FORMULA:
+        app_formula_open(a);
+        break;
     case ACTION_LANGUAGE:
         a->korean = !a->korean;
         app_message(a, 1500, a->korean ? "한국어" : "English");
@@ -761,6 +762,8 @@ static void drag_start_move(app *a)
 
 void app_handle_event(app *a, const SDL_Event *e)
 {
+    if (app_formula_event(a, e))
+        return;
     layout lay;
     app_layout(a, a->fb_w, a->fb_h, &lay);
     switch (e->type) {
@@ -873,9 +876,10 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
     a->sim.steps_per_second = APP_DEFAULT_STEPS_PER_SECOND;
     a->annotate = true;
     a->ui_scale = p->headless ? 1.0f : window_dpi_scale(&a->win);
+    SDL_StopTextInput(); /* on only while the formula line is open */
     a->trail_len = RUNNER_TRAIL_MAX;
     if (o && o->land && landscape_index(o->land) < 0)
-        set_landscape(a, o->land); /* --expr: a typed formula's landscape */
+        app_set_landscape(a, o->land); /* --expr: a typed formula's landscape */
     else
         app_set_lesson(a, (o && o->land) ? landscape_index(o->land) : 0);
     a->contour = o && o->contour && a->land->dim == 2;
@@ -902,6 +906,8 @@ void app_assess(app *a)
 void app_destroy(app *a)
 {
     critical_free(&a->crit);
+    landscape_custom_free(&a->custom[0]);
+    landscape_custom_free(&a->custom[1]);
     if (a->ren)
         renderer_free(a->ren);
     window_destroy(&a->win);

@@ -10,11 +10,13 @@
 
 #include "app/cli.h"
 #include "app/input.h"
+#include "app/textline.h"
 #include "app/theme.h"
 #include "app/window.h"
 #include "core/assess.h"
 #include "core/camera.h"
 #include "core/critical.h"
+#include "core/custom.h"
 #include "core/sim.h"
 #include "render/renderer.h"
 
@@ -130,6 +132,15 @@ typedef struct app {
     bool loss_panel;            /* J: loss over steps */
     bool loss_log;              /* Shift+J: its y axis as log10(f - f*) */
     bool korean;                /* L: captions and annotations in Korean */
+    bool formula_open;          /* E: the formula line takes the keyboard */
+    int formula_field;          /* 0: the formula, 1: its domain (Tab switches) */
+    textline formula;           /* what is typed, with the history */
+    textline domain;            /* "a:b" or "a:b,c:d"; empty: [-2, 2] per variable */
+    char domain_opened[128];    /* the domain as the line opened with it */
+    char formula_error[200];    /* why Enter was refused, or "" */
+    int formula_error_col;      /* 1-based column in the formula; 0: none */
+    landscape_custom custom[2]; /* typed formulas: the one shown, and the next */
+    int custom_cur;             /* index of the one shown */
 } app;
 
 /* Opens the window (or the offscreen surface), the renderer and the first
@@ -150,6 +161,21 @@ void app_apply(app *a, action act);
 void app_assess(app *a);
 /* Switches to lesson (catalog index) with its default start and lr. */
 void app_set_lesson(app *a, int index);
+/* Shows landscape l (catalog or typed; it must outlive its use) with its
+ * lesson's start and lr fitted to each runner. */
+void app_set_landscape(app *a, const landscape *l);
+/* Shows a typed formula on a domain ("a:b", "a:b,c:d", or "" / NULL for
+ * [-2, 2] per variable). On a refused formula or domain nothing changes
+ * and false comes back with the reason in err and the 1-based column in
+ * the formula (0 when the domain is at fault). app_formula.c. */
+bool app_set_formula(app *a, const char *text, const char *domain, char *err, size_t errlen,
+                     int *column);
+/* The formula line (E): opens it with the current formula; while open,
+ * app_formula_event takes keyboard and text events (Enter applies, Esc
+ * cancels, Tab switches to the domain, Up/Down recall history) and returns
+ * true for the events it consumed. */
+void app_formula_open(app *a);
+bool app_formula_event(app *a, const SDL_Event *e);
 /* The fields (optim_fields() indices) the selected runner's optimizer uses;
  * returns their count. */
 int app_panel_fields(const app *a, int *out, int max);

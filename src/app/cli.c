@@ -193,9 +193,7 @@ static bool parse_start(const char *s, double *start, int *count, char *err, siz
     return parse_double("--start", buf, &start[0], err, n);
 }
 
-/* Parses "A:B" or "A:B,C:D" into lo/hi; count gets the number of ranges.
- * Each range needs finite A < B. */
-static bool parse_domain(const char *s, double *lo, double *hi, int *count, char *err, size_t n)
+bool cli_parse_domain(const char *s, double *lo, double *hi, int *count, char *err, size_t n)
 {
     char buf[256];
     if (strlen(s) >= sizeof buf) {
@@ -447,7 +445,7 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
     case OPT_DOMAIN:
         o->has_domain = true;
         o->domain_arg = v;
-        return parse_domain(v, o->domain_lo, o->domain_hi, &o->domain_count, err, n);
+        return cli_parse_domain(v, o->domain_lo, o->domain_hi, &o->domain_count, err, n);
     case OPT_EXPR:
         o->expr_text = v;
         return true;

@@ -67,6 +67,12 @@ bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t errlen);
  * if it pointed at it. Safe to call twice. */
 void cli_free(cli_options *o);
 
+/* Parses a domain "A:B" or "A:B,C:D" (--domain, the formula line, scene
+ * files) into lo/hi (2 entries each); count gets the number of ranges.
+ * Each range needs finite A < B with a finite width. Returns false with one
+ * line starting "--domain: " in err. */
+bool cli_parse_domain(const char *s, double *lo, double *hi, int *count, char *err, size_t n);
+
 /* The usage text printed by --help. */
 const char *cli_usage(void);
 

@@ -1161,6 +1161,7 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
     }
     if (a->explain)
         draw_explain(a, r, &lay);
+    draw_formula_line(a, r, &lay);
     if (a->help_visible)
         draw_help(r, &lay);
     draw_keycast(a, r, &lay);

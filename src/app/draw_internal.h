@@ -23,4 +23,8 @@ void draw_keycast(const app *a, renderer *r, const layout *lay);
  * risk marked for early stopping. */
 void draw_loss_panel(const app *a, renderer *r, const layout *lay);
 
+/* The formula line (E): the formula and its domain being typed, the
+ * cursor, and a refused formula's message with a caret under its column. */
+void draw_formula_line(const app *a, renderer *r, const layout *lay);
+
 #endif

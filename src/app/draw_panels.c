@@ -221,3 +221,108 @@ void draw_keycast(const app *a, renderer *r, const layout *lay)
                       lay->plot_w - 40 * s, TEXT_LEFT, with_alpha(t->text, fade));
     }
 }
+
+/* Width in pixels of the first n bytes of text at size px. */
+static float prefix_width(renderer *r, const char *text, int n, float px)
+{
+    char buf[TEXTLINE_MAX];
+    n = n < 0 ? 0 : n >= TEXTLINE_MAX ? TEXTLINE_MAX - 1 : n;
+    memcpy(buf, text, (size_t)n);
+    buf[n] = '\0';
+    return render_text_width(r, buf, px);
+}
+
+/* One editable field: a box, the text scrolled so the cursor shows, the
+ * cursor when focused. Returns the x of the text's first byte (for the
+ * caret under an error column). */
+static float draw_field(renderer *r, const textline *t, bool focused, float x, float y, float w,
+                        float h, float fs, const theme *th, int *first_out)
+{
+    const float pad = fs * 0.4f;
+    render_rect(r, x, y, w, h, th->bg);
+    const float frame[10] = {x, y, x + w, y, x + w, y + h, x, y + h, x, y};
+    render_polyline(r, frame, 5, focused ? 3.0f : 1.5f, focused ? th->accent : th->dim);
+    int first = 0;
+    while (first < t->cursor &&
+           prefix_width(r, t->text + first, t->cursor - first, fs) > w - 3 * pad)
+        first++;
+    render_clip(r, x + 2, y, w - 4, h);
+    const float tx = x + pad;
+    render_text(r, t->text + first, tx, y + (h - fs * 1.2f) / 2, fs, TEXT_LEFT, th->text);
+    if (focused) {
+        const float cx = tx + prefix_width(r, t->text + first, t->cursor - first, fs);
+        render_rect(r, cx, y + h * 0.15f, fmaxf(2.0f, fs * 0.08f), h * 0.7f, th->accent);
+    }
+    render_clip(r, 0, 0, 0, 0);
+    *first_out = first;
+    return tx;
+}
+
+void draw_formula_line(const app *a, renderer *r, const layout *lay)
+{
+    if (!a->formula_open)
+        return;
+    const theme *th = theme_get(a->theme);
+    const float s = lay->scale, fs = fmaxf(14.0f, 30 * s), small = fmaxf(11.0f, 20 * s);
+    const float pad = 16 * s, w = lay->plot_w - 20 * s, x = lay->plot_x + 10 * s;
+    const bool err = a->formula_error[0] != '\0';
+    const float field_h = fs * 1.6f;
+    const float h = pad + small * 1.5f + field_h + (err ? fs * 3.2f : 0) + pad;
+    const float y = lay->plot_y + 10 * s;
+    render_rect(r, x, y, w, h, with_alpha(th->panel, 0.97f));
+    const float frame[10] = {x, y, x + w, y, x + w, y + h, x, y + h, x, y};
+    render_polyline(r, frame, 5, 2.0f * s, th->dim);
+    draw_text_fit(r, "Your function in x (or x and y): Enter shows it · Esc cancels · Tab: domain "
+                     "· Up/Down: earlier ones",
+                  x + pad, y + pad, small, 10.0f, w - 2 * pad, TEXT_LEFT, th->dim);
+    const float fy = y + pad + small * 1.5f;
+    const float lw = render_text(r, "f =", x + pad, fy + (field_h - fs * 1.2f) / 2, fs, TEXT_LEFT,
+                                 th->text);
+    const float on_w = render_text_width(r, "on", fs);
+    const float dom_w = fmaxf(w * 0.24f, 140 * s);
+    const float fx = x + pad + lw + fs * 0.4f;
+    const float fw = w - 2 * pad - lw - fs * 0.4f - dom_w - on_w - fs * 0.8f;
+    int first_f, first_d;
+    const float tx = draw_field(r, &a->formula, a->formula_field == 0, fx, fy, fw, field_h, fs, th,
+                                &first_f);
+    render_text(r, "on", fx + fw + fs * 0.4f, fy + (field_h - fs * 1.2f) / 2, fs, TEXT_LEFT,
+                th->text);
+    draw_field(r, &a->domain, a->formula_field == 1, x + w - pad - dom_w, fy, dom_w, field_h, fs,
+               th, &first_d);
+    if (!err)
+        return;
+    const float ey = fy + field_h;
+    const int col = a->formula_error_col;
+    if (col > 0 && col - 1 >= first_f) {
+        const float cx = tx + prefix_width(r, a->formula.text + first_f, col - 1 - first_f, fs);
+        if (cx < fx + fw)
+            render_text(r, "^", cx, ey - fs * 0.1f, fs, TEXT_LEFT, th->bad);
+    }
+    char msg[260];
+    if (col > 0)
+        snprintf(msg, sizeof msg, "column %d: %s", col, a->formula_error);
+    else
+        snprintf(msg, sizeof msg, "%s", a->formula_error);
+    /* two lines at most, broken at a space */
+    const float efs = fs * 0.8f, avail = w - 2 * pad;
+    size_t cut = strlen(msg);
+    if (render_text_width(r, msg, efs) > avail) {
+        for (size_t i = strlen(msg); i > 0; i--) {
+            if (msg[i] != ' ')
+                continue;
+            msg[i] = '\0';
+            const bool fits = render_text_width(r, msg, efs) <= avail;
+            msg[i] = ' ';
+            if (fits) {
+                cut = i;
+                break;
+            }
+        }
+    }
+    char line1[260];
+    snprintf(line1, sizeof line1, "%.*s", (int)cut, msg);
+    draw_text_fit(r, line1, x + pad, ey + fs * 1.0f, efs, 10.0f, avail, TEXT_LEFT, th->bad);
+    if (cut < strlen(msg))
+        draw_text_fit(r, msg + cut + 1, x + pad, ey + fs * 1.0f + efs * 1.3f, efs, 10.0f, avail,
+                      TEXT_LEFT, th->bad);
+}

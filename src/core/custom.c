@@ -40,6 +40,7 @@ bool landscape_custom_init(landscape_custom *c, const char *text, int dim, const
     l->dim = d;
     l->lesson = "Your function";
     l->title = c->title;
+    l->formula = c->text;
     l->symbol = "f";
     l->description = c->description;
     l->start[0] = l->lo[0] + 0.8 * (l->hi[0] - l->lo[0]);

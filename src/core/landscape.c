@@ -234,6 +234,7 @@ static void eval_two_basin(const double *x, landscape_point *out)
 static const landscape catalog[] = {
     {
         .name = "empirical-risk",
+        .formula = "x*cos(pi*x) + 0.2*cos(5*pi*x)",
         .lesson = "Risk vs empirical risk: the training loss's minimum is not the risk's",
         .dim = 1,
         .lo = {0.5},
@@ -254,6 +255,7 @@ static const landscape catalog[] = {
     },
     {
         .name = "risk",
+        .formula = "x*cos(pi*x)",
         .lesson = "Local vs global minimum: gradient descent stops in the nearest basin",
         .dim = 1,
         .lo = {-1.0},
@@ -273,6 +275,7 @@ static const landscape catalog[] = {
     },
     {
         .name = "cubic",
+        .formula = "x^3",
         .lesson = "Saddle point in 1D: f′(0) = f″(0) = 0, the second-derivative test is inconclusive",
         .dim = 1,
         .lo = {-2.0},
@@ -289,6 +292,7 @@ static const landscape catalog[] = {
     },
     {
         .name = "saddle",
+        .formula = "x^2 - y^2",
         .lesson = "Saddle point in 2D: Hessian eigenvalues 2 and −2, gradient descent leaves along y",
         .dim = 2,
         .lo = {-1.0, -1.0},
@@ -303,6 +307,7 @@ static const landscape catalog[] = {
     },
     {
         .name = "tanh",
+        .formula = "tanh(x)",
         .lesson = "Vanishing gradient: on the plateau of tanh, f′(4) ≈ 0.0013 and steps are tiny",
         .dim = 1,
         .lo = {-2.0},
@@ -317,6 +322,7 @@ static const landscape catalog[] = {
     },
     {
         .name = "quadratic",
+        .formula = "x^2",
         .lesson = "Learning rate: too small crawls, too large overshoots and diverges",
         .title = "f(x) = x²",
         .symbol = "f",
@@ -333,6 +339,7 @@ static const landscape catalog[] = {
     },
     {
         .name = "cosh",
+        .formula = "cosh(0.5*x)",
         .lesson = "Newton's method: on a convex function it converges in a few steps",
         .title = "f(x) = cosh(x/2)",
         .symbol = "f",
@@ -348,6 +355,7 @@ static const landscape catalog[] = {
     },
     {
         .name = "nonconvex",
+        .formula = "x*cos(0.15*pi*x)",
         .lesson = "Nonconvex: a large learning rate jumps basins; Newton may climb",
         .title = "f(x) = x·cos(0.15πx)",
         .symbol = "f",
@@ -361,6 +369,7 @@ static const landscape catalog[] = {
     },
     {
         .name = "elliptic",
+        .formula = "x^2 + 2*y^2",
         .lesson = "Gradient descent in 2D: the path follows the steepest descent",
         .title = "f(x₁, x₂) = x₁² + 2x₂²",
         .symbol = "f",
@@ -374,6 +383,7 @@ static const landscape catalog[] = {
     },
     {
         .name = "ill-conditioned",
+        .formula = "0.1*x^2 + 2*y^2",
         .lesson = "Ill-conditioned: momentum speeds up the slow direction",
         .title = "f(x₁, x₂) = 0.1x₁² + 2x₂²",
         .symbol = "f",
@@ -387,6 +397,7 @@ static const landscape catalog[] = {
     },
     {
         .name = "monkey-saddle",
+        .formula = "x^3 - 3*x*y^2",
         .lesson = "Monkey saddle: the Hessian vanishes at 0, the test is inconclusive",
         .title = "f(x, y) = x³ − 3xy²",
         .symbol = "f",
@@ -401,6 +412,7 @@ static const landscape catalog[] = {
     },
     {
         .name = "rosenbrock",
+        .formula = "(1 - x)^2 + 100*(y - x^2)^2",
         .lesson = "Rosenbrock: a narrow curved valley, gradient descent crawls along it",
         .title = "f(x, y) = (1 − x)² + 100(y − x²)²",
         .symbol = "f",
@@ -415,6 +427,7 @@ static const landscape catalog[] = {
     },
     {
         .name = "himmelblau",
+        .formula = "(x^2 + y - 11)^2 + (x + y^2 - 7)^2",
         .lesson = "Himmelblau: four global minima; the start decides which one",
         .title = "f(x, y) = (x² + y − 11)² + (x + y² − 7)²",
         .symbol = "f",
@@ -429,6 +442,7 @@ static const landscape catalog[] = {
     },
     {
         .name = "beale",
+        .formula = "(1.5 - x + x*y)^2 + (2.25 - x + x*y^2)^2 + (2.625 - x + x*y^3)^2",
         .lesson = "Beale: steep walls and a flat valley floor",
         .title = "f(x, y) = (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²",
         .symbol = "f",
@@ -443,6 +457,7 @@ static const landscape catalog[] = {
     },
     {
         .name = "six-hump-camel",
+        .formula = "(4 - 2.1*x^2 + x^4/3)*x^2 + x*y + (-4 + 4*y^2)*y^2",
         .lesson = "Six-hump camel: six minima, two of them global",
         .title = "f(x, y) = (4 − 2.1x² + x⁴/3)x² + xy + (−4 + 4y²)y²",
         .symbol = "f",
@@ -457,6 +472,7 @@ static const landscape catalog[] = {
     },
     {
         .name = "two-basin",
+        .formula = "0.1*(x^2 + y^2) - 2*exp(-(x - 1.2)^2 - (y - 0.6)^2) - exp(-(x + 1.4)^2 - (y + 0.5)^2)",
         .lesson = "Two basins: noise lets the iterate leave the shallow minimum for the deep one",
         .title = "f(x, y) = 0.1(x² + y²) − 2·exp(−(x − 1.2)² − (y − 0.6)²) − exp(−(x + 1.4)² − (y + 0.5)²)",
         .symbol = "f",

@@ -42,6 +42,8 @@ typedef struct landscape {
     double lo[2], hi[2];     /* domain [lo, hi] per coordinate */
     const char *lesson;      /* the lesson it teaches, UTF-8 heading */
     const char *title;       /* formula, UTF-8, e.g. "f(x) = x·cos(πx)" */
+    const char *formula;     /* the same in expr.h's syntax, ASCII: "x*cos(pi*x)"
+                              * (what E opens with; tests check they agree) */
     const char *symbol;      /* the function's letter in the title: "f" or "g" */
     const char *description; /* one line, ASCII */
     double start[2];         /* default start of the lesson */

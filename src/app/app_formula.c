@@ -1,0 +1,152 @@
+/*
+ * app_formula.c: typed formulas in the live app. E opens a line with the
+ * current landscape's formula (a built-in's in expr syntax, or the one typed
+ * last) and its domain; Enter parses both and shows the new landscape, or
+ * keeps the old one and shows why, with the column of the fault; Esc
+ * cancels. The app owns two formula landscapes and swaps between them, so
+ * the one on screen stays valid until its successor parsed.
+ */
+#include "app/app.h"
+
+#include <stdio.h>
+#include <string.h>
+
+bool app_set_formula(app *a, const char *text, const char *domain, char *err, size_t errlen,
+                     int *column)
+{
+    double lo[2] = {-2.0, -2.0}, hi[2] = {2.0, 2.0};
+    int count = 0;
+    *column = 0;
+    if (domain && domain[0]) {
+        char why[256];
+        if (!cli_parse_domain(domain, lo, hi, &count, why, sizeof why)) {
+            snprintf(err, errlen, "%s", strncmp(why, "--", 2) == 0 ? why + 2 : why);
+            return false;
+        }
+    }
+    const int next = 1 - a->custom_cur;
+    expr_error e;
+    if (!landscape_custom_init(&a->custom[next], text, count, lo, hi, &e)) {
+        *column = e.column;
+        if (count && strstr(e.message, "unknown name"))
+            snprintf(err, errlen, "%s (the domain has %d range%s, so the formula is in %s)",
+                     e.message, count, count == 1 ? "" : "s", count == 1 ? "x" : "x and y");
+        else
+            snprintf(err, errlen, "%s", e.message);
+        return false;
+    }
+    const int dim = a->custom[next].land.dim;
+    if (count && count != dim) {
+        landscape_custom_free(&a->custom[next]);
+        snprintf(err, errlen, "domain: %d range%s for a formula in %s", count,
+                 count == 1 ? "" : "s", dim == 1 ? "x" : "x and y");
+        return false;
+    }
+    app_set_landscape(a, &a->custom[next].land);
+    landscape_custom_free(&a->custom[a->custom_cur]);
+    a->custom_cur = next;
+    return true;
+}
+
+void app_formula_open(app *a)
+{
+    const landscape *l = a->land;
+    textline_set(&a->formula, l->formula ? l->formula : "");
+    char dom[128];
+    if (l->dim == 1)
+        snprintf(dom, sizeof dom, "%g:%g", l->lo[0], l->hi[0]);
+    else
+        snprintf(dom, sizeof dom, "%g:%g,%g:%g", l->lo[0], l->hi[0], l->lo[1], l->hi[1]);
+    textline_set(&a->domain, dom);
+    snprintf(a->domain_opened, sizeof a->domain_opened, "%s", dom);
+    a->formula_field = 0;
+    a->formula_error[0] = '\0';
+    a->formula_error_col = 0;
+    a->formula_open = true;
+    SDL_StartTextInput();
+}
+
+static void formula_close(app *a)
+{
+    a->formula_open = false;
+    SDL_StopTextInput();
+}
+
+static void formula_apply(app *a)
+{
+    /* a formula in another number of variables than the shown landscape,
+     * with the domain left as it opened: the default domain for it */
+    const char *domain = a->domain.text;
+    expr_error e;
+    expr *probe = expr_parse(a->formula.text, 0, &e);
+    if (probe && expr_dim(probe) != a->land->dim && strcmp(domain, a->domain_opened) == 0)
+        domain = "";
+    expr_free(probe);
+    int column;
+    if (!app_set_formula(a, a->formula.text, domain, a->formula_error,
+                         sizeof a->formula_error, &column)) {
+        a->formula_error_col = column;
+        a->formula_field = column > 0 || !a->domain.len ? 0 : 1;
+        if (column > 0) /* the cursor goes to the fault */
+            a->formula.cursor = column - 1 <= a->formula.len ? column - 1 : a->formula.len;
+        return;
+    }
+    textline_remember(&a->formula);
+    formula_close(a);
+    app_message(a, 3000, "%s", a->land->title);
+}
+
+bool app_formula_event(app *a, const SDL_Event *e)
+{
+    if (!a->formula_open)
+        return false;
+    textline *t = a->formula_field == 0 ? &a->formula : &a->domain;
+    if (e->type == SDL_TEXTINPUT) {
+        if (!textline_insert(t, e->text.text))
+            a->formula_error[0] = '\0';
+        return true;
+    }
+    if (e->type != SDL_KEYDOWN)
+        return e->type == SDL_KEYUP || e->type == SDL_TEXTEDITING;
+    switch (e->key.keysym.sym) {
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+        formula_apply(a);
+        break;
+    case SDLK_ESCAPE:
+        formula_close(a);
+        break;
+    case SDLK_TAB:
+        a->formula_field = 1 - a->formula_field;
+        break;
+    case SDLK_LEFT:
+        textline_edit(t, TEXTLINE_LEFT);
+        break;
+    case SDLK_RIGHT:
+        textline_edit(t, TEXTLINE_RIGHT);
+        break;
+    case SDLK_HOME:
+        textline_edit(t, TEXTLINE_HOME);
+        break;
+    case SDLK_END:
+        textline_edit(t, TEXTLINE_END);
+        break;
+    case SDLK_BACKSPACE:
+        textline_edit(t, TEXTLINE_BACKSPACE);
+        break;
+    case SDLK_DELETE:
+        textline_edit(t, TEXTLINE_DELETE);
+        break;
+    case SDLK_UP:
+        if (a->formula_field == 0)
+            textline_recall(&a->formula, -1);
+        break;
+    case SDLK_DOWN:
+        if (a->formula_field == 0)
+            textline_recall(&a->formula, +1);
+        break;
+    default:
+        break; /* letters arrive as SDL_TEXTINPUT */
+    }
+    return true;
+}
