@@ -932,26 +932,32 @@ static void draw_help(renderer *r, const layout *lay)
     int rows = 0;
     for (int i = 0; i < n; i++)
         rows += b[i].help != NULL;
-    /* as large as fits the window's height */
-    const float font = fminf(26.0f * s, (lay->fb_h - 20.0f) / ((float)rows * 1.45f + 5.0f));
-    const float w = fminf(1100 * s, lay->fb_w - 40 * s);
-    const float h = ((float)rows + 2.5f) * font * 1.45f + 2 * font;
+    /* two columns, as large as fits the window's height */
+    const int per_col = (rows + 1) / 2;
+    const float font = fminf(24.0f * s, (lay->fb_h - 20.0f) / ((float)per_col * 1.45f + 5.0f));
+    const float w = lay->fb_w - 40 * s;
+    const float h = ((float)per_col + 2.5f) * font * 1.45f + 2 * font;
     const float x = (lay->fb_w - w) / 2, y = fmaxf((lay->fb_h - h) / 2, 10 * s);
     render_rect(r, 0, 0, lay->fb_w, lay->fb_h, alpha(BG, 0.6f));
     render_rect(r, x, y, w, h, alpha(PANEL, 0.97f));
-    float ty = y + font;
-    render_text(r, "Keys and mouse", x + 30 * s, ty, font * 1.2f, TEXT_LEFT, YELLOW);
-    ty += font * 1.9f;
+    render_text(r, "Keys and mouse", x + 30 * s, y + font, font * 1.2f, TEXT_LEFT, YELLOW);
+    const float col_w = (w - 60 * s) / 2, key_w = font * 9.5f;
+    int row = 0;
     for (int i = 0; i < n; i++) {
         if (!b[i].help)
             continue;
-        render_text(r, b[i].keys, x + 30 * s, ty, font, TEXT_LEFT, TEXT);
-        draw_text_fit(r, b[i].help, x + font * 11.5f, ty, font, fmaxf(9.0f, font * 0.7f),
-                 w - font * 12.0f, TEXT_LEFT, DIM);
-        ty += font * 1.45f;
+        const int c = row / per_col;
+        const float cx = x + 30 * s + (float)c * (col_w + 20 * s);
+        const float ty = y + font * 2.9f + (float)(row % per_col) * font * 1.45f;
+        draw_text_fit(r, b[i].keys, cx, ty, font, fmaxf(9.0f, font * 0.7f), key_w - font * 0.5f,
+                      TEXT_LEFT, TEXT);
+        draw_text_fit(r, b[i].help, cx + key_w, ty, font, fmaxf(9.0f, font * 0.7f),
+                      col_w - key_w - 10 * s, TEXT_LEFT, DIM);
+        row++;
     }
     draw_text_fit(r, "Mouse: left-drag moves the start · right-drag rotates 3D · wheel zooms",
-             x + 30 * s, ty + font * 0.3f, font * 0.9f, 9.0f, w - 40 * s, TEXT_LEFT, TEXT);
+                  x + 30 * s, y + font * 2.9f + (float)per_col * font * 1.45f + font * 0.3f,
+                  font * 0.9f, 9.0f, w - 40 * s, TEXT_LEFT, TEXT);
 }
 
 /* The contour view's static part (C): viridis fill with isolines (drawn in

@@ -54,7 +54,7 @@ static const binding bindings[] = {
     {SDLK_k, MOD_NONE, ACTION_ANNOTATE, "K", "labels: minima, saddle points, plateaus"},
     {SDLK_c, MOD_NONE, ACTION_VIEW_TOGGLE, "C", "2D: surface or contour map"},
     {SDLK_t, MOD_NONE, ACTION_EXPLAIN, "T", "step by step: the update with its numbers"},
-    {SDLK_END, MOD_ANY, ACTION_RUN_TO_END, "End", "run to convergence (at most 100 000 steps) at once"},
+    {SDLK_END, MOD_ANY, ACTION_RUN_TO_END, "End", "run to convergence at once (≤ 100 000 steps)"},
     {SDLK_LEFTBRACKET, MOD_SHIFT, ACTION_TRAIL_SHORTER, "{ / }", "shorter / longer trails"},
     {SDLK_RIGHTBRACKET, MOD_SHIFT, ACTION_TRAIL_LONGER, NULL, NULL},
     {SDLK_j, MOD_NONE, ACTION_LOSS_PANEL, "J / Shift+J", "loss over steps / its log scale"},

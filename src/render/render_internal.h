@@ -115,10 +115,12 @@ typedef struct text_glyph {
 typedef struct text_font {
     int size;
     TTF_Font *font;
+    TTF_Font *fallback; /* the fallback font at this size, opened on first need */
 } text_font;
 
 typedef struct text_cache {
     char *font_path;
+    char *fallback_path; /* glyphs the main font lacks (Korean), or NULL */
     bool ttf_ready;
     text_font fonts[TEXT_MAX_FONTS];
     int nfonts;
@@ -130,7 +132,8 @@ typedef struct text_cache {
     uint8_t *staging; /* TEXT_ATLAS_SIZE^2 bytes at most, reused for uploads */
 } text_cache;
 
-bool text_init(renderer *r, const char *font_path, char *err, size_t errlen);
+bool text_init(renderer *r, const char *font_path, const char *fallback_path, char *err,
+               size_t errlen);
 void text_destroy(renderer *r);
 
 /* ---- wireframe ----------------------------------------------------------- */

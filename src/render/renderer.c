@@ -283,7 +283,7 @@ renderer *renderer_create(const renderer_params *p, char *err, size_t errlen)
 
     if (!batch_init(r, err, errlen))
         goto fail;
-    if (!text_init(r, p->font_path, err, errlen))
+    if (!text_init(r, p->font_path, p->fallback_font_path, err, errlen))
         goto fail;
     if (!wire_init(r, err, errlen))
         goto fail;

@@ -32,6 +32,8 @@ typedef void *(*render_proc_loader)(const char *name);
 typedef struct renderer_params {
     render_proc_loader load; /* required */
     const char *font_path;   /* TTF file (DejaVu Sans); required */
+    const char *fallback_font_path; /* glyphs the first lacks (a Korean font); optional:
+                                     * missing or unreadable, those glyphs show as boxes */
 } renderer_params;
 
 typedef struct renderer renderer;

@@ -7,7 +7,9 @@
  * drawn as glyph primitives on prim_batch (shaders/glyph.frag), at whole
  * pixels, sampled texel for texel (texelFetch), so it is as crisp as
  * SDL_ttf's own output. When the atlas fills up, pending draws are flushed
- * and the atlas starts over.
+ * and the atlas starts over. A codepoint the main font lacks (Hangul in
+ * DejaVu Sans) comes from the fallback font when one is given (a Korean
+ * font), so a caption mixing scripts draws in one call.
  */
 #include <math.h>
 #include <stdio.h>
@@ -19,7 +21,8 @@
 #define TEXT_MIN_SIZE 4
 #define TEXT_MAX_SIZE 500 /* must fit in the 11 key bits above the codepoint */
 
-bool text_init(renderer *r, const char *font_path, char *err, size_t errlen)
+bool text_init(renderer *r, const char *font_path, const char *fallback_path, char *err,
+               size_t errlen)
 {
     text_cache *t = &r->text;
     const gl_api *gl = &r->gl;
@@ -46,6 +49,15 @@ bool text_init(renderer *r, const char *font_path, char *err, size_t errlen)
         return false;
     }
     memcpy(t->font_path, font_path, len + 1);
+    if (fallback_path && fallback_path[0]) {
+        TTF_Font *fb = TTF_OpenFont(fallback_path, 16);
+        if (fb) { /* unusable: text in other scripts shows as boxes, nothing fails */
+            t->fonts[0].fallback = fb;
+            t->fallback_path = malloc(strlen(fallback_path) + 1);
+            if (t->fallback_path)
+                memcpy(t->fallback_path, fallback_path, strlen(fallback_path) + 1);
+        }
+    }
 
     gl->GenTextures(1, &t->atlas);
     gl->BindTexture(GL_TEXTURE_2D, t->atlas);
@@ -63,11 +75,15 @@ void text_destroy(renderer *r)
     text_cache *t = &r->text;
     if (r->gl_ready && t->atlas)
         r->gl.DeleteTextures(1, &t->atlas);
-    for (int i = 0; i < t->nfonts; i++)
+    for (int i = 0; i < t->nfonts; i++) {
         TTF_CloseFont(t->fonts[i].font);
+        if (t->fonts[i].fallback)
+            TTF_CloseFont(t->fonts[i].fallback);
+    }
     if (t->ttf_ready)
         TTF_Quit();
     free(t->font_path);
+    free(t->fallback_path);
     free(t->glyphs);
     free(t->staging);
     memset(t, 0, sizeof *t);
@@ -106,11 +122,11 @@ static uint32_t utf8_next(const unsigned char **s)
     return c;
 }
 
-static TTF_Font *font_get(text_cache *t, int size)
+static text_font *font_get(text_cache *t, int size)
 {
     for (int i = 0; i < t->nfonts; i++) {
         if (t->fonts[i].size == size)
-            return t->fonts[i].font;
+            return &t->fonts[i];
     }
     TTF_Font *f = TTF_OpenFont(t->font_path, size);
     if (!f)
@@ -120,11 +136,24 @@ static TTF_Font *font_get(text_cache *t, int size)
         slot = t->next_evict;
         t->next_evict = (t->next_evict + 1) % TEXT_MAX_FONTS;
         TTF_CloseFont(t->fonts[slot].font);
+        if (t->fonts[slot].fallback)
+            TTF_CloseFont(t->fonts[slot].fallback);
     } else {
         t->nfonts++;
     }
     t->fonts[slot] = (text_font){.size = size, .font = f};
-    return f;
+    return &t->fonts[slot];
+}
+
+/* The font that draws cp at this size: the main one, or the fallback
+ * when only the fallback has the glyph. */
+static TTF_Font *font_for(text_cache *t, text_font *tf, uint32_t cp)
+{
+    if (!t->fallback_path || cp > 0xFFFF || TTF_GlyphIsProvided32(tf->font, cp))
+        return tf->font;
+    if (!tf->fallback)
+        tf->fallback = TTF_OpenFont(t->fallback_path, tf->size);
+    return tf->fallback && TTF_GlyphIsProvided32(tf->fallback, cp) ? tf->fallback : tf->font;
 }
 
 static void atlas_reset(renderer *r)
@@ -275,17 +304,20 @@ static float layout(renderer *r, const char *utf8, float size_px, bool draw, flo
     if (!utf8)
         return 0.0f;
     int size = size_of(size_px);
-    TTF_Font *font = font_get(&r->text, size);
-    if (!font)
+    text_font *tf = font_get(&r->text, size);
+    if (!tf)
         return 0.0f;
     const unsigned char *s = (const unsigned char *)utf8;
     int pen = 0;
     uint32_t prev = 0;
+    TTF_Font *prev_font = NULL;
     while (*s) {
         uint32_t cp = utf8_next(&s);
-        if (prev)
+        TTF_Font *font = font_for(&r->text, tf, cp);
+        if (prev && font == prev_font) /* no kerning across fonts */
             pen += TTF_GetFontKerningSizeGlyphs32(font, prev, cp);
         prev = cp;
+        prev_font = font;
         text_glyph g = glyph_get(r, font, size, cp);
         if (draw && g.w > 0) {
             prim_instance *it = batch_push(r, BATCH_2D);
