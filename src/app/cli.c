@@ -42,6 +42,7 @@ typedef enum opt_id {
     OPT_OUT,
     OPT_FRAMES,
     OPT_DOMAIN,
+    OPT_SCENE,
 } opt_id;
 
 typedef struct opt_spec {
@@ -73,6 +74,7 @@ static const opt_spec specs[] = {
     {"--out", OPT_OUT, true, OK_SHOT},
     {"--frames", OPT_FRAMES, true, OK_BENCH},
     {"--domain", OPT_DOMAIN, true, OK_CRITICAL},
+    {"--scene", OPT_SCENE, true, OK_RUN | OK_SHOT},
 };
 
 static const char *const command_names[] = {
@@ -89,12 +91,14 @@ const char *cli_usage(void)
            "  optiviz trace --function NAME --optimizer NAME [hyperparameters] --start X[,Y]\n"
            "                --steps N [--noise F] [--noise-decay R] [--seed N]\n"
            "  optiviz shot  --function NAME [--optimizer A,B..] [--steps N] [--size WxH]\n"
-           "                [--view surface|contour] --out FILE.png\n"
+           "                [--view surface|contour] [--scene NAME|FILE] --out FILE.png\n"
            "  optiviz bench [--function NAME] [--frames N] [--size WxH]\n"
            "  optiviz critical --function NAME [--domain A:B[,C:D]]\n"
            "                critical points in the domain as CSV with their kind\n"
            "                (global-min, local-min, global-max, local-max, saddle, degenerate)\n"
            "  optiviz --help | --version\n"
+           "Scenes: --scene NAME|FILE (window, shot) opens a lesson scene: a bundled one by\n"
+           "  name (optiviz list) or an .ini file (README: Scene files)\n"
            "Hyperparameters (torch.optim names; which apply: optiviz list):\n"
            "  --lr --momentum --dampening --nesterov --weight-decay --alpha --centered --eps\n"
            "  --beta1 --beta2 --amsgrad --rho --lr-decay --initial-accumulator\n"
@@ -443,6 +447,15 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
         o->has_domain = true;
         o->domain_arg = v;
         return parse_domain(v, o->domain_lo, o->domain_hi, &o->domain_count, err, n);
+    case OPT_SCENE:
+        o->has_scene = true;
+        if (!scene_resolve(v, o->scene_path, sizeof o->scene_path, err, n)) {
+            char why[512];
+            snprintf(why, sizeof why, "%s", err);
+            snprintf(err, n, "--scene: %s", why);
+            return false;
+        }
+        return true;
     case OPT_OUT:
         if (v[0] == '\0') {
             snprintf(err, n, "--out: empty file name");
@@ -489,8 +502,31 @@ static bool parse_command(int argc, char **argv, int *first, cli_options *o, cha
     return true;
 }
 
+/* --scene: loads the file (a bad one is refused with its file:line:key
+ * message); a scene sets the landscape, so --function cannot come with it. */
+static bool check_scene(cli_options *o, char *err, size_t n)
+{
+    if (o->land) {
+        snprintf(err, n, "--scene and --function cannot be given together (the scene sets "
+                         "the landscape)");
+        return false;
+    }
+    scene *s = malloc(sizeof *s);
+    if (!s) {
+        snprintf(err, n, "--scene: out of memory");
+        return false;
+    }
+    const bool ok = scene_load(s, o->scene_path, err, n);
+    if (ok)
+        o->land = s->land; /* NULL for a formula (expr=) */
+    free(s);
+    return ok;
+}
+
 static bool check_required(cli_options *o, int start_count, char *err, size_t n)
 {
+    if (o->has_scene && !check_scene(o, err, n))
+        return false;
     if (o->command == CLI_TRACE) {
         const char *missing = !o->land ? "--function" : !o->has_start ? "--start"
                               : !o->has_steps ? "--steps" : NULL;
@@ -500,7 +536,7 @@ static bool check_required(cli_options *o, int start_count, char *err, size_t n)
         }
     }
     if (o->command == CLI_SHOT) {
-        if (!o->land) {
+        if (!o->land && !o->has_scene) {
             snprintf(err, n, "shot: --function is required");
             return false;
         }

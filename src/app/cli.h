@@ -5,6 +5,7 @@
 #ifndef OPTIVIZ_APP_CLI_H
 #define OPTIVIZ_APP_CLI_H
 
+#include "app/scene.h"
 #include "core/landscape.h"
 #include "core/optim.h"
 #include "core/schedule.h"
@@ -50,12 +51,15 @@ typedef struct cli_options {
     const char *domain_arg; /* as given, for messages */
     int domain_count;       /* ranges given (checked against the dimension) */
     double domain_lo[2], domain_hi[2];
+    bool has_scene;         /* --scene NAME|FILE (window, shot): checked by scene_load */
+    char scene_path[SCENE_PATH_MAX]; /* the resolved file */
 } cli_options;
 
 /* Parses argv (argv[0] is the program). Returns false with one line in err
  * naming the bad argument. Checks the start point against the landscape's
  * dimension and domain, steps >= 0, sizes, the optimizer's rules, and a
- * --domain's ranges (a < b, one per dimension). */
+ * --domain's ranges (a < b, one per dimension), and loads a --scene (its
+ * landscape becomes land; --function with it is refused). */
 bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t errlen);
 
 /* The usage text printed by --help. */
