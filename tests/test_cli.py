@@ -6,7 +6,8 @@ Standard library only (no torch, no numpy). Checks `list`, `trace` against
 closed forms and the committed torch.optim references, seeded noise,
 early stop on non-finite values, iterates leaving the domain, `shot` PNG
 output, `critical` (risk, empirical risk, saddle, cubic, tanh, Himmelblau,
---domain), and exit code 2 with one stderr line for every kind of bad input.
+--domain), the bundled scenes in `list` and `--scene`, and exit code 2 with
+one stderr line for every kind of bad input.
 """
 import math
 import os
@@ -292,6 +293,38 @@ BAD = [
 ]
 
 
+SCENES = ["risk", "local-min", "cubic", "saddle", "tanh", "noise", "anneal",
+          "learning-rate", "momentum", "adaptive"]
+
+
+def test_scenes():
+    code, out, err = run("list")
+    lines = [ln.split(" ", 2) for ln in out.split("\n") if ln.startswith("scene ")]
+    check([ln[1] for ln in lines] == SCENES, f"list scenes in tour order: {lines}")
+    check(all(len(ln) == 3 and ln[2] for ln in lines), "each scene line has a title")
+    check(dict((ln[1], ln[2]) for ln in lines).get("risk") == "Risk vs empirical risk",
+          "scene risk's title")
+    with tempfile.TemporaryDirectory() as d:
+        bad = os.path.join(d, "bad.ini")
+        with open(bad, "w") as f:
+            f.write("[scene]\ntitle = t\n[landscape]\nfunction = risk\n[runner 1]\nlr = 0.x\n")
+        png = os.path.join(d, "s.png")
+        for args, needle in [
+                (["--scene", bad], f"{bad}:6: [runner 1] lr: '0.x' is not a number"),
+                (["shot", "--scene", bad, "--out", png], f"{bad}:6: [runner 1] lr:"),
+                (["--scene", os.path.join(d, "none.ini")], "cannot open"),
+                (["--scene", "nope"], "'nope'"),
+                (["--scene", "risk", "--function", "risk"], "--function"),
+                (["--function", "risk", "--scene", "risk"], "--function"),
+                (["trace", "--scene", "risk", "--start", "1", "--steps", "1"], "--scene")]:
+            code, out, err = run(*args)
+            lines = [ln for ln in err.split("\n") if ln.strip()]
+            check(code == 2 and len(lines) == 1 and needle in err,
+                  f"{args}: exit {code}, stderr {err!r}, expected 2 and {needle!r}")
+        code, out, err = run("shot", "--scene", "saddle", "--size", "320x240", "--out", png)
+        check(code == 0 and png_size(png)[:2] == (320, 240), f"shot --scene saddle: {code} {err}")
+
+
 def test_bad_input():
     for args, needle in BAD:
         code, out, err = run(*args)
@@ -303,7 +336,7 @@ def test_bad_input():
 
 for t in [test_list, test_trace_closed_form, test_trace_matches_torch, test_trace_2d_leaves_domain,
           test_noise_seeded, test_non_finite_stops_early, test_shot, test_critical,
-          test_bad_input]:
+          test_bad_input, test_scenes]:
     before = len(failures)
     t()
     print(("ok  " if len(failures) == before else "FAIL"), t.__name__)

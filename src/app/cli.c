@@ -43,6 +43,7 @@ typedef enum opt_id {
     OPT_FRAMES,
     OPT_DOMAIN,
     OPT_EXPR,
+    OPT_SCENE,
 } opt_id;
 
 typedef struct opt_spec {
@@ -75,6 +76,8 @@ static const opt_spec specs[] = {
     {"--frames", OPT_FRAMES, true, OK_BENCH},
     {"--domain", OPT_DOMAIN, true, OK_RUN | OK_TRACE | OK_SHOT | OK_BENCH | OK_CRITICAL},
     {"--expr", OPT_EXPR, true, OK_RUN | OK_TRACE | OK_SHOT | OK_BENCH | OK_CRITICAL},
+    {"--domain", OPT_DOMAIN, true, OK_CRITICAL},
+    {"--scene", OPT_SCENE, true, OK_RUN | OK_SHOT},
 };
 
 static const char *const command_names[] = {
@@ -91,7 +94,7 @@ const char *cli_usage(void)
            "  optiviz trace --function NAME --optimizer NAME [hyperparameters] --start X[,Y]\n"
            "                --steps N [--noise F] [--noise-decay R] [--seed N]\n"
            "  optiviz shot  --function NAME [--optimizer A,B..] [--steps N] [--size WxH]\n"
-           "                [--view surface|contour] --out FILE.png\n"
+           "                [--view surface|contour] [--scene NAME|FILE] --out FILE.png\n"
            "  optiviz bench [--function NAME] [--frames N] [--size WxH]\n"
            "  optiviz critical --function NAME [--domain A:B[,C:D]]\n"
            "                critical points in the domain as CSV with their kind\n"
@@ -100,6 +103,8 @@ const char *cli_usage(void)
            "                function of x (and y), e.g. --expr \"x*cos(pi*x)\"; domain\n"
            "                [-2,2] per coordinate unless --domain is given\n"
            "  optiviz --help | --version\n"
+           "Scenes: --scene NAME|FILE (window, shot) opens a lesson scene: a bundled one by\n"
+           "  name (optiviz list) or an .ini file (README: Scene files)\n"
            "Hyperparameters (torch.optim names; which apply: optiviz list):\n"
            "  --lr --momentum --dampening --nesterov --weight-decay --alpha --centered --eps\n"
            "  --beta1 --beta2 --amsgrad --rho --lr-decay --initial-accumulator\n"
@@ -449,6 +454,15 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
     case OPT_EXPR:
         o->expr_text = v;
         return true;
+    case OPT_SCENE:
+        o->has_scene = true;
+        if (!scene_resolve(v, o->scene_path, sizeof o->scene_path, err, n)) {
+            char why[512];
+            snprintf(why, sizeof why, "%s", err);
+            snprintf(err, n, "--scene: %s", why);
+            return false;
+        }
+        return true;
     case OPT_OUT:
         if (v[0] == '\0') {
             snprintf(err, n, "--out: empty file name");
@@ -520,8 +534,29 @@ static bool build_expr(cli_options *o, char *err, size_t n)
     return true;
 }
 
+/* --scene: loads the file (a bad one is refused with its file:line:key
+ * message); a scene sets the landscape, so --function cannot come with it. */
+static bool check_scene(cli_options *o, char *err, size_t n)
+{
+    if (o->land || o->expr_text) {
+        snprintf(err, n, "--scene cannot be given with --function or --expr (the scene sets "
+                         "the landscape)");
+        return false;
+    }
+    scene *s = malloc(sizeof *s);
+    if (!s) {
+        snprintf(err, n, "--scene: out of memory");
+        return false;
+    }
+    const bool ok = scene_load(s, o->scene_path, err, n); /* the app loads it again */
+    free(s);
+    return ok;
+}
+
 static bool check_required(cli_options *o, int start_count, char *err, size_t n)
 {
+    if (o->has_scene && !check_scene(o, err, n))
+        return false;
     if (o->expr_text && !build_expr(o, err, n))
         return false;
     if (!o->expr_text && o->has_domain && o->command != CLI_CRITICAL) {
@@ -538,8 +573,8 @@ static bool check_required(cli_options *o, int start_count, char *err, size_t n)
         }
     }
     if (o->command == CLI_SHOT) {
-        if (!o->land) {
-            snprintf(err, n, "shot: --function (or --expr) is required");
+        if (!o->land && !o->has_scene) {
+            snprintf(err, n, "shot: --function, --expr or --scene is required");
             return false;
         }
         if (!o->out) {

@@ -6,6 +6,7 @@
 #define OPTIVIZ_APP_CLI_H
 
 #include "core/custom.h"
+#include "app/scene.h"
 #include "core/landscape.h"
 #include "core/optim.h"
 #include "core/schedule.h"
@@ -53,14 +54,17 @@ typedef struct cli_options {
     double domain_lo[2], domain_hi[2];
     const char *expr_text;   /* --expr FORMULA as given, or NULL */
     landscape_custom custom; /* the formula's landscape (land points at custom.land) */
+    bool has_scene;         /* --scene NAME|FILE (window, shot): checked by scene_load */
+    char scene_path[SCENE_PATH_MAX]; /* the resolved file */
 } cli_options;
 
 /* Parses argv (argv[0] is the program). Returns false with one line in err
  * naming the bad argument (a refused --expr: that line, then the formula and
  * a caret under the column). Checks the start point against the landscape's
  * dimension and domain, steps >= 0, sizes, the optimizer's rules, and a
- * --domain's ranges (a < b, one per dimension). On success o may own a
- * parsed formula: release it with cli_free. */
+ * --domain's ranges (a < b, one per dimension), and loads a --scene (its
+ * landscape becomes land; --function or --expr with it is refused). On
+ * success o may own a parsed formula: release it with cli_free. */
 bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t errlen);
 
 /* Frees what cli_parse allocated (the --expr formula); o->land is then NULL

@@ -9,7 +9,8 @@
 
 #include <stdio.h>
 
-/* `optiviz list`: one line per landscape and optimizer on out. */
+/* `optiviz list`: one line per landscape, optimizer and bundled scene on out
+ * (a bundled scene that does not load: one line on stderr, exit code 1). */
 int command_list(FILE *out);
 /* `optiviz trace`: the CSV of DESIGN.md on out, diagnostics on err. */
 int command_trace(const cli_options *o, FILE *out, FILE *err);

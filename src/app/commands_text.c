@@ -1,15 +1,45 @@
 /*
  * commands_text.c: `optiviz list`, `optiviz trace` and `optiviz critical`,
  * the subcommands that need no window. trace steps the same runner the
- * window draws (core/sim.c); critical prints core/critical.c's points.
+ * window draws (core/sim.c); critical prints core/critical.c's points; list
+ * ends with the bundled scenes (app/scene.c) in tour order.
  */
 #include "app/commands.h"
+#include "app/scene.h"
 
 #include "core/critical.h"
 #include "core/sim.h"
 
 #include <math.h>
 #include <stdlib.h>
+
+/* One "scene NAME TITLE" line per bundled scene; a scene that does not
+ * load is reported on stderr and makes the exit code 1. */
+static int list_scenes(FILE *out)
+{
+    scene_entry *tour = calloc(SCENE_TOUR_MAX, sizeof *tour);
+    scene *s = malloc(sizeof *s);
+    int code = 0;
+    if (!tour || !s) {
+        fprintf(stderr, "optiviz: out of memory\n");
+        code = 1;
+        goto cleanup;
+    }
+    const int n = scene_tour(tour, SCENE_TOUR_MAX);
+    for (int i = 0; i < n; i++) {
+        char err[512];
+        if (scene_load(s, tour[i].path, err, sizeof err)) {
+            fprintf(out, "scene %s %s\n", tour[i].name, s->title);
+        } else {
+            fprintf(stderr, "optiviz: %s\n", err);
+            code = 1;
+        }
+    }
+cleanup:
+    free(tour);
+    free(s);
+    return code;
+}
 
 int command_list(FILE *out)
 {
@@ -28,7 +58,7 @@ int command_list(FILE *out)
         fprintf(out, "optimizer %s %s%s\n", optim_kind_name((optim_kind)k), defaults,
                 k == OPTIM_SGD ? " (alias: gd)" : "");
     }
-    return 0;
+    return list_scenes(out);
 }
 
 static bool row_finite(const runner *r)
