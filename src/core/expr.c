@@ -486,9 +486,9 @@ static int parse_number(parser *p)
 static int parse_call(parser *p, int f, size_t name_at)
 {
     const size_t open = p->pos;
-    p->pos++; /* '(' */
     if (!enter(p))
         return -1;
+    p->pos++; /* '(' */
     int args[2] = {-1, -1}, count = 0;
     skip_space(p);
     if (p->pos < p->len && p->s[p->pos] == ')') {
@@ -585,9 +585,9 @@ static int parse_primary(parser *p)
         return parse_name(p);
     if (c == '(') {
         const size_t open = p->pos;
-        p->pos++;
         if (!enter(p))
             return -1;
+        p->pos++;
         const int inner = parse_sum(p);
         if (p->failed)
             return -1;
@@ -618,9 +618,9 @@ static int parse_power(parser *p)
         return -1;
     skip_space(p);
     if (p->pos < p->len && p->s[p->pos] == '^') {
-        p->pos++;
         if (!enter(p))
             return -1;
+        p->pos++;
         const int exponent = parse_unary(p);
         p->depth--;
         return add_power(p, base, exponent);
@@ -634,9 +634,9 @@ static int parse_unary(parser *p)
     skip_space(p);
     if (p->pos < p->len && (p->s[p->pos] == '-' || p->s[p->pos] == '+')) {
         const bool neg = p->s[p->pos] == '-';
-        p->pos++;
         if (!enter(p))
             return -1;
+        p->pos++;
         const int u = parse_unary(p);
         p->depth--;
         return neg ? add_node(p, N_NEG, u, -1, 0.0) : u;
