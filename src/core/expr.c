@@ -556,14 +556,14 @@ static int parse_name(parser *p)
                         NULL);
         return parse_call(p, f, start);
     }
-#undef IS
     char name[24];
     snprintf(name, sizeof name, "%.*s%s", n > 16 ? 16 : (int)n, w, n > 16 ? "..." : "");
-    char msg[160];
-    snprintf(msg, sizeof msg, "unknown name '%s'; use %s, pi, e or a function: sin cos tan exp "
-                              "log sqrt abs tanh sinh cosh sigmoid relu softplus min max pow",
-             name, p->dim == 1 ? "x" : "x, y");
-    return fail(p, start, "%s", msg);
+    char msg[256];
+    snprintf(msg, sizeof msg, "unknown name '%s'%s; use %s, pi, e or a function: sin cos tan "
+                              "exp log sqrt abs tanh sinh cosh sigmoid relu softplus min max pow",
+             name, p->dim == 1 && IS("y") ? " in a 1D formula" : "", p->dim == 1 ? "x" : "x, y");
+#undef IS
+    return fail(p, start, "%.159s", msg);
 }
 
 static int parse_primary(parser *p)
