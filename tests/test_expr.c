@@ -522,7 +522,7 @@ static void test_runner_undefined(void **state)
     assert_int_equal(r->status, RUNNER_UNDEFINED);
     assert_string_equal(runner_status_name(r->status), "undefined");
     landscape_custom_free(&c);
-    /* -sqrt(x) from 1 with lr 2: 1 - 2 * 0.5 = 0, where the gradient is
+    /* sqrt(x) from 1 with lr 2: 1 - 2 * 0.5 = 0, where the gradient is
      * infinite at a finite iterate: undefined, not diverged */
     assert_true(landscape_custom_init(&c, "sqrt(x)", 1, NULL, NULL, &err));
     p = (runner_params){.land = &c.land, .optim = {.lr = 2.0}, .start = (double[]){1.0}};

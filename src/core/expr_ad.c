@@ -94,11 +94,8 @@ static jet eval_mul(const expr *e, const double *x, const node *n)
 {
     const jet a = eval_node(e, x, n->a), b = eval_node(e, x, n->b);
     /* a constant factor scales the other's jet (no 0 * inf terms) */
-    if (e->nodes[n->a].kind == N_NUM) {
-        jet r = scale(&b, a.v);
-        r.v = a.v * b.v;
-        return r;
-    }
+    if (e->nodes[n->a].kind == N_NUM)
+        return scale(&b, a.v);
     if (e->nodes[n->b].kind == N_NUM)
         return scale(&a, b.v);
     /* product rule: (ab)' = a'b + ab', (ab)'' = a''b + a'b'^T + b'a'^T + ab'' */
