@@ -6,8 +6,9 @@ Standard library only (no torch, no numpy). Checks `list`, `trace` against
 closed forms and the committed torch.optim references, seeded noise,
 early stop on non-finite values, iterates leaving the domain, `shot` PNG
 output, `critical` (risk, empirical risk, saddle, cubic, tanh, Himmelblau,
---domain), the bundled scenes in `list` and `--scene`, and exit code 2 with
-one stderr line for every kind of bad input.
+--domain), the bundled scenes in `list` and `--scene`, exit code 2 with
+one stderr line for every kind of bad input, and --expr formulas against
+the built-ins they spell.
 """
 import math
 import os
@@ -334,9 +335,93 @@ def test_bad_input():
         check(needle in err, f"{args}: stderr names {needle!r}: {err.strip()}")
 
 
+def max_diffs(rows_a, rows_b):
+    """Largest |a - b| / max(1, |b|) and largest plain relative difference."""
+    scaled = rel = 0.0
+    for ra, rb in zip(rows_a, rows_b):
+        for a, b in zip(ra, rb):
+            if a != b:
+                scaled = max(scaled, abs(a - b) / max(1.0, abs(b)))
+                rel = max(rel, abs(a - b) / max(abs(b), 1e-300))
+    return scaled, rel
+
+
+def test_expr():
+    """--expr: typed formulas against the built-ins they spell, errors with a
+    caret, critical points, a shot, and a run into an undefined point."""
+    pairs = [(["--expr", "x*cos(pi*x)", "--domain", "-1:2", "--start", "-0.9"],
+              ["--function", "risk", "--start", "-0.9"], 1e-12),
+             (["--expr", "x^2 - y^2", "--domain", "-1:1,-1:1", "--start", "0.8,0.01"],
+              ["--function", "saddle", "--start", "0.8,0.01"], 0.0)]
+    for expr_args, fn_args, tol in pairs:
+        code_e, out_e, err_e = run("trace", *expr_args, "--steps", "50")
+        code_f, out_f, err_f = run("trace", *fn_args, "--steps", "50")
+        check(code_e == 0 and code_f == 0, f"trace {expr_args}: exit {code_e} {err_e!r}")
+        head_e, rows_e = csv_rows(out_e)
+        head_f, rows_f = csv_rows(out_f)
+        check(head_e == head_f and len(rows_e) == len(rows_f) == 51,
+              f"{expr_args}: same header and 51 rows ({len(rows_e)}, {len(rows_f)})")
+        # the gradient near a minimum is a difference of O(1) terms: its last
+        # bits differ when the formula's terms are multiplied in another order,
+        # so differences are measured against max(1, |value|)
+        worst, rel = max_diffs(rows_e, rows_f)
+        print(f"     {expr_args[1]!r} vs {fn_args[1]}: max difference {worst:.3g} of max(1, |v|),"
+              f" max relative difference {rel:.3g}"
+              f" ({'identical' if out_e == out_f else 'not identical'})")
+        check(worst <= tol, f"{expr_args[1]!r} vs {fn_args[1]}: max difference {worst}")
+    # a refused formula: exit 2, the message with its column, the formula, a caret under it
+    for formula, column, needle in [("x*", 3, "missing operand"), ("*x", 1, "missing operand"),
+                                    ("(x+1", 1, "unclosed '('"), ("x)", 2, "unmatched ')'"),
+                                    ("x 2", 3, "unexpected '2'"), ("sinn(x)", 1, "unknown name"),
+                                    ("x + y", 5, "unknown name 'y'"), ("max(x)", 1, "2 arguments"),
+                                    ("", 1, "empty")]:
+        dom = ["--domain", "-1:1"] if "y" in formula else []
+        code, out, err = run("trace", "--expr", formula, *dom, "--start", "0", "--steps", "1")
+        lines = err.rstrip("\n").split("\n")
+        check(code == 2 and out == "", f"--expr {formula!r}: exit {code}")
+        check(len(lines) == 3 and lines[0].startswith("optiviz: --expr: ")
+              and lines[0].endswith(f" at column {column}") and needle in lines[0],
+              f"--expr {formula!r}: message {err!r}")
+        if len(lines) == 3:
+            check(lines[1] == formula and lines[2] == " " * (column - 1) + "^",
+                  f"--expr {formula!r}: caret display {lines[1:]!r}")
+    for args, needle in [(["trace", "--expr", "x", "--function", "risk", "--start", "0",
+                           "--steps", "1"], "--function"),
+                         (["trace", "--function", "risk", "--domain", "-1:1", "--start", "0",
+                           "--steps", "1"], "--domain"),
+                         (["trace", "--expr", "x^2", "--start", "3", "--steps", "1"], "[-2, 2]"),
+                         (["trace", "--expr", "x^2", "--domain", "1:0", "--start", "0",
+                           "--steps", "1"], "--domain")]:
+        code, _, err = run(*args)
+        check(code == 2 and len(err.strip().split("\n")) == 1 and needle in err,
+              f"{args}: exit {code}, one line naming {needle!r}: {err!r}")
+    head, rows = critical_rows("--expr", "x^3 - 3*x", "--domain", "-3:3")
+    got = [(round(r[0], 12), r[-1]) for r in rows]
+    check(got == [(-1.0, "local-max"), (1.0, "local-min")], f"critical x^3 - 3x: {got}")
+    head, rows = critical_rows("--expr", "x^2 - y^2")
+    check(len(rows) == 1 and rows[0][-1] == "saddle" and rows[0][3:5] == [-2.0, 2.0],
+          f"critical x^2 - y^2: {rows}")
+    with tempfile.TemporaryDirectory() as d:
+        out = os.path.join(d, "expr.png")
+        code, _, err = run("shot", "--expr", "sin(3*x)*y", "--steps", "5", "--size", "320x200",
+                           "--out", out)
+        check(code == 0, f"shot --expr exit {code}: {err}")
+        if code == 0:
+            w, h, _ = png_size(out)
+            check((w, h) == (320, 200), f"shot --expr size {w}x{h}")
+    # log(x) from 0.5 with lr 1 steps to -1.5, where log is undefined
+    code, out, err = run("trace", "--expr", "log(x)", "--start", "0.5", "--lr", "1",
+                         "--steps", "10")
+    _, rows = csv_rows(out)
+    check(code == 0 and len(rows) == 1 and rows[0][1:] == [0.5, math.log(0.5), 2.0],
+          f"log(x) trace: exit {code}, rows {rows}")
+    check(len(err.strip().split("\n")) == 1 and "undefined at x = -1.5" in err,
+          f"log(x) trace ends with the undefined message: {err!r}")
+
+
 for t in [test_list, test_trace_closed_form, test_trace_matches_torch, test_trace_2d_leaves_domain,
           test_noise_seeded, test_non_finite_stops_early, test_shot, test_critical,
-          test_bad_input, test_scenes]:
+          test_bad_input, test_scenes, test_expr]:
     before = len(failures)
     t()
     print(("ok  " if len(failures) == before else "FAIL"), t.__name__)

@@ -1073,7 +1073,11 @@ static void draw_static(const app *a, renderer *r, const layout *lay)
 {
     const float s = lay->scale;
     char heading[200];
-    snprintf(heading, sizeof heading, "%d · %s", landscape_index(a->land) + 1, a->land->lesson);
+    if (landscape_index(a->land) < 0) /* a typed formula: no lesson number */
+        snprintf(heading, sizeof heading, "%s", a->land->lesson);
+    else
+        snprintf(heading, sizeof heading, "%d · %s", landscape_index(a->land) + 1,
+                 a->land->lesson);
     const float head_w = lay->side_x - lay->plot_x - 20 * s;
     draw_text_fit(r, heading, lay->plot_x, 18 * s, 24 * s, fmaxf(12.0f, 18 * s), head_w, TEXT_LEFT, DIM);
     draw_text_fit(r, a->land->title, lay->plot_x, 52 * s, 38 * s, fmaxf(14.0f, 24 * s), head_w,
@@ -1104,6 +1108,7 @@ static uint64_t static_key(const app *a, int fb_w, int fb_h)
     uint64_t h = 0xcbf29ce484222325ULL;
     const int idx = landscape_index(a->land);
     h = fnv1a(h, &idx, sizeof idx);
+    h = fnv1a(h, a->land->title, strlen(a->land->title)); /* typed formulas share idx -1 */
     h = fnv1a(h, &fb_w, sizeof fb_w);
     h = fnv1a(h, &fb_h, sizeof fb_h);
     h = fnv1a(h, a->view, sizeof a->view);

@@ -1,70 +1,16 @@
 /*
- * expr.c: typed formulas (expr.h). A recursive-descent parser builds the
- * tree in one array allocated once (children always precede their parent;
- * a formula of n bytes has at most n nodes), folding constant subtrees
- * into numbers as it goes. Evaluation is second-order forward-mode
- * automatic differentiation: every node yields a jet (value, gradient,
- * Hessian) from its children's jets by the sum, product, quotient and chain
- * rules, with f' and f'' of each elementary function in closed form.
- * Conventions at kinks follow torch autograd: abs'(0) = relu'(0) = 0,
- * min/max split the gradient evenly on a tie; x^c with a constant c uses the
- * power rule, a^b with a variable exponent uses exp(b log a).
+ * expr.c: the parser of typed formulas (expr.h). Recursive descent builds
+ * the tree (expr_internal.h) in one array allocated once (a formula of n
+ * bytes has at most n nodes: each comes from a distinct byte), folding
+ * constant subtrees into numbers as it goes; errors carry the 1-based
+ * column of the byte where the problem starts. Evaluation is in expr_ad.c.
  */
-#include "core/expr.h"
+#include "core/expr_internal.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-typedef enum node_kind {
-    N_NUM,
-    N_X,
-    N_Y,
-    N_NEG,
-    N_ADD,
-    N_SUB,
-    N_MUL,
-    N_DIV,
-    N_POWC, /* a ^ constant */
-    N_POW,  /* a ^ b, b not constant */
-    N_MIN,
-    N_MAX,
-    N_SIN,
-    N_COS,
-    N_TAN,
-    N_EXP,
-    N_LOG,
-    N_SQRT,
-    N_ABS,
-    N_TANH,
-    N_SINH,
-    N_COSH,
-    N_SIGMOID,
-    N_RELU,
-    N_SOFTPLUS,
-} node_kind;
-
-typedef struct node {
-    node_kind kind;
-    int a, b;     /* children (indices into nodes), -1 when absent */
-    double value; /* N_NUM: the number; N_POWC: the exponent */
-} node;
-
-struct expr {
-    int dim;
-    int root;
-    int n;
-    node nodes[]; /* n used, allocated for strlen(text) + 1 */
-};
-
-/* A jet: value, gradient and the Hessian's three distinct entries
- * (h[0] = d2/dx2, h[1] = d2/dxdy, h[2] = d2/dy2). */
-typedef struct jet {
-    double v;
-    double g[2];
-    double h[3];
-} jet;
 
 static const double PI = 3.14159265358979323846;
 
@@ -81,283 +27,6 @@ static const struct {
     {"pow", N_POWC, 2},
 };
 enum { FUNCTION_COUNT = (int)(sizeof functions / sizeof functions[0]) };
-
-/* ---- evaluation ---------------------------------------------------- */
-
-static double sigmoid(double u)
-{
-    if (u >= 0.0)
-        return 1.0 / (1.0 + exp(-u));
-    const double e = exp(u);
-    return e / (1.0 + e);
-}
-
-/* log(1 + e^u) without overflow for large u or loss for very negative u. */
-static double softplus(double u)
-{
-    return u > 0.0 ? u + log1p(exp(-u)) : log1p(exp(u));
-}
-
-/* a^n by multiplication for n = 1, 2, 3 (the same rounding as the
- * catalog's x*x and x*x*x), by pow otherwise. */
-static double power(double a, double n)
-{
-    if (n == 1.0)
-        return a;
-    if (n == 2.0)
-        return a * a;
-    if (n == 3.0)
-        return a * a * a;
-    return pow(a, n);
-}
-
-/* Chain rule for a one-argument function with f(u), f'(u), f''(u):
- * g = f' u_g, H = f'' u_g u_g^T + f' u_H. */
-static jet chain(const jet *u, double f, double f1, double f2)
-{
-    jet r = {.v = f};
-    r.g[0] = f1 * u->g[0];
-    r.g[1] = f1 * u->g[1];
-    r.h[0] = f2 * u->g[0] * u->g[0] + f1 * u->h[0];
-    r.h[1] = f2 * u->g[0] * u->g[1] + f1 * u->h[1];
-    r.h[2] = f2 * u->g[1] * u->g[1] + f1 * u->h[2];
-    return r;
-}
-
-/* Two-argument chain rule for F(a, b) with partials Fa, Fb, Faa, Fab, Fbb:
- * g = Fa a_g + Fb b_g, H = Faa a_g a_g^T + Fab (a_g b_g^T + b_g a_g^T)
- * + Fbb b_g b_g^T + Fa a_H + Fb b_H. */
-static jet chain2(const jet *a, const jet *b, double f, const double d[5])
-{
-    jet r = {.v = f};
-    for (int k = 0; k < 2; k++)
-        r.g[k] = d[0] * a->g[k] + d[1] * b->g[k];
-    static const int I[3] = {0, 0, 1}, J[3] = {0, 1, 1};
-    for (int k = 0; k < 3; k++) {
-        const int i = I[k], j = J[k];
-        r.h[k] = d[2] * a->g[i] * a->g[j] + d[3] * (a->g[i] * b->g[j] + b->g[i] * a->g[j]) +
-                 d[4] * b->g[i] * b->g[j] + d[0] * a->h[k] + d[1] * b->h[k];
-    }
-    return r;
-}
-
-static jet scale(const jet *u, double k)
-{
-    jet r = {.v = u->v * k};
-    for (int i = 0; i < 2; i++)
-        r.g[i] = u->g[i] * k;
-    for (int i = 0; i < 3; i++)
-        r.h[i] = u->h[i] * k;
-    return r;
-}
-
-static jet eval_node(const expr *e, const double *x, int i);
-
-static jet eval_mul(const expr *e, const double *x, const node *n)
-{
-    const jet a = eval_node(e, x, n->a), b = eval_node(e, x, n->b);
-    /* a constant factor scales the other's jet (no 0 * inf terms) */
-    if (e->nodes[n->a].kind == N_NUM) {
-        jet r = scale(&b, a.v);
-        r.v = a.v * b.v;
-        return r;
-    }
-    if (e->nodes[n->b].kind == N_NUM)
-        return scale(&a, b.v);
-    /* product rule: (ab)' = a'b + ab', (ab)'' = a''b + a'b'^T + b'a'^T + ab'' */
-    jet r = {.v = a.v * b.v};
-    for (int k = 0; k < 2; k++)
-        r.g[k] = a.g[k] * b.v + a.v * b.g[k];
-    r.h[0] = a.h[0] * b.v + 2.0 * (a.g[0] * b.g[0]) + a.v * b.h[0];
-    r.h[1] = a.h[1] * b.v + (a.g[0] * b.g[1] + a.g[1] * b.g[0]) + a.v * b.h[1];
-    r.h[2] = a.h[2] * b.v + 2.0 * (a.g[1] * b.g[1]) + a.v * b.h[2];
-    return r;
-}
-
-static jet eval_div(const expr *e, const double *x, const node *n)
-{
-    const jet a = eval_node(e, x, n->a), b = eval_node(e, x, n->b);
-    if (e->nodes[n->b].kind == N_NUM) {
-        jet r = {.v = a.v / b.v};
-        for (int k = 0; k < 2; k++)
-            r.g[k] = a.g[k] / b.v;
-        for (int k = 0; k < 3; k++)
-            r.h[k] = a.h[k] / b.v;
-        return r;
-    }
-    /* quotient rule with q = a/b: q' = (a' - q b')/b,
-     * q'' = (a'' - q' b'^T - b' q'^T - q b'')/b */
-    jet q = {.v = a.v / b.v};
-    for (int k = 0; k < 2; k++)
-        q.g[k] = (a.g[k] - q.v * b.g[k]) / b.v;
-    q.h[0] = (a.h[0] - 2.0 * q.g[0] * b.g[0] - q.v * b.h[0]) / b.v;
-    q.h[1] = (a.h[1] - q.g[0] * b.g[1] - q.g[1] * b.g[0] - q.v * b.h[1]) / b.v;
-    q.h[2] = (a.h[2] - 2.0 * q.g[1] * b.g[1] - q.v * b.h[2]) / b.v;
-    return q;
-}
-
-/* a^c, c constant: the power rule f' = c a^(c-1), f'' = c (c-1) a^(c-2),
- * with the terms whose coefficient is zero left out (so x^1 and x^2 have
- * finite derivatives at 0). */
-static jet eval_powc(const jet *a, double c)
-{
-    const double f1 = c == 0.0 ? 0.0 : c * power(a->v, c - 1.0);
-    const double f2 = (c == 0.0 || c == 1.0) ? 0.0 : c * (c - 1.0) * power(a->v, c - 2.0);
-    return chain(a, power(a->v, c), f1, f2);
-}
-
-/* a^b = exp(b log a) with a variable exponent: Fa = b a^(b-1),
- * Fb = a^b log a, Faa = b (b-1) a^(b-2), Fab = a^(b-1) (1 + b log a),
- * Fbb = a^b (log a)^2. Undefined (NaN) for a < 0. */
-static jet eval_pow(const jet *a, const jet *b, bool a_const)
-{
-    const double f = a->v < 0.0 ? NAN : pow(a->v, b->v);
-    const double la = log(a->v);
-    if (a_const) /* only the exponent varies: the chain rule of exp(b log a) */
-        return chain(b, f, f * la, f * la * la);
-    const double am1 = pow(a->v, b->v - 1.0);
-    const double d[5] = {b->v * am1, f * la, b->v * (b->v - 1.0) * pow(a->v, b->v - 2.0),
-                         am1 * (1.0 + b->v * la), f * la * la};
-    return chain2(a, b, f, d);
-}
-
-/* min (want_max false) or max of two jets; a tie splits the derivatives
- * evenly, as torch.minimum/maximum do. */
-static jet eval_minmax(const jet *a, const jet *b, bool want_max)
-{
-    if (a->v == b->v) {
-        jet r = {.v = a->v};
-        for (int k = 0; k < 2; k++)
-            r.g[k] = 0.5 * (a->g[k] + b->g[k]);
-        for (int k = 0; k < 3; k++)
-            r.h[k] = 0.5 * (a->h[k] + b->h[k]);
-        return r;
-    }
-    if (isnan(a->v) || isnan(b->v))
-        return (jet){.v = NAN, .g = {NAN, NAN}, .h = {NAN, NAN, NAN}};
-    return ((a->v > b->v) == want_max) ? *a : *b;
-}
-
-static jet eval_func(node_kind k, const jet *u)
-{
-    const double x = u->v;
-    switch (k) {
-    case N_SIN: {
-        const double s = sin(x), c = cos(x);
-        return chain(u, s, c, -s);
-    }
-    case N_COS: {
-        const double s = sin(x), c = cos(x);
-        return chain(u, c, -s, -c);
-    }
-    case N_TAN: {
-        /* tan' = 1 + tan^2, tan'' = 2 tan (1 + tan^2) */
-        const double t = tan(x), d = 1.0 + t * t;
-        return chain(u, t, d, 2.0 * t * d);
-    }
-    case N_EXP: {
-        const double v = exp(x);
-        return chain(u, v, v, v);
-    }
-    case N_LOG:
-        return chain(u, log(x), 1.0 / x, -1.0 / (x * x));
-    case N_SQRT: {
-        /* sqrt' = 1/(2 sqrt x), sqrt'' = -1/(4 x sqrt x) */
-        const double r = sqrt(x);
-        return chain(u, r, 0.5 / r, -0.25 / (x * r));
-    }
-    case N_ABS:
-        return chain(u, fabs(x), x > 0.0 ? 1.0 : x < 0.0 ? -1.0 : 0.0, 0.0);
-    case N_TANH: {
-        /* tanh' = sech^2 = 1/cosh^2 (full precision on the plateau, as the
-         * catalog's tanh), tanh'' = -2 tanh sech^2 */
-        const double t = tanh(x), c = cosh(x), sech2 = 1.0 / (c * c);
-        return chain(u, t, sech2, -2.0 * t * sech2);
-    }
-    case N_SINH:
-        return chain(u, sinh(x), cosh(x), sinh(x));
-    case N_COSH:
-        return chain(u, cosh(x), sinh(x), cosh(x));
-    case N_SIGMOID: {
-        /* s' = s (1 - s), s'' = s (1 - s)(1 - 2s) */
-        const double s = sigmoid(x), d = s * (1.0 - s);
-        return chain(u, s, d, d * (1.0 - 2.0 * s));
-    }
-    case N_RELU:
-        return chain(u, x > 0.0 ? x : 0.0, x > 0.0 ? 1.0 : 0.0, 0.0);
-    case N_SOFTPLUS: {
-        /* softplus' = sigmoid, softplus'' = sigmoid (1 - sigmoid) */
-        const double s = sigmoid(x);
-        return chain(u, softplus(x), s, s * (1.0 - s));
-    }
-    default:
-        return (jet){.v = NAN};
-    }
-}
-
-static jet eval_node(const expr *e, const double *x, int i)
-{
-    const node *n = &e->nodes[i];
-    switch (n->kind) {
-    case N_NUM:
-        return (jet){.v = n->value};
-    case N_X:
-        return (jet){.v = x[0], .g = {1.0, 0.0}};
-    case N_Y:
-        return (jet){.v = x[1], .g = {0.0, 1.0}};
-    case N_NEG: {
-        const jet a = eval_node(e, x, n->a);
-        return (jet){.v = -a.v, .g = {-a.g[0], -a.g[1]}, .h = {-a.h[0], -a.h[1], -a.h[2]}};
-    }
-    case N_ADD:
-    case N_SUB: {
-        const jet a = eval_node(e, x, n->a), b = eval_node(e, x, n->b);
-        const bool sub = n->kind == N_SUB;
-        jet r = {.v = sub ? a.v - b.v : a.v + b.v};
-        for (int k = 0; k < 2; k++)
-            r.g[k] = sub ? a.g[k] - b.g[k] : a.g[k] + b.g[k];
-        for (int k = 0; k < 3; k++)
-            r.h[k] = sub ? a.h[k] - b.h[k] : a.h[k] + b.h[k];
-        return r;
-    }
-    case N_MUL:
-        return eval_mul(e, x, n);
-    case N_DIV:
-        return eval_div(e, x, n);
-    case N_POWC: {
-        const jet a = eval_node(e, x, n->a);
-        return eval_powc(&a, n->value);
-    }
-    case N_POW: {
-        const jet a = eval_node(e, x, n->a), b = eval_node(e, x, n->b);
-        return eval_pow(&a, &b, e->nodes[n->a].kind == N_NUM);
-    }
-    case N_MIN:
-    case N_MAX: {
-        const jet a = eval_node(e, x, n->a), b = eval_node(e, x, n->b);
-        return eval_minmax(&a, &b, n->kind == N_MAX);
-    }
-    default: {
-        const jet a = eval_node(e, x, n->a);
-        return eval_func(n->kind, &a);
-    }
-    }
-}
-
-void expr_eval(const expr *e, const double *x, landscape_point *out)
-{
-    memset(out, 0, sizeof *out);
-    const jet r = eval_node(e, x, e->root);
-    out->f = r.v;
-    out->g[0] = r.g[0];
-    out->h[0][0] = r.h[0];
-    if (e->dim == 2) {
-        out->g[1] = r.g[1];
-        out->h[0][1] = out->h[1][0] = r.h[1];
-        out->h[1][1] = r.h[2];
-    }
-}
-
 /* ---- parsing ------------------------------------------------------- */
 
 typedef struct parser {
@@ -408,8 +77,7 @@ static int add_node(parser *p, node_kind kind, int a, int b, double value)
     e->nodes[i] = (node){.kind = kind, .a = a, .b = b, .value = value};
     const bool leaf = kind == N_NUM || kind == N_X || kind == N_Y;
     if (!leaf && e->nodes[a].kind == N_NUM && (b < 0 || e->nodes[b].kind == N_NUM)) {
-        const double none[2] = {0.0, 0.0};
-        const double v = eval_node(e, none, i).v;
+        const double v = expr_node_value(e, i);
         e->nodes[i] = (node){.kind = N_NUM, .a = -1, .b = -1, .value = v};
     }
     return i;
@@ -486,9 +154,9 @@ static int parse_number(parser *p)
 static int parse_call(parser *p, int f, size_t name_at)
 {
     const size_t open = p->pos;
-    p->pos++; /* '(' */
     if (!enter(p))
         return -1;
+    p->pos++; /* '(' */
     int args[2] = {-1, -1}, count = 0;
     skip_space(p);
     if (p->pos < p->len && p->s[p->pos] == ')') {
@@ -556,14 +224,14 @@ static int parse_name(parser *p)
                         NULL);
         return parse_call(p, f, start);
     }
-#undef IS
     char name[24];
     snprintf(name, sizeof name, "%.*s%s", n > 16 ? 16 : (int)n, w, n > 16 ? "..." : "");
-    char msg[160];
-    snprintf(msg, sizeof msg, "unknown name '%s'; use %s, pi, e or a function: sin cos tan exp "
-                              "log sqrt abs tanh sinh cosh sigmoid relu softplus min max pow",
-             name, p->dim == 1 ? "x" : "x, y");
-    return fail(p, start, "%s", msg);
+    char msg[256];
+    snprintf(msg, sizeof msg, "unknown name '%s'%s; use %s, pi, e or a function: sin cos tan "
+                              "exp log sqrt abs tanh sinh cosh sigmoid relu softplus min max pow",
+             name, p->dim == 1 && IS("y") ? " in a 1D formula" : "", p->dim == 1 ? "x" : "x, y");
+#undef IS
+    return fail(p, start, "%.159s", msg);
 }
 
 static int parse_primary(parser *p)
@@ -585,9 +253,9 @@ static int parse_primary(parser *p)
         return parse_name(p);
     if (c == '(') {
         const size_t open = p->pos;
-        p->pos++;
         if (!enter(p))
             return -1;
+        p->pos++;
         const int inner = parse_sum(p);
         if (p->failed)
             return -1;
@@ -618,9 +286,9 @@ static int parse_power(parser *p)
         return -1;
     skip_space(p);
     if (p->pos < p->len && p->s[p->pos] == '^') {
-        p->pos++;
         if (!enter(p))
             return -1;
+        p->pos++;
         const int exponent = parse_unary(p);
         p->depth--;
         return add_power(p, base, exponent);
@@ -634,9 +302,9 @@ static int parse_unary(parser *p)
     skip_space(p);
     if (p->pos < p->len && (p->s[p->pos] == '-' || p->s[p->pos] == '+')) {
         const bool neg = p->s[p->pos] == '-';
-        p->pos++;
         if (!enter(p))
             return -1;
+        p->pos++;
         const int u = parse_unary(p);
         p->depth--;
         return neg ? add_node(p, N_NEG, u, -1, 0.0) : u;

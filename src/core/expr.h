@@ -34,7 +34,9 @@ typedef struct expr_error {
 /* Parses text. dim 1 allows only x, dim 2 allows x and y, dim 0 infers
  * (2 when y appears, else 1). Returns NULL and fills err on a refused
  * formula (unknown name, unbalanced parenthesis, missing operand, trailing
- * junk, too deep, too long, empty). */
+ * junk, too deep, too long, empty, a function given the wrong number of
+ * arguments); then 1 <= err->column <= strlen(text) + 1. err may be NULL.
+ * Free the result with expr_free (NULL is fine). */
 expr *expr_parse(const char *text, int dim, expr_error *err);
 void expr_free(expr *e);
 
@@ -48,7 +50,8 @@ int expr_dim(const expr *e);
 void expr_eval(const expr *e, const double *x, landscape_point *out);
 
 /* Writes "text\n   ^" style two-line display of an error into buf: the
- * formula, then a caret under err->column. */
+ * formula (line breaks shown as spaces), then a caret under err->column
+ * (tabs in the formula copied, so it lines up). Cut to fit len bytes. */
 void expr_error_caret(const char *text, const expr_error *err, char *buf, size_t len);
 
 #endif

@@ -37,7 +37,7 @@ typedef enum runner_status {
     RUNNER_RUNNING = 0,
     RUNNER_CONVERGED,   /* gradient and last step below the thresholds */
     RUNNER_OUT_OF_VIEW, /* outside the domain, still finite and near */
-    RUNNER_DIVERGED,    /* far outside, or non-finite: stops */
+    RUNNER_DIVERGED,    /* far outside, or the iterate not finite: stops */
     RUNNER_STOPPED,     /* the optimizer cannot step (Newton: singular Hessian) */
     RUNNER_UNDEFINED,   /* f is not defined at the iterate (value or gradient NaN, or
                            infinite at a finite iterate near the domain): stops */
