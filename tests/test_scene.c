@@ -429,6 +429,8 @@ static const bad_case bad[] = {
     {RISK "[annotation 1]\ntext = here\n", ":5: [annotation 1] at: missing"},
     {RISK "[annotation 1]\nat = 0,1\ntext = here\n",
      ":6: [annotation 1] at: the landscape is 1D and needs X"},
+    {RISK "[annotation 2]\nat = 3\ntext = far\n",
+     ":6: [annotation 2] at: outside the domain [-1, 2]"},
     {HEAD "noise = -1\n", ":3: [scene] noise: -1 is out of range [0, 1e+06]"},
     {HEAD "seed = 1.5\n", ":3: [scene] seed: '1.5' is not a whole number"},
     {HEAD "loss_panel = maybe\n", ":3: [scene] loss_panel: 'maybe' is not true or false"},

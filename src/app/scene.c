@@ -711,6 +711,8 @@ static void finish(parse_ctx *c)
         else if (c->at_count[i] != s->dim)
             fail(c, c->at_line[i], sect, "at", "the landscape is %dD and needs %s", s->dim,
                  s->dim == 1 ? "X" : "X,Y");
+        else if (!in_domain(s, s->annotations[i].at))
+            fail(c, c->at_line[i], sect, "at", "outside the domain %s", dom);
         else if (!c->has_text[i] || !s->annotations[i].text[0])
             fail(c, line, sect, "text", "missing");
     }
