@@ -396,6 +396,19 @@ static void test_csv_files_per_runner(void **state)
     export_destroy(&e);
 }
 
+/* Polls until the background work of a recording ends; its last state. */
+static export_job poll_to_end(exporter *e)
+{
+    export_job j = EXPORT_JOB_RUNNING;
+    for (int i = 0; i < 1200 && j == EXPORT_JOB_RUNNING; i++) {
+        const struct timespec ts = {0, 50 * 1000 * 1000};
+        j = export_poll(e);
+        if (j == EXPORT_JOB_RUNNING)
+            nanosleep(&ts, NULL);
+    }
+    return j;
+}
+
 static void test_recording(void **state)
 {
     (void)state;
@@ -410,28 +423,25 @@ static void test_recording(void **state)
     assert_false(export_record_start(&e, 10.0)); /* one at a time */
     for (int i = 0; i < 12; i++)
         assert_true(export_record_frame(&e, img, 65, 49));
-    snprintf(path, sizeof path, "%s/frame-000001.png", e.rec_dir);
-    check_png(path, 65, 49);
-    snprintf(path, sizeof path, "%s/frame-000012.png", e.rec_dir);
-    check_png(path, 65, 49);
-    assert_int_equal(count_entries(e.rec_dir), 12);
+    assert_int_equal(e.frames, 12);
 
     const bool have_ffmpeg = system("command -v ffmpeg >/dev/null 2>&1") == 0;
     assert_true(export_record_stop(&e));
     assert_false(e.recording);
+    assert_false(export_record_frame(&e, img, 65, 49)); /* stopped */
+    const export_job j = poll_to_end(&e);
+    /* every frame written, in order */
+    snprintf(path, sizeof path, "%s/frame-000001.png", e.rec_dir);
+    check_png(path, 65, 49);
+    snprintf(path, sizeof path, "%s/frame-000012.png", e.rec_dir);
+    check_png(path, 65, 49);
+    snprintf(path, sizeof path, "%s/frame-000013.png", e.rec_dir);
+    assert_int_equal(access(path, F_OK), -1);
     if (!have_ffmpeg) {
         print_message("SKIP: ffmpeg is not on PATH: MP4/GIF encoding not tested\n");
+        assert_int_equal(j, EXPORT_JOB_DONE);
         assert_non_null(strstr(e.message, "PNG frames kept in"));
-        assert_int_equal(export_poll(&e), EXPORT_JOB_NONE);
     } else {
-        assert_non_null(strstr(e.message, "ffmpeg is making"));
-        export_job j = EXPORT_JOB_RUNNING;
-        for (int i = 0; i < 1200 && j == EXPORT_JOB_RUNNING; i++) {
-            const struct timespec ts = {0, 50 * 1000 * 1000};
-            j = export_poll(&e);
-            if (j == EXPORT_JOB_RUNNING)
-                nanosleep(&ts, NULL);
-        }
         if (j != EXPORT_JOB_DONE)
             print_message("ffmpeg: %s\n", e.message);
         assert_int_equal(j, EXPORT_JOB_DONE);
@@ -450,8 +460,8 @@ static void test_recording(void **state)
         assert_non_null(gif);
         assert_int_equal(gif->w, 65); /* the GIF keeps the size (under 960) */
         SDL_FreeSurface(gif);
-        assert_int_equal(export_poll(&e), EXPORT_JOB_NONE); /* reported once */
     }
+    assert_int_equal(export_poll(&e), EXPORT_JOB_NONE); /* reported once */
 
     /* without ffmpeg on PATH the PNGs are kept and the message says where */
     const char *old_path = getenv("PATH");
@@ -460,6 +470,7 @@ static void test_recording(void **state)
     assert_true(export_record_start(&e, 0.0));
     assert_true(export_record_frame(&e, img, 65, 49));
     assert_true(export_record_stop(&e));
+    assert_int_equal(poll_to_end(&e), EXPORT_JOB_DONE);
     if (saved)
         setenv("PATH", saved, 1);
     free(saved);
@@ -468,6 +479,34 @@ static void test_recording(void **state)
                                 "to make an MP4 and a GIF)", e.rec_dir);
     assert_string_equal(e.message, want);
     assert_int_equal(export_poll(&e), EXPORT_JOB_NONE);
+
+    /* a frame of another size ends a recording: a video keeps one size */
+    assert_true(export_record_start(&e, 0.0));
+    assert_true(export_record_frame(&e, img, 65, 49));
+    assert_false(export_record_frame(&e, img, 64, 49));
+    assert_false(e.recording);
+    assert_non_null(strstr(e.message, "from 65x49 to 64x49"));
+    assert_int_equal(poll_to_end(&e), EXPORT_JOB_FAILED);
+    assert_non_null(strstr(e.message, "from 65x49 to 64x49"));
+    assert_int_equal(count_entries(e.rec_dir), 1);
+
+    /* a frame that cannot be written (the directory is gone) fails the
+     * recording, reported by the next frame or by poll */
+    assert_true(export_record_start(&e, 0.0));
+    assert_int_equal(rmdir(e.rec_dir), 0);
+    assert_true(export_record_frame(&e, img, 65, 49));
+    assert_int_equal(export_poll(&e), EXPORT_JOB_NONE); /* recording: nothing to report */
+    assert_true(export_record_stop(&e));
+    assert_int_equal(poll_to_end(&e), EXPORT_JOB_FAILED);
+    assert_non_null(strstr(e.message, e.rec_dir));
+    assert_non_null(strstr(e.message, strerror(ENOENT)));
+
+    /* no frames: the empty directory is removed */
+    assert_true(export_record_start(&e, 0.0));
+    assert_true(export_record_stop(&e));
+    assert_int_equal(poll_to_end(&e), EXPORT_JOB_DONE);
+    assert_string_equal(e.message, "recording stopped: no frames");
+    assert_int_equal(access(e.rec_dir, F_OK), -1);
     free(img);
     export_destroy(&e);
 }

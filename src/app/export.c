@@ -2,9 +2,11 @@
  * export.c: screenshots, trajectory CSVs and recordings written to the
  * output directory (export.h). Files are created with O_EXCL so nothing is
  * overwritten; every write, flush and close is checked and a file that
- * failed is removed. Recordings are PNG sequences; ffmpeg, started through
- * /bin/sh with posix_spawn, encodes them in the background while
- * export_poll reaps it without blocking.
+ * failed is removed. Recordings are PNG sequences written by one thread
+ * from a small queue of copied frames (a 1080p PNG takes ~0.1 s to encode:
+ * too long for the frame loop); ffmpeg, started through /bin/sh with
+ * posix_spawn, encodes them in the background while export_poll reaps it
+ * without blocking.
  */
 #include "app/export.h"
 
@@ -15,6 +17,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <pthread.h>
 #include <spawn.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -38,12 +41,6 @@ void export_init(exporter *e, const char *output_dir)
 {
     memset(e, 0, sizeof *e);
     e->dir_option = output_dir;
-}
-
-void export_destroy(exporter *e)
-{
-    e->recording = false;
-    e->ffmpeg = 0;
 }
 
 bool export_dir_resolve(const char *option, char *out, size_t n, char *err, size_t errlen)
@@ -276,10 +273,101 @@ bool export_csv(exporter *e, const sim *s)
     return true;
 }
 
+#define WRITER_QUEUE 4
+
+/* The recording's writer thread and the frames waiting for it. */
+struct export_writer {
+    pthread_t thread;
+    pthread_mutex_t lock;
+    pthread_cond_t changed; /* a frame queued or written, or finishing asked */
+    uint8_t *px[WRITER_QUEUE];
+    long index[WRITER_QUEUE];
+    int w, h; /* every frame's size (export_record_frame checks it) */
+    int head, count;
+    bool finish;   /* no more frames: end when the queue is empty */
+    bool finished; /* the thread is done */
+    bool failed;   /* a write failed: the frames after it are dropped */
+    bool aborted;  /* the recording ended on the caller's error (queued frames kept) */
+    long written;
+    char dir[EXPORT_PATH_MAX];
+    char err[EXPORT_PATH_MAX + 256];
+};
+
+static void *writer_main(void *arg)
+{
+    struct export_writer *wr = arg;
+    pthread_mutex_lock(&wr->lock);
+    for (;;) {
+        while (wr->count == 0 && !wr->finish)
+            pthread_cond_wait(&wr->changed, &wr->lock);
+        if (wr->count == 0)
+            break;
+        uint8_t *px = wr->px[wr->head];
+        const long index = wr->index[wr->head];
+        const int w = wr->w, h = wr->h;
+        const bool failed = wr->failed;
+        pthread_mutex_unlock(&wr->lock);
+        char path[EXPORT_PATH_MAX + 32], err[EXPORT_PATH_MAX + 256] = "";
+        bool ok = true;
+        if (!failed) { /* after a failure the rest is dropped */
+            snprintf(path, sizeof path, "%s/frame-%06ld.png", wr->dir, index);
+            const int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+            if (fd < 0)
+                snprintf(err, sizeof err, "cannot write '%s': %s", path, strerror(errno));
+            ok = fd >= 0 && export_png_write_fd(fd, path, px, w, h, err, sizeof err);
+        }
+        free(px);
+        pthread_mutex_lock(&wr->lock);
+        if (!failed && ok)
+            wr->written++;
+        if (!ok) {
+            wr->failed = true;
+            snprintf(wr->err, sizeof wr->err, "%s", err);
+        }
+        wr->head = (wr->head + 1) % WRITER_QUEUE;
+        wr->count--;
+        pthread_cond_broadcast(&wr->changed);
+    }
+    wr->finished = true;
+    pthread_mutex_unlock(&wr->lock);
+    SDL_TLSCleanup(); /* SDL's error string of this thread (not an SDL thread) */
+    return NULL;
+}
+
+/* Asks the writer to end after the frames queued. */
+static void writer_finish(struct export_writer *wr)
+{
+    pthread_mutex_lock(&wr->lock);
+    wr->finish = true;
+    pthread_cond_broadcast(&wr->changed);
+    pthread_mutex_unlock(&wr->lock);
+}
+
+/* Joins the writer (which must be finishing) and frees it. */
+static void writer_join(exporter *e)
+{
+    struct export_writer *wr = e->writer;
+    pthread_join(wr->thread, NULL);
+    pthread_mutex_destroy(&wr->lock);
+    pthread_cond_destroy(&wr->changed);
+    free(wr);
+    e->writer = NULL;
+}
+
+void export_destroy(exporter *e)
+{
+    e->recording = false;
+    if (e->writer) {
+        writer_finish(e->writer);
+        writer_join(e);
+    }
+    e->ffmpeg = 0;
+}
+
 bool export_record_start(exporter *e, double fps)
 {
-    if (e->recording) {
-        say(e, "already recording to %s", e->rec_dir);
+    if (e->recording || e->writer) {
+        say(e, "still recording to %s", e->rec_dir);
         return false;
     }
     if (!ensure_dir(e))
@@ -291,6 +379,25 @@ bool export_record_start(exporter *e, double fps)
         say(e, "%s", err);
         return false;
     }
+    struct export_writer *wr = calloc(1, sizeof *wr);
+    if (!wr) {
+        rmdir(e->rec_dir);
+        say(e, "cannot record: out of memory");
+        return false;
+    }
+    snprintf(wr->dir, sizeof wr->dir, "%s", e->rec_dir);
+    pthread_mutex_init(&wr->lock, NULL);
+    pthread_cond_init(&wr->changed, NULL);
+    const int rc = pthread_create(&wr->thread, NULL, writer_main, wr);
+    if (rc != 0) {
+        pthread_mutex_destroy(&wr->lock);
+        pthread_cond_destroy(&wr->changed);
+        free(wr);
+        rmdir(e->rec_dir);
+        say(e, "cannot record: cannot start a thread (%s)", strerror(rc));
+        return false;
+    }
+    e->writer = wr;
     e->recording = true;
     e->frames = 0;
     e->fps = fps > 0.0 ? fps : 30.0;
@@ -299,22 +406,59 @@ bool export_record_start(exporter *e, double fps)
     return true;
 }
 
+/* Ends the recording after an error; the writer drops what is queued. */
+static bool record_fail(exporter *e, const char *why)
+{
+    e->recording = false;
+    say(e, "recording stopped: %s (frames so far kept in %s)", why, e->rec_dir);
+    pthread_mutex_lock(&e->writer->lock);
+    if (!e->writer->failed)
+        snprintf(e->writer->err, sizeof e->writer->err, "%s", why);
+    e->writer->aborted = true;
+    pthread_mutex_unlock(&e->writer->lock);
+    writer_finish(e->writer);
+    return false;
+}
+
 bool export_record_frame(exporter *e, const uint8_t *rgba, int w, int h)
 {
     if (!e->recording)
         return false;
-    char path[EXPORT_PATH_MAX + 32], err[EXPORT_PATH_MAX + 256];
-    snprintf(path, sizeof path, "%s/frame-%06ld.png", e->rec_dir, e->frames + 1);
-    const int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        snprintf(err, sizeof err, "cannot write '%s': %s", path, strerror(errno));
+    char why[EXPORT_PATH_MAX + 256];
+    if (!rgba || w <= 0 || h <= 0 || w > 16384 || h > 16384) {
+        snprintf(why, sizeof why, "no image (%dx%d)", w, h);
+        return record_fail(e, why);
     }
-    if (fd < 0 || !export_png_write_fd(fd, path, rgba, w, h, err, sizeof err)) {
-        e->recording = false;
-        say(e, "recording stopped: %s (%ld frames kept in %s)", err, e->frames, e->rec_dir);
-        return false;
+    if (e->frames > 0 && (w != e->rec_w || h != e->rec_h)) {
+        snprintf(why, sizeof why, "the frame size changed from %dx%d to %dx%d", e->rec_w,
+                 e->rec_h, w, h);
+        return record_fail(e, why);
     }
-    e->frames++;
+    const size_t bytes = (size_t)w * (size_t)h * 4;
+    uint8_t *copy = malloc(bytes);
+    if (!copy)
+        return record_fail(e, "out of memory");
+    memcpy(copy, rgba, bytes);
+    struct export_writer *wr = e->writer;
+    pthread_mutex_lock(&wr->lock);
+    while (wr->count == WRITER_QUEUE && !wr->failed)
+        pthread_cond_wait(&wr->changed, &wr->lock);
+    if (wr->failed) {
+        snprintf(why, sizeof why, "%s", wr->err);
+        pthread_mutex_unlock(&wr->lock);
+        free(copy);
+        return record_fail(e, why);
+    }
+    const int slot = (wr->head + wr->count) % WRITER_QUEUE;
+    wr->px[slot] = copy;
+    wr->index[slot] = ++e->frames;
+    wr->w = w;
+    wr->h = h;
+    wr->count++;
+    pthread_cond_broadcast(&wr->changed);
+    pthread_mutex_unlock(&wr->lock);
+    e->rec_w = w;
+    e->rec_h = h;
     return true;
 }
 
@@ -359,16 +503,25 @@ bool export_record_stop(exporter *e)
         return false;
     }
     e->recording = false;
+    writer_finish(e->writer);
+    say(e, "recording stopped: %ld frames, writing the last of them to %s", e->frames,
+        e->rec_dir);
+    return true;
+}
+
+/* After the writer's end: starts ffmpeg on the frames when it is on PATH. */
+static export_job encode_start(exporter *e)
+{
     if (e->frames == 0) {
         rmdir(e->rec_dir);
         say(e, "recording stopped: no frames");
-        return true;
+        return EXPORT_JOB_DONE;
     }
     if (e->ffmpeg > 0 || !on_path("ffmpeg")) {
         say(e, "recording stopped: %ld PNG frames kept in %s (%s)", e->frames, e->rec_dir,
             e->ffmpeg > 0 ? "ffmpeg is still busy with the last recording"
                           : "install ffmpeg to make an MP4 and a GIF");
-        return true;
+        return EXPORT_JOB_DONE;
     }
     snprintf(e->video, sizeof e->video, "%s", e->rec_dir);
     char fps[32];
@@ -377,14 +530,13 @@ bool export_record_stop(exporter *e)
     pid_t pid;
     const int rc = posix_spawn(&pid, "/bin/sh", NULL, NULL, argv, environ);
     if (rc != 0) {
-        say(e, "recording stopped: cannot start ffmpeg (%s); %ld PNG frames kept in %s",
-            strerror(rc), e->frames, e->rec_dir);
-        return false;
+        say(e, "cannot start ffmpeg (%s); %ld PNG frames kept in %s", strerror(rc), e->frames,
+            e->rec_dir);
+        return EXPORT_JOB_FAILED;
     }
     e->ffmpeg = pid;
-    say(e, "recording stopped: %ld frames; ffmpeg is making %s.mp4 and %s.gif", e->frames,
-        e->video, e->video);
-    return true;
+    say(e, "ffmpeg is making %s.mp4 and %s.gif from %ld frames", e->video, e->video, e->frames);
+    return EXPORT_JOB_RUNNING;
 }
 
 /* True when path is a regular file with content. */
@@ -398,6 +550,23 @@ static bool nonempty(const char *dir, const char *ext)
 
 export_job export_poll(exporter *e)
 {
+    if (e->writer && !e->recording) {
+        struct export_writer *wr = e->writer;
+        pthread_mutex_lock(&wr->lock);
+        const bool finished = wr->finished, failed = wr->failed || wr->aborted;
+        const long written = wr->written;
+        char err[sizeof wr->err];
+        snprintf(err, sizeof err, "%s", wr->err);
+        pthread_mutex_unlock(&wr->lock);
+        if (!finished)
+            return EXPORT_JOB_RUNNING;
+        writer_join(e);
+        if (failed) {
+            say(e, "recording stopped: %s (%ld frames kept in %s)", err, written, e->rec_dir);
+            return EXPORT_JOB_FAILED;
+        }
+        return encode_start(e);
+    }
     if (e->ffmpeg <= 0)
         return EXPORT_JOB_NONE;
     int status = 0;

@@ -1,8 +1,8 @@
 /*
  * export.h: what a teacher takes away from a lesson. PNG screenshots, each
  * runner's trajectory as the CSV of `optiviz trace`, and recordings (a
- * numbered PNG sequence that ffmpeg, when installed, turns into an MP4 and a
- * GIF in the background). Everything goes to one output directory:
+ * numbered PNG sequence written by a thread, which ffmpeg, when installed,
+ * turns into an MP4 and a GIF in the background). Everything goes to one output directory:
  * --output-dir, else $XDG_PICTURES_DIR/optiviz (environment or
  * user-dirs.dirs), else ~/Pictures/optiviz, created on first use. New files
  * never overwrite old ones (O_EXCL, with -2, -3... when a name is taken).
@@ -26,21 +26,25 @@
 #define EXPORT_PATH_MAX 4096
 
 typedef enum export_job {
-    EXPORT_JOB_NONE = 0, /* no ffmpeg started, or its end already reported */
-    EXPORT_JOB_RUNNING,  /* ffmpeg is still encoding */
-    EXPORT_JOB_DONE,     /* it made the MP4 and the GIF (reported once) */
-    EXPORT_JOB_FAILED,   /* it failed; the PNGs are kept (reported once) */
+    EXPORT_JOB_NONE = 0, /* nothing in the background, or its end already reported */
+    EXPORT_JOB_RUNNING,  /* frames still being written, or ffmpeg encoding */
+    EXPORT_JOB_DONE,     /* the recording is complete (reported once) */
+    EXPORT_JOB_FAILED,   /* writing or encoding failed (reported once) */
 } export_job;
+
+struct export_writer; /* the thread writing a recording's PNGs (export.c) */
 
 typedef struct exporter {
     const char *dir_option;         /* --output-dir, or NULL */
     char dir[EXPORT_PATH_MAX];      /* resolved output directory ("" until used) */
     char last_path[EXPORT_PATH_MAX]; /* the last file or directory written */
     char message[2 * EXPORT_PATH_MAX]; /* one line for the app to show */
-    bool recording;
+    bool recording;                 /* accepting frames */
     double fps;                     /* frame rate of the recording's video */
-    long frames;                    /* PNGs written to the recording */
+    long frames;                    /* frames taken into the recording */
+    int rec_w, rec_h;               /* its frame size (the first frame's) */
     char rec_dir[EXPORT_PATH_MAX];  /* the recording's subdirectory */
+    struct export_writer *writer;   /* while frames are being written, else NULL */
     pid_t ffmpeg;                   /* the background encoder, 0: none */
     char video[EXPORT_PATH_MAX];    /* its outputs without extension */
 } exporter;
@@ -48,8 +52,8 @@ typedef struct exporter {
 /* An exporter writing to output_dir (NULL: the XDG default; the string must
  * outlive the exporter). Touches no file until the first export. */
 void export_init(exporter *e, const char *output_dir);
-/* Stops a recording (without encoding) and forgets a running ffmpeg: it
- * finishes its videos on its own. */
+/* Ends a recording without encoding it (waits for its last frames to be
+ * written) and forgets a running ffmpeg: it finishes its videos on its own. */
 void export_destroy(exporter *e);
 
 /* The output directory: option if not NULL, else $XDG_PICTURES_DIR/optiviz,
@@ -100,20 +104,31 @@ bool export_runner_csv(FILE *out, const runner *r);
 bool export_csv(exporter *e, const sim *s);
 
 /* Starts a recording in a new subdirectory optiviz-STAMP-rec of the output
- * directory; fps (0: 30) is the frame rate of its video. Message
- * "recording to DIR". False when already recording or on an error. */
+ * directory, with a thread that writes its frames; fps (0: 30) is the frame
+ * rate of its video (call export_record_frame at that rate). Message
+ * "recording to DIR". False when a recording is still going or finishing,
+ * or on an error. */
 bool export_record_start(exporter *e, double fps);
-/* Adds one frame (rgba w x h as above) as frame-NNNNNN.png (from 000001).
- * On an error the recording stops and the message says why. */
+/* Takes one frame (rgba w x h as above, copied) to be written as
+ * frame-NNNNNN.png (from 000001) by the writer thread. Returns at once
+ * unless 4 frames are already waiting (then it waits for the writer). Every
+ * frame must have the first one's size (a video cannot change it). False
+ * when not recording, or on an error: the recording then stops and the
+ * message says why. */
 bool export_record_frame(exporter *e, const uint8_t *rgba, int w, int h);
-/* Ends the recording. With ffmpeg on PATH and frames written, starts it in
- * the background (never waits) to make DIR.mp4 (H.264, yuv420p, even
- * dimensions) and DIR.gif (palettegen + paletteuse) next to the frames'
- * directory; its log goes to the frames' directory as ffmpeg.log. Without
- * ffmpeg the message says the PNGs are kept and where. */
+/* Ends the recording without waiting: the writer finishes the frames taken,
+ * then export_poll starts ffmpeg, when it is on PATH, in the background to
+ * make DIR.mp4 (H.264, yuv420p, even dimensions) and DIR.gif (palettegen +
+ * paletteuse, 15 frames a second, at most 960 wide) next to the frames'
+ * directory, its log in the frames' directory as ffmpeg.log. Without ffmpeg
+ * the message says the PNGs are kept and where. */
 bool export_record_stop(exporter *e);
-/* Reaps ffmpeg without blocking (waitpid WNOHANG). Returns RUNNING while it
- * works, DONE or FAILED once (with the message set), NONE otherwise. */
+/* Advances the background work without blocking: joins the finished writer
+ * and starts ffmpeg, reaps ffmpeg (waitpid WNOHANG). Returns RUNNING while a
+ * stopped recording's frames are being written or ffmpeg encodes, DONE or
+ * FAILED once at the end with the message set ("ffmpeg: made X.mp4 and
+ * X.gif", the PNGs kept, or the error), NONE otherwise (also while
+ * recording). Call it once a frame. */
 export_job export_poll(exporter *e);
 
 #endif
