@@ -221,6 +221,15 @@ static void test_png_write_errors(void **state)
     struct stat st;
     assert_int_equal(stat("/dev/full", &st), 0);
     assert_true(S_ISCHR(st.st_mode));
+    /* no image: an error, and the device is still left alone */
+    assert_false(export_png_write("/dev/full", NULL, 0, 0, err, sizeof err));
+    assert_non_null(strstr(err, "no image (0x0)"));
+    assert_int_equal(stat("/dev/full", &st), 0);
+    assert_true(S_ISCHR(st.st_mode));
+    /* and a regular file that got no image is removed */
+    assert_false(export_png_write(at(path, sizeof path, "empty.png"), img, 0, 64, err,
+                                  sizeof err));
+    assert_int_equal(access(path, F_OK), -1);
 
     /* ENOTDIR: a path under a regular file */
     write_text(at(path, sizeof path, "plain"), "x");

@@ -146,15 +146,17 @@ bool export_png_write_fd(int fd, const char *path, const uint8_t *rgba, int w, i
     FILE *fp = fdopen(fd, "wb");
     if (!fp) {
         snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
+        struct stat st;
+        if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+            unlink(path);
         close(fd);
-        unlink(path);
         return false;
     }
     if (!rgba || w <= 0 || h <= 0 || w > 16384 || h > 16384) {
-        fclose(fp);
-        unlink(path);
-        snprintf(err, errlen, "cannot write '%s': no image (%dx%d)", path, w, h);
-        return false;
+        char why[64];
+        snprintf(why, sizeof why, "no image (%dx%d)", w, h);
+        errno = 0;
+        return finish_file(fp, path, false, why, err, errlen);
     }
     /* SDL only reads the pixels: the cast drops const for its signature */
     SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormatFrom((void *)(uintptr_t)rgba, w, h, 32,
