@@ -12,6 +12,7 @@ the built-ins they spell.
 """
 import math
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -291,6 +292,12 @@ BAD = [
     (["trace", "--function", "risk", "--start", "1", "--steps", "3", "--domain", "-1:1"], "--domain"),
     (["shot", "--function", "risk", "--domain", "-1:1", "--out", "x.png"], "--domain"),
     (["--function", "risk", "--domain", "-1:1"], "--domain"),
+    (["--output-dir", ""], "--output-dir"),
+    (["--output-dir="], "--output-dir"),
+    (["shot", "--function", "risk", "--output-dir", ""], "--output-dir"),
+    (["trace", "--function", "risk", "--start", "0", "--steps", "1", "--output-dir", "d"],
+     "--output-dir"),
+    (["--output-dir"], "--output-dir"),
 ]
 
 
@@ -418,10 +425,52 @@ def test_expr():
     check(len(err.strip().split("\n")) == 1 and "undefined at x = -1.5" in err,
           f"log(x) trace ends with the undefined message: {err!r}")
 
+def test_help():
+    code, out, err = run("--help")
+    check(code == 0 and err == "", f"--help exits 0 silently ({code}, {err!r})")
+    # every option of cli.c's table and every subcommand is in the usage
+    src = open(os.path.join(REF, "..", "..", "src", "app", "cli.c")).read()
+    opts = re.findall(r'\{"(--[a-z0-9-]+)", OPT_', src)
+    check(len(opts) >= 20 and "--output-dir" in opts, f"options found in cli.c: {opts}")
+    hyper = ["--lr", "--momentum", "--dampening", "--nesterov", "--weight-decay", "--alpha",
+             "--centered", "--eps", "--beta1", "--beta2", "--amsgrad", "--rho", "--lr-decay",
+             "--initial-accumulator", "--t0", "--cooling", "--proposal", "--version"]
+    for o in opts + hyper:
+        check(re.search(re.escape(o) + r"(?![a-z-])", out), f"--help lists {o}")
+    for c in ["list", "trace", "shot", "bench", "critical"]:
+        check(f"optiviz {c}" in out, f"--help lists the subcommand {c}")
+    check("XDG_PICTURES_DIR" in out and "settings.ini" in out,
+          "--help says where exports and settings go")
+
+
+def test_shot_output_dir():
+    with tempfile.TemporaryDirectory() as d:
+        target = os.path.join(d, "a", "b")
+        paths = []
+        for _ in range(2):
+            code, out, err = run("shot", "--function", "risk", "--size", "160x100",
+                                 "--output-dir", target)
+            check(code == 0, f"shot --output-dir exit {code}: {err}")
+            paths.append(out.strip())
+        check(len(set(paths)) == 2 and all(p.startswith(target + "/optiviz-") and
+                                           p.endswith(".png") for p in paths),
+              f"two shots, two new files in the directory: {paths}")
+        check(sorted(os.listdir(target)) == sorted(os.path.basename(p) for p in paths),
+              f"only those files: {os.listdir(target)}")
+        for p in paths:
+            if os.path.exists(p):
+                check(png_size(p)[:2] == (160, 100), f"{p} is 160x100")
+        plain = os.path.join(d, "plain")
+        open(plain, "w").close()
+        code, out, err = run("shot", "--function", "risk", "--size", "160x100",
+                             "--output-dir", os.path.join(plain, "sub"))
+        check(code == 2 and "plain" in err and len(err.strip().split("\n")) == 1,
+              f"output dir under a file: exit {code}, {err!r}")
+
 
 for t in [test_list, test_trace_closed_form, test_trace_matches_torch, test_trace_2d_leaves_domain,
           test_noise_seeded, test_non_finite_stops_early, test_shot, test_critical,
-          test_bad_input, test_scenes, test_expr]:
+          test_bad_input, test_scenes, test_expr, test_help, test_shot_output_dir]:
     before = len(failures)
     t()
     print(("ok  " if len(failures) == before else "FAIL"), t.__name__)

@@ -44,6 +44,7 @@ typedef enum opt_id {
     OPT_DOMAIN,
     OPT_EXPR,
     OPT_SCENE,
+    OPT_OUTPUT_DIR,
 } opt_id;
 
 typedef struct opt_spec {
@@ -78,6 +79,7 @@ static const opt_spec specs[] = {
     {"--expr", OPT_EXPR, true, OK_RUN | OK_TRACE | OK_SHOT | OK_BENCH | OK_CRITICAL},
     {"--domain", OPT_DOMAIN, true, OK_CRITICAL},
     {"--scene", OPT_SCENE, true, OK_RUN | OK_SHOT},
+    {"--output-dir", OPT_OUTPUT_DIR, true, OK_RUN | OK_SHOT},
 };
 
 static const char *const command_names[] = {
@@ -88,14 +90,20 @@ static const char *const command_names[] = {
 const char *cli_usage(void)
 {
     return "usage:\n"
-           "  optiviz [--function NAME] [--optimizer NAME] [hyperparameters] [--noise F]\n"
-           "          [--start X[,Y]] [--seed N] [--size WxH] [--fullscreen]\n"
-           "  optiviz list\n"
+           "  optiviz [--function NAME] [--optimizer NAME[,NAME..]] [hyperparameters]\n"
+           "          [--noise F] [--noise-decay R] [schedule] [--start X[,Y]] [--seed N]\n"
+           "          [--size WxH] [--fullscreen] [--view surface|contour] [--output-dir DIR]\n"
+           "                interactive window (keys: press H)\n"
+           "  optiviz list  functions and optimizers, one a line\n"
            "  optiviz trace --function NAME --optimizer NAME [hyperparameters] --start X[,Y]\n"
-           "                --steps N [--noise F] [--noise-decay R] [--seed N]\n"
+           "                --steps N [--noise F] [--noise-decay R] [schedule] [--seed N]\n"
+           "                the run as CSV on standard output\n"
            "  optiviz shot  --function NAME [--optimizer A,B..] [--steps N] [--size WxH]\n"
-           "                [--view surface|contour] [--scene NAME|FILE] --out FILE.png\n"
+           "                [--view surface|contour] [--scene NAME|FILE]\n"
+           "                --out FILE.png | --output-dir DIR\n"
+           "                one frame rendered headless to a PNG\n"
            "  optiviz bench [--function NAME] [--frames N] [--size WxH]\n"
+           "                headless frame timing\n"
            "  optiviz critical --function NAME [--domain A:B[,C:D]]\n"
            "                critical points in the domain as CSV with their kind\n"
            "                (global-min, local-min, global-max, local-max, saddle, degenerate)\n"
@@ -112,7 +120,12 @@ const char *cli_usage(void)
            "Schedules: --schedule constant|factor|multistep|cosine|sqrt with --factor --floor\n"
            "  (factor), --milestones A,B,.. --gamma (multistep), --warmup --final-lr\n"
            "  --max-steps (cosine)\n"
-           "Functions and optimizers: optiviz list. Keys in the window: press H.\n";
+           "Files:\n"
+           "  exports (screenshots, CSV trajectories, recordings) go to --output-dir DIR,\n"
+           "  else $XDG_PICTURES_DIR/optiviz, else ~/Pictures/optiviz; never overwritten\n"
+           "  settings: $XDG_CONFIG_HOME/optiviz/settings.ini (else ~/.config/optiviz/)\n"
+           "Functions and optimizers: optiviz list. Keys in the window: press H.\n"
+           "Manual: man optiviz.\n";
 }
 
 static bool parse_double(const char *opt, const char *s, double *out, char *err, size_t n)
@@ -470,6 +483,13 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
         }
         o->out = v;
         return true;
+    case OPT_OUTPUT_DIR:
+        if (v[0] == '\0') {
+            snprintf(err, n, "--output-dir: empty directory name");
+            return false;
+        }
+        o->output_dir = v;
+        return true;
     }
     return true;
 }
@@ -577,8 +597,8 @@ static bool check_required(cli_options *o, int start_count, char *err, size_t n)
             snprintf(err, n, "shot: --function, --expr or --scene is required");
             return false;
         }
-        if (!o->out) {
-            snprintf(err, n, "shot: --out FILE.png is required");
+        if (!o->out && !o->output_dir) {
+            snprintf(err, n, "shot: --out FILE.png or --output-dir DIR is required");
             return false;
         }
     }

@@ -47,6 +47,7 @@ typedef struct cli_options {
     bool fullscreen;
     bool contour;          /* --view contour (2D landscapes) */
     const char *out;
+    const char *output_dir; /* --output-dir (window, shot); NULL: the XDG default */
     long frames;
     bool has_domain;        /* critical --domain a:b[,c:d] */
     const char *domain_arg; /* as given, for messages */

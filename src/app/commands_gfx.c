@@ -1,46 +1,15 @@
 /*
- * commands_gfx.c: `optiviz shot` (one frame rendered headless to a PNG with
- * SDL2_image) and `optiviz bench` (frame timing headless, glFinish per
- * frame, no vsync). Both draw through app_draw, so they show exactly what
+ * commands_gfx.c: `optiviz shot` (one frame rendered headless to a PNG,
+ * --out FILE or a new file in --output-dir, written by export.c) and
+ * `optiviz bench` (frame timing headless, glFinish per frame, no vsync). Both draw through app_draw, so they show exactly what
  * the window shows.
  */
 #include "app/app.h"
 #include "app/commands.h"
+#include "app/export.h"
 
-#include <SDL_image.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-
-/* Writes the surface as PNG (SDL2_image) and checks that every byte reached
- * the file: a full disk or a file that takes no writes is an error too.
- * Prints one line and returns false on failure. */
-static bool save_png(SDL_Surface *surf, const char *path)
-{
-    FILE *fp = fopen(path, "wb");
-    if (!fp) {
-        fprintf(stderr, "optiviz: --out: cannot write '%s': %s\n", path, strerror(errno));
-        return false;
-    }
-    SDL_RWops *rw = SDL_RWFromFP(fp, SDL_FALSE);
-    const bool encoded = rw && IMG_SavePNG_RW(surf, rw, 0) == 0;
-    if (rw)
-        SDL_RWclose(rw);
-    const bool flushed = fflush(fp) == 0 && !ferror(fp);
-    const int saved_errno = errno;
-    const bool closed = fclose(fp) == 0;
-    if (!encoded) {
-        fprintf(stderr, "optiviz: --out: cannot write '%s': %s\n", path, SDL_GetError());
-        return false;
-    }
-    if (!flushed || !closed) {
-        fprintf(stderr, "optiviz: --out: cannot write '%s': %s\n", path,
-                strerror(flushed ? errno : saved_errno));
-        return false;
-    }
-    return true;
-}
 
 static app *headless_app(const cli_options *o, int def_w, int def_h)
 {
@@ -71,7 +40,6 @@ int command_shot(const cli_options *o)
         return 1;
     int code = 1;
     uint8_t *pixels = NULL;
-    SDL_Surface *surf = NULL;
     for (long i = 0; i < o->steps; i++) {
         sim_step(&a->sim);
         app_assess(a);
@@ -84,18 +52,22 @@ int command_shot(const cli_options *o)
         fprintf(stderr, "optiviz: cannot read back the rendered frame\n");
         goto done;
     }
-    surf = SDL_CreateRGBSurfaceWithFormatFrom(pixels, w, h, 32, w * 4, SDL_PIXELFORMAT_ABGR8888);
-    if (!surf) {
-        fprintf(stderr, "optiviz: %s\n", SDL_GetError());
-        goto done;
+    if (o->out) {
+        char msg[EXPORT_PATH_MAX + 256];
+        code = export_png_write(o->out, pixels, w, h, msg, sizeof msg) ? 0 : 2;
+        if (code != 0)
+            fprintf(stderr, "optiviz: --out: %s\n", msg);
+    } else {
+        exporter ex;
+        export_init(&ex, o->output_dir);
+        code = export_png(&ex, pixels, w, h) ? 0 : 2;
+        if (code == 0)
+            printf("%s\n", ex.last_path);
+        else
+            fprintf(stderr, "optiviz: --output-dir: %s\n", ex.message);
+        export_destroy(&ex);
     }
-    if (!save_png(surf, o->out))
-        code = 2;
-    else
-        code = 0;
 done:
-    if (surf)
-        SDL_FreeSurface(surf);
     free(pixels);
     app_destroy(a);
     free(a);

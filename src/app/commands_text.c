@@ -7,6 +7,7 @@
 #include "app/commands.h"
 #include "app/scene.h"
 
+#include "app/export.h"
 #include "core/critical.h"
 #include "core/sim.h"
 
@@ -61,14 +62,6 @@ int command_list(FILE *out)
     return list_scenes(out);
 }
 
-static bool row_finite(const runner *r)
-{
-    bool ok = isfinite(r->at.f);
-    for (int k = 0; k < r->land->dim; k++)
-        ok = ok && isfinite(r->x[k]) && isfinite(r->at.g[k]);
-    return ok;
-}
-
 int command_trace(const cli_options *o, FILE *out, FILE *err)
 {
     runner *r = calloc(1, sizeof *r);
@@ -92,11 +85,10 @@ int command_trace(const cli_options *o, FILE *out, FILE *err)
         free(r);
         return 2;
     }
-    const bool two = o->land->dim == 2;
-    fputs(two ? "step,x,y,f,dfdx,dfdy\n" : "step,x,f,df\n", out);
+    export_trace_header(out, o->land->dim);
     for (long s = 0; s <= o->steps; s++) {
-        if (!row_finite(r)) {
-            if (r->status == RUNNER_UNDEFINED && two)
+        if (!export_trace_row(out, o->land->dim, s, r->x, &r->at)) {
+            if (r->status == RUNNER_UNDEFINED && o->land->dim == 2)
                 fprintf(err, "optiviz: trace stopped at step %ld: f is undefined at (%.17g, "
                              "%.17g) (its value or gradient is not finite there)\n",
                         s, r->x[0], r->x[1]);
@@ -108,11 +100,6 @@ int command_trace(const cli_options *o, FILE *out, FILE *err)
                              "not finite (diverged)\n", s);
             break;
         }
-        if (two)
-            fprintf(out, "%ld,%.17g,%.17g,%.17g,%.17g,%.17g\n", s, r->x[0], r->x[1], r->at.f,
-                    r->at.g[0], r->at.g[1]);
-        else
-            fprintf(out, "%ld,%.17g,%.17g,%.17g\n", s, r->x[0], r->at.f, r->at.g[0]);
         if (s < o->steps) {
             runner_step(r);
             if (r->status == RUNNER_STOPPED) {
