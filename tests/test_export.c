@@ -530,30 +530,30 @@ static void test_settings(void **state)
     setenv("XDG_CONFIG_HOME", at(path, sizeof path, "conf"), 1);
     assert_true(settings_path(path, sizeof path, msg, sizeof msg));
     assert_string_equal(path, at(want, sizeof want, "conf/optiviz/settings.ini"));
-    s.theme = SETTINGS_THEME_LIGHT;
+    s.theme = THEME_LIGHT;
     s.ui_scale = 2.0;
     assert_true(settings_load(&s, NULL, msg, sizeof msg));
     assert_string_equal(msg, "");
-    assert_int_equal(s.theme, SETTINGS_THEME_DARK);
+    assert_int_equal(s.theme, THEME_DARK);
     assert_true(s.ui_scale == 0.0);
 
     /* round trip through the default path (its directory is made) */
-    const settings light = {.theme = SETTINGS_THEME_LIGHT, .ui_scale = 1.5};
+    const settings light = {.theme = THEME_LIGHT, .ui_scale = 1.5};
     assert_true(settings_save(&light, NULL, msg, sizeof msg));
     assert_int_equal(count_entries(at(want, sizeof want, "conf/optiviz")), 1); /* no temp */
     assert_true(settings_load(&s, NULL, msg, sizeof msg));
-    assert_int_equal(s.theme, SETTINGS_THEME_LIGHT);
+    assert_int_equal(s.theme, THEME_LIGHT);
     assert_true(s.ui_scale == 1.5);
-    const settings hc = {.theme = SETTINGS_THEME_HIGH_CONTRAST, .ui_scale = 0.0};
+    const settings hc = {.theme = THEME_HIGH_CONTRAST, .ui_scale = 0.0};
     assert_true(settings_save(&hc, path, msg, sizeof msg));
     assert_true(settings_load(&s, path, msg, sizeof msg));
-    assert_int_equal(s.theme, SETTINGS_THEME_HIGH_CONTRAST);
+    assert_int_equal(s.theme, THEME_HIGH_CONTRAST);
     assert_true(s.ui_scale == 0.0);
 
     /* unknown keys and sections are ignored */
     write_text(path, "[ui]\nfuture_key = 7\ntheme = light\n[other]\nzoom = 3\nui_scale = 2.5\n");
     assert_true(settings_load(&s, path, msg, sizeof msg));
-    assert_int_equal(s.theme, SETTINGS_THEME_LIGHT);
+    assert_int_equal(s.theme, THEME_LIGHT);
     assert_true(s.ui_scale == 2.5);
 
     /* bad values fall back to the defaults, with a message naming them */
@@ -566,11 +566,11 @@ static void test_settings(void **state)
         assert_non_null(strstr(msg, path));
         if (i == 0) {
             assert_non_null(strstr(msg, "theme = 'purple'"));
-            assert_int_equal(s.theme, SETTINGS_THEME_DARK);
+            assert_int_equal(s.theme, THEME_DARK);
             assert_true(s.ui_scale == 1.25);
         } else {
             assert_non_null(strstr(msg, "ui_scale"));
-            assert_int_equal(s.theme, SETTINGS_THEME_LIGHT);
+            assert_int_equal(s.theme, THEME_LIGHT);
             assert_true(s.ui_scale == 0.0);
         }
     }

@@ -44,9 +44,17 @@ void app_layout(const app *a, int fb_w, int fb_h, layout *out)
 {
     layout_compute(fb_w, fb_h, a->ui_scale, out);
     out->loss_x = out->loss_y = out->loss_w = out->loss_h = 0.0f;
+    out->caption_x = out->caption_y = out->caption_w = out->caption_h = 0.0f;
+    const float s = out->scale;
+    if (app_scene_caption(a)[0]) { /* three lines under the plot's x axis */
+        out->caption_h = floorf(3.0f * 26.0f * s * 1.3f + 16.0f * s);
+        out->plot_h -= out->caption_h;
+        out->caption_x = out->plot_x - 80.0f * s;
+        out->caption_w = out->plot_w + 80.0f * s;
+        out->caption_y = out->fb_h - out->caption_h - 8.0f * s;
+    }
     if (!a->loss_panel)
         return;
-    const float s = out->scale;
     const float h = floorf(out->plot_h * 0.36f);
     out->plot_h -= h + 70.0f * s; /* the plot's x-axis labels stay above the panel */
     out->loss_x = out->plot_x - 80.0f * s;
@@ -195,6 +203,8 @@ static runner *selected(app *a)
  * then the others; sky blue and orange also draw the curves. */
 rgba app_runner_color(const app *a, int i)
 {
+    if (i >= 0 && i < SIM_MAX_RUNNERS && i < a->n_runners && a->cfg[i].has_color)
+        return a->cfg[i].color;
     const theme *t = theme_get(a->theme);
     return t->runners[((i % THEME_RUNNER_COLORS) + THEME_RUNNER_COLORS) % THEME_RUNNER_COLORS];
 }
@@ -259,7 +269,8 @@ static void sim_rebuild(app *a, const double *start)
             .land = a->land,
             .kind = a->cfg[i].kind,
             .optim = a->cfg[i].optim,
-            .noise = a->noise_on ? a->noise_sigma : 0.0,
+            .noise = a->cfg[i].has_noise ? a->cfg[i].noise : a->noise_on ? a->noise_sigma : 0.0,
+            .noise_decay = a->noise_decay,
             .sched = a->sched,
             .seed = a->seed + (uint64_t)i,
             .start = start,
@@ -313,8 +324,23 @@ void app_set_landscape(app *a, const landscape *l)
     sim_rebuild(a, NULL);
 }
 
+void app_rebuild(app *a, const double *start)
+{
+    sim_rebuild(a, start);
+}
+
+void app_scene_leave(app *a)
+{
+    a->has_scene = false;
+    a->tour_index = -1;
+    a->noise_decay = 0.0;
+    for (int i = 0; i < SIM_MAX_RUNNERS; i++)
+        a->cfg[i].has_noise = a->cfg[i].has_color = false;
+}
+
 void app_set_lesson(app *a, int index)
 {
+    app_scene_leave(a);
     const int n = landscape_count();
     index = ((index % n) + n) % n;
     app_set_landscape(a, landscape_at(index));
@@ -334,7 +360,9 @@ static void set_lr(app *a, double lr)
 static void apply_noise(app *a)
 {
     for (int i = 0; i < a->sim.n_runners; i++)
-        a->sim.runners[i].noise = a->noise_on ? a->noise_sigma : 0.0;
+        a->sim.runners[i].noise = a->cfg[i].has_noise ? a->cfg[i].noise
+                                  : a->noise_on       ? a->noise_sigma
+                                                      : 0.0;
 }
 
 /* Starts every runner again from the current start with the current
@@ -457,13 +485,6 @@ static void zoom(app *a, double factor, float px, float py)
     a->view[1] = a->view[0] + w;
     a->view[2] = cy - fy * h;
     a->view[3] = a->view[2] + h;
-}
-
-/* Saves the theme and the UI scale for the next launch (never in headless
- * runs, which must not touch the user's files). */
-static void app_settings_changed(app *a)
-{
-    (void)a;
 }
 
 /* Actions of the formula line, the scenes and the captions' language. */
@@ -603,12 +624,12 @@ void app_apply(app *a, action act)
                                        round((a->ui_scale + (act == ACTION_UI_LARGER ? 0.1 : -0.1)) *
                                              10.0) / 10.0));
         app_message(a, 1500, "text and lines × %.1f", a->ui_scale);
-        app_settings_changed(a);
+        app_settings_save(a);
         break;
     case ACTION_THEME:
         a->theme = (theme_kind)((a->theme + 1) % THEME_COUNT);
         app_message(a, 1500, "theme: %s", theme_get(a->theme)->name);
-        app_settings_changed(a);
+        app_settings_save(a);
         break;
     case ACTION_KEYCAST:
         a->keycast = !a->keycast;
@@ -632,10 +653,19 @@ void app_apply(app *a, action act)
         a->loss_panel = true;
         a->loss_log = !a->loss_log;
         break;
-    case ACTION_FORMULA:
+    case ACTION_EXPORT_PNG:
+    case ACTION_EXPORT_CSV:
+    case ACTION_RECORD:
+        app_export_action(a, act);
+        break;
     case ACTION_SCENE_NEXT:
     case ACTION_SCENE_PREV:
+        app_tour_step(a, act == ACTION_SCENE_NEXT ? 1 : -1);
+        break;
     case ACTION_SCENE_RELOAD:
+        app_scene_reload(a);
+        break;
+    case ACTION_FORMULA:
     case ACTION_LANGUAGE:
         app_extra_action(a, act);
         break;
@@ -878,13 +908,24 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
     a->seed = o ? o->seed : 0;
     a->sim.steps_per_second = APP_DEFAULT_STEPS_PER_SECOND;
     a->annotate = true;
+    a->headless = p->headless;
     a->ui_scale = p->headless ? 1.0f : window_dpi_scale(&a->win);
+    if (!p->headless)
+        app_settings_load(a);
+    export_init(&a->exp, o ? o->output_dir : NULL);
     SDL_StopTextInput(); /* on only while the formula line is open */
     a->trail_len = RUNNER_TRAIL_MAX;
+    a->tour_index = -1;
     if (o && o->land && landscape_index(o->land) < 0)
         app_set_landscape(a, o->land); /* --expr: a typed formula's landscape */
     else
         app_set_lesson(a, (o && o->land) ? landscape_index(o->land) : 0);
+    if (o && o->has_scene && !app_load_scene(a, o->scene_path, err, errlen)) {
+        app_destroy(a);
+        return false;
+    }
+    if (p->open_tour && !(o && o->has_scene))
+        app_tour_step(a, 1); /* the first scene; without the files, lesson 1 */
     a->contour = o && o->contour && a->land->dim == 2;
     if (o && o->has_start)
         sim_reset(&a->sim, o->start);
@@ -909,6 +950,9 @@ void app_assess(app *a)
 void app_destroy(app *a)
 {
     critical_free(&a->crit);
+    export_destroy(&a->exp);
+    free(a->pixels);
+    a->pixels = NULL;
     landscape_custom_free(&a->custom[0]);
     landscape_custom_free(&a->custom[1]);
     if (a->ren)
@@ -934,6 +978,7 @@ bool app_frame(app *a)
     app_assess(a);
     window_drawable_size(&a->win, &a->fb_w, &a->fb_h);
     app_draw(a, a->ren, a->fb_w, a->fb_h);
+    app_export_frame(a, dt);
     window_swap(&a->win);
     return true;
 }

@@ -9,7 +9,10 @@
 #define OPTIVIZ_APP_APP_H
 
 #include "app/cli.h"
+#include "app/export.h"
 #include "app/input.h"
+#include "app/scene.h"
+#include "app/settings.h"
 #include "app/textline.h"
 #include "app/theme.h"
 #include "app/window.h"
@@ -46,6 +49,7 @@ typedef struct layout {
     float plot_x, plot_y, plot_w, plot_h; /* axes box (1D) or 3D viewport */
     float side_x, side_y, side_w, side_h; /* HUD column */
     float loss_x, loss_y, loss_w, loss_h; /* loss-over-steps panel (J); w = 0: off */
+    float caption_x, caption_y, caption_w, caption_h; /* a scene's caption; w = 0: none */
 } layout;
 
 /* Layout of a framebuffer of fb_w x fb_h pixels; ui_scale (Ctrl+Plus /
@@ -69,6 +73,10 @@ typedef struct app_mark {
 typedef struct runner_cfg {
     optim_kind kind;
     optim_params optim;
+    bool has_noise;  /* a scene's per-runner noise (0: this runner never has any) */
+    double noise;
+    bool has_color;  /* a scene's color for this runner */
+    rgba color;
 } runner_cfg;
 
 typedef struct app_params {
@@ -76,6 +84,7 @@ typedef struct app_params {
     bool headless;          /* offscreen driver, no vsync (shot, bench, tests) */
     int width, height;      /* 0: 1280 x 720 */
     bool fullscreen;
+    bool open_tour;         /* no lesson given: open the tour's first scene */
 } app_params;
 
 typedef struct app {
@@ -141,6 +150,19 @@ typedef struct app {
     int formula_error_col;      /* 1-based column in the formula; 0: none */
     landscape_custom custom[2]; /* typed formulas: the one shown, and the next */
     int custom_cur;             /* index of the one shown */
+    bool headless;              /* shot, bench, tests: no settings file */
+    exporter exp;               /* P, X, V: files in --output-dir or Pictures */
+    bool want_png;              /* P: save the next drawn frame */
+    double record_clock;        /* seconds since the last recorded frame */
+    uint8_t *pixels;            /* frame read back for export */
+    size_t pixels_cap;
+    bool has_scene;             /* a scene is shown: its title, caption, annotations */
+    scene scene;                /* that scene (app_scene.c) */
+    int tour_index;             /* its place in the bundled tour, or -1 */
+    int n_tour;                 /* bundled scenes found (0 until first needed) */
+    scene_entry tour[SCENE_TOUR_MAX];
+    landscape scene_land;       /* a catalog landscape on a scene's own domain */
+    double noise_decay;         /* noise at step t is sigma * decay^t; 0: none */
 } app;
 
 /* Opens the window (or the offscreen surface), the renderer and the first
@@ -170,6 +192,26 @@ void app_set_landscape(app *a, const landscape *l);
  * the formula (0 when the domain is at fault). app_formula.c. */
 bool app_set_formula(app *a, const char *text, const char *domain, char *err, size_t errlen,
                      int *column);
+/* Same with the domain given as count (0: [-2, 2] per variable) ranges. */
+bool app_set_formula_box(app *a, const char *text, int count, const double *lo, const double *hi,
+                         char *err, size_t errlen, int *column);
+/* Starts every runner again from start (NULL: the lesson's) with its
+ * current settings. */
+void app_rebuild(app *a, const double *start);
+/* Scenes (app_scene.c). app_load_scene loads a scene file and shows it;
+ * on any problem (the file, a formula in it) nothing changes and false
+ * comes back with one line in err naming file, line and key. app_tour_step
+ * moves dir (+1 / -1) through the bundled tour (PageDown / PageUp);
+ * app_scene_reload reads the current scene's file again (F5). */
+bool app_load_scene(app *a, const char *path, char *err, size_t errlen);
+void app_tour_step(app *a, int dir);
+void app_scene_reload(app *a);
+/* Leaves the scene shown: its caption, annotations, per-runner noise and
+ * colors go (lessons 1-5, Tab and typed formulas call it). */
+void app_scene_leave(app *a);
+/* The scene's caption in the current language ("" when none). */
+const char *app_scene_caption(const app *a);
+
 /* The formula line (E): opens it with the current formula; while open,
  * app_formula_event takes keyboard and text events (Enter applies, Esc
  * cancels, Tab switches to the domain, Up/Down recall history) and returns
@@ -183,6 +225,15 @@ int app_panel_fields(const app *a, int *out, int max);
 rgba app_runner_color(const app *a, int i);
 /* Shows a transient message for ms milliseconds. */
 void app_message(app *a, uint32_t ms, const char *fmt, ...);
+
+/* Exports (app_export.c): P, X and V; then, after each drawn frame, the
+ * pending PNG, the recording's frame and the background encoder's news. */
+void app_export_action(app *a, action act);
+void app_export_frame(app *a, double dt);
+/* The settings file: theme and UI scale read at start (not headless) and
+ * written when B or Ctrl+Plus/Minus change them. */
+void app_settings_load(app *a);
+void app_settings_save(app *a);
 
 /* Draws the current state into the renderer for an fb_w x fb_h framebuffer
  * (draw.c). Reads the state, never changes it. */

@@ -24,9 +24,23 @@ bool app_set_formula(app *a, const char *text, const char *domain, char *err, si
             return false;
         }
     }
+    if (!app_set_formula_box(a, text, count, lo, hi, err, errlen, column))
+        return false;
+    if (a->has_scene) { /* a scene's runner settings do not carry over */
+        app_scene_leave(a);
+        app_rebuild(a, NULL);
+    }
+    return true;
+}
+
+bool app_set_formula_box(app *a, const char *text, int count, const double *lo, const double *hi,
+                         char *err, size_t errlen, int *column)
+{
+    *column = 0;
     const int next = 1 - a->custom_cur;
     expr_error e;
-    if (!landscape_custom_init(&a->custom[next], text, count, lo, hi, &e)) {
+    if (!landscape_custom_init(&a->custom[next], text, count, count ? lo : NULL,
+                               count ? hi : NULL, &e)) {
         *column = e.column;
         if (count && strstr(e.message, "unknown name"))
             snprintf(err, errlen, "%s (the domain has %d range%s, so the formula is in %s)",

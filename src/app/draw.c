@@ -147,7 +147,12 @@ static void draw_marks_1d(const app *a, renderer *r, const layout *lay)
     for (int i = 0; i < a->n_marks; i++) {
         const app_mark *m = &a->marks[i];
         const float px = view_x_to_px(a, lay, m->x), py = view_y_to_px(a, lay, m->f);
-        const float ly = py + (58.0f + 34.0f * (float)i) * s;
+        /* below the point, stacked; kept inside a short plot (panels and a
+         * caption take room), and above the point when there is no room */
+        const float bottom = lay->plot_y + lay->plot_h - (float)(a->n_marks - i) * font * 1.45f;
+        float ly = fminf(py + (58.0f + 34.0f * (float)i) * s, bottom);
+        if (ly < py + 24.0f * s)
+            ly = py - (58.0f + 34.0f * (float)i) * s - font * 1.3f;
         char ascii[48], num[64], text[160];
         snprintf(ascii, sizeof ascii, "%.5f", m->x);
         format_minus(num, sizeof num, ascii);
@@ -159,7 +164,10 @@ static void draw_marks_1d(const app *a, renderer *r, const layout *lay)
         float tx = px - tw / 2;
         tx = fmaxf(lay->plot_x + 6 * s, fminf(tx, lay->plot_x + lay->plot_w - tw - 6 * s));
         const rgba c = m->on == a->land ? GREEN : ORANGE;
-        draw_arrow(r, px, ly - 2 * s, px, py + 12 * s, 2.0f * s, alpha(c, 0.9f));
+        if (ly > py)
+            draw_arrow(r, px, ly - 2 * s, px, py + 12 * s, 2.0f * s, alpha(c, 0.9f));
+        else
+            draw_arrow(r, px, ly + font * 1.3f + 2 * s, px, py - 12 * s, 2.0f * s, alpha(c, 0.9f));
         render_disc(r, px, py, 8.0f * s, alpha(BG, 0.0f), 3.0f * s, c);
         render_rect(r, tx - 6 * s, ly, tw + 12 * s, font * 1.3f, alpha(BG, 0.85f));
         render_text(r, text, tx, ly + font * 0.1f, font, TEXT_LEFT, c);
@@ -838,7 +846,11 @@ static void draw_hud(const app *a, renderer *r, const layout *lay)
         snprintf(v, sizeof v, "%.3g", rn->opt.temperature);
         hud_row(r, lay, &y, "temp. T", v, YELLOW);
     }
-    if (a->noise_on) {
+    if (a->cfg[a->selected].has_noise) { /* a scene gave this runner its own noise */
+        fmt_sig3(w, sizeof w, a->cfg[a->selected].noise);
+        strcat(w, " (this runner's)");
+        hud_row(r, lay, &y, "noise σ", w, a->cfg[a->selected].noise > 0 ? YELLOW : DIM);
+    } else if (a->noise_on) {
         fmt_sig3(w, sizeof w, a->noise_sigma);
         strcat(w, " (on)");
         hud_row(r, lay, &y, "noise σ", w, YELLOW);
@@ -1072,8 +1084,15 @@ static void draw_runners_contour(const app *a, renderer *r, const layout *lay)
 static void draw_static(const app *a, renderer *r, const layout *lay)
 {
     const float s = lay->scale;
-    char heading[200];
-    if (landscape_index(a->land) < 0) /* a typed formula: no lesson number */
+    char heading[400];
+    if (a->has_scene) {
+        const char *title = a->korean && a->scene.title_ko[0] ? a->scene.title_ko : a->scene.title;
+        if (a->tour_index >= 0)
+            snprintf(heading, sizeof heading, "%s %d/%d · %s", a->korean ? "장면" : "scene",
+                     a->tour_index + 1, a->n_tour, title);
+        else
+            snprintf(heading, sizeof heading, "%s", title);
+    } else if (landscape_index(a->land) < 0) /* a typed formula: no lesson number */
         snprintf(heading, sizeof heading, "%s", a->land->lesson);
     else
         snprintf(heading, sizeof heading, "%d · %s", landscape_index(a->land) + 1,
@@ -1088,6 +1107,8 @@ static void draw_static(const app *a, renderer *r, const layout *lay)
         draw_view_contour(a, r, lay);
     else
         draw_view_3d(a, r, lay);
+    draw_scene_annotations(a, r, lay);
+    draw_scene_caption(a, r, lay);
     render_rect(r, lay->side_x, lay->side_y, lay->side_w, lay->side_h, PANEL);
 }
 
@@ -1121,6 +1142,10 @@ static uint64_t static_key(const app *a, int fb_w, int fb_h)
     h = fnv1a(h, &a->ui_scale, sizeof a->ui_scale);
     h = fnv1a(h, &a->korean, sizeof a->korean);
     h = fnv1a(h, &a->loss_panel, sizeof a->loss_panel);
+    h = fnv1a(h, &a->has_scene, sizeof a->has_scene);
+    h = fnv1a(h, &a->tour_index, sizeof a->tour_index);
+    if (a->has_scene) /* another file, or the same one edited and reloaded */
+        h = fnv1a(h, &a->scene, sizeof a->scene);
     return h ? h : 1; /* 0 means "no layer" to the renderer */
 }
 

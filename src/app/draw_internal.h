@@ -27,4 +27,10 @@ void draw_loss_panel(const app *a, renderer *r, const layout *lay);
  * cursor, and a refused formula's message with a caret under its column. */
 void draw_formula_line(const app *a, renderer *r, const layout *lay);
 
+/* A scene's caption under the plot (up to three lines, wrapped at spaces,
+ * shrunk if it still does not fit) and its annotations: a ring at each
+ * point of the landscape with its text, in the current language. */
+void draw_scene_caption(const app *a, renderer *r, const layout *lay);
+void draw_scene_annotations(const app *a, renderer *r, const layout *lay);
+
 #endif

@@ -326,3 +326,115 @@ void draw_formula_line(const app *a, renderer *r, const layout *lay)
         draw_text_fit(r, msg + cut + 1, x + pad, ey + fs * 1.0f + efs * 1.3f, efs, 10.0f, avail,
                       TEXT_LEFT, th->bad);
 }
+
+/* Breaks text into at most max_lines lines of at most w pixels at size px
+ * (at spaces); returns the number of lines, or max_lines + 1 when it does
+ * not fit. starts[i] / lens[i] give each line's bytes. */
+static int wrap_lines(renderer *r, const char *text, float px, float w, int max_lines,
+                      int *starts, int *lens)
+{
+    const int n = (int)strlen(text);
+    int pos = 0, lines = 0;
+    char buf[SCENE_TEXT_MAX];
+    while (pos < n) {
+        while (pos < n && text[pos] == ' ')
+            pos++;
+        if (pos >= n)
+            break;
+        if (lines == max_lines)
+            return max_lines + 1;
+        int best = -1;
+        for (int end = pos + 1; end <= n; end++) {
+            if (end < n && text[end] != ' ')
+                continue;
+            const int len = end - pos < SCENE_TEXT_MAX - 1 ? end - pos : SCENE_TEXT_MAX - 1;
+            memcpy(buf, text + pos, (size_t)len);
+            buf[len] = '\0';
+            if (render_text_width(r, buf, px) > w)
+                break;
+            best = end;
+        }
+        if (best < 0) { /* one word wider than the line: it gets the line alone */
+            best = pos;
+            while (best < n && text[best] != ' ')
+                best++;
+        }
+        starts[lines] = pos;
+        lens[lines] = best - pos;
+        lines++;
+        pos = best;
+    }
+    return lines;
+}
+
+void draw_scene_caption(const app *a, renderer *r, const layout *lay)
+{
+    const char *caption = app_scene_caption(a);
+    if (!caption[0] || lay->caption_w <= 0.0f)
+        return;
+    const theme *th = theme_get(a->theme);
+    const float s = lay->scale;
+    const float x = lay->caption_x, y = lay->caption_y, w = lay->caption_w, h = lay->caption_h;
+    render_rect(r, x, y, w, h, th->panel);
+    render_rect(r, x, y, 6 * s, h, th->accent);
+    int starts[4], lens[4], lines = 4;
+    float px = 26 * s;
+    while (px > 10.0f && (lines = wrap_lines(r, caption, px, w - 40 * s, 3, starts, lens)) > 3)
+        px *= 0.92f;
+    if (lines > 3)
+        lines = 3;
+    const float top = y + (h - (float)lines * px * 1.3f) / 2;
+    char buf[SCENE_TEXT_MAX];
+    for (int i = 0; i < lines; i++) {
+        snprintf(buf, sizeof buf, "%.*s", lens[i], caption + starts[i]);
+        draw_text_fit(r, buf, x + 24 * s, top + (float)i * px * 1.3f, px, 10.0f, w - 40 * s,
+                      TEXT_LEFT, th->text);
+    }
+}
+
+void draw_scene_annotations(const app *a, renderer *r, const layout *lay)
+{
+    if (!a->has_scene)
+        return;
+    const theme *th = theme_get(a->theme);
+    const float s = lay->scale, fs = fmaxf(11.0f, 22 * s);
+    float vp[16];
+    const bool surface = a->land->dim == 2 && !a->contour;
+    if (surface)
+        view3d_matrix(a, lay, vp);
+    for (int i = 0; i < a->scene.n_annotations; i++) {
+        const scene_annotation *an = &a->scene.annotations[i];
+        landscape_point v;
+        landscape_eval(a->land, an->at, &v);
+        float px, py;
+        if (a->land->dim == 1) {
+            px = view_x_to_px(a, lay, an->at[0]);
+            py = view_y_to_px(a, lay, v.f);
+        } else if (a->contour) {
+            px = view_x_to_px(a, lay, an->at[0]);
+            py = view_y_to_px(a, lay, an->at[1]);
+        } else {
+            double ndc[2];
+            const double p3[3] = {an->at[0], an->at[1], a->z_scale * v.f};
+            if (!camera_project(vp, p3, ndc))
+                continue;
+            px = (float)(ndc[0] + 1.0) * 0.5f * lay->fb_w;
+            py = (float)(1.0 - ndc[1]) * 0.5f * lay->fb_h;
+        }
+        if (px < lay->plot_x || px > lay->plot_x + lay->plot_w || py < lay->plot_y ||
+            py > lay->plot_y + lay->plot_h)
+            continue;
+        const char *text = a->korean && an->text_ko[0] ? an->text_ko : an->text;
+        /* the label above the point, or below it near the plot's top */
+        const bool below = py - 70 * s < lay->plot_y + fs;
+        const float ly = below ? py + 46 * s : py - 46 * s - fs;
+        const float line[4] = {px, py + (below ? 10 : -10) * s, px, below ? ly - 4 * s : ly + fs * 1.2f};
+        render_polyline(r, line, 2, 2.0f * s, th->accent);
+        render_disc(r, px, py, 9 * s, with_alpha(th->bg, 0.0f), 3 * s, th->accent);
+        const float tw = fminf(render_text_width(r, text, fs), lay->plot_w * 0.6f);
+        float tx = px - tw / 2;
+        tx = fmaxf(lay->plot_x + 4 * s, fminf(tx, lay->plot_x + lay->plot_w - tw - 4 * s));
+        render_rect(r, tx - 8 * s, ly - 4 * s, tw + 16 * s, fs * 1.4f, with_alpha(th->panel, 0.9f));
+        draw_text_fit(r, text, tx, ly, fs, 10.0f, lay->plot_w * 0.6f, TEXT_LEFT, th->accent);
+    }
+}

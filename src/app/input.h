@@ -66,6 +66,9 @@ typedef enum action {
     ACTION_SCENE_PREV,
     ACTION_SCENE_RELOAD,
     ACTION_LANGUAGE,
+    ACTION_EXPORT_PNG,
+    ACTION_EXPORT_CSV,
+    ACTION_RECORD,
     ACTION_COUNT,
 } action;
 

@@ -25,6 +25,7 @@ static int run_window(const cli_options *o)
         .width = o->width,
         .height = o->height,
         .fullscreen = o->fullscreen,
+        .open_tour = !o->land && !o->has_scene,
     };
     if (!app_create(a, &p, err, sizeof err)) {
         fprintf(stderr, "optiviz: %s\n", err);

@@ -16,21 +16,12 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char *const theme_names[] = {
-    [SETTINGS_THEME_DARK] = "dark",
-    [SETTINGS_THEME_LIGHT] = "light",
-    [SETTINGS_THEME_HIGH_CONTRAST] = "high-contrast",
-};
 
 settings settings_defaults(void)
 {
-    return (settings){.theme = SETTINGS_THEME_DARK, .ui_scale = 0.0};
+    return (settings){.theme = THEME_DARK, .ui_scale = 0.0};
 }
 
-const char *settings_theme_name(settings_theme t)
-{
-    return (unsigned)t < sizeof theme_names / sizeof theme_names[0] ? theme_names[t] : "dark";
-}
 
 bool settings_path(char *out, size_t n, char *err, size_t errlen)
 {
@@ -66,14 +57,8 @@ static int on_entry(void *user, const char *section, const char *name, const cha
     (void)section;
     load_state *st = user;
     if (strcmp(name, "theme") == 0) {
-        bool found = false;
-        for (size_t i = 0; i < sizeof theme_names / sizeof theme_names[0]; i++)
-            if (strcmp(value, theme_names[i]) == 0) {
-                st->s->theme = (settings_theme)i;
-                found = true;
-            }
-        if (!found) {
-            st->s->theme = SETTINGS_THEME_DARK;
+        if (!theme_parse(value, &st->s->theme)) {
+            st->s->theme = THEME_DARK;
             complain(st, name, value, "dark, light or high-contrast");
         }
     } else if (strcmp(name, "ui_scale") == 0) {
@@ -160,7 +145,7 @@ bool settings_save(const settings *s, const char *path, char *msg, size_t n)
             "theme = %s\n"
             "# 0.5 .. 3; 0: from the display's DPI\n"
             "ui_scale = %.17g\n",
-            settings_theme_name(s->theme), s->ui_scale);
+            theme_get(s->theme)->name, s->ui_scale);
     int e = 0;
     if (fflush(fp) != 0 || ferror(fp) || fsync(fd) != 0)
         e = errno ? errno : EIO;

@@ -8,27 +8,22 @@
 #ifndef OPTIVIZ_APP_SETTINGS_H
 #define OPTIVIZ_APP_SETTINGS_H
 
+#include "app/theme.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
-typedef enum settings_theme {
-    SETTINGS_THEME_DARK = 0, /* the default */
-    SETTINGS_THEME_LIGHT,
-    SETTINGS_THEME_HIGH_CONTRAST,
-} settings_theme;
 
 #define SETTINGS_UI_SCALE_MIN 0.5
 #define SETTINGS_UI_SCALE_MAX 3.0
 
 typedef struct settings {
-    settings_theme theme;
+    theme_kind theme; /* app/theme.h */
     double ui_scale; /* 0.5..3; 0: from the display's DPI (the default) */
 } settings;
 
 /* The defaults: dark theme, ui_scale 0. */
 settings settings_defaults(void);
-/* "dark", "light" or "high-contrast". */
-const char *settings_theme_name(settings_theme t);
 /* The settings file's path (see above). False with a message in err when
  * there is no home directory to put it in. */
 bool settings_path(char *out, size_t n, char *err, size_t errlen);

@@ -1,0 +1,103 @@
+/*
+ * app_export.c: what the app writes to disk. P saves the frame as a PNG at
+ * the framebuffer's full resolution, X each runner's trajectory as CSV in
+ * `trace`'s format, V starts and stops a recording (numbered PNGs at 30
+ * frames a second, then an MP4 and a GIF when ffmpeg is installed); all
+ * through export.c, which names the files and reports each outcome in one
+ * line that the app shows. The theme and UI scale persist in the settings
+ * file (settings.c), read at start and written when they change; headless
+ * runs (shot, bench, tests) neither read nor write it.
+ */
+#include "app/app.h"
+
+#include <stdlib.h>
+
+#define RECORD_FPS 30.0
+
+/* The framebuffer read back into a->pixels (grown as needed); false with
+ * a message when that fails. */
+static bool read_frame(app *a)
+{
+    const size_t need = (size_t)a->fb_w * (size_t)a->fb_h * 4;
+    if (need > a->pixels_cap) {
+        uint8_t *p = realloc(a->pixels, need);
+        if (!p) {
+            app_message(a, 4000, "export: out of memory for a %dx%d frame", a->fb_w, a->fb_h);
+            return false;
+        }
+        a->pixels = p;
+        a->pixels_cap = need;
+    }
+    if (!render_read_pixels(a->ren, a->pixels, a->fb_w, a->fb_h)) {
+        app_message(a, 4000, "export: could not read the frame back");
+        return false;
+    }
+    return true;
+}
+
+void app_export_action(app *a, action act)
+{
+    switch (act) {
+    case ACTION_EXPORT_PNG:
+        a->want_png = true; /* after the next frame is drawn */
+        break;
+    case ACTION_EXPORT_CSV:
+        export_csv(&a->exp, &a->sim);
+        app_message(a, 6000, "%s", a->exp.message);
+        break;
+    case ACTION_RECORD:
+        if (a->exp.recording)
+            export_record_stop(&a->exp);
+        else if (export_record_start(&a->exp, RECORD_FPS))
+            a->record_clock = 1.0 / RECORD_FPS; /* the first frame at once */
+        app_message(a, 6000, "%s", a->exp.message);
+        break;
+    default:
+        break;
+    }
+}
+
+void app_export_frame(app *a, double dt)
+{
+    if (a->want_png) {
+        a->want_png = false;
+        if (read_frame(a)) {
+            export_png(&a->exp, a->pixels, a->fb_w, a->fb_h);
+            app_message(a, 6000, "%s", a->exp.message);
+        }
+    }
+    if (a->exp.recording) {
+        a->record_clock += dt;
+        if (a->record_clock >= 1.0 / RECORD_FPS) {
+            a->record_clock -= 1.0 / RECORD_FPS;
+            if (a->record_clock > 1.0 / RECORD_FPS)
+                a->record_clock = 0.0; /* a stall is not made up with a burst */
+            if (read_frame(a) && !export_record_frame(&a->exp, a->pixels, a->fb_w, a->fb_h))
+                app_message(a, 8000, "%s", a->exp.message);
+        }
+    }
+    const export_job job = export_poll(&a->exp);
+    if (job == EXPORT_JOB_DONE || job == EXPORT_JOB_FAILED)
+        app_message(a, 8000, "%s", a->exp.message);
+}
+
+void app_settings_load(app *a)
+{
+    settings s;
+    char msg[512];
+    if (!settings_load(&s, NULL, msg, sizeof msg))
+        app_message(a, 5000, "%s", msg);
+    a->theme = s.theme;
+    if (s.ui_scale >= APP_UI_SCALE_MIN && s.ui_scale <= APP_UI_SCALE_MAX)
+        a->ui_scale = (float)s.ui_scale;
+}
+
+void app_settings_save(app *a)
+{
+    if (a->headless)
+        return;
+    const settings s = {.theme = a->theme, .ui_scale = a->ui_scale};
+    char msg[512];
+    if (!settings_save(&s, NULL, msg, sizeof msg))
+        app_message(a, 5000, "%s", msg);
+}
