@@ -13,7 +13,8 @@
  *                             content id as float textures;
  *   lines.c                   polylines (2D, 3D) and 3D discs built on prim_batch;
  *   render_layer (layer.c)    the retained static layer: an RGBA8 + depth
- *                             framebuffer object copied into later frames.
+ *                             framebuffer object copied into later frames;
+ *   points      (points.c)    many one-color discs as GL points, one draw call.
  */
 #ifndef OPTIVIZ_RENDER_INTERNAL_H
 #define OPTIVIZ_RENDER_INTERNAL_H
@@ -221,6 +222,18 @@ typedef struct render_layer {
 void layer_finish(renderer *r);
 void layer_destroy(renderer *r);
 
+/* ---- points (points.c) --------------------------------------------------- */
+
+/* Discs of one color drawn as GL points (render_points, render_points3d). */
+typedef struct points {
+    GLuint program; /* points.vert + points.frag */
+    GLuint vao, vbo;
+    GLint u_mat, u_size, u_radius, u_color;
+} points;
+
+bool points_init(renderer *r, char *err, size_t errlen);
+void points_destroy(renderer *r);
+
 /* ---- the renderer -------------------------------------------------------- */
 
 struct renderer {
@@ -242,6 +255,7 @@ struct renderer {
     render_layer layer;
     float *scratch;
     size_t scratch_cap;
+    points points;
 };
 
 #endif
