@@ -276,6 +276,7 @@ void app_set_lesson(app *a, int index)
 {
     const int n = landscape_count();
     index = ((index % n) + n) % n;
+    app_cloud_remove(a);
     a->land = landscape_at(index);
     a->companion = a->land->companion ? landscape_find(a->land->companion) : NULL;
     for (int i = 0; i < a->n_runners; i++)
@@ -312,12 +313,14 @@ static void set_lr(app *a, double lr)
         lr = fmin(old, fmax(LR_MIN, lr));
     a->cfg[a->selected].optim.lr = lr;
     selected(a)->opt.p.lr = lr;
+    app_cloud_sync(a);
 }
 
 static void apply_noise(app *a)
 {
     for (int i = 0; i < a->sim.n_runners; i++)
         a->sim.runners[i].noise = a->noise_on ? a->noise_sigma : 0.0;
+    app_cloud_sync(a);
 }
 
 /* Starts every runner again from the current start with the current
@@ -328,6 +331,7 @@ static void restart(app *a)
     start[0] = a->sim.runners[0].start[0];
     start[1] = a->sim.runners[0].start[1];
     sim_rebuild(a, start);
+    app_cloud_relaunch(a);
 }
 
 static void add_runner(app *a)
@@ -543,9 +547,11 @@ void app_apply(app *a, action act)
             a->sim.paused = true;
         if (r->status != RUNNER_DIVERGED) /* a diverged run has its banner already */
             sim_step(&a->sim);
+        app_cloud_steps(a, 1);
         break;
     case ACTION_RESET:
         sim_reset(&a->sim, NULL);
+        app_cloud_reset(a);
         break;
     case ACTION_SPEED_DOWN:
         a->sim.steps_per_second = fmax(SPEED_MIN, a->sim.steps_per_second / 2.0);
@@ -582,6 +588,9 @@ void app_apply(app *a, action act)
              lay.plot_y + lay.plot_h / 2);
         break;
     }
+    case ACTION_CLOUD_TOGGLE:
+        app_cloud_toggle(a);
+        break;
     }
 }
 
@@ -744,6 +753,8 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
     a->contour = o && o->contour && a->land->dim == 2;
     if (o && o->has_start)
         sim_reset(&a->sim, o->start);
+    if (o && o->particles > 0)
+        app_cloud_launch(a, o->particles);
     a->last_counter = SDL_GetPerformanceCounter();
     return true;
 }
@@ -765,6 +776,7 @@ void app_assess(app *a)
 void app_destroy(app *a)
 {
     critical_free(&a->crit);
+    app_cloud_remove(a);
     if (a->ren)
         renderer_free(a->ren);
     window_destroy(&a->win);
@@ -784,7 +796,7 @@ bool app_frame(app *a)
     if (dt > 0.25)
         dt = 0.25; /* after a stall (window dragged, laptop asleep) do not jump */
     if (a->drag == DRAG_NONE)
-        sim_advance(&a->sim, dt);
+        app_cloud_steps(a, sim_advance(&a->sim, dt));
     app_assess(a);
     window_drawable_size(&a->win, &a->fb_w, &a->fb_h);
     app_draw(a, a->ren, a->fb_w, a->fb_h);

@@ -5,6 +5,8 @@
  */
 #include "app/cli.h"
 
+#include "core/cloud.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
@@ -42,6 +44,7 @@ typedef enum opt_id {
     OPT_OUT,
     OPT_FRAMES,
     OPT_DOMAIN,
+    OPT_PARTICLES,
 } opt_id;
 
 typedef struct opt_spec {
@@ -54,7 +57,7 @@ typedef struct opt_spec {
 static const opt_spec specs[] = {
     {"--function", OPT_FUNCTION, true, OK_RUN | OK_TRACE | OK_SHOT | OK_BENCH | OK_CRITICAL},
     {"--optimizer", OPT_OPTIMIZER, true, OK_RUN | OK_TRACE | OK_SHOT},
-    {"--noise", OPT_NOISE, true, OK_RUN | OK_TRACE},
+    {"--noise", OPT_NOISE, true, OK_RUN | OK_TRACE | OK_SHOT},
     {"--noise-decay", OPT_NOISE_DECAY, true, OK_RUN | OK_TRACE},
     {"--schedule", OPT_SCHEDULE, true, OK_RUN | OK_TRACE},
     {"--factor", OPT_FACTOR, true, OK_RUN | OK_TRACE},
@@ -66,13 +69,14 @@ static const opt_spec specs[] = {
     {"--max-steps", OPT_MAX_STEPS, true, OK_RUN | OK_TRACE},
     {"--view", OPT_VIEW, true, OK_RUN | OK_SHOT},
     {"--start", OPT_START, true, OK_RUN | OK_TRACE},
-    {"--seed", OPT_SEED, true, OK_RUN | OK_TRACE},
+    {"--seed", OPT_SEED, true, OK_RUN | OK_TRACE | OK_SHOT},
     {"--steps", OPT_STEPS, true, OK_TRACE | OK_SHOT},
     {"--size", OPT_SIZE, true, OK_RUN | OK_SHOT | OK_BENCH},
     {"--fullscreen", OPT_FULLSCREEN, false, OK_RUN},
     {"--out", OPT_OUT, true, OK_SHOT},
     {"--frames", OPT_FRAMES, true, OK_BENCH},
     {"--domain", OPT_DOMAIN, true, OK_CRITICAL},
+    {"--particles", OPT_PARTICLES, true, OK_RUN | OK_SHOT | OK_BENCH},
 };
 
 static const char *const command_names[] = {
@@ -84,13 +88,15 @@ const char *cli_usage(void)
 {
     return "usage:\n"
            "  optiviz [--function NAME] [--optimizer NAME] [hyperparameters] [--noise F]\n"
-           "          [--start X[,Y]] [--seed N] [--size WxH] [--fullscreen]\n"
+           "          [--start X[,Y]] [--seed N] [--size WxH] [--fullscreen] [--particles N]\n"
            "  optiviz list\n"
            "  optiviz trace --function NAME --optimizer NAME [hyperparameters] --start X[,Y]\n"
            "                --steps N [--noise F] [--noise-decay R] [--seed N]\n"
            "  optiviz shot  --function NAME [--optimizer A,B..] [--steps N] [--size WxH]\n"
-           "                [--view surface|contour] --out FILE.png\n"
-           "  optiviz bench [--function NAME] [--frames N] [--size WxH]\n"
+           "                [--view surface|contour] [--noise F] [--seed N]\n"
+           "                [--particles N] --out FILE.png\n"
+           "  optiviz bench [--function NAME] [--frames N] [--size WxH] [--particles N]\n"
+           "  --particles N: a cloud of N (1..10000) particles from random starts\n"
            "  optiviz critical --function NAME [--domain A:B[,C:D]]\n"
            "                critical points in the domain as CSV with their kind\n"
            "                (global-min, local-min, global-max, local-max, saddle, degenerate)\n"
@@ -443,6 +449,11 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
         o->has_domain = true;
         o->domain_arg = v;
         return parse_domain(v, o->domain_lo, o->domain_hi, &o->domain_count, err, n);
+    case OPT_PARTICLES:
+        if (!parse_long(sp->name, v, CLOUD_MIN, CLOUD_MAX, &ll, err, n))
+            return false;
+        o->particles = (int)ll;
+        return true;
     case OPT_OUT:
         if (v[0] == '\0') {
             snprintf(err, n, "--out: empty file name");

@@ -50,6 +50,7 @@ typedef struct cli_options {
     const char *domain_arg; /* as given, for messages */
     int domain_count;       /* ranges given (checked against the dimension) */
     double domain_lo[2], domain_hi[2];
+    int particles;          /* --particles N (window, shot, bench): a cloud; 0: none */
 } cli_options;
 
 /* Parses argv (argv[0] is the program). Returns false with one line in err

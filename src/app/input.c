@@ -47,6 +47,7 @@ static const binding bindings[] = {
     {SDLK_k, MOD_NONE, ACTION_ANNOTATE, "K", "labels: minima, saddle points, plateaus"},
     {SDLK_c, MOD_NONE, ACTION_VIEW_TOGGLE, "C", "2D: surface or contour map"},
     {SDLK_t, MOD_NONE, ACTION_EXPLAIN, "T", "step by step: the update with its numbers"},
+    {SDLK_m, MOD_NONE, ACTION_CLOUD_TOGGLE, "M", "particle cloud: where many runs settle"},
     {SDLK_h, MOD_NONE, ACTION_HELP, "H or F1", "this help"},
     {SDLK_F1, MOD_ANY, ACTION_HELP, NULL, NULL},
     {SDLK_ESCAPE, MOD_ANY, ACTION_QUIT, "Esc or Q", "quit"},

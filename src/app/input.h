@@ -51,6 +51,7 @@ typedef enum action {
     ACTION_SCHEDULE_CYCLE,
     ACTION_ANNOTATE,
     ACTION_VIEW_TOGGLE,
+    ACTION_CLOUD_TOGGLE,
     ACTION_COUNT,
 } action;
 
