@@ -4,7 +4,8 @@
  * exit 77 elsewhere): a disc of the given radius and color at each point
  * and nothing between them, semi-transparent discs blend over what is
  * under them, call order with the other shapes is kept, 10 000 points land
- * where they are, and a world point maps through the matrix.
+ * where they are, coincident discs stack their opacity, and a world
+ * point maps through the matrix.
  * Exit 0 pass, 1 fail, 77 skip.
  */
 #include <math.h>
@@ -75,6 +76,16 @@ int main(void)
           px(img, 280, 70)[0], px(img, 280, 70)[1], px(img, 280, 70)[2]);
     /* the yellow rect drawn after the points covers the third disc */
     CHECK(rgb_near(px(img, 330, 250), 255, 255, 0, 2), "call order: rect over points");
+
+    /* three coincident half-transparent discs look like three blended
+     * ones: 1 - 0.5^3 = 0.875 of red (223); a lone one: 0.5 (128) */
+    const float stack[8] = {100.5f, 100.5f, 100.5f, 100.5f, 100.5f, 100.5f, 200.5f, 100.5f};
+    render_begin(t.r, W, H, bg);
+    render_points(t.r, stack, 4, 6.0f, (rgba){1, 0, 0, 0.5f});
+    render_end(t.r);
+    CHECK(render_read_pixels(t.r, img, W, H), "read pixels");
+    CHECK(rgb_near(px(img, 100, 100), 223, 0, 0, 2), "stack of 3: %d", px(img, 100, 100)[0]);
+    CHECK(rgb_near(px(img, 200, 100), 128, 0, 0, 2), "lone disc: %d", px(img, 200, 100)[0]);
 
     /* 10 000 points on a 100 x 100 lattice, radius 1: every lattice site
      * inked, the gaps between them not */

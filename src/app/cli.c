@@ -57,7 +57,7 @@ typedef struct opt_spec {
 static const opt_spec specs[] = {
     {"--function", OPT_FUNCTION, true, OK_RUN | OK_TRACE | OK_SHOT | OK_BENCH | OK_CRITICAL},
     {"--optimizer", OPT_OPTIMIZER, true, OK_RUN | OK_TRACE | OK_SHOT},
-    {"--noise", OPT_NOISE, true, OK_RUN | OK_TRACE | OK_SHOT},
+    {"--noise", OPT_NOISE, true, OK_RUN | OK_TRACE | OK_SHOT | OK_BENCH},
     {"--noise-decay", OPT_NOISE_DECAY, true, OK_RUN | OK_TRACE},
     {"--schedule", OPT_SCHEDULE, true, OK_RUN | OK_TRACE},
     {"--factor", OPT_FACTOR, true, OK_RUN | OK_TRACE},
@@ -96,6 +96,7 @@ const char *cli_usage(void)
            "                [--view surface|contour] [--noise F] [--seed N]\n"
            "                [--particles N] --out FILE.png\n"
            "  optiviz bench [--function NAME] [--frames N] [--size WxH] [--particles N]\n"
+           "                [--noise F]\n"
            "  --particles N: a cloud of N (1..10000) particles from random starts\n"
            "  optiviz critical --function NAME [--domain A:B[,C:D]]\n"
            "                critical points in the domain as CSV with their kind\n"

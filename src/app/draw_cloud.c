@@ -65,9 +65,11 @@ void draw_cloud(const app *a, renderer *r, const layout *lay)
     const float s = lay->scale;
     rgba col = app_runner_color(a->cloud_runner);
     col.a = c->n > 2000 ? 0.25f : 0.4f;
+    /* smaller discs for a large cloud: less clutter, fewer pixels to shade */
+    const float radius = (c->n > 2000 ? 4.0f : 5.0f) * s;
     render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
     if (a->land->dim == 1 || a->contour) {
-        render_points(r, scratch, particles_px(a, lay, scratch), 5.0f * s, col);
+        render_points(r, scratch, particles_px(a, lay, scratch), radius, col);
     } else {
         /* on the surface, lifted as the trails are; only over the domain */
         float *xyz = scratch;
@@ -85,7 +87,7 @@ void draw_cloud(const app *a, renderer *r, const layout *lay)
         }
         float vp[16];
         view3d_matrix(a, lay, vp);
-        render_points3d(r, xyz, k, vp, 5.0f * s, col);
+        render_points3d(r, xyz, k, vp, radius, col);
     }
     render_clip(r, 0, 0, 0, 0);
 }
@@ -181,7 +183,7 @@ void draw_cloud_panel(const app *a, renderer *r, const layout *lay)
     if (c->n <= 0)
         return;
     const float s = lay->scale;
-    const float head_px = 36.0f * s, row_px = 24.0f * s, row_h = 36.0f * s, pad = 16.0f * s;
+    const float head_px = 36.0f * s, row_px = 24.0f * s, row_h = 32.0f * s, pad = 14.0f * s;
     /* the headline */
     int at_global = 0;
     bool has_global = false;

@@ -224,11 +224,18 @@ void layer_destroy(renderer *r);
 
 /* ---- points (points.c) --------------------------------------------------- */
 
-/* Discs of one color drawn as GL points (render_points, render_points3d). */
+/* Discs of one color drawn as GL points (render_points, render_points3d);
+ * discs in one cell of a radius / 2 grid are merged first (a hash table). */
 typedef struct points {
     GLuint program; /* points.vert + points.frag */
     GLuint vao, vbo;
     GLint u_mat, u_size, u_radius, u_color;
+    int cap;          /* points the arrays below hold */
+    float *verts;     /* merged: x, y (pixels), opacity */
+    uint32_t *keys;   /* its cell: 2 per merged point */
+    int *stack;       /* points merged into each */
+    int *table;       /* 2 * cap slots (a power of two): merged index, -1 empty */
+    int table_size;
 } points;
 
 bool points_init(renderer *r, char *err, size_t errlen);
