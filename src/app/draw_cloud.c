@@ -249,7 +249,11 @@ void draw_cloud_panel(const app *a, renderer *r, const layout *lay)
             py = ys[iy];
         }
     }
-    render_rect(r, px, py, w, h, with_alpha(BG, 0.88f));
+    /* opaque and on whole pixels: the renderer's cheap fill, not a blended
+     * shape (a translucent panel this large costs ~1 ms on llvmpipe) */
+    px = floorf(px);
+    py = floorf(py);
+    render_rect(r, px, py, ceilf(w), ceilf(h), BG);
     float y = py + pad;
     float x = px + pad;
     x += render_text(r, lead, x, y, head_px, TEXT_LEFT, TEXT);
