@@ -196,6 +196,37 @@ def critical_rows(*args):
     return lines[0].split(","), [[float(v) for v in r[:-1]] + [r[-1]] for r in rows]
 
 
+def test_particles():
+    """--particles N: 1..10000 (window, shot, bench), else exit 2 naming it;
+    shot launches the cloud and steps it: the frame differs from one without."""
+    for bad in ["0", "10001", "-5", "2k", ""]:
+        for cmd in (["shot", "--function", "risk", "--out", "x.png"], ["--function", "risk"]):
+            code, _, err = run(*cmd, "--particles", bad)
+            lines = [ln for ln in err.split("\n") if ln.strip()]
+            check(code == 2, f"--particles {bad!r} {cmd[0]}: exit {code}, expected 2")
+            check(len(lines) == 1 and "--particles" in err,
+                  f"--particles {bad!r}: one line naming it: {err!r}")
+    code, _, err = run("trace", "--function", "risk", "--start", "0", "--steps", "1",
+                       "--particles", "10")
+    check(code == 2 and "--particles" in err, f"trace --particles: exit {code} {err!r}")
+    with tempfile.TemporaryDirectory() as d:
+        plain, cloud = os.path.join(d, "plain.png"), os.path.join(d, "cloud.png")
+        args = ["shot", "--function", "risk", "--steps", "50", "--size", "960x540"]
+        code0, _, err0 = run(*args, "--out", plain)
+        code, _, err = run(*args, "--particles", "2000", "--noise", "2.5", "--seed", "3",
+                           "--out", cloud)
+        check(code0 == 0 and code == 0, f"shot --particles 2000: exit {code}: {err}")
+        if code == 0 and code0 == 0:
+            w, h, data = png_size(cloud)
+            check((w, h) == (960, 540), f"shot --particles size {w}x{h}")
+            with open(plain, "rb") as fh:
+                check(fh.read() != data, "the cloud changes the frame")
+            again = os.path.join(d, "again.png")
+            run(*args, "--particles", "2000", "--noise", "2.5", "--seed", "3", "--out", again)
+            with open(again, "rb") as fh:
+                check(fh.read() == data, "a cloud shot is bit-identical run to run")
+
+
 def test_critical():
     # risk on [-1, 2] (d2l 12.1): local min, local max (f(2) = 2 is higher), global min
     head, rows = critical_rows("--function", "risk")
@@ -469,7 +500,7 @@ def test_shot_output_dir():
 
 
 for t in [test_list, test_trace_closed_form, test_trace_matches_torch, test_trace_2d_leaves_domain,
-          test_noise_seeded, test_non_finite_stops_early, test_shot, test_critical,
+          test_noise_seeded, test_non_finite_stops_early, test_shot, test_particles, test_critical,
           test_bad_input, test_scenes, test_expr, test_help, test_shot_output_dir]:
     before = len(failures)
     t()

@@ -2,7 +2,7 @@
  * test_input.c: scripted SDL events (SDL_PushEvent) drive the real loop
  * (app_frame) in a headless window: switch landscape, change the learning
  * rate, toggle noise, pause and step, drag the start point (1D and 3D by
- * ray picking), rotate and zoom, help, quit.
+ * ray picking), rotate and zoom, the particle cloud (M), help, quit.
  */
 #include "app/app.h"
 
@@ -474,6 +474,10 @@ static void test_display_pacing_keys(void **state)
         key(SDLK_COMMA, KMOD_NONE);
     assert_true(app_frame(a));
     assert_float_equal(a->sim.steps_per_second, APP_SPEED_MIN, 0);
+    for (int i = 0; i < 4; i++) /* back to 8 steps/s for the tests after */
+        key(SDLK_PERIOD, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_float_equal(a->sim.steps_per_second, APP_DEFAULT_STEPS_PER_SECOND, 0);
 
     /* End: lesson 1's gradient descent from 1.2 (lr 0.01) converges to
      * the empirical risk's minimum 1.01698 and pauses there */
@@ -558,6 +562,57 @@ static void test_formula_line(void **state)
     assert_string_equal(a->land->name, "empirical-risk");
 }
 
+static void test_cloud_keys(void **state)
+{
+    (void)state;
+    key(SDLK_2, KMOD_NONE); /* risk on [-1, 2] */
+    key(SDLK_m, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_int_equal(a->cloud.n, CLOUD_DEFAULT);
+    assert_int_equal(a->cloud.n_minima, 2);
+    assert_int_equal(a->cloud.p[0].opt.kind, a->cfg[a->selected].kind);
+    /* paused, the step key steps the cloud with the runners; R resets it */
+    if (!a->sim.paused)
+        key(SDLK_SPACE, KMOD_NONE);
+    key(SDLK_s, KMOD_NONE);
+    key(SDLK_s, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_int_equal(a->cloud.step, 2);
+    key(SDLK_r, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_int_equal(a->cloud.step, 0);
+    assert_int_equal(a->sim.runners[0].step, 0);
+    /* running, it advances with the sim's steps */
+    key(SDLK_SPACE, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_false(a->sim.paused);
+    SDL_Delay(400);
+    assert_true(app_frame(a));
+    assert_true(a->cloud.step > 0);
+    assert_int_equal(a->cloud.step, a->sim.runners[0].step);
+    key(SDLK_SPACE, KMOD_NONE);
+    /* N, ] and Up reach the cloud */
+    key(SDLK_n, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_float_equal(a->cloud.noise, a->noise_sigma, 0);
+    key(SDLK_n, KMOD_NONE);
+    key(SDLK_UP, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_true(a->cloud.noise == 0.0);
+    assert_float_equal(a->cloud.p[17].opt.p.lr, a->cfg[a->selected].optim.lr, 0);
+    /* M again removes it; a new lesson removes it too */
+    key(SDLK_m, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_int_equal(a->cloud.n, 0);
+    key(SDLK_m, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_int_equal(a->cloud.n, CLOUD_DEFAULT);
+    key(SDLK_1, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_int_equal(a->cloud.n, 0);
+    assert_null(a->cloud.p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -569,6 +624,7 @@ int main(void)
         cmocka_unit_test(test_contour_view_and_drag),
         cmocka_unit_test(test_display_pacing_keys),
         cmocka_unit_test(test_formula_line),
+        cmocka_unit_test(test_cloud_keys),
         cmocka_unit_test(test_wheel_zooms_1d_and_quit),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -297,6 +297,7 @@ static void sim_rebuild(app *a, const double *start)
 
 void app_set_landscape(app *a, const landscape *l)
 {
+    app_cloud_remove(a);
     a->land = l;
     a->companion = a->land->companion ? landscape_find(a->land->companion) : NULL;
     for (int i = 0; i < a->n_runners; i++)
@@ -355,6 +356,7 @@ static void set_lr(app *a, double lr)
         lr = fmin(old, fmax(LR_MIN, lr));
     a->cfg[a->selected].optim.lr = lr;
     selected(a)->opt.p.lr = lr;
+    app_cloud_sync(a);
 }
 
 static void apply_noise(app *a)
@@ -363,6 +365,7 @@ static void apply_noise(app *a)
         a->sim.runners[i].noise = a->cfg[i].has_noise ? a->cfg[i].noise
                                   : a->noise_on       ? a->noise_sigma
                                                       : 0.0;
+    app_cloud_sync(a);
 }
 
 /* Starts every runner again from the current start with the current
@@ -373,6 +376,7 @@ static void restart(app *a)
     start[0] = a->sim.runners[0].start[0];
     start[1] = a->sim.runners[0].start[1];
     sim_rebuild(a, start);
+    app_cloud_relaunch(a);
 }
 
 static void add_runner(app *a)
@@ -702,9 +706,11 @@ void app_apply(app *a, action act)
             a->sim.paused = true;
         if (r->status != RUNNER_DIVERGED) /* a diverged run has its banner already */
             sim_step(&a->sim);
+        app_cloud_steps(a, 1);
         break;
     case ACTION_RESET:
         sim_reset(&a->sim, NULL);
+        app_cloud_reset(a);
         break;
     case ACTION_SPEED_DOWN:
         a->sim.steps_per_second = fmax(APP_SPEED_MIN, a->sim.steps_per_second / 2.0);
@@ -741,6 +747,9 @@ void app_apply(app *a, action act)
              lay.plot_y + lay.plot_h / 2);
         break;
     }
+    case ACTION_CLOUD_TOGGLE:
+        app_cloud_toggle(a);
+        break;
     }
 }
 
@@ -929,6 +938,8 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
     a->contour = o && o->contour && a->land->dim == 2;
     if (o && o->has_start)
         sim_reset(&a->sim, o->start);
+    if (o && o->particles > 0)
+        app_cloud_launch(a, o->particles);
     a->last_counter = SDL_GetPerformanceCounter();
     return true;
 }
@@ -950,6 +961,7 @@ void app_assess(app *a)
 void app_destroy(app *a)
 {
     critical_free(&a->crit);
+    app_cloud_remove(a);
     export_destroy(&a->exp);
     free(a->pixels);
     a->pixels = NULL;
@@ -974,7 +986,7 @@ bool app_frame(app *a)
     if (dt > 0.25)
         dt = 0.25; /* after a stall (window dragged, laptop asleep) do not jump */
     if (a->drag == DRAG_NONE)
-        sim_advance(&a->sim, dt);
+        app_cloud_steps(a, sim_advance(&a->sim, dt));
     app_assess(a);
     window_drawable_size(&a->win, &a->fb_w, &a->fb_h);
     app_draw(a, a->ren, a->fb_w, a->fb_h);

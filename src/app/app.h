@@ -18,6 +18,7 @@
 #include "app/window.h"
 #include "core/assess.h"
 #include "core/camera.h"
+#include "core/cloud.h"
 #include "core/critical.h"
 #include "core/custom.h"
 #include "core/sim.h"
@@ -163,6 +164,9 @@ typedef struct app {
     scene_entry tour[SCENE_TOUR_MAX];
     landscape scene_land;       /* a catalog landscape on a scene's own domain */
     double noise_decay;         /* noise at step t is sigma * decay^t; 0: none */
+    cloud cloud;                /* M: the particle cloud (cloud.n == 0: none) */
+    int cloud_n;                /* its size when launched (--particles; 0: default) */
+    int cloud_runner;           /* the runner whose optimizer it took */
 } app;
 
 /* Opens the window (or the offscreen surface), the renderer and the first
@@ -254,5 +258,26 @@ double view_px_to_y(const app *a, const layout *lay, float py);
  * transform that maps the plot rectangle onto the framebuffer's clip space
  * (the renderer draws into the whole framebuffer). Column-major. */
 void view3d_matrix(const app *a, const layout *lay, float out[16]);
+
+/* The particle cloud (app_cloud.c). Launch: n particles (0: cloud_n or
+ * CLOUD_DEFAULT) from uniform random starts with the selected runner's
+ * optimizer, hyperparameters, the schedule and the current noise. */
+void app_cloud_launch(app *a, int n);
+void app_cloud_remove(app *a);
+/* M: launches the cloud, or removes it. */
+void app_cloud_toggle(app *a);
+/* Launches it again with the current settings when there is one (after an
+ * optimizer or hyperparameter change). */
+void app_cloud_relaunch(app *a);
+/* steps cloud steps (the sim's steps of the frame). */
+void app_cloud_steps(app *a, int steps);
+/* Takes over the current noise and its runner's learning rate. */
+void app_cloud_sync(app *a);
+/* Back to its starts (R). */
+void app_cloud_reset(app *a);
+/* Draws the particles (under the runners) and the basin histogram panel
+ * (over them) (draw_cloud.c); nothing without a cloud. */
+void draw_cloud(const app *a, renderer *r, const layout *lay);
+void draw_cloud_panel(const app *a, renderer *r, const layout *lay);
 
 #endif

@@ -5,6 +5,8 @@
  */
 #include "app/cli.h"
 
+#include "core/cloud.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
@@ -45,6 +47,7 @@ typedef enum opt_id {
     OPT_EXPR,
     OPT_SCENE,
     OPT_OUTPUT_DIR,
+    OPT_PARTICLES,
 } opt_id;
 
 typedef struct opt_spec {
@@ -57,7 +60,7 @@ typedef struct opt_spec {
 static const opt_spec specs[] = {
     {"--function", OPT_FUNCTION, true, OK_RUN | OK_TRACE | OK_SHOT | OK_BENCH | OK_CRITICAL},
     {"--optimizer", OPT_OPTIMIZER, true, OK_RUN | OK_TRACE | OK_SHOT},
-    {"--noise", OPT_NOISE, true, OK_RUN | OK_TRACE},
+    {"--noise", OPT_NOISE, true, OK_RUN | OK_TRACE | OK_SHOT | OK_BENCH},
     {"--noise-decay", OPT_NOISE_DECAY, true, OK_RUN | OK_TRACE},
     {"--schedule", OPT_SCHEDULE, true, OK_RUN | OK_TRACE},
     {"--factor", OPT_FACTOR, true, OK_RUN | OK_TRACE},
@@ -69,7 +72,7 @@ static const opt_spec specs[] = {
     {"--max-steps", OPT_MAX_STEPS, true, OK_RUN | OK_TRACE},
     {"--view", OPT_VIEW, true, OK_RUN | OK_SHOT},
     {"--start", OPT_START, true, OK_RUN | OK_TRACE},
-    {"--seed", OPT_SEED, true, OK_RUN | OK_TRACE},
+    {"--seed", OPT_SEED, true, OK_RUN | OK_TRACE | OK_SHOT},
     {"--steps", OPT_STEPS, true, OK_TRACE | OK_SHOT},
     {"--size", OPT_SIZE, true, OK_RUN | OK_SHOT | OK_BENCH},
     {"--fullscreen", OPT_FULLSCREEN, false, OK_RUN},
@@ -80,6 +83,7 @@ static const opt_spec specs[] = {
     {"--domain", OPT_DOMAIN, true, OK_CRITICAL},
     {"--scene", OPT_SCENE, true, OK_RUN | OK_SHOT},
     {"--output-dir", OPT_OUTPUT_DIR, true, OK_RUN | OK_SHOT},
+    {"--particles", OPT_PARTICLES, true, OK_RUN | OK_SHOT | OK_BENCH},
 };
 
 static const char *const command_names[] = {
@@ -93,17 +97,19 @@ const char *cli_usage(void)
            "  optiviz [--function NAME] [--optimizer NAME[,NAME..]] [hyperparameters]\n"
            "          [--noise F] [--noise-decay R] [schedule] [--start X[,Y]] [--seed N]\n"
            "          [--size WxH] [--fullscreen] [--view surface|contour] [--output-dir DIR]\n"
+           "          [--particles N]\n"
            "                interactive window (keys: press H)\n"
            "  optiviz list  functions and optimizers, one a line\n"
            "  optiviz trace --function NAME --optimizer NAME [hyperparameters] --start X[,Y]\n"
            "                --steps N [--noise F] [--noise-decay R] [schedule] [--seed N]\n"
            "                the run as CSV on standard output\n"
            "  optiviz shot  --function NAME [--optimizer A,B..] [--steps N] [--size WxH]\n"
-           "                [--view surface|contour] [--scene NAME|FILE]\n"
-           "                --out FILE.png | --output-dir DIR\n"
+           "                [--view surface|contour] [--scene NAME|FILE] [--noise F] [--seed N]\n"
+           "                [--particles N] --out FILE.png | --output-dir DIR\n"
            "                one frame rendered headless to a PNG\n"
-           "  optiviz bench [--function NAME] [--frames N] [--size WxH]\n"
-           "                headless frame timing\n"
+           "  optiviz bench [--function NAME] [--frames N] [--size WxH] [--particles N]\n"
+           "                [--noise F]   headless frame timing\n"
+           "  --particles N: a cloud of N (1..10000) particles from random starts\n"
            "  optiviz critical --function NAME [--domain A:B[,C:D]]\n"
            "                critical points in the domain as CSV with their kind\n"
            "                (global-min, local-min, global-max, local-max, saddle, degenerate)\n"
@@ -475,6 +481,11 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
             snprintf(err, n, "--scene: %s", why);
             return false;
         }
+        return true;
+    case OPT_PARTICLES:
+        if (!parse_long(sp->name, v, CLOUD_MIN, CLOUD_MAX, &ll, err, n))
+            return false;
+        o->particles = (int)ll;
         return true;
     case OPT_OUT:
         if (v[0] == '\0') {

@@ -57,6 +57,7 @@ typedef struct cli_options {
     landscape_custom custom; /* the formula's landscape (land points at custom.land) */
     bool has_scene;         /* --scene NAME|FILE (window, shot): checked by scene_load */
     char scene_path[SCENE_PATH_MAX]; /* the resolved file */
+    int particles;          /* --particles N (window, shot, bench): a cloud; 0: none */
 } cli_options;
 
 /* Parses argv (argv[0] is the program). Returns false with one line in err

@@ -43,6 +43,7 @@ int command_shot(const cli_options *o)
     for (long i = 0; i < o->steps; i++) {
         sim_step(&a->sim);
         app_assess(a);
+        app_cloud_steps(a, 1);
     }
     int w, h;
     window_drawable_size(&a->win, &w, &h);
@@ -99,6 +100,7 @@ int command_bench(const cli_options *o)
     for (long i = 0; i < frames; i++) {
         const uint64_t t0 = SDL_GetPerformanceCounter();
         sim_step(&a->sim);
+        app_cloud_steps(a, 1);
         app_draw(a, a->ren, w, h);
         render_finish(a->ren);
         window_swap(&a->win);

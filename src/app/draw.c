@@ -1161,12 +1161,14 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
         draw_static(a, r, &lay);
         render_layer_end(r);
     }
+    draw_cloud(a, r, &lay);
     if (a->land->dim == 1)
         draw_runners_1d(a, r, &lay);
     else if (a->contour)
         draw_runners_contour(a, r, &lay);
     else
         draw_runners_3d(a, r, &lay);
+    draw_cloud_panel(a, r, &lay);
     draw_hud(a, r, &lay);
     draw_loss_panel(a, r, &lay);
     const runner *rn = &a->sim.runners[a->selected];

@@ -70,6 +70,7 @@ static const binding bindings[] = {
     {SDLK_b, MOD_NONE, ACTION_THEME, "B", "theme: dark / light / high contrast"},
     {SDLK_F9, MOD_ANY, ACTION_KEYCAST, "F9", "show the keys pressed (key-cast)"},
     {SDLK_F11, MOD_ANY, ACTION_FULLSCREEN, "F11", "fullscreen"},
+    {SDLK_m, MOD_NONE, ACTION_CLOUD_TOGGLE, "M", "particle cloud: where many runs settle"},
     {SDLK_h, MOD_NONE, ACTION_HELP, "H or F1", "this help"},
     {SDLK_F1, MOD_ANY, ACTION_HELP, NULL, NULL},
     {SDLK_ESCAPE, MOD_ANY, ACTION_QUIT, "Esc or Q", "quit"},

@@ -69,6 +69,7 @@ typedef enum action {
     ACTION_EXPORT_PNG,
     ACTION_EXPORT_CSV,
     ACTION_RECORD,
+    ACTION_CLOUD_TOGGLE,
     ACTION_COUNT,
 } action;
 

@@ -136,25 +136,43 @@ void runner_reset(runner *r, const double *start)
     r->status = classify(r);
 }
 
+optim_result sim_noisy_step(const landscape *l, optim *o, rng *r, double noise,
+                            double noise_decay, const schedule *sched, long step, double *x,
+                            landscape_point *at, double g_seen[2], double *lr_out)
+{
+    const int dim = l->dim;
+    double g[2] = {0.0, 0.0};
+    for (int k = 0; k < dim; k++)
+        g[k] = at->g[k];
+    if (noise > 0.0 && o->kind != OPTIM_ANNEAL) {
+        const double sigma = noise * pow(noise_decay, (double)step);
+        for (int k = 0; k < dim; k++)
+            g[k] += sigma * rng_normal(r);
+    }
+    if (g_seen) {
+        g_seen[0] = g[0];
+        g_seen[1] = g[1];
+    }
+    const double lr = sched ? schedule_lr(sched, o->p.lr, step) : o->p.lr;
+    if (lr_out)
+        *lr_out = lr;
+    const optim_result res = optim_step(o, x, g, lr, at, l, r);
+    if (res != OPTIM_SINGULAR)
+        landscape_eval(l, x, at);
+    return res;
+}
+
 void runner_step(runner *r)
 {
     const int dim = r->land->dim;
-    double g[2] = {0.0, 0.0};
-    for (int k = 0; k < dim; k++)
-        g[k] = r->at.g[k];
-    if (r->noise > 0.0 && r->opt.kind != OPTIM_ANNEAL) {
-        const double sigma = r->noise * pow(r->noise_decay, (double)r->step);
-        for (int k = 0; k < dim; k++)
-            g[k] += sigma * rng_normal(&r->rng);
-    }
-    r->g_seen[0] = g[0];
-    r->g_seen[1] = g[1];
-    r->lr_now = schedule_lr(&r->sched, r->opt.p.lr, r->step);
     double before[2] = {r->x[0], r->x[1]};
     r->x_prev[0] = r->x[0];
     r->x_prev[1] = r->x[1];
     r->opt_prev = r->opt;
-    const optim_result res = optim_step(&r->opt, r->x, g, r->lr_now, &r->at, r->land, &r->rng);
+    const double f_before = r->at.f;
+    const optim_result res = sim_noisy_step(r->land, &r->opt, &r->rng, r->noise, r->noise_decay,
+                                            &r->sched, r->step, r->x, &r->at, r->g_seen,
+                                            &r->lr_now);
     if (res == OPTIM_SINGULAR) {
         r->status = RUNNER_STOPPED;
         r->note = "Hessian is singular: Newton's step H⁻¹∇f is undefined";
@@ -166,8 +184,6 @@ void runner_step(runner *r)
     for (int k = 0; k < dim; k++)
         r->last_step[k] = r->x[k] - before[k];
     r->step++;
-    const double f_before = r->at.f;
-    landscape_eval(r->land, r->x, &r->at);
     r->downhill = r->at.f < f_before;
     trail_push(r);
     r->status = classify(r);

@@ -98,6 +98,19 @@ void runner_step(runner *r);
 /* Trail point i (0 = oldest) into out (dim coordinates). */
 void runner_trail_point(const runner *r, int i, double *out);
 
+/* The noisy-gradient step shared by runners and cloud particles (cloud.h),
+ * so a particle steps exactly as a runner with the same settings would:
+ * the optimizer sees at->g plus N(0, sigma^2) per coordinate, sigma =
+ * noise * noise_decay^step (d2l 12.4's minibatch noise; none for anneal,
+ * whose proposals are its randomness), drawn from r; the learning rate is
+ * the schedule's for step (sched NULL: constant). x moves by optim_step and
+ * at is re-evaluated there, except on OPTIM_SINGULAR (x and at unchanged).
+ * noise_decay is the factor itself (1: no decay). g_seen and lr_out (may be
+ * NULL) get the gradient seen and the learning rate used. */
+optim_result sim_noisy_step(const landscape *l, optim *o, rng *r, double noise,
+                            double noise_decay, const schedule *sched, long step, double *x,
+                            landscape_point *at, double g_seen[2], double *lr_out);
+
 typedef struct sim {
     int n_runners;
     runner runners[SIM_MAX_RUNNERS];

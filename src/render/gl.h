@@ -51,6 +51,7 @@
     X(PFNGLUNIFORM1IPROC, Uniform1i)                                \
     X(PFNGLUNIFORM1FPROC, Uniform1f)                                \
     X(PFNGLUNIFORM2FPROC, Uniform2f)                                \
+    X(PFNGLUNIFORM3FPROC, Uniform3f)                                \
     X(PFNGLUNIFORM4FPROC, Uniform4f)                                \
     X(PFNGLUNIFORMMATRIX4FVPROC, UniformMatrix4fv)                  \
     X(PFNGLGENBUFFERSPROC, GenBuffers)                              \

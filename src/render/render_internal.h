@@ -13,7 +13,8 @@
  *                             content id as float textures;
  *   lines.c                   polylines (2D, 3D) and 3D discs built on prim_batch;
  *   render_layer (layer.c)    the retained static layer: an RGBA8 + depth
- *                             framebuffer object copied into later frames.
+ *                             framebuffer object copied into later frames;
+ *   points      (points.c)    many one-color discs as GL points, one draw call.
  */
 #ifndef OPTIVIZ_RENDER_INTERNAL_H
 #define OPTIVIZ_RENDER_INTERNAL_H
@@ -224,6 +225,25 @@ typedef struct render_layer {
 void layer_finish(renderer *r);
 void layer_destroy(renderer *r);
 
+/* ---- points (points.c) --------------------------------------------------- */
+
+/* Discs of one color drawn as GL points (render_points, render_points3d);
+ * discs in one cell of a radius / 2 grid are merged first (a hash table). */
+typedef struct points {
+    GLuint program; /* points.vert + points.frag */
+    GLuint vao, vbo;
+    GLint u_mat, u_size, u_radius, u_color;
+    int cap;          /* points the arrays below hold */
+    float *verts;     /* merged: x, y (pixels), opacity */
+    uint32_t *keys;   /* its cell: 2 per merged point */
+    int *stack;       /* points merged into each */
+    int *table;       /* 2 * cap slots (a power of two): merged index, -1 empty */
+    int table_size;
+} points;
+
+bool points_init(renderer *r, char *err, size_t errlen);
+void points_destroy(renderer *r);
+
 /* ---- the renderer -------------------------------------------------------- */
 
 struct renderer {
@@ -246,6 +266,7 @@ struct renderer {
     render_layer layer;
     float *scratch;
     size_t scratch_cap;
+    points points;
 };
 
 #endif

@@ -289,6 +289,8 @@ renderer *renderer_create(const renderer_params *p, char *err, size_t errlen)
         goto fail;
     if (!contour_init(r, err, errlen))
         goto fail;
+    if (!points_init(r, err, errlen))
+        goto fail;
     return r;
 
 fail:
@@ -301,6 +303,7 @@ void renderer_free(renderer *r)
     if (!r)
         return;
     layer_destroy(r);
+    points_destroy(r);
     contour_destroy(r);
     wire_destroy(r);
     text_destroy(r);

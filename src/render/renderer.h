@@ -93,6 +93,23 @@ void render_polyline3d(renderer *r, const float *xyz, int n, const float view_pr
 void render_disc3d(renderer *r, const float xyz[3], const float view_proj[16], float radius,
                    rgba fill, float outline_px, rgba outline);
 
+/* n filled discs of one color and radius (pixels) at xy (n pixel pairs),
+ * antialiased, in one draw call (GL points, points.c): the cheap way to
+ * draw a particle cloud. Discs whose centers fall in one cell of a grid of
+ * radius / 2 pixels are drawn once, at the first one's center, with the
+ * opacity of their stack, 1 - (1 - a)^k (what k blended discs at one spot
+ * give): a crowd costs the pixels of a few discs, at most ~radius / 4 px
+ * off on average. Drawn in call order with the other 2D shapes;
+ * non-finite points and discs whose center is off the framebuffer are not
+ * drawn. */
+void render_points(renderer *r, const float *xy, int n, float radius, rgba color);
+/* The same at n world points (xyz triples) projected with view_proj
+ * (column-major 4x4) on the CPU, over the surface (no depth test), like
+ * render_disc3d; points behind the camera or outside the clip volume are
+ * not drawn. */
+void render_points3d(renderer *r, const float *xyz, int n, const float view_proj[16],
+                     float radius, rgba color);
+
 /* Wireframe of a height field z = heights[j*nx + i] over the world rectangle
  * [x0, x1] x [y0, y1] (i along x, j along y), nx, ny >= 2. Grid lines are
  * drawn by the fragment shader along the sample rows and columns, line_px
