@@ -299,6 +299,7 @@ void app_set_landscape(app *a, const landscape *l)
 {
     app_cloud_remove(a);
     a->land = l;
+    a->noise_sigma = l->noise > 0 ? l->noise : APP_DEFAULT_NOISE;
     a->companion = a->land->companion ? landscape_find(a->land->companion) : NULL;
     for (int i = 0; i < a->n_runners; i++)
         cfg_fit(&a->cfg[i], a->land);
@@ -912,7 +913,6 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
     a->given = o ? o->optim_given : 0;
     if (o)
         a->given_optim = o->optim;
-    a->noise_sigma = (o && o->noise > 0) ? o->noise : APP_DEFAULT_NOISE;
     a->noise_on = o && o->noise > 0;
     a->seed = o ? o->seed : 0;
     a->sim.steps_per_second = APP_DEFAULT_STEPS_PER_SECOND;
@@ -925,17 +925,23 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
     SDL_StopTextInput(); /* on only while the formula line is open */
     a->trail_len = RUNNER_TRAIL_MAX;
     a->tour_index = -1;
+    a->noise_sigma = APP_DEFAULT_NOISE;
     if (o && o->land && landscape_index(o->land) < 0)
         app_set_landscape(a, o->land); /* --expr: a typed formula's landscape */
     else
         app_set_lesson(a, (o && o->land) ? landscape_index(o->land) : 0);
+    if (o && o->noise > 0) { /* the command line's noise, on */
+        a->noise_sigma = o->noise;
+        app_rebuild(a, NULL);
+    }
     if (o && o->has_scene && !app_load_scene(a, o->scene_path, err, errlen)) {
         app_destroy(a);
         return false;
     }
     if (p->open_tour && !(o && o->has_scene))
         app_tour_step(a, 1); /* the first scene; without the files, lesson 1 */
-    a->contour = o && o->contour && a->land->dim == 2;
+    if (o && o->contour && a->land->dim == 2)
+        a->contour = true;
     if (o && o->has_start)
         sim_reset(&a->sim, o->start);
     if (o && o->particles > 0)

@@ -44,8 +44,6 @@ static bool scene_show(app *a, const scene *sc, char *err, size_t errlen)
         };
     }
     a->keep_given = false;
-    a->noise_sigma = sc->has_noise && sc->noise > 0 ? sc->noise : APP_DEFAULT_NOISE;
-    a->noise_on = sc->has_noise && sc->noise > 0;
     a->noise_decay = sc->has_noise_decay ? sc->noise_decay : 0.0;
     if (sc->has_seed)
         a->seed = sc->seed;
@@ -70,6 +68,9 @@ static bool scene_show(app *a, const scene *sc, char *err, size_t errlen)
             return false; /* parsed above: not reached */
         }
     }
+    if (sc->has_noise && sc->noise > 0)
+        a->noise_sigma = sc->noise; /* else the lesson's, set with the landscape */
+    a->noise_on = sc->has_noise && sc->noise > 0;
     /* the hyperparameters the file gives win over the lesson's fit */
     int count;
     const optim_field *f = optim_fields(&count);

@@ -266,6 +266,7 @@ static const landscape catalog[] = {
                        "global minimum near 1.09",
         .start = {-0.9},
         .lr = 0.05,
+        .noise = 2.5,
         .n_marks = 2,
         .marks = {
             {.label = "local minimum", .seed = -0.27},
@@ -483,6 +484,7 @@ static const landscape catalog[] = {
                        "local minimum near (-1.27, -0.45), a saddle between",
         .start = {-2.5, -1.5},
         .lr = 0.1,
+        .noise = 1.5,
         .eval = eval_two_basin,
     },
 };

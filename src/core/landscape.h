@@ -48,6 +48,8 @@ typedef struct landscape {
     const char *description; /* one line, ASCII */
     double start[2];         /* default start of the lesson */
     double lr;               /* default learning rate of the lesson */
+    double noise;            /* the lesson's gradient-noise sigma for N (0: the app's
+                              * default): large enough to matter against f's gradients */
     const char *companion;   /* another landscape drawn with it, or NULL */
     int n_marks;
     landscape_mark marks[LANDSCAPE_MAX_MARKS];
