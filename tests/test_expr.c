@@ -622,6 +622,50 @@ static void test_fuzz(void **state)
     print_message("fuzz: %d of 100000 mutated formulas parsed\n", parsed);
 }
 
+/* Every catalog landscape's formula (what E opens with) parses in its
+ * dimension and evaluates to the closed form's value, gradient and Hessian
+ * on a 9 x 9 grid over the domain, to 1e-12 of max(1, |closed form|). */
+static void test_catalog_formulas(void **state)
+{
+    (void)state;
+    double worst = 0.0;
+    for (int i = 0; i < landscape_count(); i++) {
+        const landscape *l = landscape_at(i);
+        assert_non_null(l->formula);
+        expr_error err;
+        expr *e = expr_parse(l->formula, l->dim, &err);
+        if (!e)
+            fail_msg("%s: '%s' refused at column %d: %s", l->name, l->formula, err.column,
+                     err.message);
+        assert_int_equal(expr_dim(e), l->dim);
+        for (int a = 0; a < 9; a++)
+            for (int b = 0; b < (l->dim == 2 ? 9 : 1); b++) {
+                const double x[2] = {l->lo[0] + (l->hi[0] - l->lo[0]) * (a + 0.37) / 9.0,
+                                     l->dim == 2 ? l->lo[1] + (l->hi[1] - l->lo[1]) * (b + 0.61) / 9.0
+                                                 : 0.0};
+                landscape_point want, got;
+                landscape_eval(l, x, &want);
+                expr_eval(e, x, &got);
+                const double pairs[7][2] = {{want.f, got.f},
+                                            {want.g[0], got.g[0]},
+                                            {want.g[1], got.g[1]},
+                                            {want.h[0][0], got.h[0][0]},
+                                            {want.h[0][1], got.h[0][1]},
+                                            {want.h[1][0], got.h[1][0]},
+                                            {want.h[1][1], got.h[1][1]}};
+                for (int k = 0; k < 7; k++) {
+                    const double d = fabs(pairs[k][0] - pairs[k][1]) / fmax(1.0, fabs(pairs[k][0]));
+                    worst = fmax(worst, d);
+                    if (!(d <= 1e-12))
+                        fail_msg("%s at (%g, %g): component %d closed form %.17g, formula %.17g",
+                                 l->name, x[0], x[1], k, pairs[k][0], pairs[k][1]);
+                }
+            }
+        expr_free(e);
+    }
+    printf("catalog formulas: largest difference %.3g of max(1, |value|)\n", worst);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -633,6 +677,7 @@ int main(void)
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_caret),
         cmocka_unit_test(test_builtins),
+        cmocka_unit_test(test_catalog_formulas),
         cmocka_unit_test(test_custom_landscape),
         cmocka_unit_test(test_runner_undefined),
         cmocka_unit_test(test_fuzz),

@@ -17,6 +17,10 @@
 
 #include <cmocka.h>
 
+#include <SDL_image.h>
+#include <dirent.h>
+#include <unistd.h>
+
 static app *a;
 
 static void key(SDL_Keycode k, Uint16 mod)
@@ -613,6 +617,129 @@ static void test_cloud_keys(void **state)
     assert_null(a->cloud.p);
 }
 
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    assert_int_equal(fclose(f), 0);
+}
+
+/* The tour: PageDown opens scene 1 (its runner, lr, start and loss panel),
+ * PageDown / PageUp move, L switches the caption to Korean, F5 reloads an
+ * edited file, a broken file changes nothing and says where, 1 leaves. */
+static void test_scene_keys(void **state)
+{
+    (void)state;
+    key(SDLK_1, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_false(a->has_scene);
+    key(SDLK_PAGEDOWN, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_true(a->has_scene);
+    assert_int_equal(a->tour_index, 0);
+    assert_string_equal(a->land->name, "empirical-risk");
+    assert_true(a->loss_panel);
+    assert_float_equal(a->cfg[0].optim.lr, 0.01, 0);
+    assert_float_equal(a->sim.runners[0].start[0], 1.2, 0);
+    key(SDLK_PAGEDOWN, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_int_equal(a->tour_index, 1);
+    assert_string_equal(a->land->name, "risk");
+    assert_int_equal(a->sim.n_runners, 2);
+    assert_float_equal(a->sim.runners[1].start[0], 0.5, 0);
+    key(SDLK_PAGEUP, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_int_equal(a->tour_index, 0);
+    key(SDLK_l, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_ptr_equal(app_scene_caption(a), a->scene.caption_ko);
+    assert_true(a->scene.caption_ko[0] != '\0');
+    key(SDLK_l, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_ptr_equal(app_scene_caption(a), a->scene.caption);
+
+    char dir[] = "/tmp/optiviz-scene-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[256];
+    snprintf(path, sizeof path, "%s/mine.ini", dir);
+    const char *fmt = "[scene]\ntitle = Mine\ncaption = x squared.\n[landscape]\n"
+                      "function = quadratic\n[runner 1]\noptimizer = sgd\nlr = %s\n"
+                      "start = 2\n";
+    char text[512];
+    snprintf(text, sizeof text, fmt, "0.3");
+    write_file(path, text);
+    char err[600];
+    assert_true(app_load_scene(a, path, err, sizeof err));
+    assert_int_equal(a->tour_index, -1);
+    assert_float_equal(a->cfg[0].optim.lr, 0.3, 0);
+    assert_float_equal(a->sim.runners[0].start[0], 2.0, 0);
+    snprintf(text, sizeof text, fmt, "0.7");
+    write_file(path, text);
+    key(SDLK_F5, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_float_equal(a->cfg[0].optim.lr, 0.7, 0);
+    snprintf(text, sizeof text, fmt, "0.x");
+    write_file(path, text);
+    key(SDLK_F5, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_float_equal(a->cfg[0].optim.lr, 0.7, 0); /* nothing changed */
+    assert_true(a->has_scene);
+    assert_non_null(strstr(a->message, "mine.ini:8: [runner 1] lr"));
+    key(SDLK_1, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_false(a->has_scene);
+    remove(path);
+    rmdir(dir);
+}
+
+/* P saves the drawn frame at the framebuffer's size, X one CSV per runner
+ * in trace's format, into the output directory. */
+static void test_export_keys(void **state)
+{
+    (void)state;
+    static char dir[] = "/tmp/optiviz-export-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    export_destroy(&a->exp);
+    export_init(&a->exp, dir);
+    key(SDLK_1, KMOD_NONE);
+    key(SDLK_a, KMOD_NONE); /* two runners */
+    key(SDLK_p, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_non_null(strstr(a->exp.last_path, dir));
+    SDL_Surface *img = IMG_Load(a->exp.last_path);
+    assert_non_null(img);
+    assert_int_equal(img->w, a->fb_w);
+    assert_int_equal(img->h, a->fb_h);
+    SDL_FreeSurface(img);
+    remove(a->exp.last_path);
+    key(SDLK_x, KMOD_NONE);
+    assert_true(app_frame(a));
+    int csv = 0;
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    for (struct dirent *e; (e = readdir(d));) {
+        if (!strstr(e->d_name, ".csv"))
+            continue;
+        char p[512], line[256];
+        snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+        FILE *f = fopen(p, "r");
+        assert_non_null(f);
+        assert_non_null(fgets(line, sizeof line, f));
+        assert_string_equal(line, "step,x,f,df\n");
+        fclose(f);
+        remove(p);
+        csv++;
+    }
+    closedir(d);
+    assert_int_equal(csv, 2);
+    rmdir(dir);
+    key(SDLK_DELETE, KMOD_NONE);
+    assert_true(app_frame(a));
+    export_destroy(&a->exp);
+    export_init(&a->exp, NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -624,6 +751,8 @@ int main(void)
         cmocka_unit_test(test_contour_view_and_drag),
         cmocka_unit_test(test_display_pacing_keys),
         cmocka_unit_test(test_formula_line),
+        cmocka_unit_test(test_scene_keys),
+        cmocka_unit_test(test_export_keys),
         cmocka_unit_test(test_cloud_keys),
         cmocka_unit_test(test_wheel_zooms_1d_and_quit),
     };

@@ -213,6 +213,67 @@ static void check_themes_and_panels(app *a, uint8_t *buf)
     a->n_keys = 0;
 }
 
+/* Every bundled scene renders: its heading, its caption band under the
+ * plot (English, then Korean, which draws different glyphs), and in 1D
+ * each runner's marker in its color where the runner is. */
+static void check_scenes(app *a, uint8_t *buf)
+{
+    scene_entry tour[SCENE_TOUR_MAX];
+    const int n = scene_tour(tour, SCENE_TOUR_MAX);
+    CHECK(n == 10, "the bundled tour has %d scenes, expected 10", n);
+    uint8_t *english = malloc((size_t)W * H * 4);
+    for (int i = 0; i < n; i++) {
+        char err[600];
+        if (!app_load_scene(a, tour[i].path, err, sizeof err)) {
+            CHECK(false, "scene %s: %s", tour[i].name, err);
+            continue;
+        }
+        for (int k = 0; k < 20; k++)
+            sim_step(&a->sim);
+        a->korean = false;
+        render(a, buf);
+        layout lay;
+        app_layout(a, W, H, &lay);
+        CHECK(lay.caption_w > 0, "scene %s: no caption band", tour[i].name);
+        int text = 0;
+        for (int y = (int)lay.caption_y; y < (int)(lay.caption_y + lay.caption_h); y++)
+            for (int x = (int)lay.caption_x; x < (int)(lay.caption_x + lay.caption_w); x++)
+                text += px(buf, x, y)[0] > 200 && px(buf, x, y)[1] > 200 && px(buf, x, y)[2] > 200;
+        CHECK(text > 1500, "scene %s: caption text missing (%d px)", tour[i].name, text);
+        int head = 0;
+        for (int y = 0; y < (int)lay.plot_y - 10; y++)
+            for (int x = (int)lay.plot_x; x < (int)lay.side_x; x++)
+                head += px(buf, x, y)[0] > 120;
+        CHECK(head > 800, "scene %s: heading missing (%d px)", tour[i].name, head);
+        if (a->land->dim == 1) {
+            for (int w = 0; w < a->sim.n_runners; w++) {
+                const runner *rn = &a->sim.runners[w];
+                if (rn->x[0] < a->view[0] || rn->x[0] > a->view[1] || rn->at.f < a->view[2] ||
+                    rn->at.f > a->view[3])
+                    continue; /* out of view: drawn as an arrow at the edge */
+                const rgba c = app_runner_color(a, w);
+                const int mx = (int)lroundf(view_x_to_px(a, &lay, rn->x[0]));
+                const int my = (int)lroundf(view_y_to_px(a, &lay, rn->at.f));
+                CHECK(color_near(buf, mx, my, 3, (int)lroundf(c.r * 255), (int)lroundf(c.g * 255),
+                                 (int)lroundf(c.b * 255)),
+                      "scene %s: runner %d not drawn at (%d, %d)", tour[i].name, w, mx, my);
+            }
+        }
+        memcpy(english, buf, (size_t)W * H * 4);
+        a->korean = true;
+        render(a, buf);
+        size_t differ = 0;
+        for (int y = (int)lay.caption_y; y < (int)(lay.caption_y + lay.caption_h); y++)
+            differ += memcmp(px(english, (int)lay.caption_x, y), px(buf, (int)lay.caption_x, y),
+                             (size_t)lay.caption_w * 4) != 0;
+        CHECK(differ > 20, "scene %s: the Korean caption looks like the English one",
+              tour[i].name);
+        a->korean = false;
+    }
+    free(english);
+    app_scene_leave(a);
+}
+
 int main(void)
 {
     app *a = calloc(1, sizeof *a);
@@ -237,6 +298,9 @@ int main(void)
     check_themes_and_panels(a, buf);
     check_contour(a, buf);
     check_saddle(a, buf);
+    check_scenes(a, buf);
+    app_set_lesson(a, 3); /* the saddle again, for the run-to-run check */
+    render(a, buf);
     /* bit-identical run to run */
     render(a, again);
     CHECK(memcmp(buf, again, (size_t)W * H * 4) == 0, "two renders of one state differ");
