@@ -235,7 +235,9 @@ static void draw_arrows_1d(const app *a, renderer *r, const layout *lay, const r
  * ({ and }), the newest kept. */
 static int trail_first(const app *a, const runner *rn)
 {
-    return rn->trail_len > a->trail_len ? rn->trail_len - a->trail_len : 0;
+    /* with a particle cloud the cloud is the picture: the last 20 steps only */
+    const int keep = a->cloud.n > 0 && a->trail_len > 20 ? 20 : a->trail_len;
+    return rn->trail_len > keep ? rn->trail_len - keep : 0;
 }
 
 static void draw_runner_1d(const app *a, renderer *r, const layout *lay, int which)
