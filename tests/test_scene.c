@@ -417,7 +417,7 @@ static const bad_case bad[] = {
     {RISK "[camera]\nyaw = 1\n", ":5: [camera]: the camera is for 2D landscapes"},
     {RISK "view = surface\n", ":5: [landscape] view: 'surface' is for 2D landscapes"},
     {RISK "domain = -1:1,0:1\n", ":5: [landscape] domain: 'risk' is 1D and needs A:B"},
-    {RISK "domain = 2:1\n", ":5: [landscape] domain: '2:1' is not a domain"},
+    {RISK "domain = 2:1\n", ":5: [landscape] domain: '2:1' has a range 2:1 whose start is not below its end"},
     {HEAD "[landscape]\nexpr = x^2\n", ":4: [landscape] expr: a formula needs domain="},
     {HEAD "[landscape]\nexpr = \n", ":4: [landscape] expr: empty formula"},
     {HEAD "[landscape]\nfunction = risk\nexpr = x\n",

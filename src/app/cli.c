@@ -219,45 +219,12 @@ static bool parse_start(const char *s, double *start, int *count, char *err, siz
 
 bool cli_parse_domain(const char *s, double *lo, double *hi, int *count, char *err, size_t n)
 {
-    char buf[256];
-    if (strlen(s) >= sizeof buf) {
-        snprintf(err, n, "--domain: value too long");
+    char why[400];
+    if (!landscape_parse_domain(s, lo, hi, count, why, sizeof why)) {
+        snprintf(err, n, "--domain: %s", why);
         return false;
     }
-    strcpy(buf, s);
-    *count = 0;
-    char *range = buf;
-    for (;;) {
-        char *comma = strchr(range, ',');
-        if (comma)
-            *comma = '\0';
-        char *colon = strchr(range, ':');
-        if (*count == 2 || !colon || strchr(colon + 1, ':')) {
-            snprintf(err, n, "--domain: '%s' is not A:B or A:B,C:D (e.g. -1:2 or -5:5,-5:5)", s);
-            return false;
-        }
-        *colon = '\0';
-        double a, b;
-        char what[64];
-        snprintf(what, sizeof what, "--domain '%s'", s);
-        if (!parse_double(what, range, &a, err, n) || !parse_double(what, colon + 1, &b, err, n))
-            return false;
-        if (!(a < b)) {
-            snprintf(err, n, "--domain: '%s' has a range %.17g:%.17g whose start is not below "
-                             "its end", s, a, b);
-            return false;
-        }
-        if (!isfinite(b - a)) {
-            snprintf(err, n, "--domain: '%s' has a range too wide to compute with", s);
-            return false;
-        }
-        lo[*count] = a;
-        hi[*count] = b;
-        (*count)++;
-        if (!comma)
-            return true;
-        range = comma + 1;
-    }
+    return true;
 }
 
 static bool parse_milestones(const char *s, schedule *sched, char *err, size_t n)

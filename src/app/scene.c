@@ -161,36 +161,15 @@ static bool point(parse_ctx *c, const char *key, const char *v, double *xy, int 
     return false;
 }
 
-/* "A:B" or "A:B,C:D" with A < B and C < D. */
+/* "A:B" or "A:B,C:D" with A < B and C < D (core/landscape.c parses). */
 static bool domain(parse_ctx *c, const char *key, const char *v, double *lo, double *hi,
                    int *count)
 {
-    char buf[256];
-    snprintf(buf, sizeof buf, "%s", v);
-    *count = 0;
-    char *range = buf;
-    bool ok = strlen(v) < sizeof buf;
-    while (ok) {
-        char *comma = strchr(range, ',');
-        if (comma)
-            *comma = '\0';
-        char *colon = strchr(range, ':');
-        if (*count == 2 || !colon) {
-            ok = false;
-            break;
-        }
-        *colon = '\0';
-        ok = to_double(range, &lo[*count]) && to_double(colon + 1, &hi[*count]) &&
-             lo[*count] < hi[*count] && isfinite(hi[*count] - lo[*count]);
-        (*count)++;
-        if (!comma)
-            break;
-        range = comma + 1;
-    }
-    if (!ok)
-        fail(c, c->line, c->sect_name, key,
-             "'%s' is not a domain A:B or A:B,C:D with A < B and C < D", v);
-    return ok;
+    char why[400];
+    if (landscape_parse_domain(v, lo, hi, count, why, sizeof why))
+        return true;
+    fail(c, c->line, c->sect_name, key, "%s", why);
+    return false;
 }
 
 static bool text(parse_ctx *c, const char *key, const char *v, char *dst, size_t n)

@@ -10,6 +10,10 @@
 #include "core/expr.h"
 
 #include <math.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <errno.h>
+#include <ctype.h>
 #include <string.h>
 
 static const double PI = 3.14159265358979323846;
@@ -552,4 +556,64 @@ bool landscape_critical_1d(const landscape *l, double seed, double *x_out)
         }
     }
     return false;
+}
+
+/* One finite number filling s but for spaces around it (an underflow to a
+ * tiny value is a number; an overflow is not). */
+static bool domain_number(const char *s, double *out)
+{
+    char *end = NULL;
+    errno = 0;
+    const double v = strtod(s, &end);
+    while (end && isspace((unsigned char)*end))
+        end++;
+    if (s[0] == '\0' || end == s || *end != '\0' ||
+        (errno == ERANGE && fabs(v) == HUGE_VAL) || !isfinite(v))
+        return false;
+    *out = v;
+    return true;
+}
+
+bool landscape_parse_domain(const char *s, double *lo, double *hi, int *count, char *why,
+                            size_t n)
+{
+    char buf[256];
+    *count = 0;
+    if (strlen(s) >= sizeof buf) {
+        snprintf(why, n, "value too long");
+        return false;
+    }
+    memcpy(buf, s, strlen(s) + 1);
+    char *range = buf;
+    for (;;) {
+        char *comma = strchr(range, ',');
+        if (comma)
+            *comma = '\0';
+        char *colon = strchr(range, ':');
+        if (*count == 2 || !colon || strchr(colon + 1, ':')) {
+            snprintf(why, n, "'%s' is not A:B or A:B,C:D (e.g. -1:2 or -5:5,-5:5)", s);
+            return false;
+        }
+        *colon = '\0';
+        double a, b;
+        if (!domain_number(range, &a) || !domain_number(colon + 1, &b)) {
+            snprintf(why, n, "'%s' has a range whose ends are not both finite numbers", s);
+            return false;
+        }
+        if (!(a < b)) {
+            snprintf(why, n, "'%s' has a range %.17g:%.17g whose start is not below its end", s,
+                     a, b);
+            return false;
+        }
+        if (!isfinite(b - a)) {
+            snprintf(why, n, "'%s' has a range too wide to compute with", s);
+            return false;
+        }
+        lo[*count] = a;
+        hi[*count] = b;
+        (*count)++;
+        if (!comma)
+            return true;
+        range = comma + 1;
+    }
 }

@@ -15,6 +15,7 @@
 #define OPTIVIZ_CORE_LANDSCAPE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #define LANDSCAPE_MAX_MARKS 4
 
@@ -76,5 +77,13 @@ bool landscape_in_domain(const landscape *l, const double *x);
  * 50 iterations, |step| < 1e-15 relative stops it). Returns false when f''
  * vanishes or the iteration does not settle. */
 bool landscape_critical_1d(const landscape *l, double seed, double *x_out);
+
+/* Parses a domain "A:B" (1D) or "A:B,C:D" (2D) into lo/hi (2 entries
+ * each); count gets the number of ranges. Each range needs finite A < B
+ * with a finite width. Returns false with the reason in why (no prefix,
+ * e.g. "'1:0' has a range 1:0 whose start is not below its end"). Shared by
+ * --domain, the formula line and scene files. */
+bool landscape_parse_domain(const char *s, double *lo, double *hi, int *count, char *why,
+                            size_t n);
 
 #endif
