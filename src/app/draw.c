@@ -33,12 +33,6 @@ static const theme *th;
 #define YELLOW (th->accent)
 #define RED (th->bad)
 
-static rgba alpha(rgba c, float a)
-{
-    c.a = a;
-    return c;
-}
-
 /* Three significant digits, without an exponent from 1000 to 1e6 ("5000",
  * not "5e+03"). */
 static void fmt_sig3(char *out, size_t n, double v)
@@ -99,7 +93,7 @@ static void draw_axes_1d(const app *a, renderer *r, const layout *lay)
         const float py = view_y_to_px(a, lay, ticks[i]);
         const float g[4] = {lay->plot_x, py, lay->plot_x + lay->plot_w, py};
         render_polyline(r, g, 2, (ticks[i] == 0.0 ? 2.0f : 1.0f) * s,
-                        ticks[i] == 0.0 ? alpha(AXIS, 0.35f) : GRID);
+                        ticks[i] == 0.0 ? rgba_alpha(AXIS, 0.35f) : GRID);
         const float t[4] = {lay->plot_x - 10 * s, py, lay->plot_x, py};
         render_polyline(r, t, 2, 2.0f * s, AXIS);
         char lbl[32];
@@ -165,11 +159,11 @@ static void draw_marks_1d(const app *a, renderer *r, const layout *lay)
         tx = fmaxf(lay->plot_x + 6 * s, fminf(tx, lay->plot_x + lay->plot_w - tw - 6 * s));
         const rgba c = m->on == a->land ? GREEN : ORANGE;
         if (ly > py)
-            draw_arrow(r, px, ly - 2 * s, px, py + 12 * s, 2.0f * s, alpha(c, 0.9f));
+            draw_arrow(r, px, ly - 2 * s, px, py + 12 * s, 2.0f * s, rgba_alpha(c, 0.9f));
         else
-            draw_arrow(r, px, ly + font * 1.3f + 2 * s, px, py - 12 * s, 2.0f * s, alpha(c, 0.9f));
-        render_disc(r, px, py, 8.0f * s, alpha(BG, 0.0f), 3.0f * s, c);
-        render_rect(r, tx - 6 * s, ly, tw + 12 * s, font * 1.3f, alpha(BG, 0.85f));
+            draw_arrow(r, px, ly + font * 1.3f + 2 * s, px, py - 12 * s, 2.0f * s, rgba_alpha(c, 0.9f));
+        render_disc(r, px, py, 8.0f * s, rgba_alpha(BG, 0.0f), 3.0f * s, c);
+        render_rect(r, tx - 6 * s, ly, tw + 12 * s, font * 1.3f, rgba_alpha(BG, 0.85f));
         render_text(r, text, tx, ly + font * 0.1f, font, TEXT_LEFT, c);
     }
 }
@@ -255,10 +249,10 @@ static void draw_runner_1d(const app *a, renderer *r, const layout *lay, int whi
         pts[2 * i] = view_x_to_px(a, lay, p[0]);
         pts[2 * i + 1] = view_y_to_px(a, lay, v.f);
     }
-    render_polyline(r, pts, n, 3.0f * s, alpha(col, 0.7f));
+    render_polyline(r, pts, n, 3.0f * s, rgba_alpha(col, 0.7f));
     const int dots = n < 300 ? n : 300;
     for (int i = n - dots; i < n; i++)
-        render_disc(r, pts[2 * i], pts[2 * i + 1], 4.5f * s, alpha(col, 0.9f), 0, BG);
+        render_disc(r, pts[2 * i], pts[2 * i + 1], 4.5f * s, rgba_alpha(col, 0.9f), 0, BG);
     const double x = rn->x[0];
     if (!isfinite(x) || !isfinite(rn->at.f))
         return;
@@ -273,7 +267,7 @@ static void draw_runner_1d(const app *a, renderer *r, const layout *lay, int whi
         const float tw = render_text_width(r, text, 24 * s);
         const float tx = ex + (right ? -70 : 70) * s;
         render_rect(r, right ? tx - tw - 6 * s : tx - 6 * s, ey - 18 * s, tw + 12 * s, 36 * s,
-                    alpha(BG, 0.85f));
+                    rgba_alpha(BG, 0.85f));
         render_text(r, text, tx, ey - 14 * s, 24 * s, right ? TEXT_RIGHT : TEXT_LEFT, col);
         return;
     }
@@ -292,13 +286,13 @@ static void draw_start_1d(const app *a, renderer *r, const layout *lay)
     landscape_point sv;
     landscape_eval(a->land, rn->start, &sv);
     render_disc(r, view_x_to_px(a, lay, rn->start[0]), view_y_to_px(a, lay, sv.f), 11.0f * s,
-                alpha(BG, 0.0f), 3.0f * s, TEXT);
+                rgba_alpha(BG, 0.0f), 3.0f * s, TEXT);
 }
 
 static void legend_line(renderer *r, float x, float y, float s, rgba c, const char *text)
 {
     render_rect(r, x - 8 * s, y - 4 * s, 60 * s + render_text_width(r, text, 24 * s), 34 * s,
-                alpha(BG, 0.85f));
+                rgba_alpha(BG, 0.85f));
     const float seg[4] = {x, y + 14 * s, x + 40 * s, y + 14 * s};
     render_polyline(r, seg, 2, 4.0f * s, c);
     render_text(r, text, x + 52 * s, y, 24 * s, TEXT_LEFT, TEXT);
@@ -324,7 +318,7 @@ static void draw_plateau_1d(const app *a, renderer *r, const layout *lay)
             const double end = x;
             if (end - start > 0.03 * (a->land->hi[0] - a->land->lo[0])) {
                 const float x0 = view_x_to_px(a, lay, start), x1 = view_x_to_px(a, lay, end);
-                render_rect(r, x0, lay->plot_y, x1 - x0, lay->plot_h, alpha(YELLOW, 0.12f));
+                render_rect(r, x0, lay->plot_y, x1 - x0, lay->plot_h, rgba_alpha(YELLOW, 0.12f));
                 const char *lbl = "vanishing gradient: |f′| < 0.01";
                 draw_text_fit(r, lbl, (x0 + x1) / 2, lay->plot_y + lay->plot_h - 70 * s, 24 * s,
                          fmaxf(10.0f, 14 * s), x1 - x0 - 8 * s, TEXT_CENTER, YELLOW);
@@ -495,7 +489,7 @@ static void draw_critical_3d(const app *a, renderer *r, const layout *lay, const
         snprintf(text, sizeof text, "%s (%s, %s)", label, nx, ny);
         const float tw = render_text_width(r, text, 22 * s);
         draw_arrow(r, px + 70 * s, py + 70 * s, px + 10 * s, py + 10 * s, 2.0f * s, GREEN);
-        render_rect(r, px + 64 * s, py + 68 * s, tw + 12 * s, 30 * s, alpha(BG, 0.85f));
+        render_rect(r, px + 64 * s, py + 68 * s, tw + 12 * s, 30 * s, rgba_alpha(BG, 0.85f));
         render_text(r, text, px + 70 * s, py + 72 * s, 22 * s, TEXT_LEFT, GREEN);
     }
 }
@@ -525,7 +519,7 @@ static void draw_view_3d(const app *a, renderer *r, const layout *lay)
                                  (float)l->hi[1], fz, (float)l->hi[0], (float)l->hi[1], fz,
                                  (float)l->hi[0], (float)l->lo[1], fz, (float)l->lo[0],
                                  (float)l->lo[1], fz};
-    render_polyline3d(r, floor_box, 5, vp, 1.5f * s, alpha(AXIS, 0.35f));
+    render_polyline3d(r, floor_box, 5, vp, 1.5f * s, rgba_alpha(AXIS, 0.35f));
     {
         const double p0[3] = {l->lo[0], l->lo[1], zs * zlo}, p1[3] = {l->hi[0], l->lo[1], zs * zlo};
         const double off[3] = {0, -o, 0};
@@ -593,13 +587,13 @@ static void draw_runners_3d(const app *a, renderer *r, const layout *lay)
             prev[0] = p[0];
             prev[1] = p[1];
         }
-        render_polyline3d(r, pts, k, vp, 3.0f * s, alpha(col, 0.85f));
+        render_polyline3d(r, pts, k, vp, 3.0f * s, rgba_alpha(col, 0.85f));
     }
     const runner *r0 = &a->sim.runners[0];
     landscape_point sv;
     landscape_eval(l, r0->start, &sv);
     const float start3[3] = {(float)r0->start[0], (float)r0->start[1], (float)(zs * sv.f + lift)};
-    render_disc3d(r, start3, vp, 10.0f * s, alpha(BG, 0.0f), 3.0f * s, TEXT);
+    render_disc3d(r, start3, vp, 10.0f * s, rgba_alpha(BG, 0.0f), 3.0f * s, TEXT);
     for (int w = a->sim.n_runners - 1; w >= 0; w--) {
         const runner *rn = &a->sim.runners[w];
         if (!landscape_in_domain(l, rn->x) || !isfinite(rn->at.f))
@@ -732,7 +726,7 @@ static void draw_panel(const app *a, renderer *r, const layout *lay, float *y)
         const float yy = *y + (float)(i / 2) * font * 1.4f;
         const bool sel = i == a->panel_field % n;
         if (sel)
-            render_rect(r, x - 6 * s, yy - 3 * s, col_w - 6 * s, font * 1.35f, alpha(YELLOW, 0.22f));
+            render_rect(r, x - 6 * s, yy - 3 * s, col_w - 6 * s, font * 1.35f, rgba_alpha(YELLOW, 0.22f));
         char v[64];
         const double val = optim_field_get(&rn->opt.p, &f[idx[i]]);
         if (f[idx[i]].type == FIELD_BOOL)
@@ -899,7 +893,7 @@ static void draw_hud(const app *a, renderer *r, const layout *lay)
     if (y + 80 * s > hint_y)
         return;
     const float kx = lay->side_x + 40 * s, tx = lay->side_x + 70 * s, f = 20 * s;
-    render_disc(r, kx, y + f * 0.6f, 10 * s, alpha(BG, 0.0f), 3 * s, TEXT);
+    render_disc(r, kx, y + f * 0.6f, 10 * s, rgba_alpha(BG, 0.0f), 3 * s, TEXT);
     render_text(r, "start (drag to move)", tx, y, f, TEXT_LEFT, DIM);
     y += f * 1.6f;
     render_disc(r, kx, y + f * 0.6f, 4.5f * s, app_runner_color(a, a->selected), 0, BG);
@@ -927,7 +921,7 @@ static void draw_explain(const app *a, renderer *r, const layout *lay)
         x = fmaxf(lay->plot_x + 8 * s, fminf(x, lay->plot_x + lay->plot_w - w - 32 * s));
         y = fmaxf(lay->plot_y + 8 * s, fminf(y, lay->plot_y + lay->plot_h - h - 8 * s));
     }
-    render_rect(r, x, y, w + 28 * s, h, alpha(PANEL, 0.94f));
+    render_rect(r, x, y, w + 28 * s, h, rgba_alpha(PANEL, 0.94f));
     render_rect(r, x, y, 6 * s, h, app_runner_color(a, a->selected));
     char title[96];
     snprintf(title, sizeof title, "step %ld of %s (T: leave, Right: next step)", rn->step,
@@ -952,8 +946,8 @@ static void draw_help(renderer *r, const layout *lay)
     const float w = lay->fb_w - 40 * s;
     const float h = ((float)per_col + 2.5f) * font * 1.45f + 2 * font;
     const float x = (lay->fb_w - w) / 2, y = fmaxf((lay->fb_h - h) / 2, 10 * s);
-    render_rect(r, 0, 0, lay->fb_w, lay->fb_h, alpha(BG, 0.6f));
-    render_rect(r, x, y, w, h, alpha(PANEL, 0.97f));
+    render_rect(r, 0, 0, lay->fb_w, lay->fb_h, rgba_alpha(BG, 0.6f));
+    render_rect(r, x, y, w, h, rgba_alpha(PANEL, 0.97f));
     render_text(r, "Keys and mouse", x + 30 * s, y + font, font * 1.2f, TEXT_LEFT, YELLOW);
     const float col_w = (w - 60 * s) / 2, key_w = font * 9.5f;
     int row = 0;
@@ -1030,7 +1024,7 @@ static void draw_view_contour(const app *a, renderer *r, const layout *lay)
             const float px = view_x_to_px(a, lay, c->x), py = view_y_to_px(a, lay, c->y);
             render_disc(r, px, py, 8 * s, GREEN, 2 * s, TEXT);
             const float tw = render_text_width(r, label, 20 * s);
-            render_rect(r, px + 10 * s, py + 8 * s, tw + 10 * s, 28 * s, alpha(BG, 0.8f));
+            render_rect(r, px + 10 * s, py + 8 * s, tw + 10 * s, 28 * s, rgba_alpha(BG, 0.8f));
             render_text(r, label, px + 15 * s, py + 11 * s, 20 * s, TEXT_LEFT, GREEN);
         }
     }
@@ -1062,14 +1056,14 @@ static void draw_runners_contour(const app *a, renderer *r, const layout *lay)
             pts[2 * i] = view_x_to_px(a, lay, p[0]);
             pts[2 * i + 1] = view_y_to_px(a, lay, p[1]);
         }
-        render_polyline(r, pts, n, 3.0f * s, alpha(col, 0.9f));
+        render_polyline(r, pts, n, 3.0f * s, rgba_alpha(col, 0.9f));
         const int dots = n < 300 ? n : 300;
         for (int i = n - dots; i < n; i++)
             render_disc(r, pts[2 * i], pts[2 * i + 1], 4.0f * s, col, 0, BG);
     }
     const runner *r0 = &a->sim.runners[0];
     render_disc(r, view_x_to_px(a, lay, r0->start[0]), view_y_to_px(a, lay, r0->start[1]),
-                11 * s, alpha(BG, 0.0f), 3 * s, TEXT);
+                11 * s, rgba_alpha(BG, 0.0f), 3 * s, TEXT);
     for (int w = a->sim.n_runners - 1; w >= 0; w--) {
         const runner *rn = &a->sim.runners[w];
         if (!isfinite(rn->x[0]) || !isfinite(rn->x[1]))
@@ -1189,14 +1183,14 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
                               : "diverged: the steps grew (press R to reset, Down to lower lr)";
         const float tw = fminf(render_text_width(r, msg, 30 * s), lay.plot_w - 60 * s);
         const float cx = lay.plot_x + lay.plot_w / 2, by = lay.plot_y + lay.plot_h - 90 * s;
-        render_rect(r, cx - tw / 2 - 20 * s, by, tw + 40 * s, 56 * s, alpha(banner, 0.92f));
+        render_rect(r, cx - tw / 2 - 20 * s, by, tw + 40 * s, 56 * s, rgba_alpha(banner, 0.92f));
         draw_text_fit(r, msg, cx, by + 12 * s, 30 * s, fmaxf(11.0f, 16 * s), lay.plot_w - 60 * s,
                  TEXT_CENTER, TEXT);
     }
     if (a->message[0] && !SDL_TICKS_PASSED(SDL_GetTicks(), a->message_until)) {
         const float tw = render_text_width(r, a->message, 26 * s);
         const float cx = lay.plot_x + lay.plot_w / 2, my = lay.fb_h - 56 * s;
-        render_rect(r, cx - tw / 2 - 16 * s, my - 8 * s, tw + 32 * s, 46 * s, alpha(PANEL, 0.95f));
+        render_rect(r, cx - tw / 2 - 16 * s, my - 8 * s, tw + 32 * s, 46 * s, rgba_alpha(PANEL, 0.95f));
         render_text(r, a->message, cx, my, 26 * s, TEXT_CENTER, YELLOW);
     }
     if (a->explain)

@@ -32,12 +32,6 @@ static const theme *th;
  * not state: 120 KB, too large for the stack). */
 static float scratch[3 * CLOUD_MAX];
 
-static rgba with_alpha(rgba c, float a)
-{
-    c.a = a;
-    return c;
-}
-
 /* Particle positions in framebuffer pixels (1D curve, contour map) into
  * xy; returns how many (those in the view). */
 static int particles_px(const app *a, const layout *lay, float *xy)
@@ -273,7 +267,7 @@ void draw_cloud_panel(const app *a, renderer *r, const layout *lay)
         const float ty = y + (row_h - row_px * 1.2f) / 2;
         render_text(r, labels[i], px + pad, ty, row_px, TEXT_LEFT, TEXT);
         render_text(r, kinds[i], px + pad + label_w + pad, ty, row_px, TEXT_LEFT, colors[i]);
-        render_rect(r, bar_x, y + 6 * s, bar_w, row_h - 12 * s, with_alpha(DIM, 0.15f));
+        render_rect(r, bar_x, y + 6 * s, bar_w, row_h - 12 * s, rgba_alpha(DIM, 0.15f));
         const float fill = bar_w * (float)counts[i] / (float)c->n;
         if (counts[i] > 0)
             render_rect(r, bar_x, y + 6 * s, fmaxf(fill, 2.0f * s), row_h - 12 * s, colors[i]);

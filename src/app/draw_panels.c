@@ -19,12 +19,6 @@
 
 #define LOSS_MAX_POINTS 512 /* samples per curve (the panel is narrower) */
 
-static rgba with_alpha(rgba c, float a)
-{
-    c.a = a;
-    return c;
-}
-
 /* One curve of the panel: steps and values of one landscape along one
  * runner's trail. */
 typedef struct loss_curve {
@@ -216,9 +210,9 @@ void draw_keycast(const app *a, renderer *r, const layout *lay)
         const float tw = fminf(render_text_width(r, a->keys[i].text, fs), lay->plot_w - 40 * s);
         y -= fs * 1.7f;
         render_rect(r, lay->plot_x + 12 * s, y, tw + 28 * s, fs * 1.45f,
-                    with_alpha(t->panel_hi, 0.92f * fade));
+                    rgba_alpha(t->panel_hi, 0.92f * fade));
         draw_text_fit(r, a->keys[i].text, lay->plot_x + 26 * s, y + fs * 0.2f, fs, 10.0f,
-                      lay->plot_w - 40 * s, TEXT_LEFT, with_alpha(t->text, fade));
+                      lay->plot_w - 40 * s, TEXT_LEFT, rgba_alpha(t->text, fade));
     }
 }
 
@@ -269,7 +263,7 @@ void draw_formula_line(const app *a, renderer *r, const layout *lay)
     const float field_h = fs * 1.6f;
     const float h = pad + small * 1.5f + field_h + (err ? fs * 3.2f : 0) + pad;
     const float y = lay->plot_y + 10 * s;
-    render_rect(r, x, y, w, h, with_alpha(th->panel, 0.97f));
+    render_rect(r, x, y, w, h, rgba_alpha(th->panel, 0.97f));
     const float frame[10] = {x, y, x + w, y, x + w, y + h, x, y + h, x, y};
     render_polyline(r, frame, 5, 2.0f * s, th->dim);
     draw_text_fit(r, "Your function in x (or x and y): Enter shows it · Esc cancels · Tab: domain "
@@ -430,11 +424,11 @@ void draw_scene_annotations(const app *a, renderer *r, const layout *lay)
         const float ly = below ? py + 46 * s : py - 46 * s - fs;
         const float line[4] = {px, py + (below ? 10 : -10) * s, px, below ? ly - 4 * s : ly + fs * 1.2f};
         render_polyline(r, line, 2, 2.0f * s, th->accent);
-        render_disc(r, px, py, 9 * s, with_alpha(th->bg, 0.0f), 3 * s, th->accent);
+        render_disc(r, px, py, 9 * s, rgba_alpha(th->bg, 0.0f), 3 * s, th->accent);
         const float tw = fminf(render_text_width(r, text, fs), lay->plot_w * 0.6f);
         float tx = px - tw / 2;
         tx = fmaxf(lay->plot_x + 4 * s, fminf(tx, lay->plot_x + lay->plot_w - tw - 4 * s));
-        render_rect(r, tx - 8 * s, ly - 4 * s, tw + 16 * s, fs * 1.4f, with_alpha(th->panel, 0.9f));
+        render_rect(r, tx - 8 * s, ly - 4 * s, tw + 16 * s, fs * 1.4f, rgba_alpha(th->panel, 0.9f));
         draw_text_fit(r, text, tx, ly, fs, 10.0f, lay->plot_w * 0.6f, TEXT_LEFT, th->accent);
     }
 }

@@ -37,6 +37,13 @@ typedef struct theme {
     float stroke;       /* line-width factor: 1, or more for projectors */
 } theme;
 
+/* c with its alpha replaced by a (0 transparent .. 1 opaque). */
+static inline rgba rgba_alpha(rgba c, float a)
+{
+    c.a = a;
+    return c;
+}
+
 /* The theme of kind (clamped to a valid one). */
 const theme *theme_get(theme_kind kind);
 /* Kind named name ("dark", "light", "high-contrast"); false when unknown. */
