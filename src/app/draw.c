@@ -772,25 +772,55 @@ static void draw_hessian(const app *a, renderer *r, const layout *lay, float *y)
         snprintf(v, sizeof v, "%s, %s", n1, n2);
         hud_row(r, lay, y, "λ₁, λ₂", v, TEXT);
     }
-    const double scale = fmax(fabs(lam[0]), fabs(lam[1]));
     const situation sit = a->assess[a->selected].now;
     if (sit != SITUATION_GLOBAL_MIN && sit != SITUATION_LOCAL_MIN && sit != SITUATION_SADDLE &&
         rn->status != RUNNER_CONVERGED)
         return; /* the test speaks of critical points (zero gradient) only */
+    /* judged at the critical point the runner is at or near (its exact
+     * eigenvalues), not at the iterate: near x^3's 0, f'' > 0 at the
+     * iterate says nothing about the point */
+    const critical_point *cp = NULL;
+    double best = INFINITY;
+    for (int i = 0; i < a->crit.count; i++) {
+        const critical_point *q = &a->crit.points[i];
+        const double d = hypot(q->x - rn->x[0], a->land->dim > 1 ? q->y - rn->x[1] : 0.0);
+        if (d < best) {
+            best = d;
+            cp = q;
+        }
+    }
+    char where[96] = "";
+    if (cp) {
+        lam[0] = cp->lambda1;
+        lam[1] = cp->lambda2;
+        if (best > 1e-6 * (a->land->hi[0] - a->land->lo[0])) {
+            format_sig(n1, sizeof n1, cp->x, 4);
+            format_sig(n2, sizeof n2, cp->y, 4);
+            if (a->land->dim == 1)
+                snprintf(where, sizeof where, " at x = %s", n1);
+            else
+                snprintf(where, sizeof where, " at (%s, %s)", n1, n2);
+        }
+    }
+    const double scale = fmax(fabs(lam[0]), fabs(lam[1]));
     const double tol = 1e-6 * fmax(scale, 1e-300);
-    const char *verdict;
+    char verdict[160];
     rgba c = TEXT;
-    if (fabs(lam[0]) <= tol || fabs(lam[1]) <= tol || scale == 0.0) {
-        verdict = "inconclusive (an eigenvalue is 0)";
+    if ((cp && cp->kind == CRITICAL_DEGENERATE) || fabs(lam[0]) <= tol || fabs(lam[1]) <= tol ||
+        scale == 0.0) {
+        snprintf(verdict, sizeof verdict, "inconclusive%s (%s = 0)", where,
+                 a->land->dim > 1 ? "a λ" : "f″");
         c = ORANGE;
     } else if (lam[0] > 0) {
-        verdict = a->land->dim > 1 ? "minimum (all λ > 0)" : "minimum (f″ > 0)";
+        snprintf(verdict, sizeof verdict, "minimum%s (%s > 0)", where,
+                 a->land->dim > 1 ? "all λ" : "f″");
         c = GREEN;
     } else if (lam[1] < 0) {
-        verdict = a->land->dim > 1 ? "maximum (all λ < 0)" : "maximum (f″ < 0)";
+        snprintf(verdict, sizeof verdict, "maximum%s (%s < 0)", where,
+                 a->land->dim > 1 ? "all λ" : "f″");
         c = RED;
     } else {
-        verdict = "saddle (λ of both signs)";
+        snprintf(verdict, sizeof verdict, "saddle%s (λ of both signs)", where);
         c = ORANGE;
     }
     hud_row(r, lay, y, "test", verdict, c);
