@@ -7,8 +7,9 @@ closed forms and the committed torch.optim references, seeded noise,
 early stop on non-finite values, iterates leaving the domain, `shot` PNG
 output, `critical` (risk, empirical risk, saddle, cubic, tanh, Himmelblau,
 --domain), the bundled scenes in `list` and `--scene`, exit code 2 with
-one stderr line for every kind of bad input, and --expr formulas against
-the built-ins they spell.
+one stderr line for every kind of bad input, --expr formulas against
+the built-ins they spell, and that the manual page and README name every
+key of src/app/input.c's binding table.
 """
 import math
 import os
@@ -499,9 +500,62 @@ def test_shot_output_dir():
               f"output dir under a file: exit {code}, {err!r}")
 
 
+def key_tokens(text):
+    """The key names in a key column: 'Tab / Shift+Tab' -> Tab, Shift+Tab;
+    '1–5' -> 1..5; '−' is '-'. Separators: spaces, '/', ',', 'or'."""
+    out = set()
+    for tok in re.split(r"[\s/,]+", text.replace("−", "-")):
+        m = re.fullmatch(r"(\d)[–-](\d)", tok)
+        if m:
+            out.update(str(i) for i in range(int(m[1]), int(m[2]) + 1))
+        elif tok and tok != "or":
+            out.add(tok)
+    return out
+
+
+def test_keys_documented():
+    """Every key name of the binding table's help column (src/app/input.c)
+    is a key named in the manual page's KEYS section and README's keys table."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(REF)))
+    with open(os.path.join(root, "src", "app", "input.c"), encoding="utf-8") as f:
+        src = f.read()
+    rows = re.findall(r'\{\s*SDLK_\w+\s*,\s*MOD_\w+\s*,\s*ACTION_\w+\s*,\s*'
+                      r'(NULL|"(?:[^"\\]|\\.)*")', src)
+    check(len(rows) == len(re.findall(r"\{\s*SDLK_", src)), "every binding row parsed")
+    table = set()
+    for r in rows:
+        if r != "NULL":
+            table |= key_tokens(r[1:-1])
+    check(len(table) >= 40, f"{len(table)} key names in the binding table")
+
+    with open(os.path.join(root, "assets", "optiviz.1"), encoding="utf-8") as f:
+        man = f.read()
+    keys = re.search(r"^\.SH KEYS\n(.*?)^\.SH ", man, re.S | re.M)
+    tags = set()
+    check(keys is not None, "the manual page has a KEYS section")
+    if keys:
+        lines = keys[1].split("\n")
+        for prev, line in zip(lines, lines[1:]):
+            if prev.startswith((".TP", ".TQ")):
+                line = re.sub(r"\\f[BRIP]|\\[&%]", "", line).replace("\\-", "-")
+                tags |= key_tokens(re.sub(r"^\.[A-Z]+\s*", "", line).replace('"', " "))
+    check(table <= tags, f"the man page's KEYS names every key of the table (missing: {sorted(table - tags)})")
+
+    with open(os.path.join(root, "README.md"), encoding="utf-8") as f:
+        readme = f.read()
+    block = re.search(r"^\| key \| does \|\n\|[-|]+\|\n((?:\|.*\n)+)", readme, re.M)
+    cells = set()
+    check(block is not None, "README has the keys table")
+    if block:
+        for line in block[1].splitlines():
+            cells |= key_tokens(line.split("|")[1])
+    check(table <= cells, f"README's keys table names every key of the table (missing: {sorted(table - cells)})")
+
+
 for t in [test_list, test_trace_closed_form, test_trace_matches_torch, test_trace_2d_leaves_domain,
           test_noise_seeded, test_non_finite_stops_early, test_shot, test_particles, test_critical,
-          test_bad_input, test_scenes, test_expr, test_help, test_shot_output_dir]:
+          test_bad_input, test_scenes, test_expr, test_help, test_shot_output_dir,
+          test_keys_documented]:
     before = len(failures)
     t()
     print(("ok  " if len(failures) == before else "FAIL"), t.__name__)
