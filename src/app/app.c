@@ -26,6 +26,9 @@ void layout_compute(int fb_w, int fb_h, float ui_scale, layout *out)
     s = fmaxf(0.5f, fminf(s, 4.0f));
     if (ui_scale >= APP_UI_SCALE_MIN && ui_scale <= APP_UI_SCALE_MAX)
         s *= ui_scale;
+    /* no larger than the HUD column's rows fit the height (Ctrl+Plus on a
+     * small window) */
+    s = fmaxf(0.4f, fminf(s, h / 700.0f));
     out->scale = s;
     out->fb_w = w;
     out->fb_h = h;
@@ -629,6 +632,11 @@ void app_apply(app *a, action act)
                                        round((a->ui_scale + (act == ACTION_UI_LARGER ? 0.1 : -0.1)) *
                                              10.0) / 10.0));
         app_message(a, 1500, "text and lines × %.1f", a->ui_scale);
+        app_settings_save(a);
+        break;
+    case ACTION_UI_RESET:
+        a->ui_scale = a->headless ? 1.0f : window_dpi_scale(&a->win);
+        app_message(a, 1500, "text and lines × %.1f (the display's default)", a->ui_scale);
         app_settings_save(a);
         break;
     case ACTION_THEME:

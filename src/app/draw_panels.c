@@ -419,11 +419,12 @@ void draw_scene_annotations(const app *a, renderer *r, const layout *lay)
             py > lay->plot_y + lay->plot_h)
             continue;
         const char *text = a->korean && an->text_ko[0] ? an->text_ko : an->text;
-        /* the label above the point, or below it near the plot's top */
-        const bool below = py - 70 * s < lay->plot_y + fs;
-        const float ly = below ? py + 46 * s : py - 46 * s - fs;
-        const float line[4] = {px, py + (below ? 10 : -10) * s, px, below ? ly - 4 * s : ly + fs * 1.2f};
-        render_polyline(r, line, 2, 2.0f * s, th->accent);
+        /* labels pinned along the plot's top, one row each, with a leader
+         * line down to the point: clear of the curve's marks below it */
+        const float ly = lay->plot_y + 12 * s + (float)i * fs * 1.7f;
+        const float line[4] = {px, ly + fs * 1.3f, px, py - 10 * s};
+        if (py - 10 * s > ly + fs * 1.3f)
+            render_polyline(r, line, 2, 2.0f * s, th->accent);
         render_disc(r, px, py, 9 * s, rgba_alpha(th->bg, 0.0f), 3 * s, th->accent);
         const float tw = fminf(render_text_width(r, text, fs), lay->plot_w * 0.6f);
         float tx = px - tw / 2;

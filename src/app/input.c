@@ -36,6 +36,7 @@ static const binding bindings[] = {
     {SDLK_PLUS, MOD_CTRL, ACTION_UI_LARGER, NULL, NULL},
     {SDLK_KP_PLUS, MOD_CTRL, ACTION_UI_LARGER, NULL, NULL},
     {SDLK_MINUS, MOD_CTRL, ACTION_UI_SMALLER, NULL, NULL},
+    {SDLK_0, MOD_CTRL, ACTION_UI_RESET, "Ctrl+0", "text and lines at the display's default size"},
     {SDLK_KP_MINUS, MOD_CTRL, ACTION_UI_SMALLER, NULL, NULL},
     {SDLK_EQUALS, MOD_ANY, ACTION_ZOOM_IN, "+ / −", "zoom in / out (also the mouse wheel)"},
     {SDLK_KP_PLUS, MOD_ANY, ACTION_ZOOM_IN, NULL, NULL},

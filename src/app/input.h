@@ -70,6 +70,7 @@ typedef enum action {
     ACTION_EXPORT_CSV,
     ACTION_RECORD,
     ACTION_CLOUD_TOGGLE,
+    ACTION_UI_RESET,
     ACTION_COUNT,
 } action;
 

@@ -144,7 +144,7 @@ bool settings_save(const settings *s, const char *path, char *msg, size_t n)
             "# dark, light or high-contrast\n"
             "theme = %s\n"
             "# 0.5 .. 3; 0: from the display's DPI\n"
-            "ui_scale = %.17g\n",
+            "ui_scale = %.2f\n",
             theme_get(s->theme)->name, s->ui_scale);
     int e = 0;
     if (fflush(fp) != 0 || ferror(fp) || fsync(fd) != 0)
