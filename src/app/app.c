@@ -113,6 +113,17 @@ void app_message(app *a, uint32_t ms, const char *fmt, ...)
     vsnprintf(a->message, sizeof a->message, fmt, ap);
     va_end(ap);
     a->message_until = SDL_GetTicks() + ms;
+    a->message_kind = MESSAGE_INFO;
+}
+
+void app_message_kind(app *a, message_kind kind, uint32_t ms, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(a->message, sizeof a->message, fmt, ap);
+    va_end(ap);
+    a->message_until = SDL_GetTicks() + ms;
+    a->message_kind = kind;
 }
 
 /* Sets the 1D view to the domain and the value range of the lesson's

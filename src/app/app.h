@@ -127,6 +127,7 @@ typedef struct app {
     float mouse_x, mouse_y;     /* last pointer position, framebuffer pixels */
     char message[200];          /* transient line at the bottom */
     uint32_t message_until;     /* SDL ticks */
+    int message_kind;           /* message_kind of the message */
     uint64_t last_counter;
     int fb_w, fb_h;
     theme_kind theme;           /* B cycles dark / light / high-contrast */
@@ -229,6 +230,14 @@ int app_panel_fields(const app *a, int *out, int max);
 rgba app_runner_color(const app *a, int i);
 /* Shows a transient message for ms milliseconds. */
 void app_message(app *a, uint32_t ms, const char *fmt, ...);
+/* The same with a kind: an error (red, framed) or a file's path (not drawn
+ * into a recording's frames). */
+typedef enum message_kind {
+    MESSAGE_INFO = 0,
+    MESSAGE_ERROR,
+    MESSAGE_FILE,
+} message_kind;
+void app_message_kind(app *a, message_kind kind, uint32_t ms, const char *fmt, ...);
 
 /* Exports (app_export.c): P, X and V; then, after each drawn frame, the
  * pending PNG, the recording's frame and the background encoder's news. */

@@ -41,17 +41,22 @@ void app_export_action(app *a, action act)
     case ACTION_EXPORT_PNG:
         a->want_png = true; /* after the next frame is drawn */
         break;
-    case ACTION_EXPORT_CSV:
-        export_csv(&a->exp, &a->sim);
-        app_message(a, 6000, "%s", a->exp.message);
+    case ACTION_EXPORT_CSV: {
+        const bool ok = export_csv(&a->exp, &a->sim);
+        app_message_kind(a, ok ? MESSAGE_FILE : MESSAGE_ERROR, ok ? 6000 : 10000, "%s",
+                         a->exp.message);
         break;
-    case ACTION_RECORD:
+    }
+    case ACTION_RECORD: {
+        bool ok = true;
         if (a->exp.recording)
-            export_record_stop(&a->exp);
-        else if (export_record_start(&a->exp, RECORD_FPS))
+            ok = export_record_stop(&a->exp);
+        else if ((ok = export_record_start(&a->exp, RECORD_FPS)))
             a->record_clock = 1.0 / RECORD_FPS; /* the first frame at once */
-        app_message(a, 6000, "%s", a->exp.message);
+        app_message_kind(a, ok ? MESSAGE_FILE : MESSAGE_ERROR, ok ? 6000 : 10000, "%s",
+                         a->exp.message);
         break;
+    }
     default:
         break;
     }
@@ -62,8 +67,9 @@ void app_export_frame(app *a, double dt)
     if (a->want_png) {
         a->want_png = false;
         if (read_frame(a)) {
-            export_png(&a->exp, a->pixels, a->fb_w, a->fb_h);
-            app_message(a, 6000, "%s", a->exp.message);
+            const bool ok = export_png(&a->exp, a->pixels, a->fb_w, a->fb_h);
+            app_message_kind(a, ok ? MESSAGE_FILE : MESSAGE_ERROR, ok ? 6000 : 10000, "%s",
+                             a->exp.message);
         }
     }
     if (a->exp.recording) {
@@ -73,12 +79,13 @@ void app_export_frame(app *a, double dt)
             if (a->record_clock > 1.0 / RECORD_FPS)
                 a->record_clock = 0.0; /* a stall is not made up with a burst */
             if (read_frame(a) && !export_record_frame(&a->exp, a->pixels, a->fb_w, a->fb_h))
-                app_message(a, 8000, "%s", a->exp.message);
+                app_message_kind(a, MESSAGE_ERROR, 10000, "%s", a->exp.message);
         }
     }
     const export_job job = export_poll(&a->exp);
     if (job == EXPORT_JOB_DONE || job == EXPORT_JOB_FAILED)
-        app_message(a, 8000, "%s", a->exp.message);
+        app_message_kind(a, job == EXPORT_JOB_DONE ? MESSAGE_FILE : MESSAGE_ERROR, 10000, "%s",
+                         a->exp.message);
 }
 
 void app_settings_load(app *a)
@@ -86,7 +93,7 @@ void app_settings_load(app *a)
     settings s;
     char msg[512];
     if (!settings_load(&s, NULL, msg, sizeof msg))
-        app_message(a, 5000, "%s", msg);
+        app_message_kind(a, MESSAGE_ERROR, 8000, "%s", msg);
     a->theme = s.theme;
     if (s.ui_scale >= APP_UI_SCALE_MIN && s.ui_scale <= APP_UI_SCALE_MAX)
         a->ui_scale = (float)s.ui_scale;
@@ -99,5 +106,5 @@ void app_settings_save(app *a)
     const settings s = {.theme = a->theme, .ui_scale = a->ui_scale};
     char msg[512];
     if (!settings_save(&s, NULL, msg, sizeof msg))
-        app_message(a, 5000, "%s", msg);
+        app_message_kind(a, MESSAGE_ERROR, 8000, "%s", msg);
 }

@@ -137,7 +137,7 @@ void app_tour_step(app *a, int dir)
     }
     char err[600];
     if (!app_load_scene(a, a->tour[next].path, err, sizeof err)) {
-        app_message(a, 8000, "%s", err);
+        app_message_kind(a, MESSAGE_ERROR, 12000, "%s", err);
         return;
     }
     a->tour_index = next;
@@ -153,7 +153,7 @@ void app_scene_reload(app *a)
     snprintf(path, sizeof path, "%s", a->scene.path);
     const int index = a->tour_index;
     if (!app_load_scene(a, path, err, sizeof err)) {
-        app_message(a, 8000, "%s", err);
+        app_message_kind(a, MESSAGE_ERROR, 12000, "%s", err);
         return;
     }
     a->tour_index = index;

@@ -1217,17 +1217,33 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
         draw_text_fit(r, msg, cx, by + 12 * s, 30 * s, fmaxf(11.0f, 16 * s), lay.plot_w - 60 * s,
                  TEXT_CENTER, TEXT);
     }
-    if (a->message[0] && !SDL_TICKS_PASSED(SDL_GetTicks(), a->message_until)) {
-        const float tw = render_text_width(r, a->message, 26 * s);
-        const float cx = lay.plot_x + lay.plot_w / 2, my = lay.fb_h - 56 * s;
-        render_rect(r, cx - tw / 2 - 16 * s, my - 8 * s, tw + 32 * s, 46 * s, rgba_alpha(PANEL, 0.95f));
-        render_text(r, a->message, cx, my, 26 * s, TEXT_CENTER, YELLOW);
+    /* a file's path stays out of a recording's frames */
+    if (a->message[0] && !SDL_TICKS_PASSED(SDL_GetTicks(), a->message_until) &&
+        !(a->message_kind == MESSAGE_FILE && a->exp.recording)) {
+        const bool error = a->message_kind == MESSAGE_ERROR;
+        const float max_w = lay.fb_w - 60 * s;
+        const float tw = fminf(render_text_width(r, a->message, 26 * s), max_w);
+        /* centred under the plot, moved in where a long line would leave the window */
+        const float cx = fminf(fmaxf(lay.plot_x + lay.plot_w / 2, tw / 2 + 26 * s),
+                               lay.fb_w - tw / 2 - 26 * s);
+        /* above a scene's caption, so the caption stays readable */
+        const float my = lay.caption_w > 0 ? lay.caption_y - 56 * s : lay.fb_h - 56 * s;
+        render_rect(r, cx - tw / 2 - 16 * s, my - 8 * s, tw + 32 * s, 46 * s,
+                    rgba_alpha(PANEL, 0.97f));
+        if (error) {
+            const float x0 = cx - tw / 2 - 16 * s, x1 = cx + tw / 2 + 16 * s;
+            const float box[10] = {x0, my - 8 * s, x1, my - 8 * s, x1, my + 38 * s, x0, my + 38 * s,
+                                   x0, my - 8 * s};
+            render_polyline(r, box, 5, 3 * s, RED);
+        }
+        draw_text_fit(r, a->message, cx, my, 26 * s, fmaxf(10.0f, 14 * s), max_w, TEXT_CENTER,
+                      error ? RED : YELLOW);
     }
     if (a->explain)
         draw_explain(a, r, &lay);
     draw_formula_line(a, r, &lay);
+    draw_keycast(a, r, &lay);
     if (a->help_visible)
         draw_help(r, &lay);
-    draw_keycast(a, r, &lay);
     render_end(r);
 }

@@ -108,16 +108,102 @@ action input_translate_key(const SDL_KeyboardEvent *key)
     return row < 0 ? ACTION_NONE : bindings[row].act;
 }
 
+/* What each half of a shared help line does, for the key-cast overlay
+ * (the help overlay shows both halves on one line). */
+static const struct {
+    action act;
+    const char *text;
+} cast_texts[] = {
+    {ACTION_LESSON_NEXT, "next landscape"},
+    {ACTION_LESSON_PREV, "previous landscape"},
+    {ACTION_LR_UP, "learning rate × 1.25"},
+    {ACTION_LR_DOWN, "learning rate ÷ 1.25"},
+    {ACTION_NOISE_DOWN, "noise σ ÷ 1.25"},
+    {ACTION_NOISE_UP, "noise σ × 1.25"},
+    {ACTION_SPEED_DOWN, "steps per second ÷ 2"},
+    {ACTION_SPEED_UP, "steps per second × 2"},
+    {ACTION_ROTATE_LEFT, "rotate left"},
+    {ACTION_ROTATE_RIGHT, "rotate right"},
+    {ACTION_ROTATE_UP, "tilt up"},
+    {ACTION_ROTATE_DOWN, "tilt down"},
+    {ACTION_ZOOM_IN, "zoom in"},
+    {ACTION_ZOOM_OUT, "zoom out"},
+    {ACTION_UI_LARGER, "larger text and lines"},
+    {ACTION_UI_SMALLER, "smaller text and lines"},
+    {ACTION_FIELD_PREV, "previous hyperparameter"},
+    {ACTION_FIELD_NEXT, "next hyperparameter"},
+    {ACTION_FIELD_DEC, "hyperparameter down"},
+    {ACTION_FIELD_INC, "hyperparameter up"},
+    {ACTION_TRAIL_SHORTER, "shorter trails"},
+    {ACTION_TRAIL_LONGER, "longer trails"},
+    {ACTION_LOSS_PANEL, "loss over steps"},
+    {ACTION_LOSS_LOG, "loss panel: log scale"},
+    {ACTION_SCENE_NEXT, "next scene"},
+    {ACTION_SCENE_PREV, "previous scene"},
+    {ACTION_PAUSE, "pause / resume"},
+};
+
+/* The key as the audience knows it: "+" and "−" rather than "=" and "-",
+ * Shift only where it is not part of the symbol. */
+static void key_name(const SDL_KeyboardEvent *key, char *out, size_t len)
+{
+    const SDL_Keycode k = key->keysym.sym;
+    const SDL_Keymod m = (SDL_Keymod)key->keysym.mod;
+    const char *name = SDL_GetKeyName(k);
+    bool symbol = false;
+    switch (k) {
+    case SDLK_EQUALS:
+    case SDLK_PLUS:
+    case SDLK_KP_PLUS:
+        name = "+";
+        symbol = true;
+        break;
+    case SDLK_MINUS:
+    case SDLK_KP_MINUS:
+        name = "−";
+        symbol = true;
+        break;
+    case SDLK_LEFTBRACKET:
+        name = (m & KMOD_SHIFT) ? "{" : "[";
+        symbol = true;
+        break;
+    case SDLK_RIGHTBRACKET:
+        name = (m & KMOD_SHIFT) ? "}" : "]";
+        symbol = true;
+        break;
+    case SDLK_COMMA:
+    case SDLK_LESS:
+        name = "<";
+        symbol = true;
+        break;
+    case SDLK_PERIOD:
+    case SDLK_GREATER:
+        name = ">";
+        symbol = true;
+        break;
+    default:
+        break;
+    }
+    snprintf(out, len, "%s%s%s", (m & KMOD_CTRL) ? "Ctrl+" : "",
+             (m & KMOD_SHIFT) && !symbol ? "Shift+" : "", name && name[0] ? name : "?");
+}
+
 bool input_describe(const SDL_KeyboardEvent *key, char *out, size_t len)
 {
     int row = binding_row(key);
     if (row < 0)
         return false;
-    const SDL_Keymod m = (SDL_Keymod)key->keysym.mod;
-    const char *name = SDL_GetKeyName(key->keysym.sym);
+    const action act = bindings[row].act;
+    char name[48];
+    key_name(key, name, sizeof name);
+    for (size_t i = 0; i < sizeof cast_texts / sizeof cast_texts[0]; i++) {
+        if (cast_texts[i].act == act) {
+            snprintf(out, len, "%s: %s", name, cast_texts[i].text);
+            return true;
+        }
+    }
     while (row > 0 && !bindings[row].help)
         row--; /* rows sharing a line take its text */
-    snprintf(out, len, "%s%s%s: %s", (m & KMOD_CTRL) ? "Ctrl+" : "",
-             (m & KMOD_SHIFT) ? "Shift+" : "", name && name[0] ? name : "?", bindings[row].help);
+    snprintf(out, len, "%s: %s", name, bindings[row].help);
     return true;
 }
