@@ -478,7 +478,7 @@ static void test_custom_landscape(void **state)
     assert_true(landscape_custom_init(&c, "x^2 - y^2", 0, NULL, NULL, &err));
     assert_int_equal(c.land.dim, 2);
     assert_string_equal(c.land.name, "expr");
-    assert_string_equal(c.land.title, "f(x, y) = x^2 - y^2");
+    assert_string_equal(c.land.title, "f(x, y) = x² − y²");
     assert_string_equal(c.land.lesson, "Your function");
     assert_true(c.land.lo[0] == -2 && c.land.hi[1] == 2);
     assert_true(c.land.start[0] == -2 + 0.8 * 4 && c.land.start[1] == -2 + 0.55 * 4);
@@ -493,6 +493,7 @@ static void test_custom_landscape(void **state)
     const double lo = -1, hi = 3;
     assert_true(landscape_custom_init(&c, "log(x)", 1, &lo, &hi, &err));
     assert_string_equal(c.land.title, "f(x) = log(x)");
+
     assert_true(c.land.start[0] == -1 + 0.8 * 4);
     landscape_custom_free(&c);
     assert_false(landscape_custom_init(&c, "x +", 1, &lo, &hi, &err));
@@ -501,6 +502,11 @@ static void test_custom_landscape(void **state)
     assert_false(landscape_custom_init(&c, "x", 1, &hi, &lo, &err));
     assert_int_equal(err.column, 0);
     assert_non_null(strstr(err.message, "domain"));
+    assert_true(landscape_custom_init(&c, "pi*x^3 - x^10 + spin(x)", 1, NULL, NULL, &err) == false);
+    assert_true(landscape_custom_init(&c, "pi*x^3 - x^10 + 2^0.5", 1, NULL, NULL, &err));
+    assert_string_equal(c.land.title, "f(x) = π·x³ − x^10 + 2^0.5"); /* only single digits rise */
+    assert_string_equal(c.land.formula, "pi*x^3 - x^10 + 2^0.5"); /* E opens with it as typed */
+    landscape_custom_free(&c);
 }
 
 /* A run into a point where f is undefined stops as "undefined"; a run

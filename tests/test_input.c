@@ -517,7 +517,7 @@ static void test_formula_line(void **state)
     type_formula("x^4 - 2*x^2");
     assert_false(a->formula_open);
     assert_non_null(a->land->expr);
-    assert_string_equal(a->land->title, "f(x) = x^4 - 2*x^2");
+    assert_string_equal(a->land->title, "f(x) = x⁴ − 2·x²");
     assert_float_equal(a->land->lo[0], 0.5, 0); /* the domain as it was */
     const double x = 1.25;
     landscape_point p;

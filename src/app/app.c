@@ -347,6 +347,14 @@ void app_rebuild(app *a, const double *start)
 
 void app_scene_leave(app *a)
 {
+    if (a->has_scene) { /* the scene's runners and panels go with it */
+        a->tour_last = a->tour_index;
+        a->n_runners = 1;
+        a->selected = 0;
+        a->panel_field = 0;
+        a->cfg[0] = (runner_cfg){.kind = OPTIM_SGD, .optim = optim_defaults(OPTIM_SGD)};
+        a->loss_panel = false;
+    }
     a->has_scene = false;
     a->tour_index = -1;
     a->noise_decay = 0.0;
@@ -943,7 +951,7 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
     export_init(&a->exp, o ? o->output_dir : NULL);
     SDL_StopTextInput(); /* on only while the formula line is open */
     a->trail_len = RUNNER_TRAIL_MAX;
-    a->tour_index = -1;
+    a->tour_index = a->tour_last = -1;
     a->noise_sigma = APP_DEFAULT_NOISE;
     if (o && o->land && landscape_index(o->land) < 0)
         app_set_landscape(a, o->land); /* --expr: a typed formula's landscape */

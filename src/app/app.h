@@ -161,6 +161,7 @@ typedef struct app {
     bool has_scene;             /* a scene is shown: its title, caption, annotations */
     scene scene;                /* that scene (app_scene.c) */
     int tour_index;             /* its place in the bundled tour, or -1 */
+    int tour_last;              /* the tour's scene shown last (PageDown resumes there) */
     int n_tour;                 /* bundled scenes found (0 until first needed) */
     scene_entry tour[SCENE_TOUR_MAX];
     landscape scene_land;       /* a catalog landscape on a scene's own domain */

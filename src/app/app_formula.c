@@ -146,7 +146,15 @@ bool app_formula_event(app *a, const SDL_Event *e)
         textline_edit(t, TEXTLINE_END);
         break;
     case SDLK_BACKSPACE:
-        textline_edit(t, TEXTLINE_BACKSPACE);
+        if (e->key.keysym.mod & KMOD_CTRL)
+            textline_set(t, ""); /* Ctrl+Backspace: the whole field */
+        else
+            textline_edit(t, TEXTLINE_BACKSPACE);
+        break;
+    case SDLK_u:
+    case SDLK_a:
+        if (e->key.keysym.mod & KMOD_CTRL) /* Ctrl+U, Ctrl+A: start the field again */
+            textline_set(t, "");
         break;
     case SDLK_DELETE:
         textline_edit(t, TEXTLINE_DELETE);

@@ -129,7 +129,11 @@ void app_tour_step(app *a, int dir)
         app_message(a, 4000, "no bundled scenes in %s", scene_dir());
         return;
     }
-    int next = a->tour_index < 0 ? (dir > 0 ? 0 : a->n_tour - 1) : a->tour_index + dir;
+    /* outside the tour, PageDown / PageUp come back to the scene left last */
+    int next = a->tour_index >= 0 ? a->tour_index + dir
+               : a->tour_last >= 0 && a->tour_last < a->n_tour ? a->tour_last
+               : dir > 0 ? 0
+                         : a->n_tour - 1;
     if (next < 0 || next >= a->n_tour) {
         app_message(a, 3000, next < 0 ? "this is the tour's first scene"
                                       : "end of the tour (PageUp goes back)");

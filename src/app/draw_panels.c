@@ -113,7 +113,7 @@ void draw_loss_panel(const app *a, renderer *r, const layout *lay)
                         : a->loss_log ? "loss over steps: log10(f − f*)"
                                       : "loss over steps: f at each iterate";
     draw_text_fit(r, title, x + pad, y + 8 * s, fs, 10.0f, w - 2 * pad, TEXT_LEFT, t->text);
-    const float gx = x + pad + 80 * s, gy = y + 8 * s + fs * 1.6f;
+    const float gx = x + pad + 100 * s, gy = y + 8 * s + fs * 1.6f;
     const float gw = x + w - pad - gx, gh = y + h - gy - fs * 2.2f;
     if (!(s1 >= s0) || !(v1 >= v0) || gw < 20 || gh < 20) {
         draw_text_fit(r, "no steps yet", x + pad, gy, fs, 10.0f, w - 2 * pad, TEXT_LEFT, t->dim);
@@ -126,8 +126,11 @@ void draw_loss_panel(const app *a, renderer *r, const layout *lay)
         v1 += 0.5;
     }
     const double vpad = 0.06 * (v1 - v0);
+    const bool nonneg = v0 >= 0.0; /* a loss that cannot go below 0 keeps its 0 */
     v0 -= vpad;
     v1 += vpad;
+    if (nonneg && v0 < 0.0)
+        v0 = 0.0;
 #define PX(st) (gx + (float)(((st) - s0) / (s1 - s0)) * gw)
 #define PY(v) (gy + gh - (float)(((v) - v0) / (v1 - v0)) * gh)
     /* axes and labels */
@@ -135,13 +138,13 @@ void draw_loss_panel(const app *a, renderer *r, const layout *lay)
     render_polyline(r, box, 3, 1.5f * s, t->axis);
     char num[48], lab[96];
     format_sig(num, sizeof num, v1, 3);
-    render_text(r, num, gx - 6 * s, gy - fs * 0.5f, fs * 0.85f, TEXT_RIGHT, t->dim);
+    render_text(r, num, gx - 6 * s, gy - fs * 0.5f, fs, TEXT_RIGHT, t->text);
     format_sig(num, sizeof num, v0, 3);
-    render_text(r, num, gx - 6 * s, gy + gh - fs * 0.6f, fs * 0.85f, TEXT_RIGHT, t->dim);
+    render_text(r, num, gx - 6 * s, gy + gh - fs * 0.6f, fs, TEXT_RIGHT, t->text);
     snprintf(lab, sizeof lab, "%.0f", s0);
-    render_text(r, lab, gx, gy + gh + 4 * s, fs * 0.85f, TEXT_CENTER, t->dim);
+    render_text(r, lab, gx, gy + gh + 4 * s, fs, TEXT_CENTER, t->text);
     snprintf(lab, sizeof lab, "step %.0f", s1);
-    render_text(r, lab, gx + gw, gy + gh + 4 * s, fs * 0.85f, TEXT_RIGHT, t->dim);
+    render_text(r, lab, gx + gw, gy + gh + 4 * s, fs, TEXT_RIGHT, t->text);
 
     /* the curves, the selected runner's last so it is on top */
     float pts[2 * LOSS_MAX_POINTS];
@@ -267,7 +270,7 @@ void draw_formula_line(const app *a, renderer *r, const layout *lay)
     const float frame[10] = {x, y, x + w, y, x + w, y + h, x, y + h, x, y};
     render_polyline(r, frame, 5, 2.0f * s, th->dim);
     draw_text_fit(r, "Your function in x (or x and y): Enter shows it · Esc cancels · Tab: domain "
-                     "· Up/Down: earlier ones",
+                     "· Up/Down: earlier ones · Ctrl+U: clear",
                   x + pad, y + pad, small, 10.0f, w - 2 * pad, TEXT_LEFT, th->dim);
     const float fy = y + pad + small * 1.5f;
     const float lw = render_text(r, "f =", x + pad, fy + (field_h - fs * 1.2f) / 2, fs, TEXT_LEFT,

@@ -5,9 +5,46 @@
  */
 #include "core/custom.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+
+/* The formula as a title: x^2 as x², * as ·, - as −, pi as π (UTF-8);
+ * everything else as typed. Cut to fit n bytes. */
+static void pretty(const char *text, char *out, size_t n)
+{
+    static const char *const super[10] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+    size_t k = 0;
+    for (const char *p = text; *p && k + 4 < n;) {
+        const char *piece = NULL;
+        char one[2] = {*p, '\0'};
+        if (p[0] == '^' && p[1] >= '0' && p[1] <= '9' && !(p[2] >= '0' && p[2] <= '9') &&
+            p[2] != '.') {
+            piece = super[p[1] - '0'];
+            p += 2;
+        } else if (p[0] == 'p' && p[1] == 'i' && !isalnum((unsigned char)p[2]) &&
+                   (p == text || !isalnum((unsigned char)p[-1]))) {
+            piece = "π";
+            p += 2;
+        } else if (*p == '*') {
+            piece = "·";
+            p++;
+        } else if (*p == '-') {
+            piece = "−";
+            p++;
+        } else {
+            piece = one;
+            p++;
+        }
+        const size_t len = strlen(piece);
+        if (k + len >= n)
+            break;
+        memcpy(out + k, piece, len);
+        k += len;
+    }
+    out[k] = '\0';
+}
 
 bool landscape_custom_init(landscape_custom *c, const char *text, int dim, const double *lo,
                            const double *hi, expr_error *err)
@@ -34,7 +71,9 @@ bool landscape_custom_init(landscape_custom *c, const char *text, int dim, const
     }
     c->e = e;
     snprintf(c->text, sizeof c->text, "%s", text);
-    snprintf(c->title, sizeof c->title, "%s = %s", d == 1 ? "f(x)" : "f(x, y)", text);
+    char shown[sizeof c->title - 16];
+    pretty(text, shown, sizeof shown);
+    snprintf(c->title, sizeof c->title, "%s = %s", d == 1 ? "f(x)" : "f(x, y)", shown);
     snprintf(c->description, sizeof c->description, "your function: %s", text);
     l->name = "expr";
     l->dim = d;

@@ -17,7 +17,7 @@ typedef struct landscape_custom {
     landscape land; /* name "expr", lesson "Your function", land.expr = e */
     expr *e;        /* NULL when not set up */
     char text[EXPR_MAX_TEXT + 1];
-    char title[EXPR_MAX_TEXT + 16];
+    char title[3 * EXPR_MAX_TEXT + 16]; /* pretty: x², ·, −, π take more bytes */
     char description[EXPR_MAX_TEXT + 32];
 } landscape_custom;
 
