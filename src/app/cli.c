@@ -99,7 +99,7 @@ const char *cli_usage(void)
            "          [--size WxH] [--fullscreen] [--view surface|contour] [--output-dir DIR]\n"
            "          [--particles N]\n"
            "                interactive window (keys: press H)\n"
-           "  optiviz list  functions and optimizers, one a line\n"
+           "  optiviz list  functions, optimizers and scenes, one a line\n"
            "  optiviz trace --function NAME --optimizer NAME [hyperparameters] --start X[,Y]\n"
            "                --steps N [--noise F] [--noise-decay R] [schedule] [--seed N]\n"
            "                the run as CSV on standard output\n"
@@ -131,7 +131,7 @@ const char *cli_usage(void)
            "  else $XDG_PICTURES_DIR/optiviz, else ~/Pictures/optiviz; never overwritten\n"
            "  settings: $XDG_CONFIG_HOME/optiviz/settings.ini (else ~/.config/optiviz/)\n"
            "Functions and optimizers: optiviz list. Keys in the window: press H.\n"
-           "Manual: man optiviz.\n";
+           "Manual: man optiviz (after meson install), or man -l assets/optiviz.1 in the source tree.\n";
 }
 
 static bool parse_double(const char *opt, const char *s, double *out, char *err, size_t n)
