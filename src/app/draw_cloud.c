@@ -9,7 +9,7 @@
  * hall. The panel takes the plot corner that hides the least of the curve
  * and none of the minima.
  */
-#include "app/app.h"
+#include "app/draw_internal.h"
 #include "app/format.h"
 
 #include "app/theme.h"
@@ -20,13 +20,9 @@
 
 /* The theme of the frame being drawn (set by each public function). */
 static const theme *th;
-#define BG (th->bg)
-#define TEXT (th->text)
-#define DIM (th->dim)
-#define GREEN (th->mark)       /* the global minimum, as draw.c marks minima */
-#define LOCAL (th->landscape)  /* other minima */
-#define MOVING (th->accent)
-#define LEFT (th->bad)
+#define LOCAL BLUE  /* other minima (the global one: GREEN, as draw.c marks minima) */
+#define MOVING YELLOW
+#define LEFT RED
 
 /* Positions handed to the renderer, rebuilt every frame (a scratch array,
  * not state: 120 KB, too large for the stack). */

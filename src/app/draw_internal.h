@@ -7,6 +7,21 @@
 #define OPTIVIZ_APP_DRAW_INTERNAL_H
 
 #include "app/app.h"
+#include "app/theme.h"
+
+/* Color names over the theme of the frame being drawn: each drawing file
+ * holds a `static const theme *th` set from the app before it draws. */
+#define BG (th->bg)
+#define PANEL (th->panel)
+#define AXIS (th->axis)
+#define GRID (th->grid)
+#define TEXT (th->text)
+#define DIM (th->dim)
+#define BLUE (th->landscape)   /* the lesson's landscape */
+#define ORANGE (th->companion) /* companion (risk) */
+#define GREEN (th->mark)       /* marked points */
+#define YELLOW (th->accent)
+#define RED (th->bad)
 
 /* Draws utf8 at (x, y) (top of the line) in size_px, shrunk down to min_px
  * and then cut with an ellipsis so it fits max_w pixels (<= 0: no limit). */
@@ -32,5 +47,11 @@ void draw_formula_line(const app *a, renderer *r, const layout *lay);
  * point of the landscape with its text, in the current language. */
 void draw_scene_caption(const app *a, renderer *r, const layout *lay);
 void draw_scene_annotations(const app *a, renderer *r, const layout *lay);
+
+/* The HUD column, the worked example (T) and the help overlay (H):
+ * draw_hud.c. */
+void draw_hud(const app *a, renderer *r, const layout *lay);
+void draw_explain(const app *a, renderer *r, const layout *lay);
+void draw_help(const app *a, renderer *r, const layout *lay);
 
 #endif
