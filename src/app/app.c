@@ -106,6 +106,12 @@ void view3d_matrix(const app *a, const layout *lay, float out[16])
     }
 }
 
+static int cmp_double(const void *x, const void *y)
+{
+    const double a = *(const double *)x, b = *(const double *)y;
+    return (a > b) - (a < b);
+}
+
 void app_message(app *a, uint32_t ms, const char *fmt, ...)
 {
     va_list ap;
@@ -128,21 +134,54 @@ void app_message_kind(app *a, message_kind kind, uint32_t ms, const char *fmt, .
 
 /* Sets the 1D view to the domain and the value range of the lesson's
  * curves over it, with room below for the labels of the minima. */
+/* The range of the n values v (sorted in place): their min and max, or,
+ * when some are not finite (a pole, log of 0 on a typed formula), the
+ * 5th to 95th percentile of the finite ones widened by half, so the curve
+ * around the pole stays visible. False when none is finite. */
+static bool value_range(double *v, int n, double *lo, double *hi)
+{
+    int m = 0;
+    for (int i = 0; i < n; i++)
+        if (isfinite(v[i]))
+            v[m++] = v[i];
+    if (m == 0)
+        return false;
+    double a = INFINITY, b = -INFINITY;
+    for (int i = 0; i < m; i++) {
+        a = fmin(a, v[i]);
+        b = fmax(b, v[i]);
+    }
+    if (m < n) {
+        qsort(v, (size_t)m, sizeof *v, cmp_double);
+        const double p5 = v[m * 5 / 100], p95 = v[m * 95 / 100 < m ? m * 95 / 100 : m - 1];
+        const double w = p95 - p5;
+        a = fmax(a, p5 - 0.5 * w);
+        b = fmin(b, p95 + 0.5 * w);
+    }
+    *lo = a;
+    *hi = b;
+    return true;
+}
+
 static void view_fit(app *a)
 {
     const landscape *l = a->land;
-    double lo = INFINITY, hi = -INFINITY;
+    static double vals[2 * 1001];
+    int n = 0;
     for (int i = 0; i <= 1000; i++) {
         const double x = l->lo[0] + (l->hi[0] - l->lo[0]) * i / 1000.0;
         landscape_point p;
         landscape_eval(l, &x, &p);
-        lo = fmin(lo, p.f);
-        hi = fmax(hi, p.f);
+        vals[n++] = p.f;
         if (a->companion) {
             landscape_eval(a->companion, &x, &p);
-            lo = fmin(lo, p.f);
-            hi = fmax(hi, p.f);
+            vals[n++] = p.f;
         }
+    }
+    double lo = -1.0, hi = 1.0;
+    if (!value_range(vals, n, &lo, &hi)) {
+        lo = -1.0; /* undefined everywhere: an empty plot with sane axes */
+        hi = 1.0;
     }
     const double span = hi - lo > 1e-12 ? hi - lo : 1.0;
     a->f_range = span;
@@ -168,9 +207,21 @@ static void surface_fit(app *a)
             landscape_point p;
             landscape_eval(l, x, &p);
             a->heights[j * APP_GRID_N + i] = (float)p.f;
-            lo = fmin(lo, p.f);
-            hi = fmax(hi, p.f);
         }
+    {
+        static double vals[APP_GRID_N * APP_GRID_N];
+        for (int k = 0; k < APP_GRID_N * APP_GRID_N; k++)
+            vals[k] = a->heights[k];
+        if (!value_range(vals, APP_GRID_N * APP_GRID_N, &lo, &hi)) {
+            lo = -1.0;
+            hi = 1.0;
+        }
+        /* poles and values far out are drawn at the edge of the range */
+        for (int k = 0; k < APP_GRID_N * APP_GRID_N; k++) {
+            const float h = a->heights[k];
+            a->heights[k] = isnan(h) ? (float)hi : fminf((float)hi, fmaxf((float)lo, h));
+        }
+    }
     const double side = fmax(l->hi[0] - l->lo[0], l->hi[1] - l->lo[1]);
     a->view[0] = l->lo[0];
     a->view[1] = l->hi[0];

@@ -96,19 +96,21 @@ static void draw_curve(const app *a, renderer *r, const layout *lay, const lands
     float pts[2 * MAX_PTS];
     int n = (int)lay->plot_w;
     n = n < 2 ? 2 : n > MAX_PTS ? MAX_PTS : n;
-    int k = 0;
+    const float top = lay->plot_y - 50, bottom = lay->plot_y + lay->plot_h + 50;
+    int side = 0; /* where the last point was clamped: -1 above, +1 below */
     for (int i = 0; i < n; i++) {
         const double x = a->view[0] + (a->view[1] - a->view[0]) * i / (n - 1);
         landscape_point p;
         landscape_eval(l, &x, &p);
-        if (!isfinite(p.f))
-            continue;
-        const float py = view_y_to_px(a, lay, p.f);
-        pts[2 * k] = view_x_to_px(a, lay, x);
-        pts[2 * k + 1] = fminf(fmaxf(py, lay->plot_y - 50), lay->plot_y + lay->plot_h + 50);
-        k++;
+        const float py = isfinite(p.f) ? view_y_to_px(a, lay, p.f) : NAN;
+        const int now = py < top ? -1 : py > bottom ? 1 : 0;
+        pts[2 * i] = view_x_to_px(a, lay, x);
+        /* a pole: a jump from beyond one edge to beyond the other is not
+         * drawn (NaN breaks the line); NaN where f is undefined */
+        pts[2 * i + 1] = side * now < 0 || isnan(py) ? NAN : fminf(fmaxf(py, top), bottom);
+        side = now;
     }
-    render_polyline(r, pts, k, width, c);
+    render_polyline(r, pts, n, width, c);
 }
 
 static void draw_marks_1d(const app *a, renderer *r, const layout *lay)
