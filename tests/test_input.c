@@ -574,6 +574,8 @@ static void test_cloud_keys(void **state)
     assert_true(app_frame(a));
     assert_int_equal(a->cloud.n, CLOUD_DEFAULT);
     assert_int_equal(a->cloud.n_minima, 2);
+    /* a frame's steps are capped so a large cloud slows the pace, not the frame */
+    assert_int_equal(a->sim.max_per_advance, APP_CLOUD_FRAME_BUDGET / CLOUD_DEFAULT);
     assert_int_equal(a->cloud.p[0].opt.kind, a->cfg[a->selected].kind);
     /* paused, the step key steps the cloud with the runners; R resets it */
     if (!a->sim.paused)

@@ -60,6 +60,13 @@ static void test_fixed_rate_stepping(void **state)
     s.steps_per_second = 1000.0;
     assert_int_equal(sim_advance(&s, 1000.0), SIM_MAX_STEPS_PER_ADVANCE);
     assert_true(s.accumulator < 1.0);
+    /* a smaller cap of the caller's (a particle cloud's frame budget) */
+    s.max_per_advance = 7;
+    sim_reset(&s, NULL); /* a fresh run, so the runner does step */
+    assert_int_equal(sim_advance(&s, 0.25), 7);
+    assert_int_equal(s.runners[0].step, 7);
+    assert_true(s.accumulator < 1.0);
+    s.max_per_advance = 0;
 }
 
 static void test_divergence_and_out_of_view(void **state)

@@ -599,9 +599,11 @@ static void keycast_push(app *a, const SDL_KeyboardEvent *key)
  * APP_RUN_LIMIT steps, judging each step, then pauses on the result. */
 static void run_to_end(app *a)
 {
-    long steps = 0;
+    long steps = 0, limit = APP_RUN_LIMIT;
+    if (a->cloud.n > 0) /* the cloud steps too, within its budget */
+        limit = APP_CLOUD_END_BUDGET / (a->land->expr ? 5 : 1) / a->cloud.n;
     bool going = true;
-    while (going && steps < APP_RUN_LIMIT) {
+    while (going && steps < limit) {
         going = false;
         for (int i = 0; i < a->sim.n_runners; i++) {
             const runner_status st = a->sim.runners[i].status;
@@ -610,6 +612,7 @@ static void run_to_end(app *a)
         if (!going)
             break;
         sim_step(&a->sim);
+        app_cloud_steps(a, 1);
         app_assess(a);
         steps++;
     }
@@ -1057,6 +1060,17 @@ void app_destroy(app *a)
     a->ren = NULL;
 }
 
+/* Steps one advance may take with the cloud on, so a large cloud at a high
+ * pace slows the pace instead of the frame (0: no cap). */
+int app_cloud_step_cap(const app *a)
+{
+    if (a->cloud.n <= 0)
+        return 0;
+    const int budget = APP_CLOUD_FRAME_BUDGET / (a->land->expr ? 5 : 1);
+    const int cap = budget / a->cloud.n;
+    return cap < 1 ? 1 : cap;
+}
+
 bool app_frame(app *a)
 {
     SDL_Event e;
@@ -1069,6 +1083,7 @@ bool app_frame(app *a)
     a->last_counter = now;
     if (dt > 0.25)
         dt = 0.25; /* after a stall (window dragged, laptop asleep) do not jump */
+    a->sim.max_per_advance = app_cloud_step_cap(a);
     if (a->drag == DRAG_NONE)
         app_cloud_steps(a, sim_advance(&a->sim, dt));
     app_assess(a);

@@ -41,6 +41,10 @@
 #define APP_KEYCAST_MS 4000   /* how long each stays */
 #define APP_TRAIL_MIN 8       /* trail points drawn, adjustable with { and } */
 #define APP_RUN_LIMIT 100000  /* End: steps at most, at once */
+/* Particle steps one frame may take (a 10 000-particle cloud: 10 steps a
+ * frame), and one End may take; typed formulas cost about 5 times more. */
+#define APP_CLOUD_FRAME_BUDGET 100000
+#define APP_CLOUD_END_BUDGET 20000000
 
 /* Screen regions in framebuffer pixels, recomputed from the framebuffer size
  * every frame (resizing and HiDPI keep working). */
@@ -239,6 +243,9 @@ typedef enum message_kind {
     MESSAGE_FILE,
 } message_kind;
 void app_message_kind(app *a, message_kind kind, uint32_t ms, const char *fmt, ...);
+
+/* Steps one frame may take while a particle cloud is on (0: no cap). */
+int app_cloud_step_cap(const app *a);
 
 /* Exports (app_export.c): P, X and V; then, after each drawn frame, the
  * pending PNG, the recording's frame and the background encoder's news. */

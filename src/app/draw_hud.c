@@ -330,7 +330,11 @@ void draw_hud(const app *a, renderer *r, const layout *lay)
         snprintf(w, sizeof w, "off (σ %s)", sig);
         hud_row(r, lay, &y, "noise σ", w, DIM);
     }
-    snprintf(v, sizeof v, "%g", a->sim.steps_per_second);
+    const int cap = app_cloud_step_cap(a);
+    if (cap > 0 && a->sim.steps_per_second > 60.0 * cap) /* the cloud holds the pace back */
+        snprintf(v, sizeof v, "%g (cloud: ≤ %d a frame)", a->sim.steps_per_second, cap);
+    else
+        snprintf(v, sizeof v, "%g", a->sim.steps_per_second);
     hud_row(r, lay, &y, "steps/s", v, TEXT);
     rgba sc;
     const char *status = status_text(a, a->selected, &sc);

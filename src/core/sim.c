@@ -227,7 +227,10 @@ int sim_advance(sim *s, double dt)
         return 0;
     s->accumulator += dt * s->steps_per_second;
     int taken = 0;
-    while (s->accumulator >= 1.0 && taken < SIM_MAX_STEPS_PER_ADVANCE) {
+    const int cap = s->max_per_advance > 0 && s->max_per_advance < SIM_MAX_STEPS_PER_ADVANCE
+                        ? s->max_per_advance
+                        : SIM_MAX_STEPS_PER_ADVANCE;
+    while (s->accumulator >= 1.0 && taken < cap) {
         s->accumulator -= 1.0;
         sim_step(s);
         taken++;

@@ -117,13 +117,15 @@ typedef struct sim {
     bool paused;
     double steps_per_second; /* > 0 */
     double accumulator;      /* fractional steps carried between frames */
+    int max_per_advance;     /* steps one sim_advance takes at most (0: the default
+                                SIM_MAX_STEPS_PER_ADVANCE); the rest is dropped */
 } sim;
 
 /* A sim with one runner per params entry (1..SIM_MAX_RUNNERS). */
 bool sim_init(sim *s, const runner_params *params, int n, double steps_per_second, char *err,
               size_t errlen);
 /* Advances by dt seconds of wall time: takes the whole steps due (at most
- * SIM_MAX_STEPS_PER_ADVANCE; the rest is dropped, so a stall never makes a
+ * max_per_advance or SIM_MAX_STEPS_PER_ADVANCE; the rest is dropped, so a stall never makes a
  * burst). Runners that diverged or converged do not step. Returns the
  * number of steps taken. Nothing happens while paused. */
 int sim_advance(sim *s, double dt);
