@@ -16,6 +16,8 @@ import os
 import re
 import struct
 import subprocess
+import time
+import signal
 import sys
 import tempfile
 import zlib
@@ -277,7 +279,10 @@ def test_critical():
 
 
 BAD = [
-    (["critical", "--function", "tanh", "--domain", "-1e20:1e20"], "100 times"),
+    (["critical", "--function", "tanh", "--domain", "-1e20:1e20"], "wider than 1e12"),
+    (["critical", "--function", "tanh", "--domain", "-1e5:1e5"], "100 times"),
+    (["trace", "--expr", "x", "--domain", "5:5.000000000000001", "--start", "5", "--steps", "1"],
+     "narrower"),
     (["--function", "nope"], "nope"),
     (["trace", "--function", "nope", "--start", "1", "--steps", "3"], "nope"),
     (["trace", "--function", "risk", "--optimizer", "adamx", "--start", "1", "--steps", "3"], "adamx"),
@@ -335,6 +340,32 @@ BAD = [
 
 SCENES = ["risk", "local-min", "cubic", "saddle", "tanh", "noise", "anneal",
           "learning-rate", "momentum", "adaptive"]
+
+
+def test_scene_formula_and_signal():
+    """A scene whose formula cannot be read is bad input (exit 2, file:line);
+    a long headless shot ends on SIGTERM like any command-line program."""
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "broken.ini")
+        with open(path, "w") as f:
+            f.write("[scene]\ntitle = t\n[landscape]\nexpr = log(x\ndomain = 0.1:2\n")
+        code, out, err = run("shot", "--scene", path, "--out", os.path.join(d, "x.png"))
+        check(code == 2 and "broken.ini:4: [landscape] expr: column 4" in err
+              and len(err.strip().split("\n")) == 1, f"broken scene formula: {code} {err!r}")
+    env = dict(os.environ)
+    env.setdefault("SDL_VIDEODRIVER", "offscreen")
+    with tempfile.TemporaryDirectory() as d:
+        p = subprocess.Popen([BIN, "shot", "--function", "risk", "--particles", "10000",
+                              "--steps", "100000000", "--out", os.path.join(d, "x.png")],
+                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(1.0)  # let it get into its stepping loop
+        p.send_signal(signal.SIGTERM)
+        try:
+            rc = p.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            rc = None
+        check(rc == -signal.SIGTERM, f"shot ends on SIGTERM (return code {rc})")
 
 
 def test_scenes():
@@ -554,7 +585,7 @@ def test_keys_documented():
 
 for t in [test_list, test_trace_closed_form, test_trace_matches_torch, test_trace_2d_leaves_domain,
           test_noise_seeded, test_non_finite_stops_early, test_shot, test_particles, test_critical,
-          test_bad_input, test_scenes, test_expr, test_help, test_shot_output_dir,
+          test_bad_input, test_scenes, test_scene_formula_and_signal, test_expr, test_help, test_shot_output_dir,
           test_keys_documented]:
     before = len(failures)
     t()

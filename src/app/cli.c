@@ -546,7 +546,17 @@ static bool check_scene(cli_options *o, char *err, size_t n)
         snprintf(err, n, "--scene: out of memory");
         return false;
     }
-    const bool ok = scene_load(s, o->scene_path, err, n); /* the app loads it again */
+    bool ok = scene_load(s, o->scene_path, err, n); /* the app loads it again */
+    if (ok && !s->land) { /* a formula: read it now, so a bad one is bad input (exit 2) */
+        expr_error e;
+        expr *probe = expr_parse(s->expr, s->dim, &e);
+        if (!probe) {
+            snprintf(err, n, "%s:%d: [landscape] expr: column %d: %s", s->path, s->expr_line,
+                     e.column, e.message);
+            ok = false;
+        }
+        expr_free(probe);
+    }
     free(s);
     return ok;
 }

@@ -96,8 +96,8 @@ void draw_loss_panel(const app *a, renderer *r, const layout *lay)
     for (int c = 0; c < nc; c++) {
         for (int i = 0; i < curves[c].n; i++) {
             double v = curves[c].f[i];
-            if (a->loss_log)
-                v = log10(fmax(v - fstar, 1e-16));
+            if (a->loss_log) /* below f* (only off the domain) the gap has no log: a break */
+                v = v - fstar >= 0.0 ? log10(fmax(v - fstar, 1e-16)) : NAN;
             curves[c].f[i] = v;
             if (!isfinite(v))
                 continue;

@@ -72,6 +72,11 @@ int main(int argc, char **argv)
         return 2;
     }
     int code = 0;
+    /* Headless commands keep the default signal actions, so Ctrl+C or
+     * SIGTERM end a long shot or bench; the window lets SDL turn them into
+     * a quit event. */
+    if (o.command != CLI_RUN)
+        SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     switch (o.command) {
     case CLI_HELP:
         fputs(cli_usage(), stdout);

@@ -605,8 +605,13 @@ bool landscape_parse_domain(const char *s, double *lo, double *hi, int *count, c
                      a, b);
             return false;
         }
-        if (!isfinite(b - a)) {
-            snprintf(why, n, "'%s' has a range too wide to compute with", s);
+        if (!isfinite(b - a) || b - a > 1e12) {
+            snprintf(why, n, "'%s' has a range wider than 1e12, too wide to plot or search", s);
+            return false;
+        }
+        if (b - a < 1e-9 * fmax(1.0, fmax(fabs(a), fabs(b)))) {
+            snprintf(why, n, "'%s' has a range narrower than its numbers can resolve (a width "
+                             "of at least 1e-9 of its ends is needed)", s);
             return false;
         }
         lo[*count] = a;
