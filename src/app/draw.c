@@ -779,9 +779,14 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
                               : "diverged: the steps grew (press R to reset, Down to lower lr)";
         const float tw = fminf(render_text_width(r, msg, 30 * s), lay.plot_w - 60 * s);
         const float cx = lay.plot_x + lay.plot_w / 2, by = lay.plot_y + lay.plot_h - 90 * s;
-        render_rect(r, cx - tw / 2 - 20 * s, by, tw + 40 * s, 56 * s, rgba_alpha(banner, 0.92f));
+        /* the panel color behind, the warning color as a frame and in the
+         * words: readable on every theme */
+        const float x0 = cx - tw / 2 - 20 * s, x1 = cx + tw / 2 + 20 * s;
+        render_rect(r, x0, by, x1 - x0, 56 * s, rgba_alpha(PANEL, 0.96f));
+        const float frame[10] = {x0, by, x1, by, x1, by + 56 * s, x0, by + 56 * s, x0, by};
+        render_polyline(r, frame, 5, 4 * s, banner);
         draw_text_fit(r, msg, cx, by + 12 * s, 30 * s, fmaxf(11.0f, 16 * s), lay.plot_w - 60 * s,
-                 TEXT_CENTER, TEXT);
+                      TEXT_CENTER, banner);
     }
     /* a file's path stays out of a recording's frames */
     if (a->message[0] && !SDL_TICKS_PASSED(SDL_GetTicks(), a->message_until) &&
