@@ -430,8 +430,10 @@ void draw_scene_annotations(const app *a, renderer *r, const layout *lay)
             render_polyline(r, line, 2, 2.0f * s, th->accent);
         render_disc(r, px, py, 9 * s, rgba_alpha(th->bg, 0.0f), 3 * s, th->accent);
         const float tw = fminf(render_text_width(r, text, fs), lay->plot_w * 0.6f);
-        float tx = px - tw / 2;
-        tx = fmaxf(lay->plot_x + 4 * s, fminf(tx, lay->plot_x + lay->plot_w - tw - 4 * s));
+        /* starting at the point and running right (the plot's legend sits at
+         * its top-left), moved left only where it would leave the plot */
+        float tx = px - 12 * s;
+        tx = fmaxf(lay->plot_x + 4 * s, fminf(tx, lay->plot_x + lay->plot_w - tw - 12 * s));
         render_rect(r, tx - 8 * s, ly - 4 * s, tw + 16 * s, fs * 1.4f, rgba_alpha(th->panel, 0.9f));
         draw_text_fit(r, text, tx, ly, fs, 10.0f, lay->plot_w * 0.6f, TEXT_LEFT, th->accent);
     }
