@@ -106,7 +106,7 @@ void view3d_matrix(const app *a, const layout *lay, float out[16])
     }
 }
 
-static int cmp_double(const void *x, const void *y)
+int app_cmp_double(const void *x, const void *y)
 {
     const double a = *(const double *)x, b = *(const double *)y;
     return (a > b) - (a < b);
@@ -152,7 +152,7 @@ static bool value_range(double *v, int n, double *lo, double *hi)
         b = fmax(b, v[i]);
     }
     if (m < n) {
-        qsort(v, (size_t)m, sizeof *v, cmp_double);
+        qsort(v, (size_t)m, sizeof *v, app_cmp_double);
         const double p5 = v[m * 5 / 100], p95 = v[m * 95 / 100 < m ? m * 95 / 100 : m - 1];
         const double w = p95 - p5;
         a = fmax(a, p5 - 0.5 * w);
@@ -565,22 +565,6 @@ static void zoom(app *a, double factor, float px, float py)
     a->view[3] = a->view[2] + h;
 }
 
-/* Actions of the formula line, the scenes and the captions' language. */
-static void app_extra_action(app *a, action act)
-{
-    switch (act) {
-    case ACTION_FORMULA:
-        app_formula_open(a);
-        break;
-    case ACTION_LANGUAGE:
-        a->korean = !a->korean;
-        app_message(a, 1500, a->korean ? "한국어" : "English");
-        break;
-    default:
-        break;
-    }
-}
-
 /* Remembers a key for the key-cast overlay (newest last, the oldest
  * dropped when full). */
 static void keycast_push(app *a, const SDL_KeyboardEvent *key)
@@ -752,8 +736,11 @@ void app_apply(app *a, action act)
         app_scene_reload(a);
         break;
     case ACTION_FORMULA:
+        app_formula_open(a);
+        break;
     case ACTION_LANGUAGE:
-        app_extra_action(a, act);
+        a->korean = !a->korean;
+        app_message(a, 1500, a->korean ? "한국어" : "English");
         break;
     case ACTION_EXPLAIN:
         a->explain = !a->explain;

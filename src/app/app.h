@@ -164,6 +164,7 @@ typedef struct app {
     size_t pixels_cap;
     bool has_scene;             /* a scene is shown: its title, caption, annotations */
     scene scene;                /* that scene (app_scene.c) */
+    unsigned scene_id;          /* changes with every scene shown (the static layer's key) */
     int tour_index;             /* its place in the bundled tour, or -1 */
     int tour_last;              /* the tour's scene shown last (PageDown resumes there) */
     int n_tour;                 /* bundled scenes found (0 until first needed) */
@@ -243,6 +244,9 @@ typedef enum message_kind {
     MESSAGE_FILE,
 } message_kind;
 void app_message_kind(app *a, message_kind kind, uint32_t ms, const char *fmt, ...);
+
+/* qsort comparator of doubles, ascending (the view's range, bench's median). */
+int app_cmp_double(const void *x, const void *y);
 
 /* Steps one frame may take while a particle cloud is on (0: no cap). */
 int app_cloud_step_cap(const app *a);

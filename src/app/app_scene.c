@@ -97,8 +97,16 @@ static bool scene_show(app *a, const scene *sc, char *err, size_t errlen)
     a->sim.paused = false;
     a->sim.accumulator = 0.0;
     a->scene = *sc;
+    a->scene_id++;
     a->has_scene = true;
     return true;
+}
+
+/* The bundled tour, listed on first need. */
+static void tour_list(app *a)
+{
+    if (a->n_tour == 0)
+        a->n_tour = scene_tour(a->tour, SCENE_TOUR_MAX);
 }
 
 bool app_load_scene(app *a, const char *path, char *err, size_t errlen)
@@ -111,8 +119,7 @@ bool app_load_scene(app *a, const char *path, char *err, size_t errlen)
     const bool ok = scene_load(sc, path, err, errlen) && scene_show(a, sc, err, errlen);
     free(sc);
     if (ok) {
-        if (a->n_tour == 0)
-            a->n_tour = scene_tour(a->tour, SCENE_TOUR_MAX);
+        tour_list(a);
         a->tour_index = -1;
         for (int i = 0; i < a->n_tour; i++)
             if (strcmp(a->tour[i].path, path) == 0)
@@ -123,8 +130,7 @@ bool app_load_scene(app *a, const char *path, char *err, size_t errlen)
 
 void app_tour_step(app *a, int dir)
 {
-    if (a->n_tour == 0)
-        a->n_tour = scene_tour(a->tour, SCENE_TOUR_MAX);
+    tour_list(a);
     if (a->n_tour == 0) {
         app_message(a, 4000, "no bundled scenes in %s", scene_dir());
         return;

@@ -76,12 +76,6 @@ done:
     return code;
 }
 
-static int cmp_double(const void *x, const void *y)
-{
-    const double a = *(const double *)x, b = *(const double *)y;
-    return (a > b) - (a < b);
-}
-
 int command_bench(const cli_options *o)
 {
     app *a = headless_app(o, 1920, 1080);
@@ -106,7 +100,7 @@ int command_bench(const cli_options *o)
         window_swap(&a->win);
         ms[i] = (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 / freq;
     }
-    qsort(ms, (size_t)frames, sizeof *ms, cmp_double);
+    qsort(ms, (size_t)frames, sizeof *ms, app_cmp_double);
     const double median = ms[frames / 2];
     long p95i = (long)((double)frames * 0.95);
     if (p95i >= frames)

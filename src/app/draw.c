@@ -736,8 +736,7 @@ static uint64_t static_key(const app *a, int fb_w, int fb_h)
     h = fnv1a(h, &a->loss_panel, sizeof a->loss_panel);
     h = fnv1a(h, &a->has_scene, sizeof a->has_scene);
     h = fnv1a(h, &a->tour_index, sizeof a->tour_index);
-    if (a->has_scene) /* another file, or the same one edited and reloaded */
-        h = fnv1a(h, &a->scene, sizeof a->scene);
+    h = fnv1a(h, &a->scene_id, sizeof a->scene_id); /* another scene, or one reloaded */
     return h ? h : 1; /* 0 means "no layer" to the renderer */
 }
 

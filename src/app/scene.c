@@ -92,27 +92,9 @@ static void fail(parse_ctx *c, int line, const char *section, const char *key,
     snprintf(c->err, c->errlen, "%s%s:%s %s", c->path, where, what, why);
 }
 
-/* Number parsing: the whole text (spaces around it aside) must be a finite
- * number. */
-static bool to_double(const char *v, double *out)
-{
-    while (isspace((unsigned char)*v))
-        v++;
-    char *end = NULL;
-    errno = 0;
-    const double d = strtod(v, &end);
-    while (end && isspace((unsigned char)*end))
-        end++;
-    if (v[0] == '\0' || end == v || *end != '\0' ||
-        (errno == ERANGE && fabs(d) == HUGE_VAL) || !isfinite(d))
-        return false;
-    *out = d;
-    return true;
-}
-
 static bool number(parse_ctx *c, const char *key, const char *v, double *out)
 {
-    if (to_double(v, out))
+    if (landscape_parse_number(v, out))
         return true;
     fail(c, c->line, c->sect_name, key, "'%s' is not a number", v);
     return false;
@@ -154,8 +136,8 @@ static bool point(parse_ctx *c, const char *key, const char *v, double *xy, int 
     *count = comma ? 2 : 1;
     if (comma)
         *comma = '\0';
-    if (strlen(v) < sizeof buf && to_double(buf, &xy[0]) &&
-        (!comma || (!strchr(comma + 1, ',') && to_double(comma + 1, &xy[1]))))
+    if (strlen(v) < sizeof buf && landscape_parse_number(buf, &xy[0]) &&
+        (!comma || (!strchr(comma + 1, ',') && landscape_parse_number(comma + 1, &xy[1]))))
         return true;
     fail(c, c->line, c->sect_name, key, "'%s' is not a point X or X,Y", v);
     return false;

@@ -558,9 +558,7 @@ bool landscape_critical_1d(const landscape *l, double seed, double *x_out)
     return false;
 }
 
-/* One finite number filling s but for spaces around it (an underflow to a
- * tiny value is a number; an overflow is not). */
-static bool domain_number(const char *s, double *out)
+bool landscape_parse_number(const char *s, double *out)
 {
     char *end = NULL;
     errno = 0;
@@ -596,7 +594,7 @@ bool landscape_parse_domain(const char *s, double *lo, double *hi, int *count, c
         }
         *colon = '\0';
         double a, b;
-        if (!domain_number(range, &a) || !domain_number(colon + 1, &b)) {
+        if (!landscape_parse_number(range, &a) || !landscape_parse_number(colon + 1, &b)) {
             snprintf(why, n, "'%s' has a range whose ends are not both finite numbers", s);
             return false;
         }

@@ -78,6 +78,11 @@ bool landscape_in_domain(const landscape *l, const double *x);
  * vanishes or the iteration does not settle. */
 bool landscape_critical_1d(const landscape *l, double seed, double *x_out);
 
+/* One finite number filling s but for spaces around it (an underflow to a
+ * tiny value is a number; an overflow is not). Shared by domains and scene
+ * files. */
+bool landscape_parse_number(const char *s, double *out);
+
 /* Parses a domain "A:B" (1D) or "A:B,C:D" (2D) into lo/hi (2 entries
  * each); count gets the number of ranges. Each range needs finite A < B
  * with a finite width. Returns false with the reason in why (no prefix,
