@@ -5,6 +5,7 @@
 #ifndef OPTIVIZ_APP_COMMANDS_H
 #define OPTIVIZ_APP_COMMANDS_H
 
+#include "app/app.h"
 #include "app/cli.h"
 
 #include <stdio.h>
@@ -22,5 +23,12 @@ int command_critical(const cli_options *o, FILE *out, FILE *err);
 int command_shot(const cli_options *o);
 /* `optiviz bench`: frame timing headless, one line on stdout. */
 int command_bench(const cli_options *o);
+/* One bench frame of a w x h framebuffer: a step, the cloud's step, the
+ * drawing, glFinish and the swap; returns its time in milliseconds. The
+ * browser's ?bench=N runs the same frames. */
+double bench_frame(app *a, int w, int h);
+/* The bench line "frames=N median_ms=M p95_ms=P renderer=NAME" of frames
+ * timings ms (sorted in place) on out. */
+void bench_report(FILE *out, double *ms, long frames, const char *renderer);
 
 #endif

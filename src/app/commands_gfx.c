@@ -76,6 +76,29 @@ done:
     return code;
 }
 
+double bench_frame(app *a, int w, int h)
+{
+    const double freq = (double)SDL_GetPerformanceFrequency();
+    const uint64_t t0 = SDL_GetPerformanceCounter();
+    sim_step(&a->sim);
+    app_cloud_steps(a, 1);
+    app_draw(a, a->ren, w, h);
+    render_finish(a->ren);
+    window_swap(&a->win);
+    return (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 / freq;
+}
+
+void bench_report(FILE *out, double *ms, long frames, const char *renderer)
+{
+    qsort(ms, (size_t)frames, sizeof *ms, app_cmp_double);
+    const double median = ms[frames / 2];
+    long p95i = (long)((double)frames * 0.95);
+    if (p95i >= frames)
+        p95i = frames - 1;
+    fprintf(out, "frames=%ld median_ms=%.3f p95_ms=%.3f renderer=%s\n", frames, median, ms[p95i],
+            renderer);
+}
+
 int command_bench(const cli_options *o)
 {
     app *a = headless_app(o, 1920, 1080);
@@ -90,23 +113,9 @@ int command_bench(const cli_options *o)
     }
     int w, h;
     window_drawable_size(&a->win, &w, &h);
-    const double freq = (double)SDL_GetPerformanceFrequency();
-    for (long i = 0; i < frames; i++) {
-        const uint64_t t0 = SDL_GetPerformanceCounter();
-        sim_step(&a->sim);
-        app_cloud_steps(a, 1);
-        app_draw(a, a->ren, w, h);
-        render_finish(a->ren);
-        window_swap(&a->win);
-        ms[i] = (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 / freq;
-    }
-    qsort(ms, (size_t)frames, sizeof *ms, app_cmp_double);
-    const double median = ms[frames / 2];
-    long p95i = (long)((double)frames * 0.95);
-    if (p95i >= frames)
-        p95i = frames - 1;
-    printf("frames=%ld median_ms=%.3f p95_ms=%.3f renderer=%s\n", frames, median, ms[p95i],
-           renderer_name(a->ren));
+    for (long i = 0; i < frames; i++)
+        ms[i] = bench_frame(a, w, h);
+    bench_report(stdout, ms, frames, renderer_name(a->ren));
     free(ms);
     app_destroy(a);
     free(a);

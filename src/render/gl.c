@@ -34,12 +34,22 @@ bool gl_load(gl_api *gl, render_proc_loader load, char *err, size_t errlen)
 
     const char *version = (const char *)gl->GetString(GL_VERSION);
     int major = 0, minor = 0;
+#ifdef __EMSCRIPTEN__
+    /* WebGL2 reports "OpenGL ES 3.0 (WebGL 2.0 ...)": the ES 3.0 feature set
+     * the shaders' common subset of GLSL 3.30 and GLSL ES 3.00 was made for. */
+    if (!version || sscanf(version, "OpenGL ES %d.%d", &major, &minor) != 2 || major < 3) {
+        snprintf(err, errlen, "WebGL2 (OpenGL ES 3.0) needed, the browser offers \"%s\"",
+                 version ? version : "(none)");
+        return false;
+    }
+#else
     if (!version || sscanf(version, "%d.%d", &major, &minor) != 2 ||
         major * 10 + minor < 33) {
         snprintf(err, errlen, "OpenGL 3.3 core needed, the context offers \"%s\"",
                  version ? version : "(none)");
         return false;
     }
+#endif
     bool clip_control = major * 10 + minor >= 45;
     GLint n = 0;
     gl->GetIntegerv(GL_NUM_EXTENSIONS, &n);

@@ -15,6 +15,14 @@
 
 #include "renderer.h"
 
+/* OpenGL ES (WebGL2) clears depth with a float, desktop GL 3.3 with a
+ * double; gl_clear_depth_one calls whichever the table holds. */
+#ifdef __EMSCRIPTEN__
+#define GL_CLEAR_DEPTH(X) X(PFNGLCLEARDEPTHFPROC, ClearDepthf)
+#else
+#define GL_CLEAR_DEPTH(X) X(PFNGLCLEARDEPTHPROC, ClearDepth)
+#endif
+
 /* X(type, name): every entry point optiviz uses, without the "gl" prefix. */
 #define GL_FUNCTIONS(X)                                             \
     X(PFNGLGETSTRINGPROC, GetString)                                \
@@ -23,7 +31,7 @@
     X(PFNGLGETINTEGERVPROC, GetIntegerv)                            \
     X(PFNGLCLEARPROC, Clear)                                        \
     X(PFNGLCLEARCOLORPROC, ClearColor)                              \
-    X(PFNGLCLEARDEPTHPROC, ClearDepth)                              \
+    GL_CLEAR_DEPTH(X)                                               \
     X(PFNGLVIEWPORTPROC, Viewport)                                  \
     X(PFNGLSCISSORPROC, Scissor)                                    \
     X(PFNGLENABLEPROC, Enable)                                      \
@@ -96,5 +104,15 @@ typedef struct gl_api {
  * On failure writes the missing function or the version found into err and
  * returns false. */
 bool gl_load(gl_api *gl, render_proc_loader load, char *err, size_t errlen);
+
+/* Sets the depth clear value to 1 (the far plane). */
+static inline void gl_clear_depth_one(const gl_api *gl)
+{
+#ifdef __EMSCRIPTEN__
+    gl->ClearDepthf(1.0f);
+#else
+    gl->ClearDepth(1.0);
+#endif
+}
 
 #endif

@@ -198,7 +198,12 @@ static bool layer_ready(renderer *r)
      * order of window framebuffers (B8G8R8X8 on llvmpipe), and a blit
      * between the two is a memcpy; from the R8G8B8A8 that GL_RGBA8 gets
      * it is a shader pass (about 4 ms at 1080p on llvmpipe). */
+#ifdef __EMSCRIPTEN__
+    /* WebGL2 has no BGRA uploads; RGBA8 is what its canvas holds. */
+    l->color_tex = texture_new(gl, GL_RGBA8, r->fb_w, r->fb_h, GL_RGBA, GL_UNSIGNED_BYTE);
+#else
     l->color_tex = texture_new(gl, GL_RGBA, r->fb_w, r->fb_h, GL_BGRA, GL_UNSIGNED_BYTE);
+#endif
     if (df.internal)
         l->depth_tex = texture_new(gl, df.internal, r->fb_w, r->fb_h, df.format, df.type);
     gl->BindTexture(GL_TEXTURE_2D, 0);
@@ -215,7 +220,7 @@ static bool layer_ready(renderer *r)
         gl->Disable(GL_SCISSOR_TEST);
         gl->DepthMask(GL_TRUE);
         gl->ClearColor(0, 0, 0, 0);
-        gl->ClearDepth(1.0);
+        gl_clear_depth_one(gl);
         gl->Clear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
         gl->DepthMask(GL_FALSE);
         if (r->clip_on)

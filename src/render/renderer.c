@@ -362,7 +362,7 @@ static void frame_clear(renderer *r, bool depth)
                        r->clear_color[3]);
     if (bits & GL_DEPTH_BUFFER_BIT) {
         gl->DepthMask(GL_TRUE);
-        gl->ClearDepth(1.0);
+        gl_clear_depth_one(gl);
     }
     gl->Clear(bits);
     gl->DepthMask(GL_FALSE);

@@ -12,7 +12,8 @@
 #include "shaders_embedded.h"
 
 #ifdef __EMSCRIPTEN__
-#define SHADER_VERSION_LINE "#version 300 es\n"
+/* GLSL ES wants a default float precision in fragment shaders. */
+#define SHADER_VERSION_LINE "#version 300 es\nprecision highp float;\nprecision highp int;\n"
 #else
 #define SHADER_VERSION_LINE "#version 330 core\n"
 #endif

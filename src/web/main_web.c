@@ -1,0 +1,235 @@
+/*
+ * main_web.c: optiviz's browser front end (emscripten, WebGL2). The page
+ * (src/web/page.js) turns the URL's parameters into the command line's
+ * options (?scene=noise -> --scene noise), so they are read and refused by
+ * the same cli_parse as on the desktop; a refused one is printed on stderr,
+ * which the page shows, and the page opens the tour as without it. Two
+ * parameters belong to the page only: --lang en|ko and --bench N.
+ *
+ * Each animation frame calls app_frame, as the desktop's loop does. The
+ * platform services are the browser's: files written to /out (P, X) are
+ * handed to the browser's download by the page, settings.ini under /config
+ * is kept in localStorage by the page, and V records the canvas with the
+ * browser's MediaRecorder instead of PNG files and ffmpeg.
+ */
+#include "app/app.h"
+#include "app/cli.h"
+#include "app/commands.h"
+
+#include <emscripten.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define WEB_MAX_ARGS 64
+
+/* The page's side (web_lib.js). */
+extern int web_record_toggle(void);
+extern void web_ready(void);
+
+/* The page's own options, taken out of argv before cli_parse sees it. */
+typedef struct web_options {
+    bool korean;  /* --lang ko */
+    long bench;   /* --bench N: N timed frames first; 0: none */
+} web_options;
+
+/* Removes "--lang X" and "--bench N" from argv (in place; returns the new
+ * argc) into w. A bad value: false with the CLI's style of message in err. */
+static bool web_take_options(int *argc, char **argv, web_options *w, char *err, size_t errlen)
+{
+    int out = 1;
+    for (int i = 1; i < *argc; i++) {
+        const bool lang = strcmp(argv[i], "--lang") == 0;
+        const bool bench = strcmp(argv[i], "--bench") == 0;
+        if (!lang && !bench) {
+            argv[out++] = argv[i];
+            continue;
+        }
+        const char *v = i + 1 < *argc ? argv[++i] : "";
+        if (lang) {
+            if (strcmp(v, "ko") != 0 && strcmp(v, "en") != 0) {
+                snprintf(err, errlen, "--lang: unknown language '%s' (en or ko)", v);
+                return false;
+            }
+            w->korean = strcmp(v, "ko") == 0;
+        } else {
+            char *end = NULL;
+            errno = 0;
+            const long n = strtol(v, &end, 10);
+            if (!v[0] || *end || errno || n < 1 || n > 100000) {
+                snprintf(err, errlen, "--bench: '%s' is not a number of frames in 1..100000", v);
+                return false;
+            }
+            w->bench = n;
+        }
+    }
+    *argc = out;
+    return true;
+}
+
+/* The page's own arguments: the ones it adds to every command line
+ * (--size of the window, --output-dir /out), which come first. */
+static int web_base_args(int argc, char **argv)
+{
+    int n = 1;
+    while (n < argc && strcmp(argv[n], "--") != 0)
+        n++;
+    return n;
+}
+
+/* Times w->bench frames as `optiviz bench` does and prints its line on
+ * stdout, which the page shows in the console. */
+static void web_bench(app *a, long frames)
+{
+    double *ms = malloc((size_t)frames * sizeof *ms);
+    if (!ms)
+        return;
+    int w, h;
+    window_drawable_size(&a->win, &w, &h);
+    for (long i = 0; i < frames; i++)
+        ms[i] = bench_frame(a, w, h);
+    printf("bench ");
+    bench_report(stdout, ms, frames, renderer_name(a->ren));
+    fflush(stdout);
+    free(ms);
+}
+
+/* V: the browser records the canvas (WebM) instead of PNG files. The event
+ * filter takes the key before the binding table sees it; the formula line
+ * keeps its letters. */
+static int web_filter(void *data, SDL_Event *e)
+{
+    app *a = data;
+    if (e->type == SDL_KEYDOWN && e->key.keysym.sym == SDLK_v && !e->key.repeat &&
+        !(e->key.keysym.mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI | KMOD_SHIFT)) &&
+        !a->formula_open) {
+        const int state = web_record_toggle();
+        if (state < 0)
+            app_message_kind(a, MESSAGE_ERROR, 4000, "this browser cannot record the canvas");
+        else
+            app_message(a, 3000, state ? "recording (V stops; the WebM is downloaded)"
+                                       : "recording stopped: WebM downloaded");
+        return 0;
+    }
+    return 1;
+}
+
+/* A key from the page's on-screen strip (a tablet has no keyboard): a press
+ * and a release of SDL keycode key with modifiers mod, into the event queue. */
+EMSCRIPTEN_KEEPALIVE void web_key(int key, int mod)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.state = SDL_PRESSED;
+    e.key.keysym.sym = key;
+    e.key.keysym.scancode = SDL_GetScancodeFromKey(key);
+    e.key.keysym.mod = (Uint16)mod;
+    SDL_PushEvent(&e);
+    e.type = SDL_KEYUP;
+    e.key.state = SDL_RELEASED;
+    SDL_PushEvent(&e);
+}
+
+/* The page's app (web_state reads it; one app per page). */
+static app *web_app;
+
+/* The state a test or the page asks about, as one JSON object: landscape,
+ * tour scene, language, pause, noise, and runner 0's learning rate, start,
+ * iterate and step count. The string lives until the next call. */
+EMSCRIPTEN_KEEPALIVE const char *web_state(void)
+{
+    static char json[1024];
+    const app *a = web_app;
+    if (!a)
+        return "{}";
+    const runner *r = &a->sim.runners[0];
+    snprintf(json, sizeof json,
+             "{\"function\":\"%s\",\"tour_index\":%d,\"korean\":%s,\"paused\":%s,"
+             "\"noise_on\":%s,\"noise\":%.17g,\"lr\":%.17g,\"runners\":%d,"
+             "\"start\":[%.17g,%.17g],\"x\":[%.17g,%.17g],\"step\":%ld,\"help\":%s,"
+             "\"theme\":%d,\"ui_scale\":%.17g,\"loss_panel\":%s,\"explain\":%s,"
+             "\"cloud\":%d,\"formula_open\":%s,\"fb\":[%d,%d]}",
+             a->land ? a->land->name : "", a->tour_index, a->korean ? "true" : "false",
+             a->sim.paused ? "true" : "false", a->noise_on ? "true" : "false", a->noise_sigma,
+             a->cfg[0].optim.lr, a->n_runners, r->start[0], r->start[1], r->x[0], r->x[1],
+             r->step, a->help_visible ? "true" : "false", (int)a->theme, (double)a->ui_scale,
+             a->loss_panel ? "true" : "false", a->explain ? "true" : "false", a->cloud.n,
+             a->formula_open ? "true" : "false", a->fb_w, a->fb_h);
+    return json;
+}
+
+static void web_frame(void *data)
+{
+    app *a = data;
+    if (!app_frame(a)) {
+        /* Esc or Q: a page is closed with its tab; say so and go on. */
+        a->quit = false;
+        app_message(a, 3000, "close the browser tab to quit");
+    }
+}
+
+int main(int argc, char **argv)
+{
+    static char *args[WEB_MAX_ARGS];
+    if (argc > WEB_MAX_ARGS)
+        argc = WEB_MAX_ARGS;
+    for (int i = 0; i < argc; i++)
+        args[i] = argv[i];
+    web_options w = {0};
+    cli_options o;
+    char err[2048];
+    bool ok = web_take_options(&argc, args, &w, err, sizeof err);
+    /* "--" separates the page's arguments from the URL's; cli_parse sees
+     * one list */
+    const int base = web_base_args(argc, args);
+    for (int i = base; i + 1 < argc; i++)
+        args[i] = args[i + 1];
+    if (base < argc)
+        argc--;
+    if (ok)
+        ok = cli_parse(argc, args, &o, err, sizeof err);
+    if (ok && o.command != CLI_RUN) {
+        snprintf(err, sizeof err, "the page opens the window; headless commands run on the "
+                                  "desktop");
+        ok = false;
+    }
+    if (!ok) {
+        fprintf(stderr, "optiviz: %s\n", err);
+        w = (web_options){0};
+        if (!cli_parse(base < argc ? base : argc, args, &o, err, sizeof err)) {
+            fprintf(stderr, "optiviz: %s\n", err);
+            return 2;
+        }
+    }
+    /* The packed data (scripts/web) and the page's folders. */
+    setenv("OPTIVIZ_SCENES", "/data/scenes", 1);
+    setenv("OPTIVIZ_FONT", "/data/fonts/DejaVuSans.ttf", 1);
+    setenv("OPTIVIZ_FONT_KO", "/data/fonts/NanumGothic.ttf", 1);
+    setenv("XDG_CONFIG_HOME", "/config", 1);
+    setenv("HOME", "/home/web_user", 1);
+    app *a = calloc(1, sizeof *a);
+    if (!a)
+        return 1;
+    const app_params p = {
+        .cli = &o,
+        .width = o.width,
+        .height = o.height,
+        .open_tour = !o.land && !o.has_scene,
+    };
+    if (!app_create(a, &p, err, sizeof err)) {
+        fprintf(stderr, "optiviz: %s\n", err);
+        free(a);
+        return 1;
+    }
+    web_app = a;
+    if (w.korean)
+        app_apply(a, ACTION_LANGUAGE);
+    SDL_SetEventFilter(web_filter, a);
+    if (w.bench > 0)
+        web_bench(a, w.bench);
+    web_ready();
+    emscripten_set_main_loop_arg(web_frame, a, 0, 1);
+    return 0;
+}

@@ -1,0 +1,201 @@
+// page.js: the page around optiviz's wasm (main_web.c). It turns the URL's
+// parameters into the command line (?scene=noise&lang=ko -> --scene noise
+// --lang ko), shows what the program says on stderr (a refused parameter),
+// hands files written to /out (P, X) to the browser's download, keeps
+// settings.ini in localStorage, records the canvas with MediaRecorder (V),
+// turns touch into the mouse gestures the program knows (one finger drags,
+// two fingers rotate and pinch-zoom) and gives a tablet a strip of keys.
+'use strict';
+(function () {
+  const canvas = document.getElementById('canvas');
+  const banner = document.getElementById('message');
+  const SETTINGS = '/config/optiviz/settings.ini';
+  const STORE_KEY = 'optiviz-settings';
+  const t0 = performance.now();
+
+  // --- the command line from the URL ---------------------------------------
+  const params = new URLSearchParams(location.search);
+  const args = [];
+  if (!params.has('size')) {
+    const w = Math.max(64, Math.floor(window.innerWidth));
+    const h = Math.max(64, Math.floor(window.innerHeight));
+    args.push('--size', w + 'x' + h);
+  }
+  args.push('--output-dir', '/out', '--');
+  for (const [k, v] of params) {
+    args.push('--' + k);
+    if (v !== '') args.push(v);
+  }
+
+  function say(text) {
+    const line = document.createElement('div');
+    line.textContent = text;
+    banner.appendChild(line);
+    banner.hidden = false;
+  }
+  banner.addEventListener('click', () => { banner.hidden = true; });
+
+  // --- downloads: files the program wrote to /out ----------------------------
+  function download(blob, name) {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+  }
+  function pollFiles() {
+    let names = [];
+    try { names = FS.readdir('/out'); } catch (e) { return; }
+    for (const name of names) {
+      if (name === '.' || name === '..') continue;
+      const path = '/out/' + name;
+      const st = FS.stat(path);
+      if (FS.isDir(st.mode)) continue;
+      const type = name.endsWith('.png') ? 'image/png' : name.endsWith('.csv') ? 'text/csv'
+        : 'application/octet-stream';
+      download(new Blob([FS.readFile(path)], { type: type }), name);
+      FS.unlink(path);
+    }
+  }
+
+  // --- settings in localStorage ----------------------------------------------
+  let settingsSeen = null;
+  function pollSettings() {
+    let text;
+    try { text = FS.readFile(SETTINGS, { encoding: 'utf8' }); } catch (e) { return; }
+    if (text === settingsSeen) return;
+    settingsSeen = text;
+    try { localStorage.setItem(STORE_KEY, text); } catch (e) { /* storage off */ }
+  }
+  function restoreSettings() {
+    FS.mkdirTree('/config/optiviz');
+    FS.mkdirTree('/out');
+    FS.mkdirTree('/home/web_user');
+    let text = null;
+    try { text = localStorage.getItem(STORE_KEY); } catch (e) { /* storage off */ }
+    if (text) {
+      FS.writeFile(SETTINGS, text);
+      settingsSeen = text;
+    }
+  }
+
+  // --- V: MediaRecorder --------------------------------------------------------
+  let recorder = null;
+  function record() {
+    if (typeof MediaRecorder === 'undefined' || !canvas.captureStream) return -1;
+    if (recorder) {
+      recorder.stop();
+      recorder = null;
+      return 0;
+    }
+    const chunks = [];
+    const r = new MediaRecorder(canvas.captureStream(30), { mimeType: 'video/webm' });
+    r.ondataavailable = (e) => { if (e.data.size) chunks.push(e.data); };
+    r.onstop = () => {
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+      download(new Blob(chunks, { type: 'video/webm' }), 'optiviz-' + stamp + '.webm');
+    };
+    r.start(1000);
+    recorder = r;
+    return 1;
+  }
+
+  // --- touch: one finger is the left button, two are right-drag + wheel ------
+  function mouse(type, x, y, button) {
+    canvas.dispatchEvent(new MouseEvent(type, {
+      clientX: x, clientY: y, screenX: x, screenY: y, button: button,
+      buttons: type === 'mouseup' ? 0 : (button === 2 ? 2 : 1), bubbles: true, cancelable: true,
+    }));
+  }
+  let fingers = 0;       // fingers of the gesture in progress (1 or 2; 0: none)
+  let last = null;       // {x, y, d}: the previous midpoint and spread
+  function touchPoint(ts) {
+    const a = ts[0], b = ts[1] || ts[0];
+    return { x: (a.clientX + b.clientX) / 2, y: (a.clientY + b.clientY) / 2,
+      d: Math.hypot(a.clientX - b.clientX, a.clientY - b.clientY) };
+  }
+  function onTouch(e) {
+    if (e.target !== canvas && fingers === 0) return;
+    e.preventDefault();
+    e.stopPropagation();
+    showStrip();
+    const n = e.touches.length;
+    const button = fingers === 2 ? 2 : 0;
+    if (n === 0) {
+      if (fingers > 0) mouse('mouseup', last.x, last.y, button);
+      fingers = 0;
+      return;
+    }
+    if (fingers === -1) return; // a gesture ended early: wait for every finger up
+    const p = touchPoint(e.touches);
+    if (fingers !== n) {
+      if (fingers > 0) mouse('mouseup', last.x, last.y, button);
+      if ((n === 1 && fingers === 0) || (n === 2 && fingers <= 1)) {
+        fingers = n;
+        const b = n === 2 ? 2 : 0;
+        mouse('mousemove', p.x, p.y, b);
+        mouse('mousedown', p.x, p.y, b);
+        last = p;
+      } else {
+        fingers = -1;
+      }
+      return;
+    }
+    mouse('mousemove', p.x, p.y, button);
+    if (fingers === 2 && last.d > 0 && p.d > 0 && Math.abs(p.d - last.d) > 0.5) {
+      // the program zooms by 1.15 per wheel notch of 100 pixels
+      const notches = Math.log(p.d / last.d) / Math.log(1.15);
+      canvas.dispatchEvent(new WheelEvent('wheel', { clientX: p.x, clientY: p.y,
+        deltaY: -notches * 100, deltaMode: 0, bubbles: true, cancelable: true }));
+    }
+    last = p;
+  }
+  for (const type of ['touchstart', 'touchmove', 'touchend', 'touchcancel'])
+    window.addEventListener(type, onTouch, { capture: true, passive: false });
+  canvas.addEventListener('contextmenu', (e) => e.preventDefault());
+
+  // --- the strip of keys a tablet lacks --------------------------------------
+  const K = { up: 0x40000052, down: 0x40000051, pgdn: 0x4000004e, pgup: 0x4000004b };
+  const keys = [
+    ['play', 32, 'play / pause (Space)'], ['step', 115, 'one step (S)'], ['reset', 114, 'reset (R)'],
+    ['noise', 110, 'noise on / off (N)'], ['lr ↑', K.up, 'learning rate × 1.25 (Up)'],
+    ['lr ↓', K.down, 'learning rate ÷ 1.25 (Down)'], ['◀', K.pgup, 'previous scene (PageUp)'],
+    ['▶', K.pgdn, 'next scene (PageDown)'], ['한/EN', 108, 'captions English / Korean (L)'],
+    ['?', 104, 'help (H)'],
+  ];
+  const strip = document.getElementById('keys');
+  for (const [label, code, title] of keys) {
+    const b = document.createElement('button');
+    b.textContent = label;
+    b.title = title;
+    b.addEventListener('click', (e) => {
+      e.preventDefault();
+      Module.ccall('web_key', null, ['number', 'number'], [code, 0]);
+    });
+    strip.appendChild(b);
+  }
+  function showStrip() { strip.hidden = false; }
+  if (matchMedia('(hover: none) and (pointer: coarse)').matches) showStrip();
+
+  // --- the module ------------------------------------------------------------
+  window.Module = {
+    arguments: args,
+    canvas: canvas,
+    print: (text) => console.log(text),
+    printErr: (text) => {
+      console.warn(text);
+      if (text.startsWith('optiviz: ')) say(text.slice(9));
+    },
+    preRun: [restoreSettings],
+    optivizRecord: record,
+    optivizReady: () => {
+      window.optivizInteractiveMs = performance.now() - t0;
+      document.body.classList.add('ready');
+      setInterval(pollFiles, 250);
+      setInterval(pollSettings, 1000);
+    },
+    onAbort: (what) => say('stopped: ' + what),
+  };
+})();
