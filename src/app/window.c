@@ -113,6 +113,13 @@ bool window_set_fullscreen(app_window *w, bool on, char *err, size_t errlen)
 
 float window_dpi_scale(const app_window *w)
 {
+#ifdef __EMSCRIPTEN__
+    /* In the browser the "display" SDL reports is the page: its height is
+     * the window's, and devicePixelRatio already sizes the framebuffer, which
+     * the layout scales with; a further DPI factor would enlarge twice. */
+    (void)w;
+    return 1.0f;
+#else
     float ddpi = 0.0f;
     SDL_Rect bounds;
     const int display = w->sdl ? SDL_GetWindowDisplayIndex(w->sdl) : -1;
@@ -121,4 +128,5 @@ float window_dpi_scale(const app_window *w)
         return 1.0f;
     const float s = (ddpi / 96.0f) / ((float)bounds.h / 1080.0f);
     return s < 0.75f ? 0.75f : s > 2.0f ? 2.0f : s;
+#endif
 }

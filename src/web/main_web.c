@@ -150,14 +150,46 @@ EMSCRIPTEN_KEEPALIVE const char *web_state(void)
              "\"noise_on\":%s,\"noise\":%.17g,\"lr\":%.17g,\"runners\":%d,"
              "\"start\":[%.17g,%.17g],\"x\":[%.17g,%.17g],\"step\":%ld,\"help\":%s,"
              "\"theme\":%d,\"ui_scale\":%.17g,\"loss_panel\":%s,\"explain\":%s,"
-             "\"cloud\":%d,\"formula_open\":%s,\"fb\":[%d,%d]}",
+             "\"cloud\":%d,\"formula_open\":%s,\"fb\":[%d,%d],"
+             "\"view\":[%.17g,%.17g,%.17g,%.17g],\"yaw\":%.17g,\"pitch\":%.17g,"
+             "\"distance\":%.17g}",
              a->land ? a->land->name : "", a->tour_index, a->korean ? "true" : "false",
              a->sim.paused ? "true" : "false", a->noise_on ? "true" : "false", a->noise_sigma,
              a->cfg[0].optim.lr, a->n_runners, r->start[0], r->start[1], r->x[0], r->x[1],
              r->step, a->help_visible ? "true" : "false", (int)a->theme, (double)a->ui_scale,
              a->loss_panel ? "true" : "false", a->explain ? "true" : "false", a->cloud.n,
-             a->formula_open ? "true" : "false", a->fb_w, a->fb_h);
+             a->formula_open ? "true" : "false", a->fb_w, a->fb_h, a->view[0], a->view[1],
+             a->view[2], a->view[3], a->cam.yaw, a->cam.pitch, a->cam.distance);
     return json;
+}
+
+/* What `optiviz shot --steps N` draws, for the page's tests: every runner
+ * back at its start, steps steps, then one frame drawn and read back. Returns w * h RGBA pixels, top row first (valid until the next
+ * call), or 0 when the frame cannot be read. */
+EMSCRIPTEN_KEEPALIVE uint8_t *web_shot(int steps)
+{
+    static uint8_t *pixels;
+    app *a = web_app;
+    if (!a)
+        return NULL;
+    sim_reset(&a->sim, NULL);
+    app_cloud_reset(a);
+    for (int i = 0; i < steps; i++) {
+        sim_step(&a->sim);
+        app_assess(a);
+        app_cloud_steps(a, 1);
+    }
+    app_assess(a);
+    int w, h;
+    window_drawable_size(&a->win, &w, &h);
+    app_draw(a, a->ren, w, h);
+    free(pixels);
+    pixels = malloc((size_t)w * (size_t)h * 4);
+    if (pixels && !render_read_pixels(a->ren, pixels, w, h)) {
+        free(pixels);
+        pixels = NULL;
+    }
+    return pixels;
 }
 
 static void web_frame(void *data)
@@ -173,6 +205,12 @@ static void web_frame(void *data)
 int main(int argc, char **argv)
 {
     static char *args[WEB_MAX_ARGS];
+    /* Before cli_parse, which finds --scene there: the packed data (scripts/web) and the page's folders. */
+    setenv("OPTIVIZ_SCENES", "/data/scenes", 1);
+    setenv("OPTIVIZ_FONT", "/data/fonts/DejaVuSans.ttf", 1);
+    setenv("OPTIVIZ_FONT_KO", "/data/fonts/NanumGothic.ttf", 1);
+    setenv("XDG_CONFIG_HOME", "/config", 1);
+    setenv("HOME", "/home/web_user", 1);
     if (argc > WEB_MAX_ARGS)
         argc = WEB_MAX_ARGS;
     for (int i = 0; i < argc; i++)
@@ -203,12 +241,6 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    /* The packed data (scripts/web) and the page's folders. */
-    setenv("OPTIVIZ_SCENES", "/data/scenes", 1);
-    setenv("OPTIVIZ_FONT", "/data/fonts/DejaVuSans.ttf", 1);
-    setenv("OPTIVIZ_FONT_KO", "/data/fonts/NanumGothic.ttf", 1);
-    setenv("XDG_CONFIG_HOME", "/config", 1);
-    setenv("HOME", "/home/web_user", 1);
     app *a = calloc(1, sizeof *a);
     if (!a)
         return 1;
