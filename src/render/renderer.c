@@ -393,7 +393,14 @@ void render_end(renderer *r)
 void render_finish(renderer *r)
 {
     render_end(r);
+#ifdef __EMSCRIPTEN__
+    /* WebGL's finish() returns before the GPU process is done; reading a
+     * pixel back waits for it. */
+    uint8_t px[4];
+    r->gl.ReadPixels(0, 0, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, px);
+#else
     r->gl.Finish();
+#endif
 }
 
 void render_clip(renderer *r, float x, float y, float w, float h)

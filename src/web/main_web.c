@@ -27,6 +27,7 @@
 /* The page's side (web_lib.js). */
 extern int web_record_toggle(void);
 extern void web_ready(void);
+extern void web_renderer_name(char *buf, int len);
 
 /* The page's own options, taken out of argv before cli_parse sees it. */
 typedef struct web_options {
@@ -89,8 +90,10 @@ static void web_bench(app *a, long frames)
     window_drawable_size(&a->win, &w, &h);
     for (long i = 0; i < frames; i++)
         ms[i] = bench_frame(a, w, h);
+    char name[256];
+    web_renderer_name(name, (int)sizeof name);
     printf("bench ");
-    bench_report(stdout, ms, frames, renderer_name(a->ren));
+    bench_report(stdout, ms, frames, name);
     fflush(stdout);
     free(ms);
 }

@@ -5,6 +5,15 @@ mergeInto(LibraryManager.library, {
   web_record_toggle: function () {
     return Module.optivizRecord ? Module.optivizRecord() : -1;
   },
+  // The browser's real renderer (WebGL reports "WebKit WebGL" unless the
+  // debug extension unmasks it) into buf (len bytes, NUL-terminated).
+  web_renderer_name: function (buf, len) {
+    var gl = Module.ctx;
+    var ext = gl && gl.getExtension('WEBGL_debug_renderer_info');
+    var name = ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL)
+                   : (gl ? gl.getParameter(gl.RENDERER) : 'unknown');
+    stringToUTF8('WebGL2 ' + name, buf, len);
+  },
   // The first frame is about to be drawn: the page is interactive.
   web_ready: function () {
     if (Module.optivizReady) Module.optivizReady();
