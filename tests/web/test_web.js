@@ -170,6 +170,40 @@ async function testKeys(browser) {
   await context.close();
 }
 
+async function testFilesAndSettings(browser) {
+  const { context, page, errors } = await open(browser, '');
+  const saved = async (k) => {
+    const wait = page.waitForEvent('download', { timeout: 10000 });
+    await key(page, k);
+    return (await wait).suggestedFilename();
+  };
+  const png = await saved('p');
+  check('P downloads a PNG', /^optiviz-.*\.png$/.test(png), png);
+  const csv = await saved('x');
+  check('X downloads the trajectory CSV', /^optiviz-.*\.csv$/.test(csv), csv);
+  // the formula line takes typed text: E, the formula, Enter
+  await key(page, 'e');
+  await page.keyboard.press('Control+u');
+  await page.keyboard.type('x^4 - x^2');
+  await key(page, 'Enter');
+  let s = await state(page);
+  check('E, typing and Enter show a typed formula', s.formula_open === false &&
+    s.tour_index === -1 && s.function !== 'empirical-risk', JSON.stringify(s));
+  // B changes the theme; it is still there after a reload (localStorage)
+  const theme = s.theme;
+  await key(page, 'b');
+  s = await state(page);
+  check('B changes the theme', s.theme !== theme, theme + ' -> ' + s.theme);
+  await page.waitForTimeout(1500); // the page stores settings once a second
+  await page.reload();
+  await page.waitForFunction(() => window.optivizInteractiveMs !== undefined);
+  const s2 = await state(page);
+  check('the theme is kept in the browser\'s storage', s2.theme === s.theme,
+    s.theme + ' vs ' + s2.theme);
+  check('no console errors while saving', errors.length === 0, errors.join(' | '));
+  await context.close();
+}
+
 async function testUrl(browser) {
   let { context, page } = await open(browser, 'scene=noise&lang=ko');
   let s = await state(page);
@@ -257,7 +291,8 @@ async function testTouchAndBench(browser) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ||
     '/usr/bin/chromium', args: chromeArgs });
   try {
-    for (const t of [testLoad, testFrame, testKeys, testUrl, testBadParameter,
+    for (const t of [testLoad, testFrame, testKeys, testFilesAndSettings, testUrl,
+      testBadParameter,
       testTouchAndBench]) {
       try {
         await t(browser);
