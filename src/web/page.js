@@ -177,7 +177,7 @@
     strip.appendChild(b);
   }
   function showStrip() { strip.hidden = false; }
-  if (matchMedia('(hover: none) and (pointer: coarse)').matches) showStrip();
+  // shown from the first touch on (a tablet); a mouse and keyboard never see it
 
   // --- the module ------------------------------------------------------------
   window.Module = {

@@ -181,6 +181,11 @@ async function testFilesAndSettings(browser) {
   check('P downloads a PNG', /^optiviz-.*\.png$/.test(png), png);
   const csv = await saved('x');
   check('X downloads the trajectory CSV', /^optiviz-.*\.csv$/.test(csv), csv);
+  // V starts the MediaRecorder, V again stops it and downloads the WebM
+  await key(page, 'v');
+  await page.waitForTimeout(1000);
+  const webm = await saved('v');
+  check('V records a WebM video', /^optiviz-.*\.webm$/.test(webm), webm);
   // the formula line takes typed text: E, the formula, Enter
   await key(page, 'e');
   await page.keyboard.press('Control+u');
