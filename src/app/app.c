@@ -324,22 +324,47 @@ int app_panel_fields(const app *a, int *out, int max)
     return n;
 }
 
+run_config app_run_config(const app *a, int i)
+{
+    const runner_cfg *c = &a->cfg[i];
+    return (run_config){
+        .kind = c->kind,
+        .optim = c->optim,
+        .noise = c->has_noise ? c->noise : a->noise_on ? a->noise_sigma : 0.0,
+        .noise_decay = a->noise_decay,
+        .sched = a->sched,
+        .seed = a->seed,
+    };
+}
+
+/* Lays the command line's settings (a->user) over the lesson's or scene's:
+ * the hyperparameters on the first runner, while the first landscape is
+ * shown (keep_given); noise decay, schedule and seed always. */
+static void apply_user(app *a, bool hyper)
+{
+    const run_layer *u = &a->user;
+    if (hyper) {
+        run_config c = app_run_config(a, 0);
+        const run_layer h = {.optim_given = u->optim_given, .optim = u->optim};
+        run_config_apply(&c, &h);
+        a->cfg[0].optim = c.optim;
+    }
+    if (u->has_noise_decay)
+        a->noise_decay = u->noise_decay;
+    if (u->has_sched)
+        a->sched = u->sched;
+    if (u->has_seed)
+        a->seed = u->seed;
+}
+
 /* Rebuilds the sim for the current lesson and settings from start. */
 static void sim_rebuild(app *a, const double *start)
 {
     char err[256];
     runner_params p[SIM_MAX_RUNNERS];
     for (int i = 0; i < a->n_runners; i++) {
-        p[i] = (runner_params){
-            .land = a->land,
-            .kind = a->cfg[i].kind,
-            .optim = a->cfg[i].optim,
-            .noise = a->cfg[i].has_noise ? a->cfg[i].noise : a->noise_on ? a->noise_sigma : 0.0,
-            .noise_decay = a->noise_decay,
-            .sched = a->sched,
-            .seed = a->seed + (uint64_t)i,
-            .start = start,
-        };
+        const run_config c = app_run_config(a, i);
+        p[i] = run_config_runner(&c, a->land, start, (uint64_t)i);
     }
     const bool paused = a->sim.paused;
     const double sps = a->sim.steps_per_second > 0 ? a->sim.steps_per_second
@@ -368,14 +393,7 @@ void app_set_landscape(app *a, const landscape *l)
     a->companion = a->land->companion ? landscape_find(a->land->companion) : NULL;
     for (int i = 0; i < a->n_runners; i++)
         cfg_fit(&a->cfg[i], a->land);
-    if (a->keep_given) {
-        /* the command line's hyperparameters win over the lesson's */
-        int count;
-        const optim_field *f = optim_fields(&count);
-        for (int k = 0; k < count; k++)
-            if (a->given & (1u << k))
-                optim_field_set(&a->cfg[0].optim, &f[k], optim_field_get(&a->given_optim, &f[k]));
-    }
+    apply_user(a, a->keep_given); /* the command line's settings win over the lesson's */
     a->keep_given = false;
     if (a->drag == DRAG_START)
         a->sim.paused = a->drag_was_paused;
@@ -408,7 +426,7 @@ void app_scene_leave(app *a)
     }
     a->has_scene = false;
     a->tour_index = -1;
-    a->noise_decay = 0.0;
+    a->noise_decay = 0.0; /* the lesson's: none (apply_user restores the command line's) */
     for (int i = 0; i < SIM_MAX_RUNNERS; i++)
         a->cfg[i].has_noise = a->cfg[i].has_color = false;
 }
@@ -969,20 +987,17 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
     }
     window_drawable_size(&a->win, &a->fb_w, &a->fb_h);
     a->n_runners = 1;
-    a->cfg[0].kind = o ? o->kind : OPTIM_SGD;
-    a->cfg[0].optim = o ? o->optim : optim_defaults(a->cfg[0].kind);
+    a->cfg[0].kind = o ? o->run.kind : OPTIM_SGD;
+    a->cfg[0].optim = o ? o->run.optim : optim_defaults(a->cfg[0].kind);
     for (int i = 1; o && i < o->n_kinds && i < SIM_MAX_RUNNERS; i++) {
         /* racing runners: the hyperparameters given apply to the first */
         a->cfg[i] = (runner_cfg){.kind = o->kinds[i], .optim = optim_defaults(o->kinds[i])};
         a->n_runners++;
     }
-    a->sched = o ? o->sched : (schedule){0};
-    a->keep_given = o && o->optim_given != 0;
-    a->given = o ? o->optim_given : 0;
     if (o)
-        a->given_optim = o->optim;
-    a->noise_on = o && o->noise > 0;
-    a->seed = o ? o->seed : 0;
+        a->user = o->run;
+    a->keep_given = a->user.optim_given != 0;
+    a->noise_on = a->user.noise > 0;
     a->sim.steps_per_second = APP_DEFAULT_STEPS_PER_SECOND;
     a->annotate = true;
     a->headless = p->headless;
@@ -998,16 +1013,20 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
         app_set_landscape(a, o->land); /* --expr: a typed formula's landscape */
     else
         app_set_lesson(a, (o && o->land) ? landscape_index(o->land) : 0);
-    if (o && o->noise > 0) { /* the command line's noise, on */
-        a->noise_sigma = o->noise;
-        app_rebuild(a, NULL);
-    }
     if (o && o->has_scene && !app_load_scene(a, o->scene_path, err, errlen)) {
         app_destroy(a);
         return false;
     }
     if (p->open_tour && !(o && o->has_scene))
         app_tour_step(a, 1); /* the first scene; without the files, lesson 1 */
+    if (a->has_scene && a->user.optim_given) /* over the scene's first runner too */
+        apply_user(a, true);
+    if (a->user.noise > 0) { /* the command line's noise, on */
+        a->noise_sigma = a->user.noise;
+        a->noise_on = true;
+    }
+    if (a->user.noise > 0 || (a->has_scene && a->user.optim_given))
+        app_rebuild(a, NULL);
     if (o && o->contour && a->land->dim == 2)
         a->contour = true;
     if (o && o->has_start)

@@ -21,6 +21,7 @@
 #include "core/cloud.h"
 #include "core/critical.h"
 #include "core/custom.h"
+#include "core/run_config.h"
 #include "core/sim.h"
 #include "render/renderer.h"
 
@@ -105,9 +106,8 @@ typedef struct app {
     bool show_arrows;           /* G: gradient and update arrows */
     bool explain;               /* T: step-by-step worked example */
     schedule sched;             /* learning-rate schedule of every runner */
-    bool keep_given;            /* the first lesson keeps the command line's flags */
-    unsigned given;             /* which optim_fields() the command line gave */
-    optim_params given_optim;   /* their values */
+    bool keep_given;            /* the first lesson keeps the command line's hyperparameters */
+    run_layer user;             /* what the command line gave (laid over lesson and scene) */
     bool noise_on;
     double noise_sigma;         /* standard deviation when on */
     uint64_t seed;
@@ -206,6 +206,11 @@ bool app_set_formula(app *a, const char *text, const char *domain, char *err, si
 /* Same with the domain given as count (0: [-2, 2] per variable) ranges. */
 bool app_set_formula_box(app *a, const char *text, int count, const double *lo, const double *hi,
                          char *err, size_t errlen, int *column);
+/* The run runner i (0..n_runners-1) follows now, what the sim and the
+ * particle cloud are built from: its optimizer and hyperparameters, its
+ * scene's noise or else the shared sigma when noise is on, the noise decay,
+ * the schedule and the seed (runner i draws with seed + i). */
+run_config app_run_config(const app *a, int i);
 /* Starts every runner again from start (NULL: the lesson's) with its
  * current settings. */
 void app_rebuild(app *a, const double *start);

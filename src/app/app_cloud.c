@@ -15,15 +15,8 @@ void app_cloud_launch(app *a, int n)
     if (n <= 0)
         n = a->cloud_n > 0 ? a->cloud_n : CLOUD_DEFAULT;
     const int sel = a->selected;
-    const cloud_params p = {
-        .land = a->land,
-        .n = n,
-        .kind = a->cfg[sel].kind,
-        .optim = a->cfg[sel].optim,
-        .noise = a->noise_on ? a->noise_sigma : 0.0,
-        .sched = a->sched,
-        .seed = a->seed,
-    };
+    const run_config rc = app_run_config(a, sel);
+    const cloud_params p = run_config_cloud(&rc, a->land, n);
     char err[256];
     if (!cloud_init(&a->cloud, &p, err, sizeof err)) {
         app_message(a, 4000, "no cloud: %s", err);
@@ -69,8 +62,8 @@ void app_cloud_sync(app *a)
     cloud *c = &a->cloud;
     if (c->n <= 0)
         return;
-    c->noise = a->noise_on ? a->noise_sigma : 0.0;
     const int w = a->cloud_runner < a->n_runners ? a->cloud_runner : 0;
+    c->noise = app_run_config(a, w).noise;
     if (a->cfg[w].kind != c->p[0].opt.kind)
         return; /* its runner has another optimizer now */
     for (int i = 0; i < c->n; i++)

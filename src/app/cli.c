@@ -320,6 +320,8 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
                          char *err, size_t n)
 {
     long long ll = 0;
+    if (sp->id >= OPT_SCHEDULE && sp->id <= OPT_MAX_STEPS)
+        o->run.has_sched = true; /* --schedule and its parameters */
     switch (sp->id) {
     case OPT_FUNCTION:
         o->land = landscape_find(v);
@@ -353,52 +355,55 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
             snprintf(err, n, "--optimizer: trace follows one optimizer, got '%s'", v);
             return false;
         }
-        o->kind = o->kinds[0];
+        o->run.kind = o->kinds[0];
+        o->run.has_kind = true;
         return true;
     }
     case OPT_NOISE:
-        if (!parse_double(sp->name, v, &o->noise, err, n))
+        o->run.has_noise = true;
+        if (!parse_double(sp->name, v, &o->run.noise, err, n))
             return false;
-        if (o->noise < 0.0) {
+        if (o->run.noise < 0.0) {
             snprintf(err, n, "--noise: %s must be >= 0", v);
             return false;
         }
         return true;
     case OPT_NOISE_DECAY:
-        if (!parse_double(sp->name, v, &o->noise_decay, err, n))
+        o->run.has_noise_decay = true;
+        if (!parse_double(sp->name, v, &o->run.noise_decay, err, n))
             return false;
-        if (!(o->noise_decay > 0.0 && o->noise_decay <= 1.0)) {
+        if (!(o->run.noise_decay > 0.0 && o->run.noise_decay <= 1.0)) {
             snprintf(err, n, "--noise-decay: %s must be in (0, 1]", v);
             return false;
         }
         return true;
     case OPT_SCHEDULE:
-        if (!schedule_kind_find(v, &o->sched.kind)) {
+        if (!schedule_kind_find(v, &o->run.sched.kind)) {
             snprintf(err, n, "--schedule: unknown schedule '%s' (constant, factor, multistep, "
                              "cosine, sqrt)", v);
             return false;
         }
         return true;
     case OPT_FACTOR:
-        return parse_double(sp->name, v, &o->sched.factor, err, n);
+        return parse_double(sp->name, v, &o->run.sched.factor, err, n);
     case OPT_FLOOR:
-        return parse_double(sp->name, v, &o->sched.floor, err, n);
+        return parse_double(sp->name, v, &o->run.sched.floor, err, n);
     case OPT_GAMMA:
-        return parse_double(sp->name, v, &o->sched.gamma, err, n);
+        return parse_double(sp->name, v, &o->run.sched.gamma, err, n);
     case OPT_FINAL_LR:
-        return parse_double(sp->name, v, &o->sched.final_lr, err, n);
+        return parse_double(sp->name, v, &o->run.sched.final_lr, err, n);
     case OPT_WARMUP:
         if (!parse_long(sp->name, v, 0, 100000000, &ll, err, n))
             return false;
-        o->sched.warmup = (long)ll;
+        o->run.sched.warmup = (long)ll;
         return true;
     case OPT_MAX_STEPS:
         if (!parse_long(sp->name, v, 1, 100000000, &ll, err, n))
             return false;
-        o->sched.max_steps = (long)ll;
+        o->run.sched.max_steps = (long)ll;
         return true;
     case OPT_MILESTONES:
-        return parse_milestones(v, &o->sched, err, n);
+        return parse_milestones(v, &o->run.sched, err, n);
     case OPT_VIEW:
         if (strcmp(v, "contour") == 0)
             o->contour = true;
@@ -413,9 +418,10 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
         o->has_start = true;
         return parse_start(v, o->start, start_count, err, n);
     case OPT_SEED:
+        o->run.has_seed = true;
         if (!parse_long(sp->name, v, 0, INT64_MAX, &ll, err, n))
             return false;
-        o->seed = (uint64_t)ll;
+        o->run.seed = (uint64_t)ll;
         return true;
     case OPT_STEPS:
         if (!parse_long(sp->name, v, 0, 100000000, &ll, err, n))
@@ -628,36 +634,36 @@ static bool check_required(cli_options *o, int start_count, char *err, size_t n)
             return false;
     }
     /* the optimizer's defaults, then the hyperparameters given */
-    const optim_params given = o->optim;
-    o->optim = optim_defaults(o->kind);
+    const optim_params given = o->run.optim;
+    o->run.optim = optim_defaults(o->run.kind);
     int count;
     const optim_field *f = optim_fields(&count);
     for (int i = 0; i < count; i++) {
-        if (!(o->optim_given & (1u << i)))
+        if (!(o->run.optim_given & (1u << i)))
             continue;
-        if (!optim_uses(o->kind, &f[i])) {
+        if (!optim_uses(o->run.kind, &f[i])) {
             char uses[256];
-            optim_defaults_line(o->kind, uses, sizeof uses);
+            optim_defaults_line(o->run.kind, uses, sizeof uses);
             snprintf(err, n, "--%s does not apply to optimizer '%s' (it takes: %s)", f[i].name,
-                     optim_kind_name(o->kind), uses);
+                     optim_kind_name(o->run.kind), uses);
             for (char *c = err + 2; *c && *c != ' '; c++)
                 *c = *c == '_' ? '-' : *c;
             return false;
         }
-        optim_field_set(&o->optim, &f[i], optim_field_get(&given, &f[i]));
+        optim_field_set(&o->run.optim, &f[i], optim_field_get(&given, &f[i]));
     }
-    o->has_lr = (o->optim_given & 1u) != 0;
-    if (o->has_lr && !(o->optim.lr > 0.0)) {
-        snprintf(err, n, "--lr: %g must be > 0", o->optim.lr);
+    o->has_lr = (o->run.optim_given & 1u) != 0;
+    if (o->has_lr && !(o->run.optim.lr > 0.0)) {
+        snprintf(err, n, "--lr: %g must be > 0", o->run.optim.lr);
         return false;
     }
-    schedule sched = o->sched;
+    schedule sched = o->run.sched;
     if (!schedule_check(&sched, err, n))
         return false;
     optim check;
     char why[256];
-    if (!optim_init(&check, o->kind, &o->optim, o->land ? o->land->dim : 1, why, sizeof why)) {
-        snprintf(err, n, "optimizer '%s': %s", optim_kind_name(o->kind), why);
+    if (!optim_init(&check, o->run.kind, &o->run.optim, o->land ? o->land->dim : 1, why, sizeof why)) {
+        snprintf(err, n, "optimizer '%s': %s", optim_kind_name(o->run.kind), why);
         return false;
     }
     return true;
@@ -666,7 +672,7 @@ static bool check_required(cli_options *o, int start_count, char *err, size_t n)
 bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t n)
 {
     memset(o, 0, sizeof *o);
-    o->kind = OPTIM_SGD;
+    o->run.kind = OPTIM_SGD;
     int i = 1;
     if (!parse_command(argc, argv, &i, o, err, n))
         return false;
@@ -710,8 +716,8 @@ bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t n)
                 if (!parse_double(opt, v, &value, err, n))
                     return false;
             }
-            optim_field_set(&o->optim, f, value);
-            o->optim_given |= 1u << field;
+            optim_field_set(&o->run.optim, f, value);
+            o->run.optim_given |= 1u << field;
             continue;
         }
         const opt_spec *sp = find_spec(arg, len);
@@ -754,4 +760,11 @@ void cli_free(cli_options *o)
     if (o->land == &o->custom.land)
         o->land = NULL;
     landscape_custom_free(&o->custom);
+}
+
+run_config cli_run_config(const cli_options *o)
+{
+    run_config c = run_config_defaults(o->run.kind);
+    run_config_apply(&c, &o->run);
+    return c;
 }
