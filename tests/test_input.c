@@ -192,14 +192,14 @@ static void test_drag_start_1d(void **state)
     const float sx = (float)ww / (float)a->fb_w;
     /* drag from x = 1.2 to x = 0.8 in window coordinates */
     const int y = (int)((lay.plot_y + lay.plot_h / 2) * sx);
-    const int x0 = (int)(view_x_to_px(a, &lay, 1.2) * sx);
-    const int x1 = (int)(view_x_to_px(a, &lay, 0.8) * sx);
+    const int x0 = (int)(view_x_to_px(&a->view, &lay, 1.2) * sx);
+    const int x1 = (int)(view_x_to_px(&a->view, &lay, 0.8) * sx);
     mouse_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, x0, y);
     mouse_motion((x0 + x1) / 2, y, (x1 - x0) / 2, 0);
     mouse_motion(x1, y, (x1 - x0) / 2, 0);
     assert_true(app_frame(a));
     assert_int_equal(a->drag, DRAG_START);
-    const double expect = view_px_to_x(a, &lay, (float)x1 / sx);
+    const double expect = view_px_to_x(&a->view, &lay, (float)x1 / sx);
     assert_float_equal(a->sim.runners[0].start[0], expect, 1e-9);
     assert_float_equal(a->sim.runners[0].start[0], 0.8, 0.01);
     mouse_button(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, x1, y);
@@ -223,7 +223,7 @@ static void test_3d_rotate_pick_zoom(void **state)
         key(SDLK_SPACE, KMOD_NONE);
     assert_true(app_frame(a));
     assert_true(a->sim.paused);
-    const double yaw = a->cam.yaw, pitch = a->cam.pitch;
+    const double yaw = a->view.cam.yaw, pitch = a->view.cam.pitch;
     layout lay;
     app_layout(a, a->fb_w, a->fb_h, &lay);
     int ww, wh;
@@ -235,12 +235,12 @@ static void test_3d_rotate_pick_zoom(void **state)
     mouse_motion(cx + 100, cy + 20, 100, 20);
     mouse_button(SDL_MOUSEBUTTONUP, SDL_BUTTON_RIGHT, cx + 100, cy + 20);
     assert_true(app_frame(a));
-    assert_true(a->cam.yaw > yaw);
-    assert_true(a->cam.pitch > pitch);
-    const double yaw2 = a->cam.yaw;
+    assert_true(a->view.cam.yaw > yaw);
+    assert_true(a->view.cam.pitch > pitch);
+    const double yaw2 = a->view.cam.yaw;
     key(SDLK_LEFT, KMOD_LSHIFT);
     assert_true(app_frame(a));
-    assert_float_equal(a->cam.yaw, yaw2 - 0.1, 1e-12);
+    assert_float_equal(a->view.cam.yaw, yaw2 - 0.1, 1e-12);
     /* left press at the viewport's center picks a point on the surface: the
      * start moves there, and the picked point lies on the camera ray */
     mouse_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, cx, cy);
@@ -252,20 +252,20 @@ static void test_3d_rotate_pick_zoom(void **state)
     double o[3], d[3];
     const double ndc_x = 2.0 * ((double)cx / sx - lay.plot_x) / lay.plot_w - 1.0;
     const double ndc_y = 1.0 - 2.0 * ((double)cy / sx - lay.plot_y) / lay.plot_h;
-    camera_ray(&a->cam, lay.plot_w / lay.plot_h, ndc_x, ndc_y, o, d);
+    camera_ray(&a->view.cam, lay.plot_w / lay.plot_h, ndc_x, ndc_y, o, d);
     const double t = (r->start[0] - o[0]) / d[0];
     landscape_point p;
     landscape_eval(a->land, r->start, &p);
     assert_float_equal(o[1] + t * d[1], r->start[1], 1e-6);
-    assert_float_equal(o[2] + t * d[2], a->z_scale * p.f, 1e-6);
-    const double dist = a->cam.distance;
+    assert_float_equal(o[2] + t * d[2], a->view.z_scale * p.f, 1e-6);
+    const double dist = a->view.cam.distance;
     SDL_Event e = {0};
     e.type = SDL_MOUSEWHEEL;
     e.wheel.y = 1;
     e.wheel.preciseY = 1.0f;
     SDL_PushEvent(&e);
     assert_true(app_frame(a));
-    assert_true(a->cam.distance < dist);
+    assert_true(a->view.cam.distance < dist);
 }
 
 static void test_contour_view_and_drag(void **state)
@@ -275,17 +275,18 @@ static void test_contour_view_and_drag(void **state)
     key(SDLK_1, KMOD_NONE);
     key(SDLK_c, KMOD_NONE);
     assert_true(app_frame(a));
-    assert_false(a->contour);
+    assert_int_equal(a->view.kind, VIEW_CURVE); /* C changed nothing */
+    assert_false(a->view.contour);
     key(SDLK_4, KMOD_NONE);
     key(SDLK_c, KMOD_NONE);
     assert_true(app_frame(a));
-    assert_true(a->contour);
+    assert_int_equal(a->view.kind, VIEW_CONTOUR);
     layout lay;
     app_layout(a, a->fb_w, a->fb_h, &lay);
     int ww, wh;
     window_size(&a->win, &ww, &wh);
     const float sx = (float)ww / (float)a->fb_w;
-    const int x = (int)(view_x_to_px(a, &lay, -0.5) * sx), y = (int)(view_y_to_px(a, &lay, 0.25) * sx);
+    const int x = (int)(view_x_to_px(&a->view, &lay, -0.5) * sx), y = (int)(view_y_to_px(&a->view, &lay, 0.25) * sx);
     mouse_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, x, y);
     mouse_button(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, x, y);
     assert_true(app_frame(a));
@@ -293,7 +294,7 @@ static void test_contour_view_and_drag(void **state)
     assert_float_equal(a->sim.runners[0].start[1], 0.25, 0.01);
     key(SDLK_c, KMOD_NONE);
     assert_true(app_frame(a));
-    assert_false(a->contour);
+    assert_int_equal(a->view.kind, VIEW_SURFACE);
 }
 
 static void test_wheel_zooms_1d_and_quit(void **state)
@@ -301,14 +302,14 @@ static void test_wheel_zooms_1d_and_quit(void **state)
     (void)state;
     key(SDLK_3, KMOD_NONE);
     assert_true(app_frame(a));
-    const double w = a->view[1] - a->view[0];
+    const double w = a->view.box[1] - a->view.box[0];
     SDL_Event e = {0};
     e.type = SDL_MOUSEWHEEL;
     e.wheel.y = 2;
     e.wheel.preciseY = 2.0f;
     SDL_PushEvent(&e);
     assert_true(app_frame(a));
-    assert_float_equal(a->view[1] - a->view[0], w / (1.15 * 1.15), 1e-9);
+    assert_float_equal(a->view.box[1] - a->view.box[0], w / (1.15 * 1.15), 1e-9);
     key(SDLK_q, KMOD_NONE);
     assert_false(app_frame(a));
 }
@@ -423,7 +424,7 @@ static void test_display_pacing_keys(void **state)
         key(SDLK_EQUALS, KMOD_LCTRL);
     assert_true(app_frame(a));
     assert_float_equal(a->ui_scale, 1.0f, 1e-6);
-    assert_true(a->view[1] - a->view[0] > 0.99); /* Ctrl+= did not zoom the plot */
+    assert_true(a->view.box[1] - a->view.box[0] > 0.99); /* Ctrl+= did not zoom the plot */
 
     key(SDLK_F9, KMOD_NONE);
     key(SDLK_UP, KMOD_NONE);

@@ -66,52 +66,6 @@ void app_layout(const app *a, int fb_w, int fb_h, layout *out)
     out->loss_h = h + 50.0f * s; /* and the bottom margin the x-axis labels no longer need */
 }
 
-float view_x_to_px(const app *a, const layout *lay, double x)
-{
-    return lay->plot_x + (float)((x - a->view[0]) / (a->view[1] - a->view[0])) * lay->plot_w;
-}
-
-float view_y_to_px(const app *a, const layout *lay, double y)
-{
-    return lay->plot_y + lay->plot_h -
-           (float)((y - a->view[2]) / (a->view[3] - a->view[2])) * lay->plot_h;
-}
-
-double view_px_to_y(const app *a, const layout *lay, float py)
-{
-    return a->view[2] + (double)(lay->plot_y + lay->plot_h - py) / lay->plot_h *
-                            (a->view[3] - a->view[2]);
-}
-
-double view_px_to_x(const app *a, const layout *lay, float px)
-{
-    return a->view[0] + (double)(px - lay->plot_x) / lay->plot_w * (a->view[1] - a->view[0]);
-}
-
-void view3d_matrix(const app *a, const layout *lay, float out[16])
-{
-    float vp[16];
-    camera_view_proj(&a->cam, lay->plot_w / lay->plot_h, vp);
-    /* clip-space viewport transform: the plot rectangle's NDC square onto
-     * the framebuffer's (x' = sx x + bx w, y' = sy y + by w) */
-    const float sx = lay->plot_w / lay->fb_w, sy = lay->plot_h / lay->fb_h;
-    const float bx = (2.0f * lay->plot_x + lay->plot_w) / lay->fb_w - 1.0f;
-    const float by = 1.0f - (2.0f * lay->plot_y + lay->plot_h) / lay->fb_h;
-    for (int col = 0; col < 4; col++) {
-        const float *c = vp + 4 * col;
-        out[4 * col + 0] = sx * c[0] + bx * c[3];
-        out[4 * col + 1] = sy * c[1] + by * c[3];
-        out[4 * col + 2] = c[2];
-        out[4 * col + 3] = c[3];
-    }
-}
-
-int app_cmp_double(const void *x, const void *y)
-{
-    const double a = *(const double *)x, b = *(const double *)y;
-    return (a > b) - (a < b);
-}
-
 void app_message(app *a, uint32_t ms, const char *fmt, ...)
 {
     va_list ap;
@@ -130,116 +84,6 @@ void app_message_kind(app *a, message_kind kind, uint32_t ms, const char *fmt, .
     va_end(ap);
     a->message_until = SDL_GetTicks() + ms;
     a->message_kind = kind;
-}
-
-/* Sets the 1D view to the domain and the value range of the lesson's
- * curves over it, with room below for the labels of the minima. */
-/* The range of the n values v (sorted in place): their min and max, or,
- * when some are not finite (a pole, log of 0 on a typed formula), the
- * 5th to 95th percentile of the finite ones widened by half, so the curve
- * around the pole stays visible. False when none is finite. */
-static bool value_range(double *v, int n, double *lo, double *hi)
-{
-    int m = 0;
-    for (int i = 0; i < n; i++)
-        if (isfinite(v[i]))
-            v[m++] = v[i];
-    if (m == 0)
-        return false;
-    double a = INFINITY, b = -INFINITY;
-    for (int i = 0; i < m; i++) {
-        a = fmin(a, v[i]);
-        b = fmax(b, v[i]);
-    }
-    if (m < n) {
-        qsort(v, (size_t)m, sizeof *v, app_cmp_double);
-        const double p5 = v[m * 5 / 100], p95 = v[m * 95 / 100 < m ? m * 95 / 100 : m - 1];
-        const double w = p95 - p5;
-        a = fmax(a, p5 - 0.5 * w);
-        b = fmin(b, p95 + 0.5 * w);
-    }
-    *lo = a;
-    *hi = b;
-    return true;
-}
-
-static void view_fit(app *a)
-{
-    const landscape *l = a->land;
-    static double vals[2 * 1001];
-    int n = 0;
-    for (int i = 0; i <= 1000; i++) {
-        const double x = l->lo[0] + (l->hi[0] - l->lo[0]) * i / 1000.0;
-        landscape_point p;
-        landscape_eval(l, &x, &p);
-        vals[n++] = p.f;
-        if (a->companion) {
-            landscape_eval(a->companion, &x, &p);
-            vals[n++] = p.f;
-        }
-    }
-    double lo = -1.0, hi = 1.0;
-    if (!value_range(vals, n, &lo, &hi)) {
-        lo = -1.0; /* undefined everywhere: an empty plot with sane axes */
-        hi = 1.0;
-    }
-    const double span = hi - lo > 1e-12 ? hi - lo : 1.0;
-    a->f_range = span;
-    const double pad_x = 0.02 * (l->hi[0] - l->lo[0]);
-    a->view[0] = l->lo[0] - pad_x;
-    a->view[1] = l->hi[0] + pad_x;
-    /* room below for the labels of marked points that sit low */
-    bool low_mark = false;
-    for (int i = 0; i < a->n_marks; i++)
-        low_mark = low_mark || a->marks[i].f < lo + 0.35 * span;
-    a->view[2] = lo - (low_mark ? 0.30 : 0.08) * span;
-    a->view[3] = hi + 0.10 * span;
-}
-
-static void surface_fit(app *a)
-{
-    const landscape *l = a->land;
-    double lo = INFINITY, hi = -INFINITY;
-    for (int j = 0; j < APP_GRID_N; j++)
-        for (int i = 0; i < APP_GRID_N; i++) {
-            const double x[2] = {l->lo[0] + (l->hi[0] - l->lo[0]) * i / (APP_GRID_N - 1),
-                                 l->lo[1] + (l->hi[1] - l->lo[1]) * j / (APP_GRID_N - 1)};
-            landscape_point p;
-            landscape_eval(l, x, &p);
-            a->heights[j * APP_GRID_N + i] = (float)p.f;
-        }
-    {
-        static double vals[APP_GRID_N * APP_GRID_N];
-        for (int k = 0; k < APP_GRID_N * APP_GRID_N; k++)
-            vals[k] = a->heights[k];
-        if (!value_range(vals, APP_GRID_N * APP_GRID_N, &lo, &hi)) {
-            lo = -1.0;
-            hi = 1.0;
-        }
-        /* poles and values far out are drawn at the edge of the range */
-        for (int k = 0; k < APP_GRID_N * APP_GRID_N; k++) {
-            const float h = a->heights[k];
-            a->heights[k] = isnan(h) ? (float)hi : fminf((float)hi, fmaxf((float)lo, h));
-        }
-    }
-    const double side = fmax(l->hi[0] - l->lo[0], l->hi[1] - l->lo[1]);
-    a->view[0] = l->lo[0];
-    a->view[1] = l->hi[0];
-    a->view[2] = l->lo[1];
-    a->view[3] = l->hi[1];
-    a->z_scale = hi - lo > 1e-12 ? side / (hi - lo) : 1.0;
-    a->f_range = hi - lo > 1e-12 ? hi - lo : 1.0;
-    a->heights_id++;
-    a->heights_lo = (float)lo;
-    a->heights_hi = (float)hi;
-    a->cam = (camera){
-        .yaw = -0.65,
-        .pitch = 0.42,
-        .distance = 2.5 * side,
-        .target = {0.5 * (l->lo[0] + l->hi[0]), 0.5 * (l->lo[1] + l->hi[1]),
-                   a->z_scale * (0.6 * lo + 0.4 * hi)},
-        .fov_y = 0.70,
-    };
 }
 
 static void marks_locate(app *a)
@@ -402,10 +246,10 @@ void app_set_landscape(app *a, const landscape *l)
     critical_free(&a->crit);
     if (!critical_find(&a->crit, a->land, NULL))
         a->crit = (critical_set){0};
-    if (a->land->dim == 1)
-        view_fit(a);
-    else
-        surface_fit(a);
+    double mark_f[APP_MAX_MARKS];
+    for (int i = 0; i < a->n_marks; i++)
+        mark_f[i] = a->marks[i].f;
+    view_fit(&a->view, a->land, a->companion, mark_f, a->n_marks);
     sim_rebuild(a, NULL);
 }
 
@@ -561,26 +405,7 @@ static void zoom(app *a, double factor, float px, float py)
 {
     layout lay;
     app_layout(a, a->fb_w, a->fb_h, &lay);
-    if (a->land->dim == 2 && !a->contour) {
-        a->cam.distance /= factor;
-        camera_clamp(&a->cam);
-        return;
-    }
-    const double cx = view_px_to_x(a, &lay, px);
-    const double cy = a->view[2] + (double)(lay.plot_y + lay.plot_h - py) / lay.plot_h *
-                                       (a->view[3] - a->view[2]);
-    const double w = (a->view[1] - a->view[0]) / factor, h = (a->view[3] - a->view[2]) / factor;
-    /* from a thousandth of the domain to ten times it: beyond, the
-     * landscape is a dot or a blur */
-    const double own = a->land->hi[0] - a->land->lo[0];
-    if (w < 1e-3 * own || w > 10.0 * own)
-        return;
-    const double fx = (cx - a->view[0]) / (a->view[1] - a->view[0]);
-    const double fy = (cy - a->view[2]) / (a->view[3] - a->view[2]);
-    a->view[0] = cx - fx * w;
-    a->view[1] = a->view[0] + w;
-    a->view[2] = cy - fy * h;
-    a->view[3] = a->view[2] + h;
+    view_zoom(&a->view, a->land, &lay, factor, px, py);
 }
 
 /* Remembers a key for the key-cast overlay (newest last, the oldest
@@ -682,15 +507,11 @@ void app_apply(app *a, action act)
         a->annotate = !a->annotate;
         break;
     case ACTION_VIEW_TOGGLE:
-        if (a->land->dim != 2) {
+        if (a->view.kind == VIEW_CURVE) {
             app_message(a, 2500, "the contour view is for 2D landscapes (4, Tab)");
             break;
         }
-        a->contour = !a->contour;
-        a->view[0] = a->land->lo[0];
-        a->view[1] = a->land->hi[0];
-        a->view[2] = a->land->lo[1];
-        a->view[3] = a->land->hi[1];
+        view_set_contour(&a->view, a->land, a->view.kind != VIEW_CONTOUR);
         break;
     case ACTION_FULLSCREEN: {
         char err[200];
@@ -818,13 +639,13 @@ void app_apply(app *a, action act)
     case ACTION_ROTATE_RIGHT:
     case ACTION_ROTATE_UP:
     case ACTION_ROTATE_DOWN:
-        if (a->land->dim != 2 || a->contour) {
+        if (a->view.kind != VIEW_SURFACE) {
             app_message(a, 2500, "rotation applies to the 3D surface view (lesson 4; C)");
             break;
         }
-        a->cam.yaw += act == ACTION_ROTATE_LEFT ? -0.1 : act == ACTION_ROTATE_RIGHT ? 0.1 : 0.0;
-        a->cam.pitch += act == ACTION_ROTATE_UP ? 0.1 : act == ACTION_ROTATE_DOWN ? -0.1 : 0.0;
-        camera_clamp(&a->cam);
+        a->view.cam.yaw += act == ACTION_ROTATE_LEFT ? -0.1 : act == ACTION_ROTATE_RIGHT ? 0.1 : 0.0;
+        a->view.cam.pitch += act == ACTION_ROTATE_UP ? 0.1 : act == ACTION_ROTATE_DOWN ? -0.1 : 0.0;
+        camera_clamp(&a->view.cam);
         break;
     case ACTION_ZOOM_IN:
     case ACTION_ZOOM_OUT: {
@@ -844,29 +665,7 @@ void app_apply(app *a, action act)
  * pointer is off the 3D surface. */
 static bool start_from_pointer(app *a, const layout *lay, double *start)
 {
-    const landscape *l = a->land;
-    if (l->dim == 1) {
-        const double x = view_px_to_x(a, lay, a->mouse_x);
-        start[0] = fmin(l->hi[0], fmax(l->lo[0], x));
-        return true;
-    }
-    if (a->contour) {
-        start[0] = fmin(l->hi[0], fmax(l->lo[0], view_px_to_x(a, lay, a->mouse_x)));
-        start[1] = fmin(l->hi[1], fmax(l->lo[1], view_px_to_y(a, lay, a->mouse_y)));
-        return true;
-    }
-    const double aspect = lay->plot_w / lay->plot_h;
-    const double ndc_x = 2.0 * (a->mouse_x - lay->plot_x) / lay->plot_w - 1.0;
-    const double ndc_y = 1.0 - 2.0 * (a->mouse_y - lay->plot_y) / lay->plot_h;
-    double o[3], d[3];
-    camera_ray(&a->cam, aspect, ndc_x, ndc_y, o, d);
-    return camera_pick_surface(l, a->z_scale, o, d, start);
-}
-
-static bool in_plot(const layout *lay, float x, float y)
-{
-    return x >= lay->plot_x && x <= lay->plot_x + lay->plot_w && y >= lay->plot_y &&
-           y <= lay->plot_y + lay->plot_h;
+    return view_pick(&a->view, a->land, lay, a->mouse_x, a->mouse_y, start);
 }
 
 static void pointer_to_fb(app *a, int wx, int wy)
@@ -905,9 +704,9 @@ void app_handle_event(app *a, const SDL_Event *e)
     }
     case SDL_MOUSEBUTTONDOWN:
         pointer_to_fb(a, e->button.x, e->button.y);
-        if (e->button.button == SDL_BUTTON_LEFT && in_plot(&lay, a->mouse_x, a->mouse_y)) {
+        if (e->button.button == SDL_BUTTON_LEFT && view_in_plot(&lay, a->mouse_x, a->mouse_y)) {
             double probe[2];
-            if (a->land->dim == 2 && !start_from_pointer(a, &lay, probe)) {
+            if (!start_from_pointer(a, &lay, probe)) {
                 app_message(a, 2500, "press on the surface to move the start point");
                 break;
             }
@@ -915,7 +714,7 @@ void app_handle_event(app *a, const SDL_Event *e)
             a->drag_was_paused = a->sim.paused;
             a->sim.paused = true;
             drag_start_move(a);
-        } else if (e->button.button == SDL_BUTTON_RIGHT && a->land->dim == 2 && !a->contour) {
+        } else if (e->button.button == SDL_BUTTON_RIGHT && a->view.kind == VIEW_SURFACE) {
             a->drag = DRAG_ROTATE;
         }
         break;
@@ -925,9 +724,9 @@ void app_handle_event(app *a, const SDL_Event *e)
         if (a->drag == DRAG_START) {
             drag_start_move(a);
         } else if (a->drag == DRAG_ROTATE) {
-            a->cam.yaw += 0.008 * (a->mouse_x - px) / lay.scale;
-            a->cam.pitch += 0.008 * (a->mouse_y - py) / lay.scale;
-            camera_clamp(&a->cam);
+            a->view.cam.yaw += 0.008 * (a->mouse_x - px) / lay.scale;
+            a->view.cam.pitch += 0.008 * (a->mouse_y - py) / lay.scale;
+            camera_clamp(&a->view.cam);
         }
         break;
     }
@@ -948,7 +747,7 @@ void app_handle_event(app *a, const SDL_Event *e)
             int mx, my;
             SDL_GetMouseState(&mx, &my);
             pointer_to_fb(a, mx, my);
-            const bool inside = in_plot(&lay, a->mouse_x, a->mouse_y);
+            const bool inside = view_in_plot(&lay, a->mouse_x, a->mouse_y);
             zoom(a, pow(1.15, y), inside ? a->mouse_x : lay.plot_x + lay.plot_w / 2,
                  inside ? a->mouse_y : lay.plot_y + lay.plot_h / 2);
         }
@@ -1027,8 +826,8 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
     }
     if (a->user.noise > 0 || (a->has_scene && a->user.optim_given))
         app_rebuild(a, NULL);
-    if (o && o->contour && a->land->dim == 2)
-        a->contour = true;
+    if (o && o->contour && a->view.kind != VIEW_CURVE)
+        view_set_contour(&a->view, a->land, true);
     if (o && o->has_start)
         sim_reset(&a->sim, o->start);
     if (o && o->particles > 0)
@@ -1044,7 +843,7 @@ void app_assess(app *a)
         if (r->step == 0)
             assess_reset(&a->assess[i]); /* a new run */
         const int before = a->assess[i].escapes;
-        assess_runner(&a->assess[i], r, &a->crit, a->f_range);
+        assess_runner(&a->assess[i], r, &a->crit, a->view.f_range);
         if (a->assess[i].escapes > before)
             app_message(a, 3000, "%s left the local minimum's basin (escape %d)",
                         optim_kind_name(r->opt.kind), a->assess[i].escapes);

@@ -14,6 +14,7 @@
 #include "app/scene.h"
 #include "app/settings.h"
 #include "app/textline.h"
+#include "app/view.h"
 #include "app/theme.h"
 #include "app/window.h"
 #include "core/assess.h"
@@ -28,7 +29,6 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define APP_GRID_N 101 /* samples per side of the 3D wireframe, as d2l's figure */
 #define APP_MAX_MARKS LANDSCAPE_MAX_MARKS
 #define APP_LR_FACTOR 1.25
 #define APP_NOISE_FACTOR 1.25
@@ -36,8 +36,6 @@
 #define APP_DEFAULT_STEPS_PER_SECOND 8.0
 #define APP_SPEED_MIN 0.5     /* steps per second */
 #define APP_SPEED_MAX 1000.0
-#define APP_UI_SCALE_MIN 0.5
-#define APP_UI_SCALE_MAX 3.0
 #define APP_KEYCAST_N 5       /* keys the key-cast overlay shows */
 #define APP_KEYCAST_MS 4000   /* how long each stays */
 #define APP_TRAIL_MIN 8       /* trail points drawn, adjustable with { and } */
@@ -47,20 +45,6 @@
 #define APP_CLOUD_FRAME_BUDGET 100000
 #define APP_CLOUD_END_BUDGET 20000000
 
-/* Screen regions in framebuffer pixels, recomputed from the framebuffer size
- * every frame (resizing and HiDPI keep working). */
-typedef struct layout {
-    float scale;                          /* 1.0 at 1080 px high */
-    float fb_w, fb_h;
-    float plot_x, plot_y, plot_w, plot_h; /* axes box (1D) or 3D viewport */
-    float side_x, side_y, side_w, side_h; /* HUD column */
-    float loss_x, loss_y, loss_w, loss_h; /* loss-over-steps panel (J); w = 0: off */
-    float caption_x, caption_y, caption_w, caption_h; /* a scene's caption; w = 0: none */
-} layout;
-
-/* Layout of a framebuffer of fb_w x fb_h pixels; ui_scale (Ctrl+Plus /
- * Minus, APP_UI_SCALE_MIN..MAX) multiplies every size. */
-void layout_compute(int fb_w, int fb_h, float ui_scale, layout *out);
 
 typedef enum drag_mode {
     DRAG_NONE = 0,
@@ -113,19 +97,12 @@ typedef struct app {
     uint64_t seed;
     bool help_visible;
     bool quit;
-    double view[4];             /* 1D view: x0, x1, y0, y1 */
-    camera cam;
-    double z_scale;             /* 3D: world z = z_scale * f */
-    float heights[APP_GRID_N * APP_GRID_N];
-    unsigned heights_id;        /* changes when heights change */
-    float heights_lo, heights_hi; /* their range */
+    view view;                  /* curve, surface or contour: fit, mapping, camera (view.h) */
     int n_marks;
     app_mark marks[APP_MAX_MARKS];
     critical_set crit;          /* the lesson's critical points (core/critical.h) */
-    double f_range;             /* f's range over the domain */
     assess_state assess[SIM_MAX_RUNNERS]; /* each runner's situation */
     bool annotate;              /* K: labels of minima, saddles, plateaus */
-    bool contour;               /* C: 2D landscapes as a contour map, not a surface */
     drag_mode drag;
     bool drag_was_paused;
     float mouse_x, mouse_y;     /* last pointer position, framebuffer pixels */
@@ -274,16 +251,6 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h);
  * it when that is on. */
 void app_layout(const app *a, int fb_w, int fb_h, layout *out);
 
-/* 1D view mapping between landscape coordinates and framebuffer pixels. */
-float view_x_to_px(const app *a, const layout *lay, double x);
-float view_y_to_px(const app *a, const layout *lay, double y);
-double view_px_to_x(const app *a, const layout *lay, float px);
-/* The inverse of view_y_to_px (the contour view's y coordinate). */
-double view_px_to_y(const app *a, const layout *lay, float py);
-/* 3D view: the camera's projection * view, followed by the viewport
- * transform that maps the plot rectangle onto the framebuffer's clip space
- * (the renderer draws into the whole framebuffer). Column-major. */
-void view3d_matrix(const app *a, const layout *lay, float out[16]);
 
 /* The particle cloud (app_cloud.c). Launch: n particles (0: cloud_n or
  * CLOUD_DEFAULT) from uniform random starts with the selected runner's

@@ -84,14 +84,14 @@ static bool scene_show(app *a, const scene *sc, char *err, size_t errlen)
     for (int i = 1; i < sc->n_runners; i++)
         if (sc->runners[i].has_start)
             runner_reset(&a->sim.runners[i], sc->runners[i].start);
-    a->contour = a->land->dim == 2 && sc->has_view && sc->view == SCENE_VIEW_CONTOUR;
+    view_set_contour(&a->view, a->land, sc->has_view && sc->view == SCENE_VIEW_CONTOUR);
     if (sc->has_yaw)
-        a->cam.yaw = sc->yaw;
+        a->view.cam.yaw = sc->yaw;
     if (sc->has_pitch)
-        a->cam.pitch = sc->pitch;
+        a->view.cam.pitch = sc->pitch;
     if (sc->has_distance)
-        a->cam.distance = sc->distance;
-    camera_clamp(&a->cam);
+        a->view.cam.distance = sc->distance;
+    camera_clamp(&a->view.cam);
     a->loss_panel = sc->has_loss_panel && sc->loss_panel;
     a->annotate = sc->has_annotate ? sc->annotate : true;
     a->sim.paused = false;

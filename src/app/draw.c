@@ -53,9 +53,9 @@ static void draw_axes_1d(const app *a, renderer *r, const layout *lay)
     const float s = lay->scale;
     const float font = 22.0f * s;
     double ticks[16], step;
-    int n = axis_ticks(a->view[0], a->view[1], 9, ticks, &step);
+    int n = axis_ticks(a->view.box[0], a->view.box[1], 9, ticks, &step);
     for (int i = 0; i < n; i++) {
-        const float px = view_x_to_px(a, lay, ticks[i]);
+        const float px = view_x_to_px(&a->view, lay, ticks[i]);
         const float g[4] = {px, lay->plot_y, px, lay->plot_y + lay->plot_h};
         render_polyline(r, g, 2, 1.0f * s, GRID);
         const float t[4] = {px, lay->plot_y + lay->plot_h, px, lay->plot_y + lay->plot_h + 10 * s};
@@ -64,9 +64,9 @@ static void draw_axes_1d(const app *a, renderer *r, const layout *lay)
         fmt_tick(lbl, sizeof lbl, ticks[i], step);
         render_text(r, lbl, px, lay->plot_y + lay->plot_h + 14 * s, font, TEXT_CENTER, TEXT);
     }
-    n = axis_ticks(a->view[2], a->view[3], 7, ticks, &step);
+    n = axis_ticks(a->view.box[2], a->view.box[3], 7, ticks, &step);
     for (int i = 0; i < n; i++) {
-        const float py = view_y_to_px(a, lay, ticks[i]);
+        const float py = view_y_to_px(&a->view, lay, ticks[i]);
         const float g[4] = {lay->plot_x, py, lay->plot_x + lay->plot_w, py};
         render_polyline(r, g, 2, (ticks[i] == 0.0 ? 2.0f : 1.0f) * s,
                         ticks[i] == 0.0 ? rgba_alpha(AXIS, 0.35f) : GRID);
@@ -85,7 +85,7 @@ static void draw_axes_1d(const app *a, renderer *r, const layout *lay)
                 26 * s, TEXT_CENTER, TEXT);
     char ylabel[32];
     snprintf(ylabel, sizeof ylabel, "%s(x)", a->land->symbol);
-    const char *yl = a->land->dim == 2 ? "y" : a->companion ? "loss" : ylabel;
+    const char *yl = a->view.kind == VIEW_CONTOUR ? "y" : a->companion ? "loss" : ylabel;
     render_text(r, yl, lay->plot_x - 14 * s, lay->plot_y - 46 * s, 24 * s, TEXT_RIGHT, TEXT);
 }
 
@@ -99,12 +99,12 @@ static void draw_curve(const app *a, renderer *r, const layout *lay, const lands
     const float top = lay->plot_y - 50, bottom = lay->plot_y + lay->plot_h + 50;
     int side = 0; /* where the last point was clamped: -1 above, +1 below */
     for (int i = 0; i < n; i++) {
-        const double x = a->view[0] + (a->view[1] - a->view[0]) * i / (n - 1);
+        const double x = a->view.box[0] + (a->view.box[1] - a->view.box[0]) * i / (n - 1);
         landscape_point p;
         landscape_eval(l, &x, &p);
-        const float py = isfinite(p.f) ? view_y_to_px(a, lay, p.f) : NAN;
+        const float py = isfinite(p.f) ? view_y_to_px(&a->view, lay, p.f) : NAN;
         const int now = py < top ? -1 : py > bottom ? 1 : 0;
-        pts[2 * i] = view_x_to_px(a, lay, x);
+        pts[2 * i] = view_x_to_px(&a->view, lay, x);
         /* a pole: a jump from beyond one edge to beyond the other is not
          * drawn (NaN breaks the line); NaN where f is undefined */
         pts[2 * i + 1] = side * now < 0 || isnan(py) ? NAN : fminf(fmaxf(py, top), bottom);
@@ -118,7 +118,7 @@ static void draw_marks_1d(const app *a, renderer *r, const layout *lay)
     const float s = lay->scale, font = 22.0f * s;
     for (int i = 0; i < a->n_marks; i++) {
         const app_mark *m = &a->marks[i];
-        const float px = view_x_to_px(a, lay, m->x), py = view_y_to_px(a, lay, m->f);
+        const float px = view_x_to_px(&a->view, lay, m->x), py = view_y_to_px(&a->view, lay, m->f);
         /* below the point, stacked; kept inside a short plot (panels and a
          * caption take room), and above the point when there is no room */
         const float bottom = lay->plot_y + lay->plot_h - (float)(a->n_marks - i) * font * 1.45f;
@@ -152,16 +152,16 @@ static void draw_marks_1d(const app *a, renderer *r, const layout *lay)
 static void draw_arrows_1d(const app *a, renderer *r, const layout *lay, const runner *rn, rgba c)
 {
     const float s = lay->scale;
-    const float px = view_x_to_px(a, lay, rn->x[0]), py = view_y_to_px(a, lay, rn->at.f);
+    const float px = view_x_to_px(&a->view, lay, rn->x[0]), py = view_y_to_px(&a->view, lay, rn->at.f);
     const double gd = -rn->lr_now * rn->at.g[0];
-    const float gx = view_x_to_px(a, lay, rn->x[0] + gd);
+    const float gx = view_x_to_px(&a->view, lay, rn->x[0] + gd);
     if (fabsf(gx - px) > 3 * s) {
         draw_arrow(r, px, py - 22 * s, gx, py - 22 * s, 3 * s, TEXT);
         render_text(r, "−η∇f", gx, py - 52 * s, 20 * s, TEXT_CENTER, TEXT);
     }
-    const float ux = view_x_to_px(a, lay, rn->x[0] + rn->last_step[0]);
+    const float ux = view_x_to_px(&a->view, lay, rn->x[0] + rn->last_step[0]);
     if (rn->step > 0 && fabsf(ux - px) > 3 * s) {
-        draw_arrow(r, view_x_to_px(a, lay, rn->x_prev[0]), py + 24 * s, px, py + 24 * s, 3 * s, c);
+        draw_arrow(r, view_x_to_px(&a->view, lay, rn->x_prev[0]), py + 24 * s, px, py + 24 * s, 3 * s, c);
         render_text(r, "last step", px, py + 32 * s, 20 * s, TEXT_CENTER, c);
     }
 }
@@ -187,8 +187,8 @@ static void draw_runner_1d(const app *a, renderer *r, const layout *lay, int whi
         runner_trail_point(rn, first + i, p);
         landscape_point v;
         landscape_eval(a->land, p, &v);
-        pts[2 * i] = view_x_to_px(a, lay, p[0]);
-        pts[2 * i + 1] = view_y_to_px(a, lay, v.f);
+        pts[2 * i] = view_x_to_px(&a->view, lay, p[0]);
+        pts[2 * i + 1] = view_y_to_px(&a->view, lay, v.f);
     }
     render_polyline(r, pts, n, 3.0f * s, rgba_alpha(col, 0.7f));
     const int dots = n < 300 ? n : 300;
@@ -197,8 +197,8 @@ static void draw_runner_1d(const app *a, renderer *r, const layout *lay, int whi
     const double x = rn->x[0];
     if (!isfinite(x) || !isfinite(rn->at.f))
         return;
-    if (x < a->view[0] || x > a->view[1]) {
-        const bool right = x > a->view[1];
+    if (x < a->view.box[0] || x > a->view.box[1]) {
+        const bool right = x > a->view.box[1];
         const float ex = right ? lay->plot_x + lay->plot_w - 8 * s : lay->plot_x + 8 * s;
         const float ey = lay->plot_y + lay->plot_h / 2 + 44 * s * (float)which;
         draw_arrow(r, ex + (right ? -60 : 60) * s, ey, ex, ey, 5.0f * s, col);
@@ -213,7 +213,7 @@ static void draw_runner_1d(const app *a, renderer *r, const layout *lay, int whi
         return;
     }
     const bool sel = which == a->selected && a->n_runners > 1;
-    render_disc(r, view_x_to_px(a, lay, x), view_y_to_px(a, lay, rn->at.f),
+    render_disc(r, view_x_to_px(&a->view, lay, x), view_y_to_px(&a->view, lay, rn->at.f),
                 (sel ? 16.0f : 14.0f) * s, col, 3.0f * s, TEXT);
     if (a->show_arrows)
         draw_arrows_1d(a, r, lay, rn, col);
@@ -226,7 +226,7 @@ static void draw_start_1d(const app *a, renderer *r, const layout *lay)
     const runner *rn = &a->sim.runners[0];
     landscape_point sv;
     landscape_eval(a->land, rn->start, &sv);
-    render_disc(r, view_x_to_px(a, lay, rn->start[0]), view_y_to_px(a, lay, sv.f), 11.0f * s,
+    render_disc(r, view_x_to_px(&a->view, lay, rn->start[0]), view_y_to_px(&a->view, lay, sv.f), 11.0f * s,
                 rgba_alpha(BG, 0.0f), 3.0f * s, TEXT);
 }
 
@@ -258,7 +258,7 @@ static void draw_plateau_1d(const app *a, renderer *r, const layout *lay)
         if ((!flat || i == n) && !isnan(start)) {
             const double end = x;
             if (end - start > 0.03 * (a->land->hi[0] - a->land->lo[0])) {
-                const float x0 = view_x_to_px(a, lay, start), x1 = view_x_to_px(a, lay, end);
+                const float x0 = view_x_to_px(&a->view, lay, start), x1 = view_x_to_px(&a->view, lay, end);
                 render_rect(r, x0, lay->plot_y, x1 - x0, lay->plot_h, rgba_alpha(YELLOW, 0.12f));
                 const char *lbl = "vanishing gradient: |f′| < 0.01";
                 draw_text_fit(r, lbl, (x0 + x1) / 2, lay->plot_y + lay->plot_h - 70 * s, 24 * s,
@@ -267,7 +267,7 @@ static void draw_plateau_1d(const app *a, renderer *r, const layout *lay)
                 landscape_point m;
                 landscape_eval(a->land, &mid, &m);
                 draw_arrow(r, (x0 + x1) / 2, lay->plot_y + lay->plot_h - 76 * s, (x0 + x1) / 2,
-                           view_y_to_px(a, lay, m.f) + 20 * s, 2 * s, YELLOW);
+                           view_y_to_px(&a->view, lay, m.f) + 20 * s, 2 * s, YELLOW);
             }
             start = NAN;
         }
@@ -309,15 +309,6 @@ static void draw_runners_1d(const app *a, renderer *r, const layout *lay)
     render_clip(r, 0, 0, 0, 0);
 }
 
-static void project_px(const layout *lay, const float vp[16], const double p[3], float *px,
-                       float *py, bool *ok)
-{
-    double ndc[2];
-    *ok = camera_project(vp, p, ndc);
-    *px = (float)(ndc[0] + 1.0) * 0.5f * lay->fb_w;
-    *py = (float)(1.0 - ndc[1]) * 0.5f * lay->fb_h;
-}
-
 static void draw_axis3d(renderer *r, const layout *lay, const float vp[16], const double p0[3],
                         const double p1[3], double lo, double hi, const char *name,
                         const double off[3])
@@ -334,8 +325,7 @@ static void draw_axis3d(renderer *r, const layout *lay, const float vp[16], cons
         for (int k = 0; k < 3; k++)
             q[k] = p0[k] + t * (p1[k] - p0[k]) + off[k];
         float px, py;
-        bool ok;
-        project_px(lay, vp, q, &px, &py, &ok);
+        const bool ok = view_world_to_px(vp, lay, q, &px, &py);
         if (!ok)
             continue;
         char lbl[32];
@@ -351,8 +341,7 @@ static void draw_axis3d(renderer *r, const layout *lay, const float vp[16], cons
     if (vertical)
         mid[2] += 0.12 * (p1[2] - p0[2]);
     float px, py;
-    bool ok;
-    project_px(lay, vp, mid, &px, &py, &ok);
+    const bool ok = view_world_to_px(vp, lay, mid, &px, &py);
     if (ok)
         render_text(r, name, px, py - 13 * s, 26 * s, TEXT_CENTER, YELLOW);
 }
@@ -366,7 +355,7 @@ static void draw_critical_3d(const app *a, renderer *r, const layout *lay, const
 {
     const float s = lay->scale;
     const landscape *l = a->land;
-    const double zs = a->z_scale;
+    const double zs = a->view.z_scale;
     const double side = fmax(l->hi[0] - l->lo[0], l->hi[1] - l->lo[1]);
     for (int i = 0; i < a->crit.count; i++) {
         const critical_point *c = &a->crit.points[i];
@@ -418,8 +407,7 @@ static void draw_critical_3d(const app *a, renderer *r, const layout *lay, const
         render_disc3d(r, p3, vp, 8.0f * s, GREEN, 2.0f * s, TEXT);
         const double pd[3] = {c->x, c->y, zs * c->f};
         float px, py;
-        bool ok;
-        project_px(lay, vp, pd, &px, &py, &ok);
+        const bool ok = view_world_to_px(vp, lay, pd, &px, &py);
         if (!ok || !label)
             continue;
         char text[96];
@@ -440,18 +428,18 @@ static void draw_view_3d(const app *a, renderer *r, const layout *lay)
     const float s = lay->scale;
     const landscape *l = a->land;
     float vp[16];
-    view3d_matrix(a, lay, vp);
+    view3d_matrix(&a->view, lay, vp);
     render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
-    const float hlo = a->heights_lo, hhi = a->heights_hi;
-    render_surface(r, a->heights, APP_GRID_N, APP_GRID_N, (float)l->lo[0], (float)l->hi[0],
-                   (float)l->lo[1], (float)l->hi[1], (float)a->z_scale, a->heights_id, vp, hlo,
+    const float hlo = a->view.heights_lo, hhi = a->view.heights_hi;
+    render_surface(r, a->view.heights, APP_GRID_N, APP_GRID_N, (float)l->lo[0], (float)l->hi[0],
+                   (float)l->lo[1], (float)l->hi[1], (float)a->view.z_scale, a->view.heights_id, vp, hlo,
                    hhi, 0.55f);
-    render_wireframe(r, a->heights, APP_GRID_N, APP_GRID_N, (float)l->lo[0], (float)l->hi[0],
-                     (float)l->lo[1], (float)l->hi[1], (float)a->z_scale, a->heights_id, vp,
+    render_wireframe(r, a->view.heights, APP_GRID_N, APP_GRID_N, (float)l->lo[0], (float)l->hi[0],
+                     (float)l->lo[1], (float)l->hi[1], (float)a->view.z_scale, a->view.heights_id, vp,
                      1.2f * s, th->wire);
     /* axes along three edges of the bounding box */
     const double zlo = hlo, zhi = hhi;
-    const double zs = a->z_scale;
+    const double zs = a->view.z_scale;
     const double span = fmax(l->hi[0] - l->lo[0], l->hi[1] - l->lo[1]);
     const double o = 0.08 * span;
     /* the floor of the bounding box, faint, so the axes read as a box */
@@ -492,8 +480,8 @@ static void draw_runners_3d(const app *a, renderer *r, const layout *lay)
     const float s = lay->scale;
     const landscape *l = a->land;
     float vp[16];
-    view3d_matrix(a, lay, vp);
-    const double zs = a->z_scale;
+    view3d_matrix(&a->view, lay, vp);
+    const double zs = a->view.z_scale;
     const double span = fmax(l->hi[0] - l->lo[0], l->hi[1] - l->lo[1]);
     render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
     /* trails and iterates on the surface */
@@ -571,13 +559,13 @@ static void draw_view_contour(const app *a, renderer *r, const layout *lay)
 {
     const float s = lay->scale;
     const landscape *l = a->land;
-    const float hlo = a->heights_lo, hhi = a->heights_hi;
+    const float hlo = a->view.heights_lo, hhi = a->view.heights_hi;
     double levels[32], step = 1.0;
     axis_ticks(hlo, hhi, 14, levels, &step);
     render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
-    const float x0 = view_x_to_px(a, lay, l->lo[0]), x1 = view_x_to_px(a, lay, l->hi[0]);
-    const float y0 = view_y_to_px(a, lay, l->hi[1]), y1 = view_y_to_px(a, lay, l->lo[1]);
-    render_contour(r, a->heights, APP_GRID_N, APP_GRID_N, a->heights_id, x0, y0, x1 - x0, y1 - y0,
+    const float x0 = view_x_to_px(&a->view, lay, l->lo[0]), x1 = view_x_to_px(&a->view, lay, l->hi[0]);
+    const float y0 = view_y_to_px(&a->view, lay, l->hi[1]), y1 = view_y_to_px(&a->view, lay, l->lo[1]);
+    render_contour(r, a->view.heights, APP_GRID_N, APP_GRID_N, a->view.heights_id, x0, y0, x1 - x0, y1 - y0,
                    hlo, hhi, (float)step, 1.5f * s, (rgba){1, 1, 1, 0.55f});
     /* -grad f, normalized by the largest on the grid of arrows */
     enum { AX = 17, AY = 11 };
@@ -617,7 +605,7 @@ static void draw_view_contour(const app *a, renderer *r, const layout *lay)
                                 : c->kind == CRITICAL_SADDLE    ? "saddle point"
                                 : c->kind == CRITICAL_DEGENERATE ? "degenerate"
                                                                  : "maximum";
-            const float px = view_x_to_px(a, lay, c->x), py = view_y_to_px(a, lay, c->y);
+            const float px = view_x_to_px(&a->view, lay, c->x), py = view_y_to_px(&a->view, lay, c->y);
             render_disc(r, px, py, 8 * s, GREEN, 2 * s, TEXT);
             const float tw = render_text_width(r, label, 20 * s);
             render_rect(r, px + 10 * s, py + 8 * s, tw + 10 * s, 28 * s, rgba_alpha(BG, 0.8f));
@@ -649,8 +637,8 @@ static void draw_runners_contour(const app *a, renderer *r, const layout *lay)
         for (int i = 0; i < n; i++) {
             double p[2];
             runner_trail_point(rn, first + i, p);
-            pts[2 * i] = view_x_to_px(a, lay, p[0]);
-            pts[2 * i + 1] = view_y_to_px(a, lay, p[1]);
+            pts[2 * i] = view_x_to_px(&a->view, lay, p[0]);
+            pts[2 * i + 1] = view_y_to_px(&a->view, lay, p[1]);
         }
         render_polyline(r, pts, n, 3.0f * s, rgba_alpha(col, 0.9f));
         const int dots = n < 300 ? n : 300;
@@ -658,14 +646,14 @@ static void draw_runners_contour(const app *a, renderer *r, const layout *lay)
             render_disc(r, pts[2 * i], pts[2 * i + 1], 4.0f * s, col, 0, BG);
     }
     const runner *r0 = &a->sim.runners[0];
-    render_disc(r, view_x_to_px(a, lay, r0->start[0]), view_y_to_px(a, lay, r0->start[1]),
+    render_disc(r, view_x_to_px(&a->view, lay, r0->start[0]), view_y_to_px(&a->view, lay, r0->start[1]),
                 11 * s, rgba_alpha(BG, 0.0f), 3 * s, TEXT);
     for (int w = a->sim.n_runners - 1; w >= 0; w--) {
         const runner *rn = &a->sim.runners[w];
         if (!isfinite(rn->x[0]) || !isfinite(rn->x[1]))
             continue;
         const bool sel = w == a->selected && a->n_runners > 1;
-        render_disc(r, view_x_to_px(a, lay, rn->x[0]), view_y_to_px(a, lay, rn->x[1]),
+        render_disc(r, view_x_to_px(&a->view, lay, rn->x[0]), view_y_to_px(&a->view, lay, rn->x[1]),
                     (sel ? 16.0f : 14.0f) * s, app_runner_color(a, w), 3 * s, TEXT);
     }
     render_clip(r, 0, 0, 0, 0);
@@ -693,9 +681,9 @@ static void draw_static(const app *a, renderer *r, const layout *lay)
     draw_text_fit(r, heading, lay->plot_x, 18 * s, 24 * s, fmaxf(12.0f, 18 * s), head_w, TEXT_LEFT, DIM);
     draw_text_fit(r, a->land->title, lay->plot_x, 52 * s, 38 * s, fmaxf(14.0f, 24 * s), head_w,
              TEXT_LEFT, TEXT);
-    if (a->land->dim == 1)
+    if (a->view.kind == VIEW_CURVE)
         draw_view_1d(a, r, lay);
-    else if (a->contour)
+    else if (a->view.kind == VIEW_CONTOUR)
         draw_view_contour(a, r, lay);
     else
         draw_view_3d(a, r, lay);
@@ -724,12 +712,12 @@ static uint64_t static_key(const app *a, int fb_w, int fb_h)
     h = fnv1a(h, a->land->title, strlen(a->land->title)); /* typed formulas share idx -1 */
     h = fnv1a(h, &fb_w, sizeof fb_w);
     h = fnv1a(h, &fb_h, sizeof fb_h);
-    h = fnv1a(h, a->view, sizeof a->view);
-    h = fnv1a(h, &a->cam, sizeof a->cam);
-    h = fnv1a(h, &a->z_scale, sizeof a->z_scale);
-    h = fnv1a(h, &a->heights_id, sizeof a->heights_id);
+    h = fnv1a(h, a->view.box, sizeof a->view.box);
+    h = fnv1a(h, &a->view.cam, sizeof a->view.cam);
+    h = fnv1a(h, &a->view.z_scale, sizeof a->view.z_scale);
+    h = fnv1a(h, &a->view.heights_id, sizeof a->view.heights_id);
     h = fnv1a(h, &a->annotate, sizeof a->annotate);
-    h = fnv1a(h, &a->contour, sizeof a->contour);
+    h = fnv1a(h, &a->view.kind, sizeof a->view.kind);
     h = fnv1a(h, &a->theme, sizeof a->theme);
     h = fnv1a(h, &a->ui_scale, sizeof a->ui_scale);
     h = fnv1a(h, &a->korean, sizeof a->korean);
@@ -753,9 +741,9 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
         render_layer_end(r);
     }
     draw_cloud(a, r, &lay);
-    if (a->land->dim == 1)
+    if (a->view.kind == VIEW_CURVE)
         draw_runners_1d(a, r, &lay);
-    else if (a->contour)
+    else if (a->view.kind == VIEW_CONTOUR)
         draw_runners_contour(a, r, &lay);
     else
         draw_runners_3d(a, r, &lay);

@@ -394,7 +394,7 @@ void draw_explain(const app *a, renderer *r, const layout *lay)
     const float h = (float)n * font * 1.4f + 50 * s;
     float x = lay->plot_x + 20 * s, y = lay->plot_y + 20 * s;
     if (a->land->dim == 1 && isfinite(rn->at.f)) {
-        const float px = view_x_to_px(a, lay, rn->x[0]), py = view_y_to_px(a, lay, rn->at.f);
+        const float px = view_x_to_px(&a->view, lay, rn->x[0]), py = view_y_to_px(&a->view, lay, rn->at.f);
         x = px + 40 * s + w + 40 * s < lay->plot_x + lay->plot_w ? px + 40 * s : px - 40 * s - w - 24 * s;
         y = py - h - 30 * s > lay->plot_y ? py - h - 30 * s : py + 40 * s;
         x = fmaxf(lay->plot_x + 8 * s, fminf(x, lay->plot_x + lay->plot_w - w - 32 * s));

@@ -395,29 +395,13 @@ void draw_scene_annotations(const app *a, renderer *r, const layout *lay)
         return;
     const theme *th = theme_get(a->theme);
     const float s = lay->scale, fs = fmaxf(11.0f, 22 * s);
-    float vp[16];
-    const bool surface = a->land->dim == 2 && !a->contour;
-    if (surface)
-        view3d_matrix(a, lay, vp);
     for (int i = 0; i < a->scene.n_annotations; i++) {
         const scene_annotation *an = &a->scene.annotations[i];
         landscape_point v;
         landscape_eval(a->land, an->at, &v);
         float px, py;
-        if (a->land->dim == 1) {
-            px = view_x_to_px(a, lay, an->at[0]);
-            py = view_y_to_px(a, lay, v.f);
-        } else if (a->contour) {
-            px = view_x_to_px(a, lay, an->at[0]);
-            py = view_y_to_px(a, lay, an->at[1]);
-        } else {
-            double ndc[2];
-            const double p3[3] = {an->at[0], an->at[1], a->z_scale * v.f};
-            if (!camera_project(vp, p3, ndc))
-                continue;
-            px = (float)(ndc[0] + 1.0) * 0.5f * lay->fb_w;
-            py = (float)(1.0 - ndc[1]) * 0.5f * lay->fb_h;
-        }
+        if (!view_to_px(&a->view, lay, an->at[0], an->at[1], v.f, 0.0, &px, &py))
+            continue;
         if (px < lay->plot_x || px > lay->plot_x + lay->plot_w || py < lay->plot_y ||
             py > lay->plot_y + lay->plot_h)
             continue;
