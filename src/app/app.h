@@ -188,6 +188,10 @@ bool app_set_formula_box(app *a, const char *text, int count, const double *lo, 
  * scene's noise or else the shared sigma when noise is on, the noise decay,
  * the schedule and the seed (runner i draws with seed + i). */
 run_config app_run_config(const app *a, int i);
+/* Lays the command line's settings (a->user) over the lesson's or the
+ * scene's: noise decay, schedule and seed, and with hyper the
+ * hyperparameters of the first runner (lesson.c). */
+void app_apply_user(app *a, bool hyper);
 /* Starts every runner again from start (NULL: the lesson's) with its
  * current settings. */
 void app_rebuild(app *a, const double *start);

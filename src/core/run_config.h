@@ -45,6 +45,13 @@ typedef struct run_layer {
 
 /* torch's defaults for kind, no noise, constant learning rate, seed 0. */
 run_config run_config_defaults(optim_kind kind);
+/* The lesson's defaults: fits kind's hyperparameters p (the rest kept) to
+ * landscape l. The learning rate: the lesson's own for gradient descent,
+ * 5% of the domain's width for the adaptive methods (they move about lr a
+ * step), 1 for Newton and Adadelta; RMSProp takes d2l's alpha 0.9 and an lr
+ * whose first step (lr / sqrt(1 - alpha), torch has no bias correction) is
+ * 5% of the domain; annealing a proposal of a sixth of the domain. */
+void run_config_fit(optim_kind kind, optim_params *p, const landscape *l);
 /* Lays l over c: a new optimizer kind first resets the hyperparameters to
  * its torch defaults, then every given field replaces c's. */
 void run_config_apply(run_config *c, const run_layer *l);

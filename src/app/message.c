@@ -1,0 +1,28 @@
+/*
+ * message.c: the transient line at the bottom of the window (info or
+ * error), shown until its time runs out.
+ */
+#include "app/app.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+void app_message(app *a, uint32_t ms, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(a->message, sizeof a->message, fmt, ap);
+    va_end(ap);
+    a->message_until = SDL_GetTicks() + ms;
+    a->message_kind = MESSAGE_INFO;
+}
+
+void app_message_kind(app *a, message_kind kind, uint32_t ms, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(a->message, sizeof a->message, fmt, ap);
+    va_end(ap);
+    a->message_until = SDL_GetTicks() + ms;
+    a->message_kind = kind;
+}
