@@ -201,7 +201,7 @@ static void check_themes_and_panels(app *a, uint8_t *buf)
     a->keycast = true;
     a->n_keys = 1;
     snprintf(a->keys[0].text, sizeof a->keys[0].text, "N: gradient noise on / off");
-    a->keys[0].at = SDL_GetTicks();
+    a->keys[0].at = app_now_ms(a);
     render(a, buf);
     app_layout(a, W, H, &lay);
     int bright = 0;

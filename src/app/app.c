@@ -21,6 +21,7 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
 {
     memset(a, 0, sizeof *a);
     const cli_options *o = p->cli;
+    a->plat = p->platform ? p->platform : platform_desktop();
     const window_params wp = {
         .title = "optiviz",
         .width = p->width > 0 ? p->width : 1280,
@@ -91,7 +92,6 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
         sim_reset(&a->sim, o->start);
     if (o && o->particles > 0)
         app_cloud_launch(a, o->particles);
-    a->last_counter = SDL_GetPerformanceCounter();
     return true;
 }
 
@@ -121,16 +121,17 @@ int app_cloud_step_cap(const app *a)
     return cap < 1 ? 1 : cap;
 }
 
-bool app_frame(app *a)
+bool app_frame(app *a, double dt)
 {
+    if (dt > 0.0)
+        a->clock += dt;
     SDL_Event e;
     while (SDL_PollEvent(&e))
         app_handle_event(a, &e);
     if (a->quit)
         return false;
-    const uint64_t now = SDL_GetPerformanceCounter();
-    double dt = (double)(now - a->last_counter) / (double)SDL_GetPerformanceFrequency();
-    a->last_counter = now;
+    if (!(dt >= 0.0))
+        dt = 0.0;
     if (dt > 0.25)
         dt = 0.25; /* after a stall (window dragged, laptop asleep) do not jump */
     a->sim.max_per_advance = app_cloud_step_cap(a);

@@ -11,6 +11,7 @@
 #include "app/cli.h"
 #include "app/export.h"
 #include "app/input.h"
+#include "app/platform.h"
 #include "app/scene.h"
 #include "app/settings.h"
 #include "app/textline.h"
@@ -75,6 +76,7 @@ typedef struct app_params {
     int width, height;      /* 0: 1280 x 720 */
     bool fullscreen;
     bool open_tour;         /* no lesson given: open the tour's first scene */
+    const platform *platform; /* services of the front end; NULL: platform_desktop() */
 } app_params;
 
 typedef struct app {
@@ -107,9 +109,10 @@ typedef struct app {
     bool drag_was_paused;
     float mouse_x, mouse_y;     /* last pointer position, framebuffer pixels */
     char message[200];          /* transient line at the bottom */
-    uint32_t message_until;     /* SDL ticks */
+    uint32_t message_until;     /* app_now_ms */
     int message_kind;           /* message_kind of the message */
-    uint64_t last_counter;
+    const platform *plat;       /* the front end's services (platform.h) */
+    double clock;               /* seconds of frame time: the sum of app_frame's dt */
     int fb_w, fb_h;
     theme_kind theme;           /* B cycles dark / light / high-contrast */
     float ui_scale;             /* Ctrl+Plus / Minus; default from the display's DPI */
@@ -118,7 +121,7 @@ typedef struct app {
     int n_keys;                 /* entries in keys, newest last */
     struct {
         char text[64];          /* "Up  learning rate × 1.25" */
-        uint32_t at;            /* SDL ticks when pressed */
+        uint32_t at;            /* app_now_ms when pressed */
     } keys[APP_KEYCAST_N];
     int trail_len;              /* trail points drawn (APP_TRAIL_MIN..RUNNER_TRAIL_MAX) */
     bool loss_panel;            /* J: loss over steps */
@@ -159,9 +162,15 @@ typedef struct app {
 bool app_create(app *a, const app_params *p, char *err, size_t errlen);
 void app_destroy(app *a);
 
-/* One frame: events, actions, simulation, drawing, present. Returns false
- * once the user quits. */
-bool app_frame(app *a);
+/* One frame, dt seconds after the last (the caller's clock; tests pass
+ * any): the app's clock advances by dt, then events, actions, the
+ * simulation's whole steps (dt capped at 0.25 s: a stall does not jump),
+ * drawing, export, present. Returns false once the user quits. A front end
+ * calls it from its loop (desktop) or once per animation frame (browser). */
+bool app_frame(app *a, double dt);
+/* The app's clock in milliseconds (messages and the key-cast time out on
+ * it; drawing reads it instead of a wall clock). */
+uint32_t app_now_ms(const app *a);
 /* Handles one SDL event (keys through the binding table, mouse gestures). */
 void app_handle_event(app *a, const SDL_Event *e);
 /* Applies one action. */

@@ -43,6 +43,8 @@ void app_export_action(app *a, action act)
         break;
     case ACTION_EXPORT_CSV: {
         const bool ok = export_csv(&a->exp, &a->sim);
+        if (ok)
+            a->plat->file_saved(a->exp.last_path);
         app_message_kind(a, ok ? MESSAGE_FILE : MESSAGE_ERROR, ok ? 6000 : 10000, "%s",
                          a->exp.message);
         break;
@@ -68,6 +70,8 @@ void app_export_frame(app *a, double dt)
         a->want_png = false;
         if (read_frame(a)) {
             const bool ok = export_png(&a->exp, a->pixels, a->fb_w, a->fb_h);
+            if (ok)
+                a->plat->file_saved(a->exp.last_path);
             app_message_kind(a, ok ? MESSAGE_FILE : MESSAGE_ERROR, ok ? 6000 : 10000, "%s",
                              a->exp.message);
         }
@@ -83,6 +87,8 @@ void app_export_frame(app *a, double dt)
         }
     }
     const export_job job = export_poll(&a->exp);
+    if (job == EXPORT_JOB_DONE)
+        a->plat->file_saved(a->exp.last_path);
     if (job == EXPORT_JOB_DONE || job == EXPORT_JOB_FAILED)
         app_message_kind(a, job == EXPORT_JOB_DONE ? MESSAGE_FILE : MESSAGE_ERROR, 10000, "%s",
                          a->exp.message);
@@ -92,7 +98,7 @@ void app_settings_load(app *a)
 {
     settings s;
     char msg[512];
-    if (!settings_load(&s, NULL, msg, sizeof msg))
+    if (!a->plat->settings_load(&s, msg, sizeof msg))
         app_message_kind(a, MESSAGE_ERROR, 8000, "%s", msg);
     a->theme = s.theme;
     if (s.ui_scale >= APP_UI_SCALE_MIN && s.ui_scale <= APP_UI_SCALE_MAX)
@@ -105,6 +111,6 @@ void app_settings_save(app *a)
         return;
     const settings s = {.theme = a->theme, .ui_scale = a->ui_scale};
     char msg[512];
-    if (!settings_save(&s, NULL, msg, sizeof msg))
+    if (!a->plat->settings_save(&s, msg, sizeof msg))
         app_message_kind(a, MESSAGE_ERROR, 8000, "%s", msg);
 }

@@ -18,9 +18,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The theme of the frame being drawn: app_draw sets it from the app's state
- * before anything is drawn (the color names: draw_internal.h). */
-static const theme *th;
 
 /* Tick label with as few decimals as the tick step needs. */
 static void fmt_tick(char *out, size_t n, double v, double step)
@@ -50,6 +47,7 @@ static void draw_arrow(renderer *r, float x0, float y0, float x1, float y1, floa
 
 static void draw_axes_1d(const app *a, renderer *r, const layout *lay)
 {
+    const theme *th = theme_get(a->theme);
     const float s = lay->scale;
     const float font = 22.0f * s;
     double ticks[16], step;
@@ -115,6 +113,7 @@ static void draw_curve(const app *a, renderer *r, const layout *lay, const lands
 
 static void draw_marks_1d(const app *a, renderer *r, const layout *lay)
 {
+    const theme *th = theme_get(a->theme);
     const float s = lay->scale, font = 22.0f * s;
     for (int i = 0; i < a->n_marks; i++) {
         const app_mark *m = &a->marks[i];
@@ -151,6 +150,7 @@ static void draw_marks_1d(const app *a, renderer *r, const layout *lay)
  * update (its color), both drawn at the iterate's height. */
 static void draw_arrows_1d(const app *a, renderer *r, const layout *lay, const runner *rn, rgba c)
 {
+    const theme *th = theme_get(a->theme);
     const float s = lay->scale;
     const float px = view_x_to_px(&a->view, lay, rn->x[0]), py = view_y_to_px(&a->view, lay, rn->at.f);
     const double gd = -rn->lr_now * rn->at.g[0];
@@ -177,6 +177,7 @@ static int trail_first(const app *a, const runner *rn)
 
 static void draw_runner_1d(const app *a, renderer *r, const layout *lay, int which)
 {
+    const theme *th = theme_get(a->theme);
     const float s = lay->scale;
     const runner *rn = &a->sim.runners[which];
     const rgba col = app_runner_color(a, which);
@@ -222,6 +223,7 @@ static void draw_runner_1d(const app *a, renderer *r, const layout *lay, int whi
 /* The start handle shared by all runners: a ring on the curve. */
 static void draw_start_1d(const app *a, renderer *r, const layout *lay)
 {
+    const theme *th = theme_get(a->theme);
     const float s = lay->scale;
     const runner *rn = &a->sim.runners[0];
     landscape_point sv;
@@ -230,7 +232,7 @@ static void draw_start_1d(const app *a, renderer *r, const layout *lay)
                 rgba_alpha(BG, 0.0f), 3.0f * s, TEXT);
 }
 
-static void legend_line(renderer *r, float x, float y, float s, rgba c, const char *text)
+static void legend_line(renderer *r, const theme *th, float x, float y, float s, rgba c, const char *text)
 {
     render_rect(r, x - 8 * s, y - 4 * s, 60 * s + render_text_width(r, text, 24 * s), 34 * s,
                 rgba_alpha(BG, 0.85f));
@@ -243,6 +245,7 @@ static void legend_line(renderer *r, float x, float y, float s, rgba c, const ch
  * "vanishing gradient" (tanh's plateaus, d2l 12.1.3.3). */
 static void draw_plateau_1d(const app *a, renderer *r, const layout *lay)
 {
+    const theme *th = theme_get(a->theme);
     if (a->crit.count > 0 || a->companion)
         return; /* only where no critical point explains a small gradient */
     const float s = lay->scale;
@@ -277,6 +280,7 @@ static void draw_plateau_1d(const app *a, renderer *r, const layout *lay)
 /* The 1D view's static part: axes, curves, marked points, legend. */
 static void draw_view_1d(const app *a, renderer *r, const layout *lay)
 {
+    const theme *th = theme_get(a->theme);
     const float s = lay->scale;
     draw_axes_1d(a, r, lay);
     render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
@@ -291,9 +295,9 @@ static void draw_view_1d(const app *a, renderer *r, const layout *lay)
     /* legend, top-left inside the plot */
     float y = lay->plot_y + 12 * s;
     if (a->companion) {
-        legend_line(r, lay->plot_x + 16 * s, y, s, BLUE, "empirical risk g (training loss)");
+        legend_line(r, th, lay->plot_x + 16 * s, y, s, BLUE, "empirical risk g (training loss)");
         y += 34 * s;
-        legend_line(r, lay->plot_x + 16 * s, y, s, ORANGE, "risk f = x·cos(πx) (expected loss)");
+        legend_line(r, th, lay->plot_x + 16 * s, y, s, ORANGE, "risk f = x·cos(πx) (expected loss)");
     }
 }
 
@@ -309,7 +313,7 @@ static void draw_runners_1d(const app *a, renderer *r, const layout *lay)
     render_clip(r, 0, 0, 0, 0);
 }
 
-static void draw_axis3d(renderer *r, const layout *lay, const float vp[16], const double p0[3],
+static void draw_axis3d(renderer *r, const theme *th, const layout *lay, const float vp[16], const double p0[3],
                         const double p1[3], double lo, double hi, const char *name,
                         const double off[3])
 {
@@ -353,6 +357,7 @@ static void draw_axis3d(renderer *r, const layout *lay, const float vp[16], cons
 static void draw_critical_3d(const app *a, renderer *r, const layout *lay, const float vp[16],
                              double lift)
 {
+    const theme *th = theme_get(a->theme);
     const float s = lay->scale;
     const landscape *l = a->land;
     const double zs = a->view.z_scale;
@@ -425,6 +430,7 @@ static void draw_critical_3d(const app *a, renderer *r, const layout *lay, const
 
 static void draw_view_3d(const app *a, renderer *r, const layout *lay)
 {
+    const theme *th = theme_get(a->theme);
     const float s = lay->scale;
     const landscape *l = a->land;
     float vp[16];
@@ -452,17 +458,17 @@ static void draw_view_3d(const app *a, renderer *r, const layout *lay)
     {
         const double p0[3] = {l->lo[0], l->lo[1], zs * zlo}, p1[3] = {l->hi[0], l->lo[1], zs * zlo};
         const double off[3] = {0, -o, 0};
-        draw_axis3d(r, lay, vp, p0, p1, l->lo[0], l->hi[0], "x", off);
+        draw_axis3d(r, th, lay, vp, p0, p1, l->lo[0], l->hi[0], "x", off);
     }
     {
         const double p0[3] = {l->hi[0], l->lo[1], zs * zlo}, p1[3] = {l->hi[0], l->hi[1], zs * zlo};
         const double off[3] = {o, 0, 0};
-        draw_axis3d(r, lay, vp, p0, p1, l->lo[1], l->hi[1], "y", off);
+        draw_axis3d(r, th, lay, vp, p0, p1, l->lo[1], l->hi[1], "y", off);
     }
     {
         const double p0[3] = {l->lo[0], l->lo[1], zs * zlo}, p1[3] = {l->lo[0], l->lo[1], zs * zhi};
         const double off[3] = {-o * 1.3, o * 0.4, 0};
-        draw_axis3d(r, lay, vp, p0, p1, zlo, zhi, "f", off);
+        draw_axis3d(r, th, lay, vp, p0, p1, zlo, zhi, "f", off);
     }
     const double lift = 0.01 * span;
     if (a->annotate)
@@ -477,6 +483,7 @@ static void draw_view_3d(const app *a, renderer *r, const layout *lay)
  * handle, iterates and arrows. */
 static void draw_runners_3d(const app *a, renderer *r, const layout *lay)
 {
+    const theme *th = theme_get(a->theme);
     const float s = lay->scale;
     const landscape *l = a->land;
     float vp[16];
@@ -557,6 +564,7 @@ static void draw_runners_3d(const app *a, renderer *r, const layout *lay)
  * arrows, labelled critical points. */
 static void draw_view_contour(const app *a, renderer *r, const layout *lay)
 {
+    const theme *th = theme_get(a->theme);
     const float s = lay->scale;
     const landscape *l = a->land;
     const float hlo = a->view.heights_lo, hhi = a->view.heights_hi;
@@ -627,6 +635,7 @@ static void draw_view_contour(const app *a, renderer *r, const layout *lay)
 /* The contour view's moving part: trails, start, iterates. */
 static void draw_runners_contour(const app *a, renderer *r, const layout *lay)
 {
+    const theme *th = theme_get(a->theme);
     const float s = lay->scale;
     render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
     float pts[2 * RUNNER_TRAIL_MAX];
@@ -663,6 +672,7 @@ static void draw_runners_contour(const app *a, renderer *r, const layout *lay)
  * window: heading, axes, curves, marks, the wireframe, the HUD's panel. */
 static void draw_static(const app *a, renderer *r, const layout *lay)
 {
+    const theme *th = theme_get(a->theme);
     const float s = lay->scale;
     char heading[400];
     if (a->has_scene) {
@@ -730,8 +740,8 @@ static uint64_t static_key(const app *a, int fb_w, int fb_h)
 
 void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
 {
+    const theme *th = theme_get(a->theme);
     layout lay;
-    th = theme_get(a->theme);
     render_set_stroke(r, th->stroke);
     app_layout(a, fb_w, fb_h, &lay);
     const float s = lay.scale;
@@ -776,7 +786,7 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
                       TEXT_CENTER, banner);
     }
     /* a file's path stays out of a recording's frames */
-    if (a->message[0] && !SDL_TICKS_PASSED(SDL_GetTicks(), a->message_until) &&
+    if (a->message[0] && !SDL_TICKS_PASSED(app_now_ms(a), a->message_until) &&
         !(a->message_kind == MESSAGE_FILE && a->exp.recording)) {
         const bool error = a->message_kind == MESSAGE_ERROR;
         const float max_w = lay.fb_w - 60 * s;

@@ -18,8 +18,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The theme of the frame being drawn (set by each public function). */
-static const theme *th;
 #define LOCAL BLUE  /* other minima (the global one: GREEN, as draw.c marks minima) */
 #define MOVING YELLOW
 #define LEFT RED
@@ -50,7 +48,7 @@ static int particles_px(const app *a, const layout *lay, float *xy)
 
 void draw_cloud(const app *a, renderer *r, const layout *lay)
 {
-    th = theme_get(a->theme);
+    const theme *th = theme_get(a->theme);
     const cloud *c = &a->cloud;
     if (c->n <= 0)
         return;
@@ -159,7 +157,7 @@ static void minimum_label(const app *a, const cloud_minimum *mn, char *out, size
 
 void draw_cloud_panel(const app *a, renderer *r, const layout *lay)
 {
-    th = theme_get(a->theme);
+    const theme *th = theme_get(a->theme);
     const cloud *c = &a->cloud;
     if (c->n <= 0)
         return;

@@ -13,8 +13,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The theme of the frame being drawn (set by each public function). */
-static const theme *th;
 
 /* Three significant digits, without an exponent from 1000 to 1e6 ("5000",
  * not "5e+03"). */
@@ -66,7 +64,7 @@ static void runner_label(const runner *rn, char *out, size_t n)
         snprintf(out + used, n - used, " wd=%.3g", p->weight_decay);
 }
 
-static void hud_row(renderer *r, const layout *lay, float *y, const char *key, const char *value,
+static void hud_row(renderer *r, const theme *th, const layout *lay, float *y, const char *key, const char *value,
                     rgba vc)
 {
     const float s = lay->scale, font = 26.0f * s;
@@ -78,6 +76,7 @@ static void hud_row(renderer *r, const layout *lay, float *y, const char *key, c
 
 static const char *status_text(const app *a, int which, rgba *color)
 {
+    const theme *th = theme_get(a->theme);
     const runner *rn = &a->sim.runners[which];
     const situation sit = a->assess[which].now;
     *color = TEXT;
@@ -134,6 +133,7 @@ static const char *status_text(const app *a, int which, rgba *color)
  * status; the selected one marked. */
 static void draw_legend(const app *a, renderer *r, const layout *lay, float *y)
 {
+    const theme *th = theme_get(a->theme);
     const float s = lay->scale, font = 22.0f * s;
     for (int i = 0; i < a->sim.n_runners; i++) {
         const runner *rn = &a->sim.runners[i];
@@ -158,6 +158,7 @@ static void draw_legend(const app *a, renderer *r, const layout *lay, float *y)
  * highlighted. */
 static void draw_panel(const app *a, renderer *r, const layout *lay, float *y)
 {
+    const theme *th = theme_get(a->theme);
     const float s = lay->scale, font = 22.0f * s;
     int idx[32], count;
     const int n = app_panel_fields(a, idx, 32);
@@ -192,6 +193,7 @@ static void draw_panel(const app *a, renderer *r, const layout *lay, float *y)
  * point: at a minimum, near a saddle, or converged (d2l 12.1.3). */
 static void draw_hessian(const app *a, renderer *r, const layout *lay, float *y)
 {
+    const theme *th = theme_get(a->theme);
     const runner *rn = &a->sim.runners[a->selected];
     if (!isfinite(rn->at.f))
         return;
@@ -202,18 +204,18 @@ static void draw_hessian(const app *a, renderer *r, const layout *lay, float *y)
         format_num(v, sizeof v, lam[0]);
         char key[32];
         snprintf(key, sizeof key, "%s″(x)", a->land->symbol);
-        hud_row(r, lay, y, key, v, TEXT);
+        hud_row(r, th, lay, y, key, v, TEXT);
     } else {
         critical_eigen2(rn->at.h[0][0], rn->at.h[0][1], rn->at.h[1][1], lam, NULL);
         format_sig(n1, sizeof n1, rn->at.h[0][0], 4);
         format_sig(n2, sizeof n2, rn->at.h[0][1], 4);
         format_sig(n3, sizeof n3, rn->at.h[1][1], 4);
         snprintf(v, sizeof v, "[%s %s; %s %s]", n1, n2, n2, n3);
-        hud_row(r, lay, y, "Hessian", v, TEXT);
+        hud_row(r, th, lay, y, "Hessian", v, TEXT);
         format_sig(n1, sizeof n1, lam[0], 4);
         format_sig(n2, sizeof n2, lam[1], 4);
         snprintf(v, sizeof v, "%s, %s", n1, n2);
-        hud_row(r, lay, y, "λ₁, λ₂", v, TEXT);
+        hud_row(r, th, lay, y, "λ₁, λ₂", v, TEXT);
     }
     const situation sit = a->assess[a->selected].now;
     if (sit != SITUATION_GLOBAL_MIN && sit != SITUATION_LOCAL_MIN && sit != SITUATION_SADDLE &&
@@ -266,12 +268,12 @@ static void draw_hessian(const app *a, renderer *r, const layout *lay, float *y)
         snprintf(verdict, sizeof verdict, "saddle%s (λ of both signs)", where);
         c = ORANGE;
     }
-    hud_row(r, lay, y, "test", verdict, c);
+    hud_row(r, th, lay, y, "test", verdict, c);
 }
 
 void draw_hud(const app *a, renderer *r, const layout *lay)
 {
-    th = theme_get(a->theme);
+    const theme *th = theme_get(a->theme);
     const float s = lay->scale;
     const runner *rn = &a->sim.runners[a->selected];
     const float hint_y = lay->side_h - 44 * s;
@@ -283,26 +285,26 @@ void draw_hud(const app *a, renderer *r, const layout *lay)
     y += 8 * s;
     char v[96], w[96];
     snprintf(v, sizeof v, "%ld", rn->step);
-    hud_row(r, lay, &y, "step", v, TEXT);
+    hud_row(r, th, lay, &y, "step", v, TEXT);
     const bool two = a->land->dim == 2;
     format_num(v, sizeof v, rn->x[0]);
-    hud_row(r, lay, &y, "x", v, TEXT);
+    hud_row(r, th, lay, &y, "x", v, TEXT);
     if (two) {
         format_num(v, sizeof v, rn->x[1]);
-        hud_row(r, lay, &y, "y", v, TEXT);
+        hud_row(r, th, lay, &y, "y", v, TEXT);
     }
     const char *fs = a->land->symbol;
     char key[32];
     format_num(v, sizeof v, rn->at.f);
     snprintf(key, sizeof key, two ? "%s(x, y)" : "%s(x)", fs);
-    hud_row(r, lay, &y, key, v, TEXT);
+    hud_row(r, th, lay, &y, key, v, TEXT);
     format_num(v, sizeof v, rn->at.g[0]);
     snprintf(key, sizeof key, two ? "∂%s/∂x" : "%s′(x)", fs);
-    hud_row(r, lay, &y, key, v, TEXT);
+    hud_row(r, th, lay, &y, key, v, TEXT);
     if (two) {
         format_num(v, sizeof v, rn->at.g[1]);
         snprintf(key, sizeof key, "∂%s/∂y", fs);
-        hud_row(r, lay, &y, key, v, TEXT);
+        hud_row(r, th, lay, &y, key, v, TEXT);
     }
     if (rn->opt.kind != OPTIM_ANNEAL) {
         fmt_sig3(v, sizeof v, rn->opt.p.lr);
@@ -311,37 +313,37 @@ void draw_hud(const app *a, renderer *r, const layout *lay)
                      schedule_kind_name(a->sched.kind));
         else if (a->sched.kind != SCHEDULE_CONSTANT)
             snprintf(v + strlen(v), sizeof v - strlen(v), " (%s)", schedule_kind_name(a->sched.kind));
-        hud_row(r, lay, &y, "lr η", v, YELLOW);
+        hud_row(r, th, lay, &y, "lr η", v, YELLOW);
     } else {
         snprintf(v, sizeof v, "%.3g", rn->opt.temperature);
-        hud_row(r, lay, &y, "temp. T", v, YELLOW);
+        hud_row(r, th, lay, &y, "temp. T", v, YELLOW);
     }
     if (a->cfg[a->selected].has_noise) { /* a scene gave this runner its own noise */
         fmt_sig3(w, sizeof w, a->cfg[a->selected].noise);
         strcat(w, " (this runner's)");
-        hud_row(r, lay, &y, "noise σ", w, a->cfg[a->selected].noise > 0 ? YELLOW : DIM);
+        hud_row(r, th, lay, &y, "noise σ", w, a->cfg[a->selected].noise > 0 ? YELLOW : DIM);
     } else if (a->noise_on) {
         fmt_sig3(w, sizeof w, a->noise_sigma);
         strcat(w, " (on)");
-        hud_row(r, lay, &y, "noise σ", w, YELLOW);
+        hud_row(r, th, lay, &y, "noise σ", w, YELLOW);
     } else {
         char sig[32];
         fmt_sig3(sig, sizeof sig, a->noise_sigma);
         snprintf(w, sizeof w, "off (σ %s)", sig);
-        hud_row(r, lay, &y, "noise σ", w, DIM);
+        hud_row(r, th, lay, &y, "noise σ", w, DIM);
     }
     const int cap = app_cloud_step_cap(a);
     if (cap > 0 && a->sim.steps_per_second > 60.0 * cap) /* the cloud holds the pace back */
         snprintf(v, sizeof v, "%g (cloud: ≤ %d a frame)", a->sim.steps_per_second, cap);
     else
         snprintf(v, sizeof v, "%g", a->sim.steps_per_second);
-    hud_row(r, lay, &y, "steps/s", v, TEXT);
+    hud_row(r, th, lay, &y, "steps/s", v, TEXT);
     rgba sc;
     const char *status = status_text(a, a->selected, &sc);
-    hud_row(r, lay, &y, "status", status, sc);
+    hud_row(r, th, lay, &y, "status", status, sc);
     if (a->assess[a->selected].escapes > 0) {
         snprintf(v, sizeof v, "%d", a->assess[a->selected].escapes);
-        hud_row(r, lay, &y, "escapes", v, YELLOW);
+        hud_row(r, th, lay, &y, "escapes", v, YELLOW);
     }
     draw_hessian(a, r, lay, &y);
     /* Newton's note is about the step just taken; show it while the
@@ -382,7 +384,7 @@ void draw_hud(const app *a, renderer *r, const layout *lay)
  * in a box beside its iterate (1D) or at the top of the view (3D). */
 void draw_explain(const app *a, renderer *r, const layout *lay)
 {
-    th = theme_get(a->theme);
+    const theme *th = theme_get(a->theme);
     const float s = lay->scale, font = 24.0f * s;
     const runner *rn = &a->sim.runners[a->selected];
     char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE];
@@ -413,7 +415,7 @@ void draw_explain(const app *a, renderer *r, const layout *lay)
 
 void draw_help(const app *a, renderer *r, const layout *lay)
 {
-    th = theme_get(a->theme);
+    const theme *th = theme_get(a->theme);
     const float s = lay->scale;
     int n;
     const binding *b = input_bindings(&n);

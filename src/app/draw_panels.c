@@ -203,7 +203,7 @@ void draw_keycast(const app *a, renderer *r, const layout *lay)
         return;
     const theme *t = theme_get(a->theme);
     const float s = lay->scale, fs = fmaxf(12.0f, 26 * s);
-    const uint32_t now = SDL_GetTicks();
+    const uint32_t now = app_now_ms(a);
     float y = lay->plot_y + lay->plot_h - 14 * s;
     for (int i = a->n_keys - 1; i >= 0; i--) {
         const uint32_t age = now - a->keys[i].at;

@@ -18,7 +18,7 @@ static void keycast_push(app *a, const SDL_KeyboardEvent *key)
         a->n_keys--;
     }
     if (input_describe(key, a->keys[a->n_keys].text, sizeof a->keys[0].text)) {
-        a->keys[a->n_keys].at = SDL_GetTicks();
+        a->keys[a->n_keys].at = app_now_ms(a);
         a->n_keys++;
     }
 }

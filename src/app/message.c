@@ -13,7 +13,7 @@ void app_message(app *a, uint32_t ms, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(a->message, sizeof a->message, fmt, ap);
     va_end(ap);
-    a->message_until = SDL_GetTicks() + ms;
+    a->message_until = app_now_ms(a) + ms;
     a->message_kind = MESSAGE_INFO;
 }
 
@@ -23,6 +23,11 @@ void app_message_kind(app *a, message_kind kind, uint32_t ms, const char *fmt, .
     va_start(ap, fmt);
     vsnprintf(a->message, sizeof a->message, fmt, ap);
     va_end(ap);
-    a->message_until = SDL_GetTicks() + ms;
+    a->message_until = app_now_ms(a) + ms;
     a->message_kind = kind;
+}
+
+uint32_t app_now_ms(const app *a)
+{
+    return (uint32_t)(a->clock * 1000.0);
 }
