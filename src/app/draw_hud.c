@@ -27,43 +27,6 @@ static void fmt_sig3(char *out, size_t n, double v)
     format_minus(out, n, buf);
 }
 
-/* A short name for a runner: "sgd", "sgd m=0.9", "nesterov m=0.9"... */
-static void runner_label(const runner *rn, char *out, size_t n)
-{
-    const optim_params *p = &rn->opt.p;
-    size_t used;
-    switch (rn->opt.kind) {
-    case OPTIM_SGD:
-        if (p->momentum > 0)
-            snprintf(out, n, "%s η=%.3g m=%.3g", p->nesterov ? "nesterov" : "momentum", p->lr,
-                     p->momentum);
-        else
-            snprintf(out, n, "gd η=%.3g", p->lr);
-        break;
-    case OPTIM_RMSPROP:
-        snprintf(out, n, "rmsprop η=%.3g α=%.3g%s", p->lr, p->alpha, p->centered ? " c" : "");
-        break;
-    case OPTIM_ADADELTA:
-        snprintf(out, n, "adadelta η=%.3g ρ=%.3g", p->lr, p->rho);
-        break;
-    case OPTIM_ADAM:
-        snprintf(out, n, "%s η=%.3g β=%.3g,%.3g", p->amsgrad ? "amsgrad" : "adam", p->lr,
-                 p->beta1, p->beta2);
-        break;
-    case OPTIM_ANNEAL:
-        snprintf(out, n, "anneal T₀=%.3g c=%.4g", p->t0, p->cooling);
-        break;
-    case OPTIM_ADAGRAD:
-    case OPTIM_NEWTON:
-    case OPTIM_KIND_COUNT:
-        snprintf(out, n, "%s η=%.3g", optim_kind_name(rn->opt.kind), p->lr);
-        break;
-    }
-    used = strlen(out);
-    if (p->weight_decay != 0.0 && used < n)
-        snprintf(out + used, n - used, " wd=%.3g", p->weight_decay);
-}
-
 static void hud_row(renderer *r, const theme *th, const layout *lay, float *y, const char *key, const char *value,
                     rgba vc)
 {
@@ -143,7 +106,7 @@ static void draw_legend(const app *a, renderer *r, const layout *lay, float *y)
                         th->panel_hi);
         render_disc(r, lay->side_x + 30 * s, ly, 9 * s, app_runner_color(a, i), 2 * s, TEXT);
         char label[96];
-        runner_label(rn, label, sizeof label);
+        optim_label(rn->opt.kind, &rn->opt.p, label, sizeof label);
         rgba sc;
         const char *st = status_text(a, i, &sc);
         render_text(r, st, lay->side_x + lay->side_w - 16 * s, *y, font, TEXT_RIGHT, sc);

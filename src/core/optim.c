@@ -45,6 +45,29 @@ static const char *const kind_fields[OPTIM_KIND_COUNT] = {
     [OPTIM_ANNEAL] = " t0 cooling proposal ",
 };
 
+/* How a lesson picks each kind's learning rate (run_config_fit): adaptive
+ * methods move about lr per step, so theirs is a share of the domain;
+ * Newton takes full steps; Adadelta keeps torch's 1. */
+static const optim_lesson_lr kind_lesson_lr[OPTIM_KIND_COUNT] = {
+    [OPTIM_SGD] = OPTIM_LR_LESSON,     [OPTIM_ADAGRAD] = OPTIM_LR_DOMAIN,
+    [OPTIM_RMSPROP] = OPTIM_LR_DOMAIN, [OPTIM_ADADELTA] = OPTIM_LR_ONE,
+    [OPTIM_ADAM] = OPTIM_LR_DOMAIN,    [OPTIM_NEWTON] = OPTIM_LR_ONE,
+    [OPTIM_ANNEAL] = OPTIM_LR_LESSON,
+};
+
+/* Kinds whose weight decay shrinks x directly instead of adding to g. */
+static const bool kind_decoupled_decay[OPTIM_KIND_COUNT] = {false};
+
+optim_lesson_lr optim_lesson_lr_rule(optim_kind kind)
+{
+    return (kind >= 0 && kind < OPTIM_KIND_COUNT) ? kind_lesson_lr[kind] : OPTIM_LR_LESSON;
+}
+
+bool optim_decoupled_decay(optim_kind kind)
+{
+    return kind >= 0 && kind < OPTIM_KIND_COUNT && kind_decoupled_decay[kind];
+}
+
 const optim_field *optim_fields(int *count)
 {
     *count = FIELD_COUNT;
@@ -120,6 +143,41 @@ optim_params optim_defaults(optim_kind kind)
         break;
     }
     return (optim_params){.lr = 0.1};
+}
+
+void optim_label(optim_kind kind, const optim_params *p, char *out, size_t n)
+{
+    size_t used;
+    switch (kind) {
+    case OPTIM_SGD:
+        if (p->momentum > 0)
+            snprintf(out, n, "%s η=%.3g m=%.3g", p->nesterov ? "nesterov" : "momentum", p->lr,
+                     p->momentum);
+        else
+            snprintf(out, n, "gd η=%.3g", p->lr);
+        break;
+    case OPTIM_RMSPROP:
+        snprintf(out, n, "rmsprop η=%.3g α=%.3g%s", p->lr, p->alpha, p->centered ? " c" : "");
+        break;
+    case OPTIM_ADADELTA:
+        snprintf(out, n, "adadelta η=%.3g ρ=%.3g", p->lr, p->rho);
+        break;
+    case OPTIM_ADAM:
+        snprintf(out, n, "%s η=%.3g β=%.3g,%.3g", p->amsgrad ? "amsgrad" : "adam", p->lr,
+                 p->beta1, p->beta2);
+        break;
+    case OPTIM_ANNEAL:
+        snprintf(out, n, "anneal T₀=%.3g c=%.4g", p->t0, p->cooling);
+        break;
+    case OPTIM_ADAGRAD:
+    case OPTIM_NEWTON:
+    case OPTIM_KIND_COUNT:
+        snprintf(out, n, "%s η=%.3g", optim_kind_name(kind), p->lr);
+        break;
+    }
+    used = strlen(out);
+    if (p->weight_decay != 0.0 && used < n)
+        snprintf(out + used, n - used, " wd=%.3g", p->weight_decay);
 }
 
 void optim_defaults_line(optim_kind kind, char *out, size_t n)

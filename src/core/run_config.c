@@ -62,33 +62,19 @@ cloud_params run_config_cloud(const run_config *c, const landscape *land, int n)
     };
 }
 
-/* A learning rate that suits kind on the lesson: the lesson's own for
- * gradient descent; adaptive methods move about lr per step, so theirs is
- * 5% of the domain's width; Newton takes full steps; Adadelta keeps
- * torch's 1. */
-static double lesson_lr(optim_kind kind, const landscape *l)
-{
-    const double width = l->hi[0] - l->lo[0];
-    switch (kind) {
-    case OPTIM_SGD:
-        return l->lr;
-    case OPTIM_ADAGRAD:
-    case OPTIM_RMSPROP:
-    case OPTIM_ADAM:
-        return 0.05 * width;
-    case OPTIM_NEWTON:
-    case OPTIM_ADADELTA:
-        return 1.0;
-    case OPTIM_ANNEAL:
-    case OPTIM_KIND_COUNT:
-        break;
-    }
-    return l->lr;
-}
-
 void run_config_fit(optim_kind kind, optim_params *p, const landscape *l)
 {
-    p->lr = lesson_lr(kind, l);
+    switch (optim_lesson_lr_rule(kind)) {
+    case OPTIM_LR_LESSON:
+        p->lr = l->lr;
+        break;
+    case OPTIM_LR_DOMAIN:
+        p->lr = 0.05 * (l->hi[0] - l->lo[0]);
+        break;
+    case OPTIM_LR_ONE:
+        p->lr = 1.0;
+        break;
+    }
     if (kind == OPTIM_RMSPROP) {
         p->alpha = 0.9;
         p->lr *= sqrt(1.0 - p->alpha);
