@@ -1,7 +1,7 @@
 /*
  * optim.h: optimizers that step an iterate, with the update rules and
  * hyperparameter names of torch.optim (SGD, Adagrad, RMSprop, Adadelta,
- * Adam) in double precision, plus Newton's method (d2l 12.3.3) and
+ * Adam, AdamW) in double precision, plus Newton's method (d2l 12.3.3) and
  * simulated annealing (Metropolis acceptance, geometric cooling).
  *
  * An optimizer works on up to two coordinates. Its state (momentum buffer,
@@ -27,6 +27,7 @@ typedef enum optim_kind {
     OPTIM_ADAM,
     OPTIM_NEWTON,
     OPTIM_ANNEAL,
+    OPTIM_ADAMW,
     OPTIM_KIND_COUNT,
 } optim_kind;
 
@@ -148,6 +149,8 @@ void optim_reset(optim *o);
  *             acc = rho acc + (1 - rho) u^2; x -= lr u
  *   adam:     g += wd x; m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2; amsgrad: vmax = max(vmax, v);
  *             x -= lr / (1 - b1^t) * m / (sqrt(v or vmax) / sqrt(1 - b2^t) + eps)
+ *   adamw:    x *= 1 - lr wd (decoupled weight decay, Loshchilov & Hutter 2019), then adam's
+ *             update without the wd term; torch's default wd 0.01
  *   newton:   x -= lr H^-1 g (OPTIM_SINGULAR when det H = 0 and no step)
  *   anneal:   x' = x + N(0, proposal^2) per coordinate, rejected outside the domain,
  *             accepted with probability min(1, exp(-(f(x') - f(x)) / T)), T = t0 cooling^t */
