@@ -16,15 +16,12 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define LOCAL BLUE  /* other minima (the global one: GREEN, as draw.c marks minima) */
 #define MOVING YELLOW
 #define LEFT RED
-
-/* Positions handed to the renderer, rebuilt every frame (a scratch array,
- * not state: 120 KB, too large for the stack). */
-static float scratch[3 * CLOUD_MAX];
 
 /* Particle positions in framebuffer pixels (1D curve, contour map) into
  * xy; returns how many (those in the view). */
@@ -59,6 +56,10 @@ void draw_cloud(const app *a, renderer *r, const layout *lay)
     col.a = c->n > 2000 ? 0.25f : 0.4f;
     /* smaller discs for a large cloud: less clutter, fewer pixels to shade */
     const float radius = (c->n > 2000 ? 4.0f : 5.0f) * s;
+    /* positions handed to the renderer: a scratch for this frame only */
+    float *scratch = malloc(sizeof *scratch * 3 * (size_t)c->n);
+    if (!scratch)
+        return;
     render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
     if (a->view.kind != VIEW_SURFACE) {
         render_points(r, scratch, particles_px(a, lay, scratch), radius, col);
@@ -82,6 +83,7 @@ void draw_cloud(const app *a, renderer *r, const layout *lay)
         render_points3d(r, xyz, k, vp, radius, col);
     }
     render_clip(r, 0, 0, 0, 0);
+    free(scratch);
 }
 
 /* Where a point of the landscape is on screen; false when it is not. */

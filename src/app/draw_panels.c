@@ -15,6 +15,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define LOSS_MAX_POINTS 512 /* samples per curve (the panel is narrower) */
@@ -61,16 +62,14 @@ static double lowest_minimum(const app *a)
     return best;
 }
 
-void draw_loss_panel(const app *a, renderer *r, const layout *lay)
+/* The panel with curves, room for SIM_MAX_RUNNERS + 1 samplings. */
+static void loss_panel(const app *a, renderer *r, const layout *lay, loss_curve *curves)
 {
-    if (!a->loss_panel || lay->loss_w <= 0.0f)
-        return;
     const theme *t = theme_get(a->theme);
     const float s = lay->scale;
     const float w = lay->loss_w, h = lay->loss_h, x = lay->loss_x, y = lay->loss_y;
     render_rect(r, x, y, w, h, t->panel);
 
-    static loss_curve curves[SIM_MAX_RUNNERS + 1];
     int nc = 0;
     const bool two_risks = a->companion != NULL;
     const runner *sel = &a->sim.runners[a->selected];
@@ -195,6 +194,18 @@ void draw_loss_panel(const app *a, renderer *r, const layout *lay)
     }
 #undef PX
 #undef PY
+}
+
+void draw_loss_panel(const app *a, renderer *r, const layout *lay)
+{
+    if (!a->loss_panel || lay->loss_w <= 0.0f)
+        return;
+    /* the samplings: a scratch of ~600 KB for this frame only */
+    loss_curve *curves = malloc(sizeof *curves * (SIM_MAX_RUNNERS + 1));
+    if (!curves)
+        return;
+    loss_panel(a, r, lay, curves);
+    free(curves);
 }
 
 void draw_keycast(const app *a, renderer *r, const layout *lay)
