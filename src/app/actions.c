@@ -479,6 +479,11 @@ static void on_cloud_toggle(app *a, action act)
     app_cloud_toggle(a);
 }
 
+static void on_line(app *a, action act)
+{
+    app_formula_action(a, act);
+}
+
 /* The handler of each action (ACTION_NONE: none). */
 static void (*const handlers[ACTION_COUNT])(app *a, action act) = {
     [ACTION_LESSON_1] = on_lesson,
@@ -539,6 +544,18 @@ static void (*const handlers[ACTION_COUNT])(app *a, action act) = {
     [ACTION_ZOOM_IN] = on_zoom,
     [ACTION_ZOOM_OUT] = on_zoom,
     [ACTION_CLOUD_TOGGLE] = on_cloud_toggle,
+    [ACTION_LINE_APPLY] = on_line,
+    [ACTION_LINE_CANCEL] = on_line,
+    [ACTION_LINE_SWITCH] = on_line,
+    [ACTION_LINE_LEFT] = on_line,
+    [ACTION_LINE_RIGHT] = on_line,
+    [ACTION_LINE_HOME] = on_line,
+    [ACTION_LINE_END] = on_line,
+    [ACTION_LINE_BACKSPACE] = on_line,
+    [ACTION_LINE_DELETE] = on_line,
+    [ACTION_LINE_CLEAR] = on_line,
+    [ACTION_LINE_RECALL_PREV] = on_line,
+    [ACTION_LINE_RECALL_NEXT] = on_line,
 };
 
 void app_apply(app *a, action act)

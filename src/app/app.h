@@ -171,8 +171,13 @@ bool app_frame(app *a, double dt);
 /* The app's clock in milliseconds (messages and the key-cast time out on
  * it; drawing reads it instead of a wall clock). */
 uint32_t app_now_ms(const app *a);
-/* Handles one SDL event (keys through the binding table, mouse gestures). */
+/* Handles one SDL event: input_translate makes it the program's own event
+ * (keys through the binding table, text, pointer), then app_input. */
 void app_handle_event(app *a, const SDL_Event *e);
+/* Handles one of the program's events (events.c): actions, text for the
+ * formula line, pointer presses, drags and the wheel. A front end without
+ * SDL events can call it directly. */
+void app_input(app *a, const input_event *ev);
 /* Applies one action. */
 void app_apply(app *a, action act);
 /* Judges every runner's situation (at a minimum, near a saddle, on a
@@ -219,11 +224,12 @@ void app_scene_leave(app *a);
 const char *app_scene_caption(const app *a);
 
 /* The formula line (E): opens it with the current formula; while open,
- * app_formula_event takes keyboard and text events (Enter applies, Esc
- * cancels, Tab switches to the domain, Up/Down recall history) and returns
- * true for the events it consumed. */
+ * the keyboard goes to it (INPUT_MODE_LINE): app_formula_text inserts typed
+ * text, app_formula_action does a line key's action (Enter applies, Esc
+ * cancels, Tab switches to the domain, Up/Down recall history, editing). */
 void app_formula_open(app *a);
-bool app_formula_event(app *a, const SDL_Event *e);
+void app_formula_text(app *a, const char *utf8);
+void app_formula_action(app *a, action act);
 /* The fields (optim_fields() indices) the selected runner's optimizer uses;
  * returns their count. */
 int app_panel_fields(const app *a, int *out, int max);

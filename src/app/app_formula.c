@@ -110,65 +110,57 @@ static void formula_apply(app *a)
     app_message(a, 3000, "%s", a->land->title);
 }
 
-bool app_formula_event(app *a, const SDL_Event *e)
+void app_formula_text(app *a, const char *utf8)
 {
     if (!a->formula_open)
-        return false;
+        return;
     textline *t = a->formula_field == 0 ? &a->formula : &a->domain;
-    if (e->type == SDL_TEXTINPUT) {
-        if (!textline_insert(t, e->text.text))
-            a->formula_error[0] = '\0';
-        return true;
-    }
-    if (e->type != SDL_KEYDOWN)
-        return e->type == SDL_KEYUP || e->type == SDL_TEXTEDITING;
-    switch (e->key.keysym.sym) {
-    case SDLK_RETURN:
-    case SDLK_KP_ENTER:
+    if (!textline_insert(t, utf8))
+        a->formula_error[0] = '\0';
+}
+
+void app_formula_action(app *a, action act)
+{
+    if (!a->formula_open)
+        return;
+    textline *t = a->formula_field == 0 ? &a->formula : &a->domain;
+    switch (act) {
+    case ACTION_LINE_APPLY:
         formula_apply(a);
         break;
-    case SDLK_ESCAPE:
+    case ACTION_LINE_CANCEL:
         formula_close(a);
         break;
-    case SDLK_TAB:
+    case ACTION_LINE_SWITCH:
         a->formula_field = 1 - a->formula_field;
         break;
-    case SDLK_LEFT:
+    case ACTION_LINE_LEFT:
         textline_edit(t, TEXTLINE_LEFT);
         break;
-    case SDLK_RIGHT:
+    case ACTION_LINE_RIGHT:
         textline_edit(t, TEXTLINE_RIGHT);
         break;
-    case SDLK_HOME:
+    case ACTION_LINE_HOME:
         textline_edit(t, TEXTLINE_HOME);
         break;
-    case SDLK_END:
+    case ACTION_LINE_END:
         textline_edit(t, TEXTLINE_END);
         break;
-    case SDLK_BACKSPACE:
-        if (e->key.keysym.mod & KMOD_CTRL)
-            textline_set(t, ""); /* Ctrl+Backspace: the whole field */
-        else
-            textline_edit(t, TEXTLINE_BACKSPACE);
+    case ACTION_LINE_BACKSPACE:
+        textline_edit(t, TEXTLINE_BACKSPACE);
         break;
-    case SDLK_u:
-    case SDLK_a:
-        if (e->key.keysym.mod & KMOD_CTRL) /* Ctrl+U, Ctrl+A: start the field again */
-            textline_set(t, "");
+    case ACTION_LINE_CLEAR: /* Ctrl+Backspace, Ctrl+U, Ctrl+A: start the field again */
+        textline_set(t, "");
         break;
-    case SDLK_DELETE:
+    case ACTION_LINE_DELETE:
         textline_edit(t, TEXTLINE_DELETE);
         break;
-    case SDLK_UP:
+    case ACTION_LINE_RECALL_PREV:
+    case ACTION_LINE_RECALL_NEXT:
         if (a->formula_field == 0)
-            textline_recall(&a->formula, -1);
-        break;
-    case SDLK_DOWN:
-        if (a->formula_field == 0)
-            textline_recall(&a->formula, +1);
+            textline_recall(&a->formula, act == ACTION_LINE_RECALL_PREV ? -1 : +1);
         break;
     default:
-        break; /* letters arrive as SDL_TEXTINPUT */
+        break;
     }
-    return true;
 }
