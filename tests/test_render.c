@@ -74,8 +74,8 @@ static void check_lesson1(app *a, uint8_t *buf)
     const double xs[] = {0.6, 0.75, 1.4};
     for (int i = 0; i < 3; i++) {
         landscape_point g, f;
-        landscape_eval(a->land, &xs[i], &g);
-        landscape_eval(a->companion, &xs[i], &f);
+        landscape_eval(a->lesson.land, &xs[i], &g);
+        landscape_eval(a->lesson.companion, &xs[i], &f);
         const int cx = (int)lroundf(view_x_to_px(&a->view, &lay, xs[i]));
         const int gy = (int)lroundf(view_y_to_px(&a->view, &lay, g.f));
         const int fy = (int)lroundf(view_y_to_px(&a->view, &lay, f.f));
@@ -131,7 +131,7 @@ static void check_saddle(app *a, uint8_t *buf)
 static void check_contour(app *a, uint8_t *buf)
 {
     app_set_lesson(a, landscape_index(landscape_find("himmelblau")));
-    view_set_contour(&a->view, a->land, true);
+    view_set_contour(&a->view, a->lesson.land, true);
     render(a, buf);
     layout lay;
     layout_compute(W, H, 1.0f, &lay);
@@ -149,7 +149,7 @@ static void check_contour(app *a, uint8_t *buf)
     const int sx = (int)lroundf(view_x_to_px(&a->view, &lay, 0.0)) + 11;
     const int sy = (int)lroundf(view_y_to_px(&a->view, &lay, 0.0));
     CHECK(color_near(buf, sx, sy, 2, 236, 238, 242), "no start ring at (0, 0)");
-    view_set_contour(&a->view, a->land, false);
+    view_set_contour(&a->view, a->lesson.land, false);
 }
 
 /* Each theme paints its own background and draws the curve in its own
@@ -159,8 +159,8 @@ static void check_themes_and_panels(app *a, uint8_t *buf)
 {
     app_set_lesson(a, 0);
     for (int k = 0; k < THEME_COUNT; k++) {
-        a->theme = (theme_kind)k;
-        const theme *t = theme_get(a->theme);
+        a->ui.theme = (theme_kind)k;
+        const theme *t = theme_get(a->ui.theme);
         render(a, buf);
         const uint8_t *corner = px(buf, 4, 4);
         CHECK(near_color(corner, (int)lroundf(t->bg.r * 255), (int)lroundf(t->bg.g * 255),
@@ -170,19 +170,19 @@ static void check_themes_and_panels(app *a, uint8_t *buf)
         app_layout(a, W, H, &lay);
         const double x = 0.8;
         landscape_point v;
-        landscape_eval(a->land, &x, &v);
+        landscape_eval(a->lesson.land, &x, &v);
         const int cx = (int)lroundf(view_x_to_px(&a->view, &lay, x));
         const int cy = (int)lroundf(view_y_to_px(&a->view, &lay, v.f));
         CHECK(color_near(buf, cx, cy, 3, (int)lroundf(t->landscape.r * 255),
                          (int)lroundf(t->landscape.g * 255), (int)lroundf(t->landscape.b * 255)),
               "theme %s: no landscape curve at (%d, %d)", t->name, cx, cy);
     }
-    a->theme = THEME_DARK;
+    a->ui.theme = THEME_DARK;
     /* lesson 1 from 1.2 for 30 steps: risk is lowest near step 5, then rises */
     sim_reset(&a->sim, NULL);
     for (int i = 0; i < 30; i++)
         sim_step(&a->sim);
-    a->loss_panel = true;
+    a->ui.loss_panel = true;
     render(a, buf);
     layout lay;
     app_layout(a, W, H, &lay);
@@ -197,11 +197,11 @@ static void check_themes_and_panels(app *a, uint8_t *buf)
         }
     CHECK(blue > 300 && orange > 300, "loss curves missing (%d blue, %d orange px)", blue, orange);
     CHECK(yellow > 100, "early-stopping mark missing (%d px)", yellow);
-    a->loss_panel = false;
-    a->keycast = true;
-    a->n_keys = 1;
-    snprintf(a->keys[0].text, sizeof a->keys[0].text, "N: gradient noise on / off");
-    a->keys[0].at = app_now_ms(a);
+    a->ui.loss_panel = false;
+    a->ui.keycast = true;
+    a->ui.n_keys = 1;
+    snprintf(a->ui.keys[0].text, sizeof a->ui.keys[0].text, "N: gradient noise on / off");
+    a->ui.keys[0].at = app_now_ms(a);
     render(a, buf);
     app_layout(a, W, H, &lay);
     int bright = 0;
@@ -209,8 +209,8 @@ static void check_themes_and_panels(app *a, uint8_t *buf)
         for (int x = (int)lay.plot_x + 20; x < (int)lay.plot_x + 300; x++)
             bright += px(buf, x, y)[0] > 200 && px(buf, x, y)[1] > 200;
     CHECK(bright > 200, "key-cast text missing (%d bright px)", bright);
-    a->keycast = false;
-    a->n_keys = 0;
+    a->ui.keycast = false;
+    a->ui.n_keys = 0;
 }
 
 /* Every bundled scene renders: its heading, its caption band under the
@@ -230,7 +230,7 @@ static void check_scenes(app *a, uint8_t *buf)
         }
         for (int k = 0; k < 20; k++)
             sim_step(&a->sim);
-        a->korean = false;
+        a->ui.korean = false;
         render(a, buf);
         layout lay;
         app_layout(a, W, H, &lay);
@@ -245,7 +245,7 @@ static void check_scenes(app *a, uint8_t *buf)
             for (int x = (int)lay.plot_x; x < (int)lay.side_x; x++)
                 head += px(buf, x, y)[0] > 120;
         CHECK(head > 800, "scene %s: heading missing (%d px)", tour[i].name, head);
-        if (a->land->dim == 1) {
+        if (a->lesson.land->dim == 1) {
             for (int w = 0; w < a->sim.n_runners; w++) {
                 const runner *rn = &a->sim.runners[w];
                 if (rn->x[0] < a->view.box[0] || rn->x[0] > a->view.box[1] || rn->at.f < a->view.box[2] ||
@@ -260,7 +260,7 @@ static void check_scenes(app *a, uint8_t *buf)
             }
         }
         memcpy(english, buf, (size_t)W * H * 4);
-        a->korean = true;
+        a->ui.korean = true;
         render(a, buf);
         size_t differ = 0;
         for (int y = (int)lay.caption_y; y < (int)(lay.caption_y + lay.caption_h); y++)
@@ -268,7 +268,7 @@ static void check_scenes(app *a, uint8_t *buf)
                              (size_t)lay.caption_w * 4) != 0;
         CHECK(differ > 20, "scene %s: the Korean caption looks like the English one",
               tour[i].name);
-        a->korean = false;
+        a->ui.korean = false;
     }
     free(english);
     app_scene_leave(a);

@@ -104,7 +104,7 @@ static void window_matches_trace(const char *const *flags, int n)
     for (int s = 0; s <= STEPS; s++) {
         assert_int_equal(r->step, s);
         assert_true(r->x[0] == xs[s][0]);
-        if (a->land->dim == 2)
+        if (a->lesson.land->dim == 2)
             assert_true(r->x[1] == xs[s][1]);
         sim_step(&a->sim);
     }
@@ -140,7 +140,7 @@ static void particle_matches_runner(const char *const *flags, int n)
     q->x[0] = q->start[0] = r->x[0];
     q->x[1] = q->start[1] = r->x[1];
     rng_seed(&q->rng, r->seed);
-    landscape_eval(a->land, q->x, &q->at);
+    landscape_eval(a->lesson.land, q->x, &q->at);
     for (int s = 0; s < STEPS; s++) {
         runner_step(r);
         cloud_step(&a->cloud);

@@ -15,17 +15,17 @@ static const double NOISE_MIN = 1e-6, NOISE_MAX = 1e6;
 
 static runner *selected(app *a)
 {
-    return &a->sim.runners[a->selected];
+    return &a->sim.runners[a->runs.selected];
 }
 
 static void set_lr(app *a, double lr)
 {
-    const double old = a->cfg[a->selected].optim.lr;
+    const double old = a->runs.cfg[a->runs.selected].optim.lr;
     if (lr > old)
         lr = fmax(old, fmin(LR_MAX, lr));
     else
         lr = fmin(old, fmax(LR_MIN, lr));
-    a->cfg[a->selected].optim.lr = lr;
+    a->runs.cfg[a->runs.selected].optim.lr = lr;
     selected(a)->opt.p.lr = lr;
     app_cloud_sync(a);
 }
@@ -33,8 +33,8 @@ static void set_lr(app *a, double lr)
 static void apply_noise(app *a)
 {
     for (int i = 0; i < a->sim.n_runners; i++)
-        a->sim.runners[i].noise = a->cfg[i].has_noise ? a->cfg[i].noise
-                                  : a->noise_on       ? a->noise_sigma
+        a->sim.runners[i].noise = a->runs.cfg[i].has_noise ? a->runs.cfg[i].noise
+                                  : a->runs.noise_on       ? a->runs.noise_sigma
                                                       : 0.0;
     app_cloud_sync(a);
 }
@@ -52,42 +52,42 @@ static void restart(app *a)
 
 static void add_runner(app *a)
 {
-    if (a->n_runners >= SIM_MAX_RUNNERS) {
+    if (a->runs.n_runners >= SIM_MAX_RUNNERS) {
         app_message(a, 2500, "at most %d runners", SIM_MAX_RUNNERS);
         return;
     }
-    const optim_kind next = (optim_kind)((a->cfg[a->n_runners - 1].kind + 1) % OPTIM_KIND_COUNT);
-    runner_cfg *c = &a->cfg[a->n_runners];
+    const optim_kind next = (optim_kind)((a->runs.cfg[a->runs.n_runners - 1].kind + 1) % OPTIM_KIND_COUNT);
+    runner_cfg *c = &a->runs.cfg[a->runs.n_runners];
     *c = (runner_cfg){.kind = next, .optim = optim_defaults(next)};
-    run_config_fit(c->kind, &c->optim, a->land);
-    a->n_runners++;
-    a->selected = a->n_runners - 1;
-    a->panel_field = 0;
+    run_config_fit(c->kind, &c->optim, a->lesson.land);
+    a->runs.n_runners++;
+    a->runs.selected = a->runs.n_runners - 1;
+    a->runs.panel_field = 0;
     restart(a);
 }
 
 static void remove_runner(app *a)
 {
-    if (a->n_runners <= 1) {
+    if (a->runs.n_runners <= 1) {
         app_message(a, 2500, "the last runner stays (A adds one, O changes its optimizer)");
         return;
     }
-    for (int i = a->selected; i + 1 < a->n_runners; i++)
-        a->cfg[i] = a->cfg[i + 1];
-    a->n_runners--;
-    if (a->selected >= a->n_runners)
-        a->selected = a->n_runners - 1;
-    a->panel_field = 0;
+    for (int i = a->runs.selected; i + 1 < a->runs.n_runners; i++)
+        a->runs.cfg[i] = a->runs.cfg[i + 1];
+    a->runs.n_runners--;
+    if (a->runs.selected >= a->runs.n_runners)
+        a->runs.selected = a->runs.n_runners - 1;
+    a->runs.panel_field = 0;
     restart(a);
 }
 
 static void cycle_optimizer(app *a)
 {
-    runner_cfg *c = &a->cfg[a->selected];
+    runner_cfg *c = &a->runs.cfg[a->runs.selected];
     c->kind = (optim_kind)((c->kind + 1) % OPTIM_KIND_COUNT);
     c->optim = optim_defaults(c->kind);
-    run_config_fit(c->kind, &c->optim, a->land);
-    a->panel_field = 0;
+    run_config_fit(c->kind, &c->optim, a->lesson.land);
+    a->runs.panel_field = 0;
     restart(a);
 }
 
@@ -102,8 +102,8 @@ static void panel_change(app *a, int dir)
     if (n == 0)
         return;
     int count;
-    const optim_field *f = &optim_fields(&count)[idx[a->panel_field % n]];
-    runner_cfg *c = &a->cfg[a->selected];
+    const optim_field *f = &optim_fields(&count)[idx[a->runs.panel_field % n]];
+    runner_cfg *c = &a->runs.cfg[a->runs.selected];
     const optim_params before = c->optim;
     double v = optim_field_get(&c->optim, f);
     if (f->type == FIELD_BOOL) {
@@ -124,7 +124,7 @@ static void panel_change(app *a, int dir)
     optim_field_set(&c->optim, f, v);
     optim check;
     char err[256];
-    if (!optim_init(&check, c->kind, &c->optim, a->land->dim, err, sizeof err)) {
+    if (!optim_init(&check, c->kind, &c->optim, a->lesson.land->dim, err, sizeof err)) {
         c->optim = before;
         app_message(a, 3000, "%s", err);
         return;
@@ -140,7 +140,7 @@ static void zoom(app *a, double factor, float px, float py)
 {
     layout lay;
     app_layout(a, a->fb_w, a->fb_h, &lay);
-    view_zoom(&a->view, a->land, &lay, factor, px, py);
+    view_zoom(&a->view, a->lesson.land, &lay, factor, px, py);
 }
 
 /* End: steps every runner until it converges, diverges or stops, at most
@@ -149,7 +149,7 @@ static void run_to_end(app *a)
 {
     long steps = 0, limit = APP_RUN_LIMIT;
     if (a->cloud.n > 0) /* the cloud steps too, within its budget */
-        limit = APP_CLOUD_END_BUDGET / (a->land->expr ? 5 : 1) / a->cloud.n;
+        limit = APP_CLOUD_END_BUDGET / (a->lesson.land->expr ? 5 : 1) / a->cloud.n;
     bool going = true;
     while (going && steps < limit) {
         going = false;
@@ -178,25 +178,25 @@ static void on_lesson(app *a, action act)
 static void on_lesson_next(app *a, action act)
 {
     (void)act;
-    app_set_lesson(a, landscape_index(a->land) + 1);
+    app_set_lesson(a, landscape_index(a->lesson.land) + 1);
 }
 
 static void on_lesson_prev(app *a, action act)
 {
     (void)act;
-    app_set_lesson(a, landscape_index(a->land) - 1);
+    app_set_lesson(a, landscape_index(a->lesson.land) - 1);
 }
 
 static void on_lr_up(app *a, action act)
 {
     (void)act;
-    set_lr(a, a->cfg[a->selected].optim.lr * APP_LR_FACTOR);
+    set_lr(a, a->runs.cfg[a->runs.selected].optim.lr * APP_LR_FACTOR);
 }
 
 static void on_lr_down(app *a, action act)
 {
     (void)act;
-    set_lr(a, a->cfg[a->selected].optim.lr / APP_LR_FACTOR);
+    set_lr(a, a->runs.cfg[a->runs.selected].optim.lr / APP_LR_FACTOR);
 }
 
 static void on_optim_cycle(app *a, action act)
@@ -220,8 +220,8 @@ static void on_runner_remove(app *a, action act)
 static void on_runner_select(app *a, action act)
 {
     (void)act;
-    a->selected = (a->selected + 1) % a->n_runners;
-    a->panel_field = 0;
+    a->runs.selected = (a->runs.selected + 1) % a->runs.n_runners;
+    a->runs.panel_field = 0;
 }
 
 static void on_field_move(app *a, action act)
@@ -229,7 +229,7 @@ static void on_field_move(app *a, action act)
     int idx[32];
     const int n = app_panel_fields(a, idx, 32);
     if (n > 0)
-        a->panel_field = (a->panel_field + (act == ACTION_FIELD_NEXT ? 1 : n - 1)) % n;
+        a->runs.panel_field = (a->runs.panel_field + (act == ACTION_FIELD_NEXT ? 1 : n - 1)) % n;
 }
 
 static void on_field_change(app *a, action act)
@@ -240,13 +240,13 @@ static void on_field_change(app *a, action act)
 static void on_arrows(app *a, action act)
 {
     (void)act;
-    a->show_arrows = !a->show_arrows;
+    a->ui.show_arrows = !a->ui.show_arrows;
 }
 
 static void on_annotate(app *a, action act)
 {
     (void)act;
-    a->annotate = !a->annotate;
+    a->ui.annotate = !a->ui.annotate;
 }
 
 static void on_view_toggle(app *a, action act)
@@ -256,50 +256,50 @@ static void on_view_toggle(app *a, action act)
         app_message(a, 2500, "the contour view is for 2D landscapes (4, Tab)");
         return;
     }
-    view_set_contour(&a->view, a->land, a->view.kind != VIEW_CONTOUR);
+    view_set_contour(&a->view, a->lesson.land, a->view.kind != VIEW_CONTOUR);
 }
 
 static void on_fullscreen(app *a, action act)
 {
     (void)act;
     char err[200];
-    if (window_set_fullscreen(&a->win, !a->fullscreen, err, sizeof err))
-        a->fullscreen = !a->fullscreen;
+    if (window_set_fullscreen(&a->win, !a->ui.fullscreen, err, sizeof err))
+        a->ui.fullscreen = !a->ui.fullscreen;
     else
         app_message(a, 3000, "%s", err);
 }
 
 static void on_ui_scale(app *a, action act)
 {
-    a->ui_scale = (float)fmin(APP_UI_SCALE_MAX,
+    a->ui.ui_scale = (float)fmin(APP_UI_SCALE_MAX,
                               fmax(APP_UI_SCALE_MIN,
-                                   round((a->ui_scale + (act == ACTION_UI_LARGER ? 0.1 : -0.1)) *
+                                   round((a->ui.ui_scale + (act == ACTION_UI_LARGER ? 0.1 : -0.1)) *
                                          10.0) / 10.0));
-    app_message(a, 1500, "text and lines × %.1f", a->ui_scale);
+    app_message(a, 1500, "text and lines × %.1f", a->ui.ui_scale);
     app_settings_save(a);
 }
 
 static void on_ui_reset(app *a, action act)
 {
     (void)act;
-    a->ui_scale = a->headless ? 1.0f : window_dpi_scale(&a->win);
-    app_message(a, 1500, "text and lines × %.1f (the display's default)", a->ui_scale);
+    a->ui.ui_scale = a->headless ? 1.0f : window_dpi_scale(&a->win);
+    app_message(a, 1500, "text and lines × %.1f (the display's default)", a->ui.ui_scale);
     app_settings_save(a);
 }
 
 static void on_theme(app *a, action act)
 {
     (void)act;
-    a->theme = (theme_kind)((a->theme + 1) % THEME_COUNT);
-    app_message(a, 1500, "theme: %s", theme_get(a->theme)->name);
+    a->ui.theme = (theme_kind)((a->ui.theme + 1) % THEME_COUNT);
+    app_message(a, 1500, "theme: %s", theme_get(a->ui.theme)->name);
     app_settings_save(a);
 }
 
 static void on_keycast(app *a, action act)
 {
     (void)act;
-    a->keycast = !a->keycast;
-    a->n_keys = 0;
+    a->ui.keycast = !a->ui.keycast;
+    a->ui.n_keys = 0;
 }
 
 static void on_run_to_end(app *a, action act)
@@ -311,28 +311,28 @@ static void on_run_to_end(app *a, action act)
 static void on_trail_shorter(app *a, action act)
 {
     (void)act;
-    a->trail_len = a->trail_len / 2 < APP_TRAIL_MIN ? APP_TRAIL_MIN : a->trail_len / 2;
-    app_message(a, 1500, "trails: the last %d points", a->trail_len);
+    a->ui.trail_len = a->ui.trail_len / 2 < APP_TRAIL_MIN ? APP_TRAIL_MIN : a->ui.trail_len / 2;
+    app_message(a, 1500, "trails: the last %d points", a->ui.trail_len);
 }
 
 static void on_trail_longer(app *a, action act)
 {
     (void)act;
-    a->trail_len = a->trail_len * 2 > RUNNER_TRAIL_MAX ? RUNNER_TRAIL_MAX : a->trail_len * 2;
-    app_message(a, 1500, "trails: the last %d points", a->trail_len);
+    a->ui.trail_len = a->ui.trail_len * 2 > RUNNER_TRAIL_MAX ? RUNNER_TRAIL_MAX : a->ui.trail_len * 2;
+    app_message(a, 1500, "trails: the last %d points", a->ui.trail_len);
 }
 
 static void on_loss_panel(app *a, action act)
 {
     (void)act;
-    a->loss_panel = !a->loss_panel;
+    a->ui.loss_panel = !a->ui.loss_panel;
 }
 
 static void on_loss_log(app *a, action act)
 {
     (void)act;
-    a->loss_panel = true;
-    a->loss_log = !a->loss_log;
+    a->ui.loss_panel = true;
+    a->ui.loss_log = !a->ui.loss_log;
 }
 
 static void on_export(app *a, action act)
@@ -360,45 +360,47 @@ static void on_formula(app *a, action act)
 static void on_language(app *a, action act)
 {
     (void)act;
-    a->korean = !a->korean;
-    app_message(a, 1500, a->korean ? "한국어" : "English");
+    a->ui.korean = !a->ui.korean;
+    app_message(a, 1500, a->ui.korean ? "한국어" : "English");
 }
 
 static void on_explain(app *a, action act)
 {
     (void)act;
-    a->explain = !a->explain;
-    if (a->explain)
+    a->ui.explain = !a->ui.explain;
+    if (a->ui.explain)
         a->sim.paused = true;
 }
 
 static void on_schedule_cycle(app *a, action act)
 {
     (void)act;
-    a->sched = (schedule){.kind = (schedule_kind)((a->sched.kind + 1) % SCHEDULE_KIND_COUNT)};
+    a->runs.sched = (schedule){.kind = (schedule_kind)((a->runs.sched.kind + 1) % SCHEDULE_KIND_COUNT)};
     char err[128];
-    schedule_check(&a->sched, err, sizeof err);
+    schedule_check(&a->runs.sched, err, sizeof err);
     restart(a);
 }
 
 static void on_noise_toggle(app *a, action act)
 {
     (void)act;
-    a->noise_on = !a->noise_on;
+    a->runs.noise_on = !a->runs.noise_on;
     apply_noise(a);
 }
 
 static void on_noise_down(app *a, action act)
 {
     (void)act;
-    a->noise_sigma = fmin(a->noise_sigma, fmax(NOISE_MIN, a->noise_sigma / APP_NOISE_FACTOR));
+    a->runs.noise_sigma = fmin(a->runs.noise_sigma, fmax(NOISE_MIN,
+                                                         a->runs.noise_sigma / APP_NOISE_FACTOR));
     apply_noise(a);
 }
 
 static void on_noise_up(app *a, action act)
 {
     (void)act;
-    a->noise_sigma = fmax(a->noise_sigma, fmin(NOISE_MAX, a->noise_sigma * APP_NOISE_FACTOR));
+    a->runs.noise_sigma = fmax(a->runs.noise_sigma, fmin(NOISE_MAX,
+                                                         a->runs.noise_sigma * APP_NOISE_FACTOR));
     apply_noise(a);
 }
 
@@ -442,16 +444,16 @@ static void on_speed_up(app *a, action act)
 static void on_help(app *a, action act)
 {
     (void)act;
-    a->help_visible = !a->help_visible;
+    a->ui.help_visible = !a->ui.help_visible;
 }
 
 static void on_quit(app *a, action act)
 {
     (void)act;
-    if (a->help_visible)
-        a->help_visible = false;
+    if (a->ui.help_visible)
+        a->ui.help_visible = false;
     else
-        a->quit = true;
+        a->ui.quit = true;
 }
 
 static void on_rotate(app *a, action act)

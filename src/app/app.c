@@ -45,29 +45,29 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
         return false;
     }
     window_drawable_size(&a->win, &a->fb_w, &a->fb_h);
-    a->n_runners = 1;
-    a->cfg[0].kind = o ? o->run.kind : OPTIM_SGD;
-    a->cfg[0].optim = o ? o->run.optim : optim_defaults(a->cfg[0].kind);
+    a->runs.n_runners = 1;
+    a->runs.cfg[0].kind = o ? o->run.kind : OPTIM_SGD;
+    a->runs.cfg[0].optim = o ? o->run.optim : optim_defaults(a->runs.cfg[0].kind);
     for (int i = 1; o && i < o->n_kinds && i < SIM_MAX_RUNNERS; i++) {
         /* racing runners: the hyperparameters given apply to the first */
-        a->cfg[i] = (runner_cfg){.kind = o->kinds[i], .optim = optim_defaults(o->kinds[i])};
-        a->n_runners++;
+        a->runs.cfg[i] = (runner_cfg){.kind = o->kinds[i], .optim = optim_defaults(o->kinds[i])};
+        a->runs.n_runners++;
     }
     if (o)
-        a->user = o->run;
-    a->keep_given = a->user.optim_given != 0;
-    a->noise_on = a->user.noise > 0;
+        a->runs.user = o->run;
+    a->runs.keep_given = a->runs.user.optim_given != 0;
+    a->runs.noise_on = a->runs.user.noise > 0;
     a->sim.steps_per_second = APP_DEFAULT_STEPS_PER_SECOND;
-    a->annotate = true;
+    a->ui.annotate = true;
     a->headless = p->headless;
-    a->ui_scale = p->headless ? 1.0f : window_dpi_scale(&a->win);
+    a->ui.ui_scale = p->headless ? 1.0f : window_dpi_scale(&a->win);
     if (!p->headless)
         app_settings_load(a);
-    export_init(&a->exp, o ? o->output_dir : NULL);
+    export_init(&a->export.exp, o ? o->output_dir : NULL);
     SDL_StopTextInput(); /* on only while the formula line is open */
-    a->trail_len = RUNNER_TRAIL_MAX;
-    a->tour_index = a->tour_last = -1;
-    a->noise_sigma = APP_DEFAULT_NOISE;
+    a->ui.trail_len = RUNNER_TRAIL_MAX;
+    a->scenes.tour_index = a->scenes.tour_last = -1;
+    a->runs.noise_sigma = APP_DEFAULT_NOISE;
     if (o && o->land && landscape_index(o->land) < 0)
         app_set_landscape(a, o->land); /* --expr: a typed formula's landscape */
     else
@@ -78,16 +78,16 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
     }
     if (p->open_tour && !(o && o->has_scene))
         app_tour_step(a, 1); /* the first scene; without the files, lesson 1 */
-    if (a->has_scene && a->user.optim_given) /* over the scene's first runner too */
+    if (a->scenes.has_scene && a->runs.user.optim_given) /* over the scene's first runner too */
         app_apply_user(a, true);
-    if (a->user.noise > 0) { /* the command line's noise, on */
-        a->noise_sigma = a->user.noise;
-        a->noise_on = true;
+    if (a->runs.user.noise > 0) { /* the command line's noise, on */
+        a->runs.noise_sigma = a->runs.user.noise;
+        a->runs.noise_on = true;
     }
-    if (a->user.noise > 0 || (a->has_scene && a->user.optim_given))
+    if (a->runs.user.noise > 0 || (a->scenes.has_scene && a->runs.user.optim_given))
         app_rebuild(a, NULL);
     if (o && o->contour && a->view.kind != VIEW_CURVE)
-        view_set_contour(&a->view, a->land, true);
+        view_set_contour(&a->view, a->lesson.land, true);
     if (o && o->has_start)
         sim_reset(&a->sim, o->start);
     if (o && o->particles > 0)
@@ -97,13 +97,13 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
 
 void app_destroy(app *a)
 {
-    critical_free(&a->crit);
+    critical_free(&a->lesson.crit);
     app_cloud_remove(a);
-    export_destroy(&a->exp);
-    free(a->pixels);
-    a->pixels = NULL;
-    landscape_custom_free(&a->custom[0]);
-    landscape_custom_free(&a->custom[1]);
+    export_destroy(&a->export.exp);
+    free(a->export.pixels);
+    a->export.pixels = NULL;
+    landscape_custom_free(&a->lesson.custom[0]);
+    landscape_custom_free(&a->lesson.custom[1]);
     if (a->ren)
         renderer_free(a->ren);
     window_destroy(&a->win);
@@ -116,7 +116,7 @@ int app_cloud_step_cap(const app *a)
 {
     if (a->cloud.n <= 0)
         return 0;
-    const int budget = APP_CLOUD_FRAME_BUDGET / (a->land->expr ? 5 : 1);
+    const int budget = APP_CLOUD_FRAME_BUDGET / (a->lesson.land->expr ? 5 : 1);
     const int cap = budget / a->cloud.n;
     return cap < 1 ? 1 : cap;
 }
@@ -128,14 +128,14 @@ bool app_frame(app *a, double dt)
     SDL_Event e;
     while (SDL_PollEvent(&e))
         app_handle_event(a, &e);
-    if (a->quit)
+    if (a->ui.quit)
         return false;
     if (!(dt >= 0.0))
         dt = 0.0;
     if (dt > 0.25)
         dt = 0.25; /* after a stall (window dragged, laptop asleep) do not jump */
     a->sim.max_per_advance = app_cloud_step_cap(a);
-    if (a->drag == DRAG_NONE)
+    if (a->ui.drag == DRAG_NONE)
         app_cloud_steps(a, sim_advance(&a->sim, dt));
     app_assess(a);
     window_drawable_size(&a->win, &a->fb_w, &a->fb_h);

@@ -79,31 +79,45 @@ typedef struct app_params {
     const platform *platform; /* services of the front end; NULL: platform_desktop() */
 } app_params;
 
-typedef struct app {
-    app_window win;
-    renderer *ren;
-    sim sim;
+/* The lesson shown: its landscape (catalog, a scene's, or typed), what is
+ * marked on it, its critical points (lesson.c). */
+typedef struct app_lesson {
     const landscape *land;      /* the lesson's landscape */
     const landscape *companion; /* drawn beside it (risk in lesson 1) */
+    int n_marks;
+    app_mark marks[APP_MAX_MARKS];
+    critical_set crit;          /* the lesson's critical points (core/critical.h) */
+    landscape_custom custom[2]; /* typed formulas: the one shown, and the next */
+    int custom_cur;             /* index of the one shown */
+    landscape scene_land;       /* a catalog landscape on a scene's own domain */
+} app_lesson;
+
+/* The runners' settings, from which the sim and the cloud are built
+ * (runs.c: app_run_config): per runner, and shared by all. */
+typedef struct app_runs {
     int n_runners;              /* 1..SIM_MAX_RUNNERS, all racing from one start */
     runner_cfg cfg[SIM_MAX_RUNNERS];
     int selected;               /* runner the HUD, panel and keys act on */
     int panel_field;            /* index into the selected runner's used fields */
-    bool show_arrows;           /* G: gradient and update arrows */
-    bool explain;               /* T: step-by-step worked example */
     schedule sched;             /* learning-rate schedule of every runner */
     bool keep_given;            /* the first lesson keeps the command line's hyperparameters */
     run_layer user;             /* what the command line gave (laid over lesson and scene) */
     bool noise_on;
     double noise_sigma;         /* standard deviation when on */
     uint64_t seed;
+    double noise_decay;         /* noise at step t is sigma * decay^t; 0: none */
+    assess_state assess[SIM_MAX_RUNNERS]; /* each runner's situation */
+    int cloud_n;                /* the cloud's size when launched (--particles; 0: default) */
+    int cloud_runner;           /* the runner whose optimizer it took */
+} app_runs;
+
+/* What the user sees and handles besides the lesson: overlays, panels,
+ * the pointer, messages, display settings, the formula line. */
+typedef struct app_ui {
+    bool show_arrows;           /* G: gradient and update arrows */
+    bool explain;               /* T: step-by-step worked example */
     bool help_visible;
     bool quit;
-    view view;                  /* curve, surface or contour: fit, mapping, camera (view.h) */
-    int n_marks;
-    app_mark marks[APP_MAX_MARKS];
-    critical_set crit;          /* the lesson's critical points (core/critical.h) */
-    assess_state assess[SIM_MAX_RUNNERS]; /* each runner's situation */
     bool annotate;              /* K: labels of minima, saddles, plateaus */
     drag_mode drag;
     bool drag_was_paused;
@@ -111,9 +125,6 @@ typedef struct app {
     char message[200];          /* transient line at the bottom */
     uint32_t message_until;     /* app_now_ms */
     int message_kind;           /* message_kind of the message */
-    const platform *plat;       /* the front end's services (platform.h) */
-    double clock;               /* seconds of frame time: the sum of app_frame's dt */
-    int fb_w, fb_h;
     theme_kind theme;           /* B cycles dark / light / high-contrast */
     float ui_scale;             /* Ctrl+Plus / Minus; default from the display's DPI */
     bool fullscreen;            /* F11 */
@@ -134,26 +145,43 @@ typedef struct app {
     char domain_opened[128];    /* the domain as the line opened with it */
     char formula_error[200];    /* why Enter was refused, or "" */
     int formula_error_col;      /* 1-based column in the formula; 0: none */
-    landscape_custom custom[2]; /* typed formulas: the one shown, and the next */
-    int custom_cur;             /* index of the one shown */
-    bool headless;              /* shot, bench, tests: no settings file */
-    exporter exp;               /* P, X, V: files in --output-dir or Pictures */
-    bool want_png;              /* P: save the next drawn frame */
-    double record_clock;        /* seconds since the last recorded frame */
-    uint8_t *pixels;            /* frame read back for export */
-    size_t pixels_cap;
+} app_ui;
+
+/* The scene shown and the bundled tour (app_scene.c). */
+typedef struct app_scenes {
     bool has_scene;             /* a scene is shown: its title, caption, annotations */
-    scene scene;                /* that scene (app_scene.c) */
+    scene scene;                /* that scene */
     unsigned scene_id;          /* changes with every scene shown (the static layer's key) */
     int tour_index;             /* its place in the bundled tour, or -1 */
     int tour_last;              /* the tour's scene shown last (PageDown resumes there) */
     int n_tour;                 /* bundled scenes found (0 until first needed) */
     scene_entry tour[SCENE_TOUR_MAX];
-    landscape scene_land;       /* a catalog landscape on a scene's own domain */
-    double noise_decay;         /* noise at step t is sigma * decay^t; 0: none */
+} app_scenes;
+
+/* Files written for the teacher (app_export.c). */
+typedef struct app_export {
+    exporter exp;               /* P, X, V: files in --output-dir or Pictures */
+    bool want_png;              /* P: save the next drawn frame */
+    double record_clock;        /* seconds since the last recorded frame */
+    uint8_t *pixels;            /* frame read back for export */
+    size_t pixels_cap;
+} app_export;
+
+typedef struct app {
+    app_window win;
+    renderer *ren;
+    const platform *plat;       /* the front end's services (platform.h) */
+    double clock;               /* seconds of frame time: the sum of app_frame's dt */
+    int fb_w, fb_h;
+    bool headless;              /* shot, bench, tests: no settings file */
+    app_lesson lesson;
+    app_runs runs;
+    sim sim;                    /* the runners racing (core/sim.h), built from runs */
     cloud cloud;                /* M: the particle cloud (cloud.n == 0: none) */
-    int cloud_n;                /* its size when launched (--particles; 0: default) */
-    int cloud_runner;           /* the runner whose optimizer it took */
+    view view;                  /* curve, surface or contour: fit, mapping, camera (view.h) */
+    app_ui ui;
+    app_scenes scenes;
+    app_export export;
 } app;
 
 /* Opens the window (or the offscreen surface), the renderer and the first
@@ -202,7 +230,7 @@ bool app_set_formula_box(app *a, const char *text, int count, const double *lo, 
  * scene's noise or else the shared sigma when noise is on, the noise decay,
  * the schedule and the seed (runner i draws with seed + i). */
 run_config app_run_config(const app *a, int i);
-/* Lays the command line's settings (a->user) over the lesson's or the
+/* Lays the command line's settings (a->runs.user) over the lesson's or the
  * scene's: noise decay, schedule and seed, and with hyper the
  * hyperparameters of the first runner (lesson.c). */
 void app_apply_user(app *a, bool hyper);

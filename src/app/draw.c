@@ -23,24 +23,25 @@
  * window: heading, axes, curves, marks, the wireframe, the HUD's panel. */
 static void draw_static(const app *a, renderer *r, const layout *lay)
 {
-    const theme *th = theme_get(a->theme);
+    const theme *th = theme_get(a->ui.theme);
     const float s = lay->scale;
     char heading[400];
-    if (a->has_scene) {
-        const char *title = a->korean && a->scene.title_ko[0] ? a->scene.title_ko : a->scene.title;
-        if (a->tour_index >= 0)
-            snprintf(heading, sizeof heading, "%s %d/%d · %s", a->korean ? "장면" : "scene",
-                     a->tour_index + 1, a->n_tour, title);
+    if (a->scenes.has_scene) {
+        const char *title = a->ui.korean && a->scenes.scene.title_ko[0] ? a->scenes.scene.title_ko : a->scenes.scene.title;
+        if (a->scenes.tour_index >= 0)
+            snprintf(heading, sizeof heading, "%s %d/%d · %s", a->ui.korean ? "장면" : "scene",
+                     a->scenes.tour_index + 1, a->scenes.n_tour, title);
         else
             snprintf(heading, sizeof heading, "%s", title);
-    } else if (landscape_index(a->land) < 0) /* a typed formula: no lesson number */
-        snprintf(heading, sizeof heading, "%s", a->land->lesson);
+    } else if (landscape_index(a->lesson.land) < 0) /* a typed formula: no lesson number */
+        snprintf(heading, sizeof heading, "%s", a->lesson.land->lesson);
     else
-        snprintf(heading, sizeof heading, "%d · %s", landscape_index(a->land) + 1,
-                 a->land->lesson);
+        snprintf(heading, sizeof heading, "%d · %s", landscape_index(a->lesson.land) + 1,
+                 a->lesson.land->lesson);
     const float head_w = lay->side_x - lay->plot_x - 20 * s;
     draw_text_fit(r, heading, lay->plot_x, 18 * s, 24 * s, fmaxf(12.0f, 18 * s), head_w, TEXT_LEFT, DIM);
-    draw_text_fit(r, a->land->title, lay->plot_x, 52 * s, 38 * s, fmaxf(14.0f, 24 * s), head_w,
+    draw_text_fit(r, a->lesson.land->title, lay->plot_x, 52 * s, 38 * s, fmaxf(14.0f, 24 * s),
+                  head_w,
              TEXT_LEFT, TEXT);
     if (a->view.kind == VIEW_CURVE)
         draw_view_1d(a, r, lay);
@@ -68,30 +69,32 @@ static uint64_t fnv1a(uint64_t h, const void *data, size_t n)
 static uint64_t static_key(const app *a, int fb_w, int fb_h)
 {
     uint64_t h = 0xcbf29ce484222325ULL;
-    const int idx = landscape_index(a->land);
+    const int idx = landscape_index(a->lesson.land);
     h = fnv1a(h, &idx, sizeof idx);
-    h = fnv1a(h, a->land->title, strlen(a->land->title)); /* typed formulas share idx -1 */
+    h = fnv1a(h, a->lesson.land->title,
+              strlen(a->lesson.land->title)); /* typed formulas share idx -1 */
     h = fnv1a(h, &fb_w, sizeof fb_w);
     h = fnv1a(h, &fb_h, sizeof fb_h);
     h = fnv1a(h, a->view.box, sizeof a->view.box);
     h = fnv1a(h, &a->view.cam, sizeof a->view.cam);
     h = fnv1a(h, &a->view.z_scale, sizeof a->view.z_scale);
     h = fnv1a(h, &a->view.heights_id, sizeof a->view.heights_id);
-    h = fnv1a(h, &a->annotate, sizeof a->annotate);
+    h = fnv1a(h, &a->ui.annotate, sizeof a->ui.annotate);
     h = fnv1a(h, &a->view.kind, sizeof a->view.kind);
-    h = fnv1a(h, &a->theme, sizeof a->theme);
-    h = fnv1a(h, &a->ui_scale, sizeof a->ui_scale);
-    h = fnv1a(h, &a->korean, sizeof a->korean);
-    h = fnv1a(h, &a->loss_panel, sizeof a->loss_panel);
-    h = fnv1a(h, &a->has_scene, sizeof a->has_scene);
-    h = fnv1a(h, &a->tour_index, sizeof a->tour_index);
-    h = fnv1a(h, &a->scene_id, sizeof a->scene_id); /* another scene, or one reloaded */
+    h = fnv1a(h, &a->ui.theme, sizeof a->ui.theme);
+    h = fnv1a(h, &a->ui.ui_scale, sizeof a->ui.ui_scale);
+    h = fnv1a(h, &a->ui.korean, sizeof a->ui.korean);
+    h = fnv1a(h, &a->ui.loss_panel, sizeof a->ui.loss_panel);
+    h = fnv1a(h, &a->scenes.has_scene, sizeof a->scenes.has_scene);
+    h = fnv1a(h, &a->scenes.tour_index, sizeof a->scenes.tour_index);
+    h = fnv1a(h, &a->scenes.scene_id,
+              sizeof a->scenes.scene_id); /* another scene, or one reloaded */
     return h ? h : 1; /* 0 means "no layer" to the renderer */
 }
 
 void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
 {
-    const theme *th = theme_get(a->theme);
+    const theme *th = theme_get(a->ui.theme);
     layout lay;
     render_set_stroke(r, th->stroke);
     app_layout(a, fb_w, fb_h, &lay);
@@ -111,7 +114,7 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
     draw_cloud_panel(a, r, &lay);
     draw_hud(a, r, &lay);
     draw_loss_panel(a, r, &lay);
-    const runner *rn = &a->sim.runners[a->selected];
+    const runner *rn = &a->sim.runners[a->runs.selected];
     if (rn->status == RUNNER_DIVERGED || rn->status == RUNNER_STOPPED ||
         rn->status == RUNNER_UNDEFINED) {
         /* running off downhill is the lesson of a function with no minimum
@@ -137,11 +140,11 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
                       TEXT_CENTER, banner);
     }
     /* a file's path stays out of a recording's frames */
-    if (a->message[0] && !SDL_TICKS_PASSED(app_now_ms(a), a->message_until) &&
-        !(a->message_kind == MESSAGE_FILE && a->exp.recording)) {
-        const bool error = a->message_kind == MESSAGE_ERROR;
+    if (a->ui.message[0] && !SDL_TICKS_PASSED(app_now_ms(a), a->ui.message_until) &&
+        !(a->ui.message_kind == MESSAGE_FILE && a->export.exp.recording)) {
+        const bool error = a->ui.message_kind == MESSAGE_ERROR;
         const float max_w = lay.fb_w - 60 * s;
-        const float tw = fminf(render_text_width(r, a->message, 26 * s), max_w);
+        const float tw = fminf(render_text_width(r, a->ui.message, 26 * s), max_w);
         /* centred under the plot, moved in where a long line would leave the window */
         const float cx = fminf(fmaxf(lay.plot_x + lay.plot_w / 2, tw / 2 + 26 * s),
                                lay.fb_w - tw / 2 - 26 * s);
@@ -155,14 +158,14 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
                                    x0, my - 8 * s};
             render_polyline(r, box, 5, 3 * s, RED);
         }
-        draw_text_fit(r, a->message, cx, my, 26 * s, fmaxf(10.0f, 14 * s), max_w, TEXT_CENTER,
+        draw_text_fit(r, a->ui.message, cx, my, 26 * s, fmaxf(10.0f, 14 * s), max_w, TEXT_CENTER,
                       error ? RED : YELLOW);
     }
-    if (a->explain)
+    if (a->ui.explain)
         draw_explain(a, r, &lay);
     draw_formula_line(a, r, &lay);
     draw_keycast(a, r, &lay);
-    if (a->help_visible)
+    if (a->ui.help_visible)
         draw_help(a, r, &lay);
     render_end(r);
 }

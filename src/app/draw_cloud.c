@@ -45,7 +45,7 @@ static int particles_px(const app *a, const layout *lay, float *xy)
 
 void draw_cloud(const app *a, renderer *r, const layout *lay)
 {
-    const theme *th = theme_get(a->theme);
+    const theme *th = theme_get(a->ui.theme);
     const cloud *c = &a->cloud;
     if (c->n <= 0)
         return;
@@ -66,7 +66,7 @@ void draw_cloud(const app *a, renderer *r, const layout *lay)
     } else {
         /* on the surface, lifted as the trails are; only over the domain */
         float *xyz = scratch;
-        const landscape *l = a->land;
+        const landscape *l = a->lesson.land;
         const double lift = 0.01 * fmax(l->hi[0] - l->lo[0], l->hi[1] - l->lo[1]);
         int k = 0;
         for (int i = 0; i < c->n; i++) {
@@ -110,17 +110,17 @@ static float corner_cost(const app *a, const layout *lay, float x, float y, floa
         for (int i = 0; i <= 400; i++) {
             const double t = a->view.box[0] + (a->view.box[1] - a->view.box[0]) * i / 400.0;
             landscape_point p;
-            landscape_eval(a->land, &t, &p);
+            landscape_eval(a->lesson.land, &t, &p);
             float px, py;
             if (to_screen(a, lay, t, 0, p.f, &px, &py) && inside(px, py, x - m, y - m, w + 2 * m,
                                                                   h + 2 * m))
                 cost += 1.0f;
         }
-        if (a->companion && top_left)
+        if (a->lesson.companion && top_left)
             cost += 1000.0f;
     } else if (a->view.kind == VIEW_SURFACE) {
         /* the surface: a 16 x 16 grid of its points */
-        const landscape *l = a->land;
+        const landscape *l = a->lesson.land;
         for (int j = 0; j < 16; j++)
             for (int i = 0; i < 16; i++) {
                 const double q[2] = {l->lo[0] + (l->hi[0] - l->lo[0]) * i / 15.0,
@@ -139,7 +139,8 @@ static float corner_cost(const app *a, const layout *lay, float x, float y, floa
             continue;
         /* the minimum and, in 1D, its label up to ~130 px below it */
         if (inside(px, py, x - 3 * m, y - 3 * m, w + 6 * m, h + 6 * m) ||
-            (a->view.kind == VIEW_CURVE && inside(px, py + 130.0f * s, x - 3 * m, y - 3 * m, w + 6 * m,
+            (a->view.kind == VIEW_CURVE && inside(px, py + 130.0f * s, x - 3 * m, y - 3 * m,
+                                                  w + 6 * m,
                                          h + 6 * m)))
             cost += 10000.0f;
     }
@@ -150,7 +151,7 @@ static float corner_cost(const app *a, const layout *lay, float x, float y, floa
 static void minimum_label(const app *a, const cloud_minimum *mn, char *out, size_t n)
 {
     char ascii[64];
-    if (a->land->dim == 1)
+    if (a->lesson.land->dim == 1)
         snprintf(ascii, sizeof ascii, "x = %.3f", mn->x);
     else
         snprintf(ascii, sizeof ascii, "(%.2f, %.2f)", mn->x, mn->y);
@@ -159,7 +160,7 @@ static void minimum_label(const app *a, const cloud_minimum *mn, char *out, size
 
 void draw_cloud_panel(const app *a, renderer *r, const layout *lay)
 {
-    const theme *th = theme_get(a->theme);
+    const theme *th = theme_get(a->ui.theme);
     const cloud *c = &a->cloud;
     if (c->n <= 0)
         return;

@@ -15,16 +15,17 @@
  * arrows, labelled critical points. */
 void draw_view_contour(const app *a, renderer *r, const layout *lay)
 {
-    const theme *th = theme_get(a->theme);
+    const theme *th = theme_get(a->ui.theme);
     const float s = lay->scale;
-    const landscape *l = a->land;
+    const landscape *l = a->lesson.land;
     const float hlo = a->view.heights_lo, hhi = a->view.heights_hi;
     double levels[32], step = 1.0;
     axis_ticks(hlo, hhi, 14, levels, &step);
     render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
     const float x0 = view_x_to_px(&a->view, lay, l->lo[0]), x1 = view_x_to_px(&a->view, lay, l->hi[0]);
     const float y0 = view_y_to_px(&a->view, lay, l->hi[1]), y1 = view_y_to_px(&a->view, lay, l->lo[1]);
-    render_contour(r, a->view.heights, APP_GRID_N, APP_GRID_N, a->view.heights_id, x0, y0, x1 - x0, y1 - y0,
+    render_contour(r, a->view.heights, APP_GRID_N, APP_GRID_N, a->view.heights_id, x0, y0, x1 - x0,
+                   y1 - y0,
                    hlo, hhi, (float)step, 1.5f * s, (rgba){1, 1, 1, 0.55f});
     /* -grad f, normalized by the largest on the grid of arrows */
     enum { AX = 17, AY = 11 };
@@ -56,9 +57,9 @@ void draw_view_contour(const app *a, renderer *r, const layout *lay)
             draw_arrow(r, cx - ux * len / 2, cy - uy * len / 2, cx + ux * len / 2, cy + uy * len / 2,
                        1.5f * s, (rgba){1, 1, 1, 0.6f});
         }
-    if (a->annotate) {
-        for (int i = 0; i < a->crit.count; i++) {
-            const critical_point *c = &a->crit.points[i];
+    if (a->ui.annotate) {
+        for (int i = 0; i < a->lesson.crit.count; i++) {
+            const critical_point *c = &a->lesson.crit.points[i];
             const char *label = c->kind == CRITICAL_GLOBAL_MIN  ? "global minimum"
                                 : c->kind == CRITICAL_LOCAL_MIN ? "local minimum"
                                 : c->kind == CRITICAL_SADDLE    ? "saddle point"
@@ -86,7 +87,7 @@ void draw_view_contour(const app *a, renderer *r, const layout *lay)
 /* The contour view's moving part: trails, start, iterates. */
 void draw_runners_contour(const app *a, renderer *r, const layout *lay)
 {
-    const theme *th = theme_get(a->theme);
+    const theme *th = theme_get(a->ui.theme);
     const float s = lay->scale;
     render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
     float pts[2 * RUNNER_TRAIL_MAX];
@@ -112,7 +113,7 @@ void draw_runners_contour(const app *a, renderer *r, const layout *lay)
         const runner *rn = &a->sim.runners[w];
         if (!isfinite(rn->x[0]) || !isfinite(rn->x[1]))
             continue;
-        const bool sel = w == a->selected && a->n_runners > 1;
+        const bool sel = w == a->runs.selected && a->runs.n_runners > 1;
         render_disc(r, view_x_to_px(&a->view, lay, rn->x[0]), view_y_to_px(&a->view, lay, rn->x[1]),
                     (sel ? 16.0f : 14.0f) * s, app_runner_color(a, w), 3 * s, TEXT);
     }

@@ -14,7 +14,7 @@
 
 void draw_axes_1d(const app *a, renderer *r, const layout *lay)
 {
-    const theme *th = theme_get(a->theme);
+    const theme *th = theme_get(a->ui.theme);
     const float s = lay->scale;
     const float font = 22.0f * s;
     double ticks[16], step;
@@ -49,8 +49,8 @@ void draw_axes_1d(const app *a, renderer *r, const layout *lay)
     render_text(r, "x", lay->plot_x + lay->plot_w / 2, lay->plot_y + lay->plot_h + 46 * s,
                 26 * s, TEXT_CENTER, TEXT);
     char ylabel[32];
-    snprintf(ylabel, sizeof ylabel, "%s(x)", a->land->symbol);
-    const char *yl = a->view.kind == VIEW_CONTOUR ? "y" : a->companion ? "loss" : ylabel;
+    snprintf(ylabel, sizeof ylabel, "%s(x)", a->lesson.land->symbol);
+    const char *yl = a->view.kind == VIEW_CONTOUR ? "y" : a->lesson.companion ? "loss" : ylabel;
     render_text(r, yl, lay->plot_x - 14 * s, lay->plot_y - 46 * s, 24 * s, TEXT_RIGHT, TEXT);
 }
 
@@ -80,14 +80,14 @@ static void draw_curve(const app *a, renderer *r, const layout *lay, const lands
 
 static void draw_marks_1d(const app *a, renderer *r, const layout *lay)
 {
-    const theme *th = theme_get(a->theme);
+    const theme *th = theme_get(a->ui.theme);
     const float s = lay->scale, font = 22.0f * s;
-    for (int i = 0; i < a->n_marks; i++) {
-        const app_mark *m = &a->marks[i];
+    for (int i = 0; i < a->lesson.n_marks; i++) {
+        const app_mark *m = &a->lesson.marks[i];
         const float px = view_x_to_px(&a->view, lay, m->x), py = view_y_to_px(&a->view, lay, m->f);
         /* below the point, stacked; kept inside a short plot (panels and a
          * caption take room), and above the point when there is no room */
-        const float bottom = lay->plot_y + lay->plot_h - (float)(a->n_marks - i) * font * 1.45f;
+        const float bottom = lay->plot_y + lay->plot_h - (float)(a->lesson.n_marks - i) * font * 1.45f;
         float ly = fminf(py + (58.0f + 34.0f * (float)i) * s, bottom);
         if (ly < py + 24.0f * s)
             ly = py - (58.0f + 34.0f * (float)i) * s - font * 1.3f;
@@ -101,7 +101,7 @@ static void draw_marks_1d(const app *a, renderer *r, const layout *lay)
         const float tw = render_text_width(r, text, font);
         float tx = px - tw / 2;
         tx = fmaxf(lay->plot_x + 6 * s, fminf(tx, lay->plot_x + lay->plot_w - tw - 6 * s));
-        const rgba c = m->on == a->land ? GREEN : ORANGE;
+        const rgba c = m->on == a->lesson.land ? GREEN : ORANGE;
         if (ly > py)
             draw_arrow(r, px, ly - 2 * s, px, py + 12 * s, 2.0f * s, rgba_alpha(c, 0.9f));
         else
@@ -117,7 +117,7 @@ static void draw_marks_1d(const app *a, renderer *r, const layout *lay)
  * update (its color), both drawn at the iterate's height. */
 static void draw_arrows_1d(const app *a, renderer *r, const layout *lay, const runner *rn, rgba c)
 {
-    const theme *th = theme_get(a->theme);
+    const theme *th = theme_get(a->ui.theme);
     const float s = lay->scale;
     const float px = view_x_to_px(&a->view, lay, rn->x[0]), py = view_y_to_px(&a->view, lay, rn->at.f);
     const double gd = -rn->lr_now * rn->at.g[0];
@@ -135,7 +135,7 @@ static void draw_arrows_1d(const app *a, renderer *r, const layout *lay, const r
 
 static void draw_runner_1d(const app *a, renderer *r, const layout *lay, int which)
 {
-    const theme *th = theme_get(a->theme);
+    const theme *th = theme_get(a->ui.theme);
     const float s = lay->scale;
     const runner *rn = &a->sim.runners[which];
     const rgba col = app_runner_color(a, which);
@@ -145,7 +145,7 @@ static void draw_runner_1d(const app *a, renderer *r, const layout *lay, int whi
         double p[2];
         runner_trail_point(rn, first + i, p);
         landscape_point v;
-        landscape_eval(a->land, p, &v);
+        landscape_eval(a->lesson.land, p, &v);
         pts[2 * i] = view_x_to_px(&a->view, lay, p[0]);
         pts[2 * i + 1] = view_y_to_px(&a->view, lay, v.f);
     }
@@ -171,21 +171,21 @@ static void draw_runner_1d(const app *a, renderer *r, const layout *lay, int whi
         render_text(r, text, tx, ey - 14 * s, 24 * s, right ? TEXT_RIGHT : TEXT_LEFT, col);
         return;
     }
-    const bool sel = which == a->selected && a->n_runners > 1;
+    const bool sel = which == a->runs.selected && a->runs.n_runners > 1;
     render_disc(r, view_x_to_px(&a->view, lay, x), view_y_to_px(&a->view, lay, rn->at.f),
                 (sel ? 16.0f : 14.0f) * s, col, 3.0f * s, TEXT);
-    if (a->show_arrows)
+    if (a->ui.show_arrows)
         draw_arrows_1d(a, r, lay, rn, col);
 }
 
 /* The start handle shared by all runners: a ring on the curve. */
 static void draw_start_1d(const app *a, renderer *r, const layout *lay)
 {
-    const theme *th = theme_get(a->theme);
+    const theme *th = theme_get(a->ui.theme);
     const float s = lay->scale;
     const runner *rn = &a->sim.runners[0];
     landscape_point sv;
-    landscape_eval(a->land, rn->start, &sv);
+    landscape_eval(a->lesson.land, rn->start, &sv);
     render_disc(r, view_x_to_px(&a->view, lay, rn->start[0]), view_y_to_px(&a->view, lay, sv.f), 11.0f * s,
                 rgba_alpha(BG, 0.0f), 3.0f * s, TEXT);
 }
@@ -203,22 +203,22 @@ static void legend_line(renderer *r, const theme *th, float x, float y, float s,
  * "vanishing gradient" (tanh's plateaus, d2l 12.1.3.3). */
 static void draw_plateau_1d(const app *a, renderer *r, const layout *lay)
 {
-    const theme *th = theme_get(a->theme);
-    if (a->crit.count > 0 || a->companion)
+    const theme *th = theme_get(a->ui.theme);
+    if (a->lesson.crit.count > 0 || a->lesson.companion)
         return; /* only where no critical point explains a small gradient */
     const float s = lay->scale;
     const int n = 2000;
     double start = NAN;
     for (int i = 0; i <= n; i++) {
-        const double x = a->land->lo[0] + (a->land->hi[0] - a->land->lo[0]) * i / n;
+        const double x = a->lesson.land->lo[0] + (a->lesson.land->hi[0] - a->lesson.land->lo[0]) * i / n;
         landscape_point p;
-        landscape_eval(a->land, &x, &p);
+        landscape_eval(a->lesson.land, &x, &p);
         const bool flat = fabs(p.g[0]) < 0.01;
         if (flat && isnan(start))
             start = x;
         if ((!flat || i == n) && !isnan(start)) {
             const double end = x;
-            if (end - start > 0.03 * (a->land->hi[0] - a->land->lo[0])) {
+            if (end - start > 0.03 * (a->lesson.land->hi[0] - a->lesson.land->lo[0])) {
                 const float x0 = view_x_to_px(&a->view, lay, start), x1 = view_x_to_px(&a->view, lay, end);
                 render_rect(r, x0, lay->plot_y, x1 - x0, lay->plot_h, rgba_alpha(YELLOW, 0.12f));
                 const char *lbl = "vanishing gradient: |f′| < 0.01";
@@ -226,7 +226,7 @@ static void draw_plateau_1d(const app *a, renderer *r, const layout *lay)
                          fmaxf(10.0f, 14 * s), x1 - x0 - 8 * s, TEXT_CENTER, YELLOW);
                 const double mid = 0.5 * (start + end);
                 landscape_point m;
-                landscape_eval(a->land, &mid, &m);
+                landscape_eval(a->lesson.land, &mid, &m);
                 draw_arrow(r, (x0 + x1) / 2, lay->plot_y + lay->plot_h - 76 * s, (x0 + x1) / 2,
                            view_y_to_px(&a->view, lay, m.f) + 20 * s, 2 * s, YELLOW);
             }
@@ -238,21 +238,21 @@ static void draw_plateau_1d(const app *a, renderer *r, const layout *lay)
 /* The 1D view's static part: axes, curves, marked points, legend. */
 void draw_view_1d(const app *a, renderer *r, const layout *lay)
 {
-    const theme *th = theme_get(a->theme);
+    const theme *th = theme_get(a->ui.theme);
     const float s = lay->scale;
     draw_axes_1d(a, r, lay);
     render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
-    if (a->companion)
-        draw_curve(a, r, lay, a->companion, 4.0f * s, ORANGE);
-    draw_curve(a, r, lay, a->land, 4.0f * s, BLUE);
-    if (a->annotate) {
+    if (a->lesson.companion)
+        draw_curve(a, r, lay, a->lesson.companion, 4.0f * s, ORANGE);
+    draw_curve(a, r, lay, a->lesson.land, 4.0f * s, BLUE);
+    if (a->ui.annotate) {
         draw_plateau_1d(a, r, lay);
         draw_marks_1d(a, r, lay);
     }
     render_clip(r, 0, 0, 0, 0);
     /* legend, top-left inside the plot */
     float y = lay->plot_y + 12 * s;
-    if (a->companion) {
+    if (a->lesson.companion) {
         legend_line(r, th, lay->plot_x + 16 * s, y, s, BLUE, "empirical risk g (training loss)");
         y += 34 * s;
         legend_line(r, th, lay->plot_x + 16 * s, y, s, ORANGE, "risk f = x·cos(πx) (expected loss)");

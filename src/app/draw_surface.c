@@ -56,13 +56,13 @@ static void draw_axis3d(renderer *r, const theme *th, const layout *lay, const f
 static void draw_critical_3d(const app *a, renderer *r, const layout *lay, const float vp[16],
                              double lift)
 {
-    const theme *th = theme_get(a->theme);
+    const theme *th = theme_get(a->ui.theme);
     const float s = lay->scale;
-    const landscape *l = a->land;
+    const landscape *l = a->lesson.land;
     const double zs = a->view.z_scale;
     const double side = fmax(l->hi[0] - l->lo[0], l->hi[1] - l->lo[1]);
-    for (int i = 0; i < a->crit.count; i++) {
-        const critical_point *c = &a->crit.points[i];
+    for (int i = 0; i < a->lesson.crit.count; i++) {
+        const critical_point *c = &a->lesson.crit.points[i];
         const char *label = NULL;
         switch (c->kind) {
         case CRITICAL_GLOBAL_MIN:
@@ -129,9 +129,9 @@ static void draw_critical_3d(const app *a, renderer *r, const layout *lay, const
 
 void draw_view_3d(const app *a, renderer *r, const layout *lay)
 {
-    const theme *th = theme_get(a->theme);
+    const theme *th = theme_get(a->ui.theme);
     const float s = lay->scale;
-    const landscape *l = a->land;
+    const landscape *l = a->lesson.land;
     float vp[16];
     view3d_matrix(&a->view, lay, vp);
     render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
@@ -170,7 +170,7 @@ void draw_view_3d(const app *a, renderer *r, const layout *lay)
         draw_axis3d(r, th, lay, vp, p0, p1, zlo, zhi, "f", off);
     }
     const double lift = 0.01 * span;
-    if (a->annotate)
+    if (a->ui.annotate)
         draw_critical_3d(a, r, lay, vp, lift);
     render_clip(r, 0, 0, 0, 0);
     draw_text_fit(r, "right-drag or Shift+arrows: rotate · left-drag: move the start · wheel: zoom",
@@ -182,9 +182,9 @@ void draw_view_3d(const app *a, renderer *r, const layout *lay)
  * handle, iterates and arrows. */
 void draw_runners_3d(const app *a, renderer *r, const layout *lay)
 {
-    const theme *th = theme_get(a->theme);
+    const theme *th = theme_get(a->ui.theme);
     const float s = lay->scale;
-    const landscape *l = a->land;
+    const landscape *l = a->lesson.land;
     float vp[16];
     view3d_matrix(&a->view, lay, vp);
     const double zs = a->view.z_scale;
@@ -234,9 +234,9 @@ void draw_runners_3d(const app *a, renderer *r, const layout *lay)
         if (!landscape_in_domain(l, rn->x) || !isfinite(rn->at.f))
             continue;
         const float it3[3] = {(float)rn->x[0], (float)rn->x[1], (float)(zs * rn->at.f + lift)};
-        const bool sel = w == a->selected && a->n_runners > 1;
+        const bool sel = w == a->runs.selected && a->runs.n_runners > 1;
         render_disc3d(r, it3, vp, (sel ? 16.0f : 14.0f) * s, app_runner_color(a, w), 3.0f * s, TEXT);
-        if (a->show_arrows) {
+        if (a->ui.show_arrows) {
             /* -lr grad (white) and the last update (runner color), on the surface */
             const double gd[2] = {rn->x[0] - rn->lr_now * rn->at.g[0],
                                   rn->x[1] - rn->lr_now * rn->at.g[1]};

@@ -66,11 +66,11 @@ void draw_arrow(renderer *r, float x0, float y0, float x1, float y1, float w, rg
     render_triangle(r, tri, c);
 }
 
-/* First trail point drawn: the trail is shortened to a->trail_len points
+/* First trail point drawn: the trail is shortened to a->ui.trail_len points
  * ({ and }), the newest kept. */
 int trail_first(const app *a, const runner *rn)
 {
     /* with a particle cloud the cloud is the picture: the last 20 steps only */
-    const int keep = a->cloud.n > 0 && a->trail_len > 20 ? 20 : a->trail_len;
+    const int keep = a->cloud.n > 0 && a->ui.trail_len > 20 ? 20 : a->ui.trail_len;
     return rn->trail_len > keep ? rn->trail_len - keep : 0;
 }

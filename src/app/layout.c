@@ -33,7 +33,7 @@ void layout_compute(int fb_w, int fb_h, float ui_scale, layout *out)
 
 void app_layout(const app *a, int fb_w, int fb_h, layout *out)
 {
-    layout_compute(fb_w, fb_h, a->ui_scale, out);
+    layout_compute(fb_w, fb_h, a->ui.ui_scale, out);
     out->loss_x = out->loss_y = out->loss_w = out->loss_h = 0.0f;
     out->caption_x = out->caption_y = out->caption_w = out->caption_h = 0.0f;
     const float s = out->scale;
@@ -44,7 +44,7 @@ void app_layout(const app *a, int fb_w, int fb_h, layout *out)
         out->caption_w = out->plot_w + 80.0f * s;
         out->caption_y = out->fb_h - out->caption_h - 8.0f * s;
     }
-    if (!a->loss_panel)
+    if (!a->ui.loss_panel)
         return;
     const float h = floorf(out->plot_h * 0.36f);
     out->plot_h -= h + 70.0f * s; /* the plot's x-axis labels stay above the panel */

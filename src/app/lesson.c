@@ -12,8 +12,8 @@
 
 static void marks_locate(app *a)
 {
-    const landscape *l = a->land;
-    a->n_marks = 0;
+    const landscape *l = a->lesson.land;
+    a->lesson.n_marks = 0;
     for (int i = 0; i < l->n_marks && l->dim == 1; i++) {
         const landscape_mark *m = &l->marks[i];
         const landscape *on = m->of_function ? landscape_find(m->of_function) : l;
@@ -22,28 +22,28 @@ static void marks_locate(app *a)
             continue;
         landscape_point p;
         landscape_eval(on, &x, &p);
-        a->marks[a->n_marks++] = (app_mark){.label = m->label, .on = on, .x = x, .f = p.f};
+        a->lesson.marks[a->lesson.n_marks++] = (app_mark){.label = m->label, .on = on, .x = x, .f = p.f};
     }
 }
 
-/* Lays the command line's settings (a->user) over the lesson's or scene's:
+/* Lays the command line's settings (a->runs.user) over the lesson's or scene's:
  * the hyperparameters on the first runner, while the first landscape is
  * shown (keep_given); noise decay, schedule and seed always. */
 void app_apply_user(app *a, bool hyper)
 {
-    const run_layer *u = &a->user;
+    const run_layer *u = &a->runs.user;
     if (hyper) {
         run_config c = app_run_config(a, 0);
         const run_layer h = {.optim_given = u->optim_given, .optim = u->optim};
         run_config_apply(&c, &h);
-        a->cfg[0].optim = c.optim;
+        a->runs.cfg[0].optim = c.optim;
     }
     if (u->has_noise_decay)
-        a->noise_decay = u->noise_decay;
+        a->runs.noise_decay = u->noise_decay;
     if (u->has_sched)
-        a->sched = u->sched;
+        a->runs.sched = u->sched;
     if (u->has_seed)
-        a->seed = u->seed;
+        a->runs.seed = u->seed;
 }
 
 /* Rebuilds the sim for the current lesson and settings from start. */
@@ -51,24 +51,24 @@ static void sim_rebuild(app *a, const double *start)
 {
     char err[256];
     runner_params p[SIM_MAX_RUNNERS];
-    for (int i = 0; i < a->n_runners; i++) {
+    for (int i = 0; i < a->runs.n_runners; i++) {
         const run_config c = app_run_config(a, i);
-        p[i] = run_config_runner(&c, a->land, start, (uint64_t)i);
+        p[i] = run_config_runner(&c, a->lesson.land, start, (uint64_t)i);
     }
     const bool paused = a->sim.paused;
     const double sps = a->sim.steps_per_second > 0 ? a->sim.steps_per_second
                                                     : APP_DEFAULT_STEPS_PER_SECOND;
     for (int i = 0; i < SIM_MAX_RUNNERS; i++)
-        assess_reset(&a->assess[i]);
-    if (!sim_init(&a->sim, p, a->n_runners, sps, err, sizeof err)) {
+        assess_reset(&a->runs.assess[i]);
+    if (!sim_init(&a->sim, p, a->runs.n_runners, sps, err, sizeof err)) {
         /* only reachable with bad hyperparameters, which the CLI and the
          * panel reject: fall back to one gradient-descent runner */
         app_message(a, 4000, "%s", err);
-        a->n_runners = 1;
-        a->selected = 0;
-        a->cfg[0] = (runner_cfg){.kind = OPTIM_SGD, .optim = optim_defaults(OPTIM_SGD)};
-        run_config_fit(a->cfg[0].kind, &a->cfg[0].optim, a->land);
-        const runner_params q = {.land = a->land, .optim = a->cfg[0].optim, .start = start};
+        a->runs.n_runners = 1;
+        a->runs.selected = 0;
+        a->runs.cfg[0] = (runner_cfg){.kind = OPTIM_SGD, .optim = optim_defaults(OPTIM_SGD)};
+        run_config_fit(a->runs.cfg[0].kind, &a->runs.cfg[0].optim, a->lesson.land);
+        const runner_params q = {.land = a->lesson.land, .optim = a->runs.cfg[0].optim, .start = start};
         sim_init(&a->sim, &q, 1, sps, err, sizeof err);
     }
     a->sim.paused = paused;
@@ -77,24 +77,24 @@ static void sim_rebuild(app *a, const double *start)
 void app_set_landscape(app *a, const landscape *l)
 {
     app_cloud_remove(a);
-    a->land = l;
-    a->noise_sigma = l->noise > 0 ? l->noise : APP_DEFAULT_NOISE;
-    a->companion = a->land->companion ? landscape_find(a->land->companion) : NULL;
-    for (int i = 0; i < a->n_runners; i++)
-        run_config_fit(a->cfg[i].kind, &a->cfg[i].optim, a->land);
-    app_apply_user(a, a->keep_given); /* the command line's settings win over the lesson's */
-    a->keep_given = false;
-    if (a->drag == DRAG_START)
-        a->sim.paused = a->drag_was_paused;
-    a->drag = DRAG_NONE;
+    a->lesson.land = l;
+    a->runs.noise_sigma = l->noise > 0 ? l->noise : APP_DEFAULT_NOISE;
+    a->lesson.companion = a->lesson.land->companion ? landscape_find(a->lesson.land->companion) : NULL;
+    for (int i = 0; i < a->runs.n_runners; i++)
+        run_config_fit(a->runs.cfg[i].kind, &a->runs.cfg[i].optim, a->lesson.land);
+    app_apply_user(a, a->runs.keep_given); /* the command line's settings win over the lesson's */
+    a->runs.keep_given = false;
+    if (a->ui.drag == DRAG_START)
+        a->sim.paused = a->ui.drag_was_paused;
+    a->ui.drag = DRAG_NONE;
     marks_locate(a);
-    critical_free(&a->crit);
-    if (!critical_find(&a->crit, a->land, NULL))
-        a->crit = (critical_set){0};
+    critical_free(&a->lesson.crit);
+    if (!critical_find(&a->lesson.crit, a->lesson.land, NULL))
+        a->lesson.crit = (critical_set){0};
     double mark_f[APP_MAX_MARKS];
-    for (int i = 0; i < a->n_marks; i++)
-        mark_f[i] = a->marks[i].f;
-    view_fit(&a->view, a->land, a->companion, mark_f, a->n_marks);
+    for (int i = 0; i < a->lesson.n_marks; i++)
+        mark_f[i] = a->lesson.marks[i].f;
+    view_fit(&a->view, a->lesson.land, a->lesson.companion, mark_f, a->lesson.n_marks);
     sim_rebuild(a, NULL);
 }
 
@@ -105,19 +105,19 @@ void app_rebuild(app *a, const double *start)
 
 void app_scene_leave(app *a)
 {
-    if (a->has_scene) { /* the scene's runners and panels go with it */
-        a->tour_last = a->tour_index;
-        a->n_runners = 1;
-        a->selected = 0;
-        a->panel_field = 0;
-        a->cfg[0] = (runner_cfg){.kind = OPTIM_SGD, .optim = optim_defaults(OPTIM_SGD)};
-        a->loss_panel = false;
+    if (a->scenes.has_scene) { /* the scene's runners and panels go with it */
+        a->scenes.tour_last = a->scenes.tour_index;
+        a->runs.n_runners = 1;
+        a->runs.selected = 0;
+        a->runs.panel_field = 0;
+        a->runs.cfg[0] = (runner_cfg){.kind = OPTIM_SGD, .optim = optim_defaults(OPTIM_SGD)};
+        a->ui.loss_panel = false;
     }
-    a->has_scene = false;
-    a->tour_index = -1;
-    a->noise_decay = 0.0; /* the lesson's: none (apply_user restores the command line's) */
+    a->scenes.has_scene = false;
+    a->scenes.tour_index = -1;
+    a->runs.noise_decay = 0.0; /* the lesson's: none (apply_user restores the command line's) */
     for (int i = 0; i < SIM_MAX_RUNNERS; i++)
-        a->cfg[i].has_noise = a->cfg[i].has_color = false;
+        a->runs.cfg[i].has_noise = a->runs.cfg[i].has_color = false;
 }
 
 void app_set_lesson(app *a, int index)
@@ -133,11 +133,11 @@ void app_assess(app *a)
     for (int i = 0; i < a->sim.n_runners; i++) {
         const runner *r = &a->sim.runners[i];
         if (r->step == 0)
-            assess_reset(&a->assess[i]); /* a new run */
-        const int before = a->assess[i].escapes;
-        assess_runner(&a->assess[i], r, &a->crit, a->view.f_range);
-        if (a->assess[i].escapes > before)
+            assess_reset(&a->runs.assess[i]); /* a new run */
+        const int before = a->runs.assess[i].escapes;
+        assess_runner(&a->runs.assess[i], r, &a->lesson.crit, a->view.f_range);
+        if (a->runs.assess[i].escapes > before)
             app_message(a, 3000, "%s left the local minimum's basin (escape %d)",
-                        optim_kind_name(r->opt.kind), a->assess[i].escapes);
+                        optim_kind_name(r->opt.kind), a->runs.assess[i].escapes);
     }
 }

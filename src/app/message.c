@@ -11,20 +11,20 @@ void app_message(app *a, uint32_t ms, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(a->message, sizeof a->message, fmt, ap);
+    vsnprintf(a->ui.message, sizeof a->ui.message, fmt, ap);
     va_end(ap);
-    a->message_until = app_now_ms(a) + ms;
-    a->message_kind = MESSAGE_INFO;
+    a->ui.message_until = app_now_ms(a) + ms;
+    a->ui.message_kind = MESSAGE_INFO;
 }
 
 void app_message_kind(app *a, message_kind kind, uint32_t ms, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(a->message, sizeof a->message, fmt, ap);
+    vsnprintf(a->ui.message, sizeof a->ui.message, fmt, ap);
     va_end(ap);
-    a->message_until = app_now_ms(a) + ms;
-    a->message_kind = kind;
+    a->ui.message_until = app_now_ms(a) + ms;
+    a->ui.message_kind = kind;
 }
 
 uint32_t app_now_ms(const app *a)

@@ -10,9 +10,9 @@
  * then the others; sky blue and orange also draw the curves. */
 rgba app_runner_color(const app *a, int i)
 {
-    if (i >= 0 && i < SIM_MAX_RUNNERS && i < a->n_runners && a->cfg[i].has_color)
-        return a->cfg[i].color;
-    const theme *t = theme_get(a->theme);
+    if (i >= 0 && i < SIM_MAX_RUNNERS && i < a->runs.n_runners && a->runs.cfg[i].has_color)
+        return a->runs.cfg[i].color;
+    const theme *t = theme_get(a->ui.theme);
     return t->runners[((i % THEME_RUNNER_COLORS) + THEME_RUNNER_COLORS) % THEME_RUNNER_COLORS];
 }
 
@@ -20,7 +20,7 @@ int app_panel_fields(const app *a, int *out, int max)
 {
     int count, n = 0;
     const optim_field *f = optim_fields(&count);
-    const optim_kind kind = a->cfg[a->selected].kind;
+    const optim_kind kind = a->runs.cfg[a->runs.selected].kind;
     for (int i = 0; i < count && n < max; i++)
         if (optim_uses(kind, &f[i]))
             out[n++] = i;
@@ -29,13 +29,13 @@ int app_panel_fields(const app *a, int *out, int max)
 
 run_config app_run_config(const app *a, int i)
 {
-    const runner_cfg *c = &a->cfg[i];
+    const runner_cfg *c = &a->runs.cfg[i];
     return (run_config){
         .kind = c->kind,
         .optim = c->optim,
-        .noise = c->has_noise ? c->noise : a->noise_on ? a->noise_sigma : 0.0,
-        .noise_decay = a->noise_decay,
-        .sched = a->sched,
-        .seed = a->seed,
+        .noise = c->has_noise ? c->noise : a->runs.noise_on ? a->runs.noise_sigma : 0.0,
+        .noise_decay = a->runs.noise_decay,
+        .sched = a->runs.sched,
+        .seed = a->runs.seed,
     };
 }
