@@ -23,25 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-void scene_vfail(parse_ctx *c, int line, const char *section, const char *key, const char *fmt,
-                 va_list ap)
-{
-    if (c->failed)
-        return;
-    c->failed = true;
-    char why[512];
-    vsnprintf(why, sizeof why, fmt, ap);
-    char where[64] = "";
-    if (line > 0)
-        snprintf(where, sizeof where, ":%d", line);
-    char what[96] = "";
-    if (section && key)
-        snprintf(what, sizeof what, " [%s] %s:", section, key);
-    else if (section)
-        snprintf(what, sizeof what, " [%s]:", section);
-    snprintf(c->err, c->errlen, "%s%s:%s %s", c->path, where, what, why);
-}
-
 static bool number(parse_ctx *c, const char *key, const char *v, double *out)
 {
     if (landscape_parse_number(v, out))
@@ -522,15 +503,4 @@ cleanup:
     free(c);
     free(s);
     return ok;
-}
-
-const char *scene_view_name(scene_view v)
-{
-    switch (v) {
-    case SCENE_VIEW_CURVE: return "curve";
-    case SCENE_VIEW_SURFACE: return "surface";
-    case SCENE_VIEW_CONTOUR: return "contour";
-    case SCENE_VIEW_DEFAULT: break;
-    }
-    return "";
 }

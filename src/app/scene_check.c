@@ -1,5 +1,6 @@
 /*
- * scene_check.c: a scene file's checks once it is read (scene.c reads it):
+ * scene_check.c: a scene file's checks once it is read (scene.c reads it),
+ * and how a problem is reported (scene_vfail: path:line: [section] key):
  * what depends on several keys (the dimension, each runner's optimizer and
  * its hyperparameters, starts and annotations inside the domain), and the
  * runners and annotations packed in the order given.
@@ -7,7 +8,27 @@
 #include "app/scene_internal.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
+
+void scene_vfail(parse_ctx *c, int line, const char *section, const char *key, const char *fmt,
+                 va_list ap)
+{
+    if (c->failed)
+        return;
+    c->failed = true;
+    char why[512];
+    vsnprintf(why, sizeof why, fmt, ap);
+    char where[64] = "";
+    if (line > 0)
+        snprintf(where, sizeof where, ":%d", line);
+    char what[96] = "";
+    if (section && key)
+        snprintf(what, sizeof what, " [%s] %s:", section, key);
+    else if (section)
+        snprintf(what, sizeof what, " [%s]:", section);
+    snprintf(c->err, c->errlen, "%s%s:%s %s", c->path, where, what, why);
+}
 
 /* Checks a runner's hyperparameters once its optimizer is known: each given
  * field must be used by the optimizer, and the set must pass optim_init's
@@ -180,4 +201,15 @@ void scene_compact(parse_ctx *c)
     for (int i = 0; i < SCENE_MAX_ANNOTATIONS; i++)
         if (c->annot_used[i])
             s->annotations[s->n_annotations++] = s->annotations[i];
+}
+
+const char *scene_view_name(scene_view v)
+{
+    switch (v) {
+    case SCENE_VIEW_CURVE: return "curve";
+    case SCENE_VIEW_SURFACE: return "surface";
+    case SCENE_VIEW_CONTOUR: return "contour";
+    case SCENE_VIEW_DEFAULT: break;
+    }
+    return "";
 }
