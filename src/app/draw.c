@@ -21,9 +21,12 @@
 
 /* What does not move from frame to frame for a given lesson, view and
  * window: heading, axes, curves, marks, the wireframe, the HUD's panel. */
-static void draw_static(const app *a, renderer *r, const layout *lay)
+static void draw_static(const draw_ctx *dc)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale;
     char heading[400];
     if (a->scenes.has_scene) {
@@ -44,13 +47,13 @@ static void draw_static(const app *a, renderer *r, const layout *lay)
                   head_w,
              TEXT_LEFT, TEXT);
     if (a->view.kind == VIEW_CURVE)
-        draw_view_1d(a, r, lay);
+        draw_view_1d(dc);
     else if (a->view.kind == VIEW_CONTOUR)
-        draw_view_contour(a, r, lay);
+        draw_view_contour(dc);
     else
-        draw_view_3d(a, r, lay);
-    draw_scene_annotations(a, r, lay);
-    draw_scene_caption(a, r, lay);
+        draw_view_3d(dc);
+    draw_scene_annotations(dc);
+    draw_scene_caption(dc);
     render_rect(r, lay->side_x, lay->side_y, lay->side_w, lay->side_h, PANEL);
 }
 
@@ -98,22 +101,24 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
     layout lay;
     render_set_stroke(r, th->stroke);
     app_layout(a, fb_w, fb_h, &lay);
+    const draw_ctx ctx = {.a = a, .r = r, .th = th, .lay = &lay, .now_ms = app_now_ms(a)};
+    const draw_ctx *dc = &ctx;
     const float s = lay.scale;
     render_begin(r, fb_w, fb_h, BG);
     if (render_layer_begin(r, static_key(a, fb_w, fb_h))) {
-        draw_static(a, r, &lay);
+        draw_static(dc);
         render_layer_end(r);
     }
-    draw_cloud(a, r, &lay);
+    draw_cloud(dc);
     if (a->view.kind == VIEW_CURVE)
-        draw_runners_1d(a, r, &lay);
+        draw_runners_1d(dc);
     else if (a->view.kind == VIEW_CONTOUR)
-        draw_runners_contour(a, r, &lay);
+        draw_runners_contour(dc);
     else
-        draw_runners_3d(a, r, &lay);
-    draw_cloud_panel(a, r, &lay);
-    draw_hud(a, r, &lay);
-    draw_loss_panel(a, r, &lay);
+        draw_runners_3d(dc);
+    draw_cloud_panel(dc);
+    draw_hud(dc);
+    draw_loss_panel(dc);
     const runner *rn = &a->sim.runners[a->runs.selected];
     if (rn->status == RUNNER_DIVERGED || rn->status == RUNNER_STOPPED ||
         rn->status == RUNNER_UNDEFINED) {
@@ -140,7 +145,7 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
                       TEXT_CENTER, banner);
     }
     /* a file's path stays out of a recording's frames */
-    if (a->ui.message[0] && !SDL_TICKS_PASSED(app_now_ms(a), a->ui.message_until) &&
+    if (a->ui.message[0] && !SDL_TICKS_PASSED(dc->now_ms, a->ui.message_until) &&
         !(a->ui.message_kind == MESSAGE_FILE && a->export.exp.recording)) {
         const bool error = a->ui.message_kind == MESSAGE_ERROR;
         const float max_w = lay.fb_w - 60 * s;
@@ -162,10 +167,10 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
                       error ? RED : YELLOW);
     }
     if (a->ui.explain)
-        draw_explain(a, r, &lay);
-    draw_formula_line(a, r, &lay);
-    draw_keycast(a, r, &lay);
+        draw_explain(dc);
+    draw_formula_line(dc);
+    draw_keycast(dc);
     if (a->ui.help_visible)
-        draw_help(a, r, &lay);
+        draw_help(dc);
     render_end(r);
 }

@@ -43,9 +43,12 @@ static int particles_px(const app *a, const layout *lay, float *xy)
     return k;
 }
 
-void draw_cloud(const app *a, renderer *r, const layout *lay)
+void draw_cloud(const draw_ctx *dc)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const cloud *c = &a->cloud;
     if (c->n <= 0)
         return;
@@ -158,9 +161,12 @@ static void minimum_label(const app *a, const cloud_minimum *mn, char *out, size
     format_minus(out, n, ascii);
 }
 
-void draw_cloud_panel(const app *a, renderer *r, const layout *lay)
+void draw_cloud_panel(const draw_ctx *dc)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const cloud *c = &a->cloud;
     if (c->n <= 0)
         return;

@@ -13,9 +13,12 @@
 /* The contour view's static part (C): viridis fill with isolines (drawn in
  * the fragment shader), axes in x and y, the negative gradient field as
  * arrows, labelled critical points. */
-void draw_view_contour(const app *a, renderer *r, const layout *lay)
+void draw_view_contour(const draw_ctx *dc)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale;
     const landscape *l = a->lesson.land;
     const float hlo = a->view.heights_lo, hhi = a->view.heights_hi;
@@ -73,7 +76,7 @@ void draw_view_contour(const app *a, renderer *r, const layout *lay)
         }
     }
     render_clip(r, 0, 0, 0, 0);
-    draw_axes_1d(a, r, lay);
+    draw_axes_1d(dc);
     /* the colormap's scale */
     char lo_s[32], hi_s[32], text[160];
     format_sig(lo_s, sizeof lo_s, hlo, 3);
@@ -85,9 +88,12 @@ void draw_view_contour(const app *a, renderer *r, const layout *lay)
 }
 
 /* The contour view's moving part: trails, start, iterates. */
-void draw_runners_contour(const app *a, renderer *r, const layout *lay)
+void draw_runners_contour(const draw_ctx *dc)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale;
     render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
     float pts[2 * RUNNER_TRAIL_MAX];

@@ -12,9 +12,12 @@
 #include <stdio.h>
 #include <string.h>
 
-void draw_axes_1d(const app *a, renderer *r, const layout *lay)
+void draw_axes_1d(const draw_ctx *dc)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale;
     const float font = 22.0f * s;
     double ticks[16], step;
@@ -54,9 +57,12 @@ void draw_axes_1d(const app *a, renderer *r, const layout *lay)
     render_text(r, yl, lay->plot_x - 14 * s, lay->plot_y - 46 * s, 24 * s, TEXT_RIGHT, TEXT);
 }
 
-static void draw_curve(const app *a, renderer *r, const layout *lay, const landscape *l,
+static void draw_curve(const draw_ctx *dc, const landscape *l,
                        float width, rgba c)
 {
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
     enum { MAX_PTS = 4096 };
     float pts[2 * MAX_PTS];
     int n = (int)lay->plot_w;
@@ -78,9 +84,12 @@ static void draw_curve(const app *a, renderer *r, const layout *lay, const lands
     render_polyline(r, pts, n, width, c);
 }
 
-static void draw_marks_1d(const app *a, renderer *r, const layout *lay)
+static void draw_marks_1d(const draw_ctx *dc)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale, font = 22.0f * s;
     for (int i = 0; i < a->lesson.n_marks; i++) {
         const app_mark *m = &a->lesson.marks[i];
@@ -115,9 +124,12 @@ static void draw_marks_1d(const app *a, renderer *r, const layout *lay)
 /* Arrows at a 1D iterate, in x units turned to pixels: where plain
  * gradient descent would step (-lr f'(x), white) and the optimizer's last
  * update (its color), both drawn at the iterate's height. */
-static void draw_arrows_1d(const app *a, renderer *r, const layout *lay, const runner *rn, rgba c)
+static void draw_arrows_1d(const draw_ctx *dc, const runner *rn, rgba c)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale;
     const float px = view_x_to_px(&a->view, lay, rn->x[0]), py = view_y_to_px(&a->view, lay, rn->at.f);
     const double gd = -rn->lr_now * rn->at.g[0];
@@ -133,9 +145,12 @@ static void draw_arrows_1d(const app *a, renderer *r, const layout *lay, const r
     }
 }
 
-static void draw_runner_1d(const app *a, renderer *r, const layout *lay, int which)
+static void draw_runner_1d(const draw_ctx *dc, int which)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale;
     const runner *rn = &a->sim.runners[which];
     const rgba col = app_runner_color(a, which);
@@ -175,13 +190,16 @@ static void draw_runner_1d(const app *a, renderer *r, const layout *lay, int whi
     render_disc(r, view_x_to_px(&a->view, lay, x), view_y_to_px(&a->view, lay, rn->at.f),
                 (sel ? 16.0f : 14.0f) * s, col, 3.0f * s, TEXT);
     if (a->ui.show_arrows)
-        draw_arrows_1d(a, r, lay, rn, col);
+        draw_arrows_1d(dc, rn, col);
 }
 
 /* The start handle shared by all runners: a ring on the curve. */
-static void draw_start_1d(const app *a, renderer *r, const layout *lay)
+static void draw_start_1d(const draw_ctx *dc)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale;
     const runner *rn = &a->sim.runners[0];
     landscape_point sv;
@@ -201,9 +219,12 @@ static void legend_line(renderer *r, const theme *th, float x, float y, float s,
 
 /* Shades where |f'| < 0.01 over a stretch with no critical point, labelled
  * "vanishing gradient" (tanh's plateaus, d2l 12.1.3.3). */
-static void draw_plateau_1d(const app *a, renderer *r, const layout *lay)
+static void draw_plateau_1d(const draw_ctx *dc)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     if (a->lesson.crit.count > 0 || a->lesson.companion)
         return; /* only where no critical point explains a small gradient */
     const float s = lay->scale;
@@ -236,18 +257,21 @@ static void draw_plateau_1d(const app *a, renderer *r, const layout *lay)
 }
 
 /* The 1D view's static part: axes, curves, marked points, legend. */
-void draw_view_1d(const app *a, renderer *r, const layout *lay)
+void draw_view_1d(const draw_ctx *dc)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale;
-    draw_axes_1d(a, r, lay);
+    draw_axes_1d(dc);
     render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
     if (a->lesson.companion)
-        draw_curve(a, r, lay, a->lesson.companion, 4.0f * s, ORANGE);
-    draw_curve(a, r, lay, a->lesson.land, 4.0f * s, BLUE);
+        draw_curve(dc, a->lesson.companion, 4.0f * s, ORANGE);
+    draw_curve(dc, a->lesson.land, 4.0f * s, BLUE);
     if (a->ui.annotate) {
-        draw_plateau_1d(a, r, lay);
-        draw_marks_1d(a, r, lay);
+        draw_plateau_1d(dc);
+        draw_marks_1d(dc);
     }
     render_clip(r, 0, 0, 0, 0);
     /* legend, top-left inside the plot */
@@ -260,11 +284,14 @@ void draw_view_1d(const app *a, renderer *r, const layout *lay)
 }
 
 /* The 1D view's moving part: the start handle, trails and iterates. */
-void draw_runners_1d(const app *a, renderer *r, const layout *lay)
+void draw_runners_1d(const draw_ctx *dc)
 {
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
     render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
-    draw_start_1d(a, r, lay);
+    draw_start_1d(dc);
     for (int i = a->sim.n_runners - 1; i >= 0; i--) /* the first runner on top */
-        draw_runner_1d(a, r, lay, i);
+        draw_runner_1d(dc, i);
     render_clip(r, 0, 0, 0, 0);
 }

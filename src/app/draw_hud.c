@@ -37,9 +37,10 @@ static void hud_row(renderer *r, const theme *th, const layout *lay, float *y, c
     *y += font * 1.32f;
 }
 
-static const char *status_text(const app *a, int which, rgba *color)
+static const char *status_text(const draw_ctx *dc, int which, rgba *color)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    const theme *th = dc->th;
     const runner *rn = &a->sim.runners[which];
     const situation sit = a->runs.assess[which].now;
     *color = TEXT;
@@ -94,9 +95,12 @@ static const char *status_text(const app *a, int which, rgba *color)
 
 /* The runners, one line each: color, optimizer and hyperparameters,
  * status; the selected one marked. */
-static void draw_legend(const app *a, renderer *r, const layout *lay, float *y)
+static void draw_legend(const draw_ctx *dc, float *y)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale, font = 22.0f * s;
     for (int i = 0; i < a->sim.n_runners; i++) {
         const runner *rn = &a->sim.runners[i];
@@ -108,7 +112,7 @@ static void draw_legend(const app *a, renderer *r, const layout *lay, float *y)
         char label[96];
         optim_label(rn->opt.kind, &rn->opt.p, label, sizeof label);
         rgba sc;
-        const char *st = status_text(a, i, &sc);
+        const char *st = status_text(dc, i, &sc);
         render_text(r, st, lay->side_x + lay->side_w - 16 * s, *y, font, TEXT_RIGHT, sc);
         const float room = lay->side_w - 70 * s - render_text_width(r, st, font) - 16 * s;
         draw_text_fit(r, label, lay->side_x + 50 * s, *y, font, fmaxf(11.0f, 16 * s), room, TEXT_LEFT,
@@ -119,9 +123,12 @@ static void draw_legend(const app *a, renderer *r, const layout *lay, float *y)
 
 /* The selected runner's hyperparameters; the field Ctrl+arrows change is
  * highlighted. */
-static void draw_panel(const app *a, renderer *r, const layout *lay, float *y)
+static void draw_panel(const draw_ctx *dc, float *y)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale, font = 22.0f * s;
     int idx[32], count;
     const int n = app_panel_fields(a, idx, 32);
@@ -154,9 +161,12 @@ static void draw_panel(const app *a, renderer *r, const layout *lay, float *y)
 /* The second-derivative test at the selected runner's iterate: f'' (1D)
  * or the Hessian and its eigenvalues (2D), and the verdict at a critical
  * point: at a minimum, near a saddle, or converged (d2l 12.1.3). */
-static void draw_hessian(const app *a, renderer *r, const layout *lay, float *y)
+static void draw_hessian(const draw_ctx *dc, float *y)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const runner *rn = &a->sim.runners[a->runs.selected];
     if (!isfinite(rn->at.f))
         return;
@@ -234,9 +244,12 @@ static void draw_hessian(const app *a, renderer *r, const layout *lay, float *y)
     hud_row(r, th, lay, y, "test", verdict, c);
 }
 
-void draw_hud(const app *a, renderer *r, const layout *lay)
+void draw_hud(const draw_ctx *dc)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale;
     const runner *rn = &a->sim.runners[a->runs.selected];
     const float hint_y = lay->side_h - 44 * s;
@@ -244,7 +257,7 @@ void draw_hud(const app *a, renderer *r, const layout *lay)
     draw_text_fit(r, hint, lay->side_x + 24 * s, hint_y, 20 * s, fmaxf(11.0f, 14 * s),
              lay->side_w - 30 * s, TEXT_LEFT, DIM);
     float y = 20 * s;
-    draw_legend(a, r, lay, &y);
+    draw_legend(dc, &y);
     y += 8 * s;
     char v[96], w[96];
     snprintf(v, sizeof v, "%ld", rn->step);
@@ -304,13 +317,13 @@ void draw_hud(const app *a, renderer *r, const layout *lay)
         snprintf(v, sizeof v, "%g", a->sim.steps_per_second);
     hud_row(r, th, lay, &y, "steps/s", v, TEXT);
     rgba sc;
-    const char *status = status_text(a, a->runs.selected, &sc);
+    const char *status = status_text(dc, a->runs.selected, &sc);
     hud_row(r, th, lay, &y, "status", status, sc);
     if (a->runs.assess[a->runs.selected].escapes > 0) {
         snprintf(v, sizeof v, "%d", a->runs.assess[a->runs.selected].escapes);
         hud_row(r, th, lay, &y, "escapes", v, YELLOW);
     }
-    draw_hessian(a, r, lay, &y);
+    draw_hessian(dc, &y);
     /* Newton's note is about the step just taken; show it while the
      * Hessian here is still not positive definite */
     double lam_here[2] = {rn->at.h[0][0], rn->at.h[0][0]};
@@ -331,7 +344,7 @@ void draw_hud(const app *a, renderer *r, const layout *lay)
         draw_text_fit(r, "hyperparameters (Ctrl+arrows)", lay->side_x + 24 * s, y, 20 * s,
                  fmaxf(10.0f, 13 * s), lay->side_w - 30 * s, TEXT_LEFT, DIM);
         y += 30 * s;
-        draw_panel(a, r, lay, &y);
+        draw_panel(dc, &y);
     }
     /* what the markers mean */
     y += 14 * s;
@@ -347,9 +360,12 @@ void draw_hud(const app *a, renderer *r, const layout *lay)
 
 /* Step-by-step mode: the last step of the selected runner written out,
  * in a box beside its iterate (1D) or at the top of the view (3D). */
-void draw_explain(const app *a, renderer *r, const layout *lay)
+void draw_explain(const draw_ctx *dc)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale, font = 24.0f * s;
     const runner *rn = &a->sim.runners[a->runs.selected];
     char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE];
@@ -378,9 +394,11 @@ void draw_explain(const app *a, renderer *r, const layout *lay)
                  fmaxf(10.0f, 14 * s), w, TEXT_LEFT, TEXT);
 }
 
-void draw_help(const app *a, renderer *r, const layout *lay)
+void draw_help(const draw_ctx *dc)
 {
-    const theme *th = theme_get(a->ui.theme);
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale;
     int n;
     const binding *b = input_bindings(&n);

@@ -53,10 +53,13 @@ static void draw_axis3d(renderer *r, const theme *th, const layout *lay, const f
  * ("global minimum", "local minimum", "saddle point"), and at a saddle its
  * Hessian's eigenvector directions draped on the surface: green where the
  * eigenvalue is positive (f curves up), red where negative. */
-static void draw_critical_3d(const app *a, renderer *r, const layout *lay, const float vp[16],
+static void draw_critical_3d(const draw_ctx *dc, const float vp[16],
                              double lift)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale;
     const landscape *l = a->lesson.land;
     const double zs = a->view.z_scale;
@@ -127,9 +130,12 @@ static void draw_critical_3d(const app *a, renderer *r, const layout *lay, const
     }
 }
 
-void draw_view_3d(const app *a, renderer *r, const layout *lay)
+void draw_view_3d(const draw_ctx *dc)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale;
     const landscape *l = a->lesson.land;
     float vp[16];
@@ -171,7 +177,7 @@ void draw_view_3d(const app *a, renderer *r, const layout *lay)
     }
     const double lift = 0.01 * span;
     if (a->ui.annotate)
-        draw_critical_3d(a, r, lay, vp, lift);
+        draw_critical_3d(dc, vp, lift);
     render_clip(r, 0, 0, 0, 0);
     draw_text_fit(r, "right-drag or Shift+arrows: rotate · left-drag: move the start · wheel: zoom",
              lay->plot_x + lay->plot_w / 2, lay->plot_y + lay->plot_h + 14 * s, 22 * s,
@@ -180,9 +186,12 @@ void draw_view_3d(const app *a, renderer *r, const layout *lay)
 
 /* The 3D view's moving part: trails draped on the surface, the start
  * handle, iterates and arrows. */
-void draw_runners_3d(const app *a, renderer *r, const layout *lay)
+void draw_runners_3d(const draw_ctx *dc)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale;
     const landscape *l = a->lesson.land;
     float vp[16];
