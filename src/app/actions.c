@@ -56,7 +56,8 @@ static void add_runner(app *a)
         app_message(a, 2500, "at most %d runners", SIM_MAX_RUNNERS);
         return;
     }
-    const optim_kind next = (optim_kind)((a->runs.cfg[a->runs.n_runners - 1].kind + 1) % OPTIM_KIND_COUNT);
+    const optim_kind next =
+        (optim_kind)((a->runs.cfg[a->runs.n_runners - 1].kind + 1) % OPTIM_KIND_COUNT);
     runner_cfg *c = &a->runs.cfg[a->runs.n_runners];
     *c = (runner_cfg){.kind = next, .optim = optim_defaults(next)};
     run_config_fit(c->kind, &c->optim, a->lesson.land);
@@ -318,7 +319,8 @@ static void on_trail_shorter(app *a, action act)
 static void on_trail_longer(app *a, action act)
 {
     (void)act;
-    a->ui.trail_len = a->ui.trail_len * 2 > RUNNER_TRAIL_MAX ? RUNNER_TRAIL_MAX : a->ui.trail_len * 2;
+    a->ui.trail_len =
+        a->ui.trail_len * 2 > RUNNER_TRAIL_MAX ? RUNNER_TRAIL_MAX : a->ui.trail_len * 2;
     app_message(a, 1500, "trails: the last %d points", a->ui.trail_len);
 }
 
@@ -375,7 +377,8 @@ static void on_explain(app *a, action act)
 static void on_schedule_cycle(app *a, action act)
 {
     (void)act;
-    a->runs.sched = (schedule){.kind = (schedule_kind)((a->runs.sched.kind + 1) % SCHEDULE_KIND_COUNT)};
+    a->runs.sched =
+        (schedule){.kind = (schedule_kind)((a->runs.sched.kind + 1) % SCHEDULE_KIND_COUNT)};
     char err[128];
     schedule_check(&a->runs.sched, err, sizeof err);
     restart(a);

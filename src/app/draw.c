@@ -30,7 +30,8 @@ static void draw_static(const draw_ctx *dc)
     const float s = lay->scale;
     char heading[400];
     if (a->scenes.has_scene) {
-        const char *title = a->ui.korean && a->scenes.scene.title_ko[0] ? a->scenes.scene.title_ko : a->scenes.scene.title;
+        const char *title = a->ui.korean && a->scenes.scene.title_ko[0] ? a->scenes.scene.title_ko
+                                                                        : a->scenes.scene.title;
         if (a->scenes.tour_index >= 0)
             snprintf(heading, sizeof heading, "%s %d/%d · %s", a->ui.korean ? "장면" : "scene",
                      a->scenes.tour_index + 1, a->scenes.n_tour, title);
@@ -42,7 +43,8 @@ static void draw_static(const draw_ctx *dc)
         snprintf(heading, sizeof heading, "%d · %s", landscape_index(a->lesson.land) + 1,
                  a->lesson.land->lesson);
     const float head_w = lay->side_x - lay->plot_x - 20 * s;
-    draw_text_fit(r, heading, lay->plot_x, 18 * s, 24 * s, fmaxf(12.0f, 18 * s), head_w, TEXT_LEFT, DIM);
+    draw_text_fit(r, heading, lay->plot_x, 18 * s, 24 * s, fmaxf(12.0f, 18 * s), head_w, TEXT_LEFT,
+                  DIM);
     draw_text_fit(r, a->lesson.land->title, lay->plot_x, 52 * s, 38 * s, fmaxf(14.0f, 24 * s),
                   head_w,
              TEXT_LEFT, TEXT);

@@ -34,7 +34,8 @@ static int particles_px(const app *a, const layout *lay, float *xy)
         const double y = a->view.kind == VIEW_CURVE ? q->at.f : q->x[1];
         if (!isfinite(q->x[0]) || !isfinite(y))
             continue;
-        if (q->x[0] < a->view.box[0] || q->x[0] > a->view.box[1] || y < a->view.box[2] || y > a->view.box[3])
+        if (q->x[0] < a->view.box[0] || q->x[0] > a->view.box[1] || y < a->view.box[2] ||
+            y > a->view.box[3])
             continue;
         xy[2 * k] = view_x_to_px(&a->view, lay, q->x[0]);
         xy[2 * k + 1] = view_y_to_px(&a->view, lay, y);

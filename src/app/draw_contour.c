@@ -25,8 +25,10 @@ void draw_view_contour(const draw_ctx *dc)
     double levels[32], step = 1.0;
     axis_ticks(hlo, hhi, 14, levels, &step);
     render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
-    const float x0 = view_x_to_px(&a->view, lay, l->lo[0]), x1 = view_x_to_px(&a->view, lay, l->hi[0]);
-    const float y0 = view_y_to_px(&a->view, lay, l->hi[1]), y1 = view_y_to_px(&a->view, lay, l->lo[1]);
+    const float x0 = view_x_to_px(&a->view, lay, l->lo[0]),
+                x1 = view_x_to_px(&a->view, lay, l->hi[0]);
+    const float y0 = view_y_to_px(&a->view, lay, l->hi[1]),
+                y1 = view_y_to_px(&a->view, lay, l->lo[1]);
     render_contour(r, a->view.heights, APP_GRID_N, APP_GRID_N, a->view.heights_id, x0, y0, x1 - x0,
                    y1 - y0,
                    hlo, hhi, (float)step, 1.5f * s, (rgba){1, 1, 1, 0.55f});
@@ -55,10 +57,11 @@ void draw_view_contour(const draw_ctx *dc)
             const float len = 0.8f * cell * (float)sqrt(n / gmax);
             if (len < 3 * s)
                 continue;
-            const float cx = x0 + (x1 - x0) * (i + 0.5f) / AX, cy = y1 - (y1 - y0) * (j + 0.5f) / AY;
+            const float cx = x0 + (x1 - x0) * (i + 0.5f) / AX,
+                        cy = y1 - (y1 - y0) * (j + 0.5f) / AY;
             const float ux = (float)(-g[j][i][0] / n), uy = (float)(g[j][i][1] / n);
-            draw_arrow(r, cx - ux * len / 2, cy - uy * len / 2, cx + ux * len / 2, cy + uy * len / 2,
-                       1.5f * s, (rgba){1, 1, 1, 0.6f});
+            draw_arrow(r, cx - ux * len / 2, cy - uy * len / 2, cx + ux * len / 2,
+                       cy + uy * len / 2, 1.5f * s, (rgba){1, 1, 1, 0.6f});
         }
     if (a->ui.annotate) {
         for (int i = 0; i < a->lesson.crit.count; i++) {
@@ -68,7 +71,8 @@ void draw_view_contour(const draw_ctx *dc)
                                 : c->kind == CRITICAL_SADDLE    ? "saddle point"
                                 : c->kind == CRITICAL_DEGENERATE ? "degenerate"
                                                                  : "maximum";
-            const float px = view_x_to_px(&a->view, lay, c->x), py = view_y_to_px(&a->view, lay, c->y);
+            const float px = view_x_to_px(&a->view, lay, c->x),
+                        py = view_y_to_px(&a->view, lay, c->y);
             render_disc(r, px, py, 8 * s, GREEN, 2 * s, TEXT);
             const float tw = render_text_width(r, label, 20 * s);
             render_rect(r, px + 10 * s, py + 8 * s, tw + 10 * s, 28 * s, rgba_alpha(BG, 0.8f));
@@ -113,8 +117,9 @@ void draw_runners_contour(const draw_ctx *dc)
             render_disc(r, pts[2 * i], pts[2 * i + 1], 4.0f * s, col, 0, BG);
     }
     const runner *r0 = &a->sim.runners[0];
-    render_disc(r, view_x_to_px(&a->view, lay, r0->start[0]), view_y_to_px(&a->view, lay, r0->start[1]),
-                11 * s, rgba_alpha(BG, 0.0f), 3 * s, TEXT);
+    render_disc(r, view_x_to_px(&a->view, lay, r0->start[0]),
+                view_y_to_px(&a->view, lay, r0->start[1]), 11 * s, rgba_alpha(BG, 0.0f), 3 * s,
+                TEXT);
     for (int w = a->sim.n_runners - 1; w >= 0; w--) {
         const runner *rn = &a->sim.runners[w];
         if (!isfinite(rn->x[0]) || !isfinite(rn->x[1]))

@@ -42,8 +42,8 @@ void draw_axes_1d(const draw_ctx *dc)
         render_polyline(r, t, 2, 2.0f * s, AXIS);
         char lbl[32];
         fmt_tick(lbl, sizeof lbl, ticks[i], step);
-        draw_text_fit(r, lbl, lay->plot_x - 14 * s, py - font * 0.6f, font, 8.0f, lay->plot_x - 18 * s,
-                 TEXT_RIGHT, TEXT);
+        draw_text_fit(r, lbl, lay->plot_x - 14 * s, py - font * 0.6f, font, 8.0f,
+                      lay->plot_x - 18 * s, TEXT_RIGHT, TEXT);
     }
     const float box[10] = {lay->plot_x, lay->plot_y, lay->plot_x, lay->plot_y + lay->plot_h,
                            lay->plot_x + lay->plot_w, lay->plot_y + lay->plot_h,
@@ -96,7 +96,8 @@ static void draw_marks_1d(const draw_ctx *dc)
         const float px = view_x_to_px(&a->view, lay, m->x), py = view_y_to_px(&a->view, lay, m->f);
         /* below the point, stacked; kept inside a short plot (panels and a
          * caption take room), and above the point when there is no room */
-        const float bottom = lay->plot_y + lay->plot_h - (float)(a->lesson.n_marks - i) * font * 1.45f;
+        const float bottom =
+            lay->plot_y + lay->plot_h - (float)(a->lesson.n_marks - i) * font * 1.45f;
         float ly = fminf(py + (58.0f + 34.0f * (float)i) * s, bottom);
         if (ly < py + 24.0f * s)
             ly = py - (58.0f + 34.0f * (float)i) * s - font * 1.3f;
@@ -114,7 +115,8 @@ static void draw_marks_1d(const draw_ctx *dc)
         if (ly > py)
             draw_arrow(r, px, ly - 2 * s, px, py + 12 * s, 2.0f * s, rgba_alpha(c, 0.9f));
         else
-            draw_arrow(r, px, ly + font * 1.3f + 2 * s, px, py - 12 * s, 2.0f * s, rgba_alpha(c, 0.9f));
+            draw_arrow(r, px, ly + font * 1.3f + 2 * s, px, py - 12 * s, 2.0f * s,
+                       rgba_alpha(c, 0.9f));
         render_disc(r, px, py, 8.0f * s, rgba_alpha(BG, 0.0f), 3.0f * s, c);
         render_rect(r, tx - 6 * s, ly, tw + 12 * s, font * 1.3f, rgba_alpha(BG, 0.85f));
         render_text(r, text, tx, ly + font * 0.1f, font, TEXT_LEFT, c);
@@ -131,7 +133,8 @@ static void draw_arrows_1d(const draw_ctx *dc, const runner *rn, rgba c)
     const layout *lay = dc->lay;
     const theme *th = dc->th;
     const float s = lay->scale;
-    const float px = view_x_to_px(&a->view, lay, rn->x[0]), py = view_y_to_px(&a->view, lay, rn->at.f);
+    const float px = view_x_to_px(&a->view, lay, rn->x[0]),
+                py = view_y_to_px(&a->view, lay, rn->at.f);
     const double gd = -rn->lr_now * rn->at.g[0];
     const float gx = view_x_to_px(&a->view, lay, rn->x[0] + gd);
     if (fabsf(gx - px) > 3 * s) {
@@ -140,7 +143,8 @@ static void draw_arrows_1d(const draw_ctx *dc, const runner *rn, rgba c)
     }
     const float ux = view_x_to_px(&a->view, lay, rn->x[0] + rn->last_step[0]);
     if (rn->step > 0 && fabsf(ux - px) > 3 * s) {
-        draw_arrow(r, view_x_to_px(&a->view, lay, rn->x_prev[0]), py + 24 * s, px, py + 24 * s, 3 * s, c);
+        draw_arrow(r, view_x_to_px(&a->view, lay, rn->x_prev[0]), py + 24 * s, px, py + 24 * s,
+                   3 * s, c);
         render_text(r, "last step", px, py + 32 * s, 20 * s, TEXT_CENTER, c);
     }
 }
@@ -204,11 +208,12 @@ static void draw_start_1d(const draw_ctx *dc)
     const runner *rn = &a->sim.runners[0];
     landscape_point sv;
     landscape_eval(a->lesson.land, rn->start, &sv);
-    render_disc(r, view_x_to_px(&a->view, lay, rn->start[0]), view_y_to_px(&a->view, lay, sv.f), 11.0f * s,
-                rgba_alpha(BG, 0.0f), 3.0f * s, TEXT);
+    render_disc(r, view_x_to_px(&a->view, lay, rn->start[0]), view_y_to_px(&a->view, lay, sv.f),
+                11.0f * s, rgba_alpha(BG, 0.0f), 3.0f * s, TEXT);
 }
 
-static void legend_line(renderer *r, const theme *th, float x, float y, float s, rgba c, const char *text)
+static void legend_line(renderer *r, const theme *th, float x, float y, float s, rgba c,
+                        const char *text)
 {
     render_rect(r, x - 8 * s, y - 4 * s, 60 * s + render_text_width(r, text, 24 * s), 34 * s,
                 rgba_alpha(BG, 0.85f));
@@ -231,7 +236,8 @@ static void draw_plateau_1d(const draw_ctx *dc)
     const int n = 2000;
     double start = NAN;
     for (int i = 0; i <= n; i++) {
-        const double x = a->lesson.land->lo[0] + (a->lesson.land->hi[0] - a->lesson.land->lo[0]) * i / n;
+        const double x =
+            a->lesson.land->lo[0] + (a->lesson.land->hi[0] - a->lesson.land->lo[0]) * i / n;
         landscape_point p;
         landscape_eval(a->lesson.land, &x, &p);
         const bool flat = fabs(p.g[0]) < 0.01;
@@ -240,7 +246,8 @@ static void draw_plateau_1d(const draw_ctx *dc)
         if ((!flat || i == n) && !isnan(start)) {
             const double end = x;
             if (end - start > 0.03 * (a->lesson.land->hi[0] - a->lesson.land->lo[0])) {
-                const float x0 = view_x_to_px(&a->view, lay, start), x1 = view_x_to_px(&a->view, lay, end);
+                const float x0 = view_x_to_px(&a->view, lay, start),
+                            x1 = view_x_to_px(&a->view, lay, end);
                 render_rect(r, x0, lay->plot_y, x1 - x0, lay->plot_h, rgba_alpha(YELLOW, 0.12f));
                 const char *lbl = "vanishing gradient: |f′| < 0.01";
                 draw_text_fit(r, lbl, (x0 + x1) / 2, lay->plot_y + lay->plot_h - 70 * s, 24 * s,
@@ -279,7 +286,8 @@ void draw_view_1d(const draw_ctx *dc)
     if (a->lesson.companion) {
         legend_line(r, th, lay->plot_x + 16 * s, y, s, BLUE, "empirical risk g (training loss)");
         y += 34 * s;
-        legend_line(r, th, lay->plot_x + 16 * s, y, s, ORANGE, "risk f = x·cos(πx) (expected loss)");
+        legend_line(r, th, lay->plot_x + 16 * s, y, s, ORANGE,
+                    "risk f = x·cos(πx) (expected loss)");
     }
 }
 

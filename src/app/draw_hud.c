@@ -27,8 +27,8 @@ static void fmt_sig3(char *out, size_t n, double v)
     format_minus(out, n, buf);
 }
 
-static void hud_row(renderer *r, const theme *th, const layout *lay, float *y, const char *key, const char *value,
-                    rgba vc)
+static void hud_row(renderer *r, const theme *th, const layout *lay, float *y, const char *key,
+                    const char *value, rgba vc)
 {
     const float s = lay->scale, font = 26.0f * s;
     render_text(r, key, lay->side_x + 24 * s, *y, font, TEXT_LEFT, DIM);
@@ -115,8 +115,8 @@ static void draw_legend(const draw_ctx *dc, float *y)
         const char *st = status_text(dc, i, &sc);
         render_text(r, st, lay->side_x + lay->side_w - 16 * s, *y, font, TEXT_RIGHT, sc);
         const float room = lay->side_w - 70 * s - render_text_width(r, st, font) - 16 * s;
-        draw_text_fit(r, label, lay->side_x + 50 * s, *y, font, fmaxf(11.0f, 16 * s), room, TEXT_LEFT,
-                 TEXT);
+        draw_text_fit(r, label, lay->side_x + 50 * s, *y, font, fmaxf(11.0f, 16 * s), room,
+                      TEXT_LEFT, TEXT);
         *y += font * 1.5f;
     }
 }
@@ -140,7 +140,8 @@ static void draw_panel(const draw_ctx *dc, float *y)
         const float yy = *y + (float)(i / 2) * font * 1.4f;
         const bool sel = i == a->runs.panel_field % n;
         if (sel)
-            render_rect(r, x - 6 * s, yy - 3 * s, col_w - 6 * s, font * 1.35f, rgba_alpha(YELLOW, 0.22f));
+            render_rect(r, x - 6 * s, yy - 3 * s, col_w - 6 * s, font * 1.35f,
+                        rgba_alpha(YELLOW, 0.22f));
         char v[64];
         const double val = optim_field_get(&rn->opt.p, &f[idx[i]]);
         if (f[idx[i]].type == FIELD_BOOL)
@@ -377,8 +378,10 @@ void draw_explain(const draw_ctx *dc)
     const float h = (float)n * font * 1.4f + 50 * s;
     float x = lay->plot_x + 20 * s, y = lay->plot_y + 20 * s;
     if (a->lesson.land->dim == 1 && isfinite(rn->at.f)) {
-        const float px = view_x_to_px(&a->view, lay, rn->x[0]), py = view_y_to_px(&a->view, lay, rn->at.f);
-        x = px + 40 * s + w + 40 * s < lay->plot_x + lay->plot_w ? px + 40 * s : px - 40 * s - w - 24 * s;
+        const float px = view_x_to_px(&a->view, lay, rn->x[0]),
+                    py = view_y_to_px(&a->view, lay, rn->at.f);
+        x = px + 40 * s + w + 40 * s < lay->plot_x + lay->plot_w ? px + 40 * s
+                                                                 : px - 40 * s - w - 24 * s;
         y = py - h - 30 * s > lay->plot_y ? py - h - 30 * s : py + 40 * s;
         x = fmaxf(lay->plot_x + 8 * s, fminf(x, lay->plot_x + lay->plot_w - w - 32 * s));
         y = fmaxf(lay->plot_y + 8 * s, fminf(y, lay->plot_y + lay->plot_h - h - 8 * s));
@@ -388,7 +391,8 @@ void draw_explain(const draw_ctx *dc)
     char title[96];
     snprintf(title, sizeof title, "step %ld of %s (T: leave, Right: next step)", rn->step,
              optim_kind_name(rn->opt.kind));
-    draw_text_fit(r, title, x + 16 * s, y + 10 * s, 20 * s, fmaxf(10.0f, 13 * s), w, TEXT_LEFT, DIM);
+    draw_text_fit(r, title, x + 16 * s, y + 10 * s, 20 * s, fmaxf(10.0f, 13 * s), w, TEXT_LEFT,
+                  DIM);
     for (int i = 0; i < n; i++)
         draw_text_fit(r, lines[i], x + 16 * s, y + 42 * s + (float)i * font * 1.4f, font,
                  fmaxf(10.0f, 14 * s), w, TEXT_LEFT, TEXT);

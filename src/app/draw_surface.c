@@ -12,9 +12,9 @@
 #include <stdio.h>
 #include <string.h>
 
-static void draw_axis3d(renderer *r, const theme *th, const layout *lay, const float vp[16], const double p0[3],
-                        const double p1[3], double lo, double hi, const char *name,
-                        const double off[3])
+static void draw_axis3d(renderer *r, const theme *th, const layout *lay, const float vp[16],
+                        const double p0[3], const double p1[3], double lo, double hi,
+                        const char *name, const double off[3])
 {
     const float s = lay->scale;
     const float seg[6] = {(float)p0[0], (float)p0[1], (float)p0[2],
@@ -143,11 +143,11 @@ void draw_view_3d(const draw_ctx *dc)
     render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
     const float hlo = a->view.heights_lo, hhi = a->view.heights_hi;
     render_surface(r, a->view.heights, APP_GRID_N, APP_GRID_N, (float)l->lo[0], (float)l->hi[0],
-                   (float)l->lo[1], (float)l->hi[1], (float)a->view.z_scale, a->view.heights_id, vp, hlo,
-                   hhi, 0.55f);
+                   (float)l->lo[1], (float)l->hi[1], (float)a->view.z_scale, a->view.heights_id, vp,
+                   hlo, hhi, 0.55f);
     render_wireframe(r, a->view.heights, APP_GRID_N, APP_GRID_N, (float)l->lo[0], (float)l->hi[0],
-                     (float)l->lo[1], (float)l->hi[1], (float)a->view.z_scale, a->view.heights_id, vp,
-                     1.2f * s, th->wire);
+                     (float)l->lo[1], (float)l->hi[1], (float)a->view.z_scale, a->view.heights_id,
+                     vp, 1.2f * s, th->wire);
     /* axes along three edges of the bounding box */
     const double zlo = hlo, zhi = hhi;
     const double zs = a->view.z_scale;
@@ -220,7 +220,8 @@ void draw_runners_3d(const draw_ctx *dc)
             sub = sub < 1 ? 1 : sub > 24 ? 24 : sub;
             for (int j = i == first ? sub : 1; j <= sub && k < RUNNER_TRAIL_MAX - 1; j++) {
                 const double t = (double)j / sub;
-                const double q[2] = {prev[0] + t * (p[0] - prev[0]), prev[1] + t * (p[1] - prev[1])};
+                const double q[2] = {prev[0] + t * (p[0] - prev[0]),
+                                     prev[1] + t * (p[1] - prev[1])};
                 landscape_point v;
                 landscape_eval(l, i == first ? p : q, &v);
                 pts[3 * k] = (float)(i == first ? p[0] : q[0]);
@@ -244,7 +245,8 @@ void draw_runners_3d(const draw_ctx *dc)
             continue;
         const float it3[3] = {(float)rn->x[0], (float)rn->x[1], (float)(zs * rn->at.f + lift)};
         const bool sel = w == a->runs.selected && a->runs.n_runners > 1;
-        render_disc3d(r, it3, vp, (sel ? 16.0f : 14.0f) * s, app_runner_color(a, w), 3.0f * s, TEXT);
+        render_disc3d(r, it3, vp, (sel ? 16.0f : 14.0f) * s, app_runner_color(a, w), 3.0f * s,
+                      TEXT);
         if (a->ui.show_arrows) {
             /* -lr grad (white) and the last update (runner color), on the surface */
             const double gd[2] = {rn->x[0] - rn->lr_now * rn->at.g[0],
