@@ -6,15 +6,15 @@
  * which the page shows, and the page opens the tour as without it. Two
  * parameters belong to the page only: --lang en|ko and --bench N.
  *
- * Each animation frame calls app_frame, as the desktop's loop does. The
- * platform services are the browser's: files written to /out (P, X) are
- * handed to the browser's download by the page, settings.ini under /config
- * is kept in localStorage by the page, and V records the canvas with the
- * browser's MediaRecorder instead of PNG files and ffmpeg.
+ * Each animation frame calls app_frame(app, dt), as the desktop's loop
+ * does, over the browser's platform services (platform_web.c: the clock,
+ * settings in localStorage, saved files as downloads). V records the
+ * canvas with the browser's MediaRecorder instead of PNG files and ffmpeg.
  */
 #include "app/app.h"
 #include "app/cli.h"
 #include "app/commands.h"
+#include "web/platform_web.h"
 
 #include <emscripten.h>
 #include <errno.h>
@@ -106,7 +106,7 @@ static int web_filter(void *data, SDL_Event *e)
     app *a = data;
     if (e->type == SDL_KEYDOWN && e->key.keysym.sym == SDLK_v && !e->key.repeat &&
         !(e->key.keysym.mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI | KMOD_SHIFT)) &&
-        !a->formula_open) {
+        !a->ui.formula_open) {
         const int state = web_record_toggle();
         if (state < 0)
             app_message_kind(a, MESSAGE_ERROR, 4000, "this browser cannot record the canvas");
@@ -156,13 +156,14 @@ EMSCRIPTEN_KEEPALIVE const char *web_state(void)
              "\"cloud\":%d,\"formula_open\":%s,\"fb\":[%d,%d],"
              "\"view\":[%.17g,%.17g,%.17g,%.17g],\"yaw\":%.17g,\"pitch\":%.17g,"
              "\"distance\":%.17g}",
-             a->land ? a->land->name : "", a->tour_index, a->korean ? "true" : "false",
-             a->sim.paused ? "true" : "false", a->noise_on ? "true" : "false", a->noise_sigma,
-             a->cfg[0].optim.lr, a->n_runners, r->start[0], r->start[1], r->x[0], r->x[1],
-             r->step, a->help_visible ? "true" : "false", (int)a->theme, (double)a->ui_scale,
-             a->loss_panel ? "true" : "false", a->explain ? "true" : "false", a->cloud.n,
-             a->formula_open ? "true" : "false", a->fb_w, a->fb_h, a->view[0], a->view[1],
-             a->view[2], a->view[3], a->cam.yaw, a->cam.pitch, a->cam.distance);
+             a->lesson.land ? a->lesson.land->name : "", a->scenes.tour_index, a->ui.korean ? "true" : "false",
+             a->sim.paused ? "true" : "false", a->runs.noise_on ? "true" : "false", a->runs.noise_sigma,
+             a->runs.cfg[0].optim.lr, a->runs.n_runners, r->start[0], r->start[1], r->x[0], r->x[1],
+             r->step, a->ui.help_visible ? "true" : "false", (int)a->ui.theme, (double)a->ui.ui_scale,
+             a->ui.loss_panel ? "true" : "false", a->ui.explain ? "true" : "false", a->cloud.n,
+             a->ui.formula_open ? "true" : "false", a->fb_w, a->fb_h, a->view.box[0], a->view.box[1],
+             a->view.box[2], a->view.box[3], a->view.cam.yaw, a->view.cam.pitch,
+             a->view.cam.distance);
     return json;
 }
 
@@ -195,14 +196,22 @@ EMSCRIPTEN_KEEPALIVE uint8_t *web_shot(int steps)
     return pixels;
 }
 
+/* The main loop's state: the app and the clock of the last frame. */
+typedef struct web_loop {
+    app *a;
+    double last;
+} web_loop;
+
 static void web_frame(void *data)
 {
-    app *a = data;
-    if (!app_frame(a)) {
+    web_loop *loop = data;
+    const double now = loop->a->plat->clock();
+    if (!app_frame(loop->a, now - loop->last)) {
         /* Esc or Q: a page is closed with its tab; say so and go on. */
-        a->quit = false;
-        app_message(a, 3000, "close the browser tab to quit");
+        loop->a->ui.quit = false;
+        app_message(loop->a, 3000, "close the browser tab to quit");
     }
+    loop->last = now;
 }
 
 int main(int argc, char **argv)
@@ -252,6 +261,7 @@ int main(int argc, char **argv)
         .width = o.width,
         .height = o.height,
         .open_tour = !o.land && !o.has_scene,
+        .platform = platform_web(),
     };
     if (!app_create(a, &p, err, sizeof err)) {
         fprintf(stderr, "optiviz: %s\n", err);
@@ -265,6 +275,8 @@ int main(int argc, char **argv)
     if (w.bench > 0)
         web_bench(a, w.bench);
     web_ready();
-    emscripten_set_main_loop_arg(web_frame, a, 0, 1);
+    static web_loop loop;
+    loop = (web_loop){.a = a, .last = a->plat->clock()};
+    emscripten_set_main_loop_arg(web_frame, &loop, 0, 1);
     return 0;
 }

@@ -1,16 +1,14 @@
 // page.js: the page around optiviz's wasm (main_web.c). It turns the URL's
 // parameters into the command line (?scene=noise&lang=ko -> --scene noise
 // --lang ko), shows what the program says on stderr (a refused parameter),
-// hands files written to /out (P, X) to the browser's download, keeps
-// settings.ini in localStorage, records the canvas with MediaRecorder (V),
+// offers the files the program saves (P, X; platform_web.c) as downloads,
+// records the canvas with MediaRecorder (V),
 // turns touch into the mouse gestures the program knows (one finger drags,
 // two fingers rotate and pinch-zoom) and gives a tablet a strip of keys.
 'use strict';
 (function () {
   const canvas = document.getElementById('canvas');
   const banner = document.getElementById('message');
-  const SETTINGS = '/config/optiviz/settings.ini';
-  const STORE_KEY = 'optiviz-settings';
   const t0 = performance.now();
 
   // --- the command line from the URL ---------------------------------------
@@ -35,7 +33,7 @@
   }
   banner.addEventListener('click', () => { banner.hidden = true; });
 
-  // --- downloads: files the program wrote to /out ----------------------------
+  // --- downloads -------------------------------------------------------------
   function download(blob, name) {
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
@@ -45,40 +43,11 @@
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 10000);
   }
-  function pollFiles() {
-    let names = [];
-    try { names = FS.readdir('/out'); } catch (e) { return; }
-    for (const name of names) {
-      if (name === '.' || name === '..') continue;
-      const path = '/out/' + name;
-      const st = FS.stat(path);
-      if (FS.isDir(st.mode)) continue;
-      const type = name.endsWith('.png') ? 'image/png' : name.endsWith('.csv') ? 'text/csv'
-        : 'application/octet-stream';
-      download(new Blob([FS.readFile(path)], { type: type }), name);
-      FS.unlink(path);
-    }
-  }
-
-  // --- settings in localStorage ----------------------------------------------
-  let settingsSeen = null;
-  function pollSettings() {
-    let text;
-    try { text = FS.readFile(SETTINGS, { encoding: 'utf8' }); } catch (e) { return; }
-    if (text === settingsSeen) return;
-    settingsSeen = text;
-    try { localStorage.setItem(STORE_KEY, text); } catch (e) { /* storage off */ }
-  }
-  function restoreSettings() {
-    FS.mkdirTree('/config/optiviz');
-    FS.mkdirTree('/out');
-    FS.mkdirTree('/home/web_user');
-    let text = null;
-    try { text = localStorage.getItem(STORE_KEY); } catch (e) { /* storage off */ }
-    if (text) {
-      FS.writeFile(SETTINGS, text);
-      settingsSeen = text;
-    }
+  // a file the program finished (platform_web.c: P, X)
+  function downloadFile(name, bytes) {
+    const type = name.endsWith('.png') ? 'image/png' : name.endsWith('.csv') ? 'text/csv'
+      : 'application/octet-stream';
+    download(new Blob([bytes], { type: type }), name);
   }
 
   // --- V: MediaRecorder --------------------------------------------------------
@@ -188,13 +157,12 @@
       console.warn(text);
       if (text.startsWith('optiviz: ')) say(text.slice(9));
     },
-    preRun: [restoreSettings],
+    preRun: [() => { FS.mkdirTree('/out'); FS.mkdirTree('/home/web_user'); }],
     optivizRecord: record,
+    optivizDownload: downloadFile,
     optivizReady: () => {
       window.optivizInteractiveMs = performance.now() - t0;
       document.body.classList.add('ready');
-      setInterval(pollFiles, 250);
-      setInterval(pollSettings, 1000);
     },
     onAbort: (what) => say('stopped: ' + what),
   };
