@@ -24,7 +24,9 @@ const PIXEL_FRACTION_TOLERANCE = 0.02;
 
 const chromeArgs = ['--headless', '--no-sandbox', '--use-gl=swiftshader',
   '--enable-unsafe-swiftshader', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+  // a chroot (scripts/check-fresh) may have no /dev/shm of its own
+  '--disable-dev-shm-usage'];
 
 let passed = 0, failed = 0;
 function check(name, ok, detail) {
