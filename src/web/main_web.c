@@ -138,6 +138,11 @@ EMSCRIPTEN_KEEPALIVE void web_key(int key, int mod)
 /* The page's app (web_state reads it; one app per page). */
 static app *web_app;
 
+static const char *tf(bool b)
+{
+    return b ? "true" : "false";
+}
+
 /* The state a test or the page asks about, as one JSON object: landscape,
  * tour scene, language, pause, noise, and runner 0's learning rate, start,
  * iterate and step count. The string lives until the next call. */
@@ -156,20 +161,21 @@ EMSCRIPTEN_KEEPALIVE const char *web_state(void)
              "\"cloud\":%d,\"formula_open\":%s,\"fb\":[%d,%d],"
              "\"view\":[%.17g,%.17g,%.17g,%.17g],\"yaw\":%.17g,\"pitch\":%.17g,"
              "\"distance\":%.17g}",
-             a->lesson.land ? a->lesson.land->name : "", a->scenes.tour_index, a->ui.korean ? "true" : "false",
-             a->sim.paused ? "true" : "false", a->runs.noise_on ? "true" : "false", a->runs.noise_sigma,
-             a->runs.cfg[0].optim.lr, a->runs.n_runners, r->start[0], r->start[1], r->x[0], r->x[1],
-             r->step, a->ui.help_visible ? "true" : "false", (int)a->ui.theme, (double)a->ui.ui_scale,
-             a->ui.loss_panel ? "true" : "false", a->ui.explain ? "true" : "false", a->cloud.n,
-             a->ui.formula_open ? "true" : "false", a->fb_w, a->fb_h, a->view.box[0], a->view.box[1],
+             a->lesson.land ? a->lesson.land->name : "", a->scenes.tour_index, tf(a->ui.korean),
+             tf(a->sim.paused), tf(a->runs.noise_on), a->runs.noise_sigma,
+             a->runs.cfg[0].optim.lr, a->runs.n_runners, r->start[0], r->start[1], r->x[0],
+             r->x[1], r->step, tf(a->ui.help_visible), (int)a->ui.theme,
+             (double)a->ui.ui_scale, tf(a->ui.loss_panel), tf(a->ui.explain), a->cloud.n,
+             tf(a->ui.formula_open), a->fb_w, a->fb_h, a->view.box[0], a->view.box[1],
              a->view.box[2], a->view.box[3], a->view.cam.yaw, a->view.cam.pitch,
              a->view.cam.distance);
     return json;
 }
 
 /* What `optiviz shot --steps N` draws, for the page's tests: every runner
- * back at its start, steps steps, then one frame drawn and read back. Returns w * h RGBA pixels, top row first (valid until the next
- * call), or 0 when the frame cannot be read. */
+ * back at its start, steps steps, then one frame drawn and read back.
+ * Returns w * h RGBA pixels, top row first (valid until the next call), or
+ * NULL when the frame cannot be read. */
 EMSCRIPTEN_KEEPALIVE uint8_t *web_shot(int steps)
 {
     static uint8_t *pixels;
@@ -217,7 +223,8 @@ static void web_frame(void *data)
 int main(int argc, char **argv)
 {
     static char *args[WEB_MAX_ARGS];
-    /* Before cli_parse, which finds --scene there: the packed data (scripts/web) and the page's folders. */
+    /* Before cli_parse, which finds --scene there: the packed data
+     * (scripts/web) and the page's folders. */
     setenv("OPTIVIZ_SCENES", "/data/scenes", 1);
     setenv("OPTIVIZ_FONT", "/data/fonts/DejaVuSans.ttf", 1);
     setenv("OPTIVIZ_FONT_KO", "/data/fonts/NanumGothic.ttf", 1);

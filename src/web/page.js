@@ -128,7 +128,8 @@
   // --- the strip of keys a tablet lacks --------------------------------------
   const K = { up: 0x40000052, down: 0x40000051, pgdn: 0x4000004e, pgup: 0x4000004b };
   const keys = [
-    ['play', 32, 'play / pause (Space)'], ['step', 115, 'one step (S)'], ['reset', 114, 'reset (R)'],
+    ['play', 32, 'play / pause (Space)'], ['step', 115, 'one step (S)'],
+    ['reset', 114, 'reset (R)'],
     ['noise', 110, 'noise on / off (N)'], ['lr ↑', K.up, 'learning rate × 1.25 (Up)'],
     ['lr ↓', K.down, 'learning rate ÷ 1.25 (Down)'], ['◀', K.pgup, 'previous scene (PageUp)'],
     ['▶', K.pgdn, 'next scene (PageDown)'], ['한/EN', 108, 'captions English / Korean (L)'],

@@ -13,13 +13,15 @@ mergeInto(LibraryManager.library, {
   // settings.ini: the file system -> localStorage, after settings.c wrote.
   web_settings_store: function (path) {
     try {
-      localStorage.setItem('optiviz-settings', FS.readFile(UTF8ToString(path), { encoding: 'utf8' }));
+      var text = FS.readFile(UTF8ToString(path), { encoding: 'utf8' });
+      localStorage.setItem('optiviz-settings', text);
     } catch (e) { /* storage off or full: the settings last this page */ }
   },
   // A finished file (P, X): offered as a download, then removed.
   web_download: function (path) {
     var p = UTF8ToString(path);
-    if (Module.optivizDownload) Module.optivizDownload(p.substring(p.lastIndexOf('/') + 1), FS.readFile(p));
+    var name = p.substring(p.lastIndexOf('/') + 1);
+    if (Module.optivizDownload) Module.optivizDownload(name, FS.readFile(p));
     FS.unlink(p);
   },
   // V: starts or stops the MediaRecorder; 1 recording, 0 stopped, -1 none.

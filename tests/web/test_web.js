@@ -76,6 +76,9 @@ async function testLoad(browser) {
   const s = await state(page);
   check('page loads from disk and opens the tour', s.tour_index === 0 && s.function !== '',
     JSON.stringify(s));
+  const strip = await page.evaluate(() =>
+    getComputedStyle(document.getElementById('keys')).display);
+  check('no strip of keys without touch', strip === 'none', strip);
   await frames(page, 10);
   check('no console errors while loading and drawing', errors.length === 0, errors.join(' | '));
   const ms = await page.evaluate(() => window.optivizInteractiveMs);
@@ -270,7 +273,8 @@ async function testTouchAndBench(browser) {
   check('two fingers rotate the 3D view', s.yaw !== s0.yaw, s0.yaw + ' -> ' + s.yaw);
   check('two fingers spreading zoom in', s.distance < s0.distance,
     s0.distance + ' -> ' + s.distance);
-  const stripShown = await page.evaluate(() => !document.getElementById('keys').hidden);
+  const stripShown = await page.evaluate(() =>
+    getComputedStyle(document.getElementById('keys')).display !== 'none');
   check('touch shows the strip of keys', stripShown);
   s0 = s;
   await page.evaluate(() => document.querySelector('#keys button[title^="next scene"]').click());
