@@ -550,7 +550,7 @@ def test_keys_documented():
     root = os.path.dirname(os.path.dirname(os.path.abspath(REF)))
     with open(os.path.join(root, "src", "app", "input.c"), encoding="utf-8") as f:
         src = f.read()
-    rows = re.findall(r'\{\s*SDLK_\w+\s*,\s*MOD_\w+\s*,\s*ACTION_\w+\s*,\s*'
+    rows = re.findall(r'\{\s*SDLK_\w+\s*,\s*MOD_\w+\s*,\s*ACTION_\w+\s*,\s*(?:N_\()?'
                       r'(NULL|"(?:[^"\\]|\\.)*")', src)
     check(len(rows) == len(re.findall(r"\{\s*SDLK_", src)), "every binding row parsed")
     table = set()

@@ -230,7 +230,7 @@ static void check_scenes(app *a, uint8_t *buf)
         }
         for (int k = 0; k < 20; k++)
             sim_step(&a->sim);
-        a->korean = false;
+        app_set_language(a, "en");
         render(a, buf);
         layout lay;
         app_layout(a, W, H, &lay);
@@ -260,7 +260,7 @@ static void check_scenes(app *a, uint8_t *buf)
             }
         }
         memcpy(english, buf, (size_t)W * H * 4);
-        a->korean = true;
+        app_set_language(a, "ko");
         render(a, buf);
         size_t differ = 0;
         for (int y = (int)lay.caption_y; y < (int)(lay.caption_y + lay.caption_h); y++)
@@ -268,7 +268,7 @@ static void check_scenes(app *a, uint8_t *buf)
                              (size_t)lay.caption_w * 4) != 0;
         CHECK(differ > 20, "scene %s: the Korean caption looks like the English one",
               tour[i].name);
-        a->korean = false;
+        app_set_language(a, "en");
     }
     free(english);
     app_scene_leave(a);

@@ -456,7 +456,7 @@ static void restart(app *a)
 static void add_runner(app *a)
 {
     if (a->n_runners >= SIM_MAX_RUNNERS) {
-        app_message(a, 2500, "at most %d runners", SIM_MAX_RUNNERS);
+        app_message(a, 2500, _n("at most %d runner", "at most %d runners", SIM_MAX_RUNNERS), SIM_MAX_RUNNERS);
         return;
     }
     const optim_kind next = (optim_kind)((a->cfg[a->n_runners - 1].kind + 1) % OPTIM_KIND_COUNT);
@@ -472,7 +472,7 @@ static void add_runner(app *a)
 static void remove_runner(app *a)
 {
     if (a->n_runners <= 1) {
-        app_message(a, 2500, "the last runner stays (A adds one, O changes its optimizer)");
+        app_message(a, 2500, "%s", _("the last runner stays (A adds one, O changes its optimizer)"));
         return;
     }
     for (int i = a->selected; i + 1 < a->n_runners; i++)
@@ -602,8 +602,12 @@ static void run_to_end(app *a)
     }
     a->sim.paused = true;
     a->sim.accumulator = 0.0;
-    app_message(a, 3000, going ? "ran %ld steps (the limit): still going, paused"
-                               : "ran %ld steps: every runner has settled, paused", steps);
+    app_message(a, 3000,
+                going ? _n("ran %ld step (the limit): still going, paused",
+                           "ran %ld steps (the limit): still going, paused", steps)
+                      : _n("ran %ld step: every runner has settled, paused",
+                           "ran %ld steps: every runner has settled, paused", steps),
+                steps);
 }
 
 void app_apply(app *a, action act)
@@ -665,7 +669,7 @@ void app_apply(app *a, action act)
         break;
     case ACTION_VIEW_TOGGLE:
         if (a->land->dim != 2) {
-            app_message(a, 2500, "the contour view is for 2D landscapes (4, Tab)");
+            app_message(a, 2500, "%s", _("the contour view is for 2D landscapes (4, Tab)"));
             break;
         }
         a->contour = !a->contour;
@@ -688,17 +692,17 @@ void app_apply(app *a, action act)
                                   fmax(APP_UI_SCALE_MIN,
                                        round((a->ui_scale + (act == ACTION_UI_LARGER ? 0.1 : -0.1)) *
                                              10.0) / 10.0));
-        app_message(a, 1500, "text and lines × %.1f", a->ui_scale);
+        app_message(a, 1500, _("text and lines × %.1f"), a->ui_scale);
         app_settings_save(a);
         break;
     case ACTION_UI_RESET:
         a->ui_scale = a->headless ? 1.0f : window_dpi_scale(&a->win);
-        app_message(a, 1500, "text and lines × %.1f (the display's default)", a->ui_scale);
+        app_message(a, 1500, _("text and lines × %.1f (the display's default)"), a->ui_scale);
         app_settings_save(a);
         break;
     case ACTION_THEME:
         a->theme = (theme_kind)((a->theme + 1) % THEME_COUNT);
-        app_message(a, 1500, "theme: %s", theme_get(a->theme)->name);
+        app_message(a, 1500, _("theme: %s"), _(theme_get(a->theme)->name));
         app_settings_save(a);
         break;
     case ACTION_KEYCAST:
@@ -710,11 +714,11 @@ void app_apply(app *a, action act)
         break;
     case ACTION_TRAIL_SHORTER:
         a->trail_len = a->trail_len / 2 < APP_TRAIL_MIN ? APP_TRAIL_MIN : a->trail_len / 2;
-        app_message(a, 1500, "trails: the last %d points", a->trail_len);
+        app_message(a, 1500, _n("trails: the last %d point", "trails: the last %d points", a->trail_len), a->trail_len);
         break;
     case ACTION_TRAIL_LONGER:
         a->trail_len = a->trail_len * 2 > RUNNER_TRAIL_MAX ? RUNNER_TRAIL_MAX : a->trail_len * 2;
-        app_message(a, 1500, "trails: the last %d points", a->trail_len);
+        app_message(a, 1500, _n("trails: the last %d point", "trails: the last %d points", a->trail_len), a->trail_len);
         break;
     case ACTION_LOSS_PANEL:
         a->loss_panel = !a->loss_panel;
@@ -739,8 +743,12 @@ void app_apply(app *a, action act)
         app_formula_open(a);
         break;
     case ACTION_LANGUAGE:
-        a->korean = !a->korean;
-        app_message(a, 1500, a->korean ? "한국어" : "English");
+        app_set_language(a, i18n_next());
+        snprintf(a->lang_setting, sizeof a->lang_setting, "%s", a->lang);
+        app_settings_save(a); /* remembered for the next start */
+        /* TRANSLATORS: the name of your language in itself ("Deutsch",
+         * "한국어"), shown when L switches to it. */
+        app_message(a, 1500, "%s", _("English"));
         break;
     case ACTION_EXPLAIN:
         a->explain = !a->explain;
@@ -801,7 +809,7 @@ void app_apply(app *a, action act)
     case ACTION_ROTATE_UP:
     case ACTION_ROTATE_DOWN:
         if (a->land->dim != 2 || a->contour) {
-            app_message(a, 2500, "rotation applies to the 3D surface view (lesson 4; C)");
+            app_message(a, 2500, "%s", _("rotation applies to the 3D surface view (lesson 4; C)"));
             break;
         }
         a->cam.yaw += act == ACTION_ROTATE_LEFT ? -0.1 : act == ACTION_ROTATE_RIGHT ? 0.1 : 0.0;
@@ -890,7 +898,7 @@ void app_handle_event(app *a, const SDL_Event *e)
         if (e->button.button == SDL_BUTTON_LEFT && in_plot(&lay, a->mouse_x, a->mouse_y)) {
             double probe[2];
             if (a->land->dim == 2 && !start_from_pointer(a, &lay, probe)) {
-                app_message(a, 2500, "press on the surface to move the start point");
+                app_message(a, 2500, "%s", _("press on the surface to move the start point"));
                 break;
             }
             a->drag = DRAG_START;
@@ -987,8 +995,14 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
     a->annotate = true;
     a->headless = p->headless;
     a->ui_scale = p->headless ? 1.0f : window_dpi_scale(&a->win);
+    /* the language: --lang, else the settings file's, else the system's */
+    i18n_init();
+    if (o && o->lang)
+        app_set_language(a, o->lang);
     if (!p->headless)
         app_settings_load(a);
+    if (!a->lang[0])
+        app_set_language(a, i18n_from_environment());
     export_init(&a->exp, o ? o->output_dir : NULL);
     SDL_StopTextInput(); /* on only while the formula line is open */
     a->trail_len = RUNNER_TRAIL_MAX;
@@ -1027,7 +1041,7 @@ void app_assess(app *a)
         const int before = a->assess[i].escapes;
         assess_runner(&a->assess[i], r, &a->crit, a->f_range);
         if (a->assess[i].escapes > before)
-            app_message(a, 3000, "%s left the local minimum's basin (escape %d)",
+            app_message(a, 3000, _("%s left the local minimum's basin (escape %d)"),
                         optim_kind_name(r->opt.kind), a->assess[i].escapes);
     }
 }

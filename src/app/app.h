@@ -10,6 +10,7 @@
 
 #include "app/cli.h"
 #include "app/export.h"
+#include "app/i18n.h"
 #include "app/input.h"
 #include "app/scene.h"
 #include "app/settings.h"
@@ -146,7 +147,8 @@ typedef struct app {
     int trail_len;              /* trail points drawn (APP_TRAIL_MIN..RUNNER_TRAIL_MAX) */
     bool loss_panel;            /* J: loss over steps */
     bool loss_log;              /* Shift+J: its y axis as log10(f - f*) */
-    bool korean;                /* L: captions and annotations in Korean */
+    char lang[16];              /* L: the window's language ("en", "ko"; app/i18n.h) */
+    char lang_setting[16];      /* the settings file's language ("": the system's) */
     bool formula_open;          /* E: the formula line takes the keyboard */
     int formula_field;          /* 0: the formula, 1: its domain (Tab switches) */
     textline formula;           /* what is typed, with the history */
@@ -259,6 +261,10 @@ void app_export_frame(app *a, double dt);
  * written when B or Ctrl+Plus/Minus change them. */
 void app_settings_load(app *a);
 void app_settings_save(app *a);
+/* Makes code (a language of app/i18n.h: "en", "ko") the window's language:
+ * every word drawn from the next frame on; false when optiviz has no such
+ * language. app_export.c, next to the settings that remember it. */
+bool app_set_language(app *a, const char *code);
 
 /* Draws the current state into the renderer for an fb_w x fb_h framebuffer
  * (draw.c). Reads the state, never changes it. */

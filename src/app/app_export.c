@@ -9,7 +9,9 @@
  * runs (shot, bench, tests) neither read nor write it.
  */
 #include "app/app.h"
+#include "app/i18n.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #define RECORD_FPS 30.0
@@ -22,14 +24,14 @@ static bool read_frame(app *a)
     if (need > a->pixels_cap) {
         uint8_t *p = realloc(a->pixels, need);
         if (!p) {
-            app_message(a, 4000, "export: out of memory for a %dx%d frame", a->fb_w, a->fb_h);
+            app_message(a, 4000, _("export: out of memory for a %dx%d frame"), a->fb_w, a->fb_h);
             return false;
         }
         a->pixels = p;
         a->pixels_cap = need;
     }
     if (!render_read_pixels(a->ren, a->pixels, a->fb_w, a->fb_h)) {
-        app_message(a, 4000, "export: could not read the frame back");
+        app_message(a, 4000, "%s", _("export: could not read the frame back"));
         return false;
     }
     return true;
@@ -95,15 +97,27 @@ void app_settings_load(app *a)
     if (!settings_load(&s, NULL, msg, sizeof msg))
         app_message_kind(a, MESSAGE_ERROR, 8000, "%s", msg);
     a->theme = s.theme;
+    snprintf(a->lang_setting, sizeof a->lang_setting, "%s", s.language);
+    if (s.language[0] && !a->lang[0])
+        app_set_language(a, s.language); /* --lang, when given, was set first */
     if (s.ui_scale >= APP_UI_SCALE_MIN && s.ui_scale <= APP_UI_SCALE_MAX)
         a->ui_scale = (float)s.ui_scale;
+}
+
+bool app_set_language(app *a, const char *code)
+{
+    if (!i18n_set(code))
+        return false;
+    snprintf(a->lang, sizeof a->lang, "%s", i18n_lang());
+    return true;
 }
 
 void app_settings_save(app *a)
 {
     if (a->headless)
         return;
-    const settings s = {.theme = a->theme, .ui_scale = a->ui_scale};
+    settings s = {.theme = a->theme, .ui_scale = a->ui_scale};
+    snprintf(s.language, sizeof s.language, "%s", a->lang_setting);
     char msg[512];
     if (!settings_save(&s, NULL, msg, sizeof msg))
         app_message_kind(a, MESSAGE_ERROR, 8000, "%s", msg);

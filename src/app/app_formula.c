@@ -43,8 +43,9 @@ bool app_set_formula_box(app *a, const char *text, int count, const double *lo, 
                                count ? hi : NULL, &e)) {
         *column = e.column;
         if (count && strstr(e.message, "unknown name"))
-            snprintf(err, errlen, "%s (the domain has %d range%s, so the formula is in %s)",
-                     e.message, count, count == 1 ? "" : "s", count == 1 ? "x" : "x and y");
+            snprintf(err, errlen, "%s %s", e.message,
+                     count == 1 ? _("(the domain has 1 range, so the formula is in x)")
+                                : _("(the domain has 2 ranges, so the formula is in x and y)"));
         else
             snprintf(err, errlen, "%s", e.message);
         return false;
@@ -52,8 +53,9 @@ bool app_set_formula_box(app *a, const char *text, int count, const double *lo, 
     const int dim = a->custom[next].land.dim;
     if (count && count != dim) {
         landscape_custom_free(&a->custom[next]);
-        snprintf(err, errlen, "domain: %d range%s for a formula in %s", count,
-                 count == 1 ? "" : "s", dim == 1 ? "x" : "x and y");
+        snprintf(err, errlen, "%s",
+                 dim == 1 ? _("domain: 2 ranges for a formula in x")
+                          : _("domain: 1 range for a formula in x and y"));
         return false;
     }
     app_set_landscape(a, &a->custom[next].land);
@@ -107,7 +109,7 @@ static void formula_apply(app *a)
     }
     textline_remember(&a->formula);
     formula_close(a);
-    app_message(a, 3000, "%s", a->land->title);
+    app_message(a, 3000, "%s", _(a->land->title));
 }
 
 bool app_formula_event(app *a, const SDL_Event *e)

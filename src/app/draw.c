@@ -85,7 +85,7 @@ static void draw_axes_1d(const app *a, renderer *r, const layout *lay)
                 26 * s, TEXT_CENTER, TEXT);
     char ylabel[32];
     snprintf(ylabel, sizeof ylabel, "%s(x)", a->land->symbol);
-    const char *yl = a->land->dim == 2 ? "y" : a->companion ? "loss" : ylabel;
+    const char *yl = a->land->dim == 2 ? "y" : a->companion ? _("loss") : ylabel;
     render_text(r, yl, lay->plot_x - 14 * s, lay->plot_y - 46 * s, 24 * s, TEXT_RIGHT, TEXT);
 }
 
@@ -129,9 +129,9 @@ static void draw_marks_1d(const app *a, renderer *r, const layout *lay)
         snprintf(ascii, sizeof ascii, "%.5f", m->x);
         format_minus(num, sizeof num, ascii);
         if (m->x == 0.0)
-            snprintf(text, sizeof text, "%s  x = 0", m->label);
+            snprintf(text, sizeof text, "%s  x = 0", _(m->label));
         else
-            snprintf(text, sizeof text, "%s  x ≈ %s", m->label, num);
+            snprintf(text, sizeof text, "%s  x ≈ %s", _(m->label), num);
         const float tw = render_text_width(r, text, font);
         float tx = px - tw / 2;
         tx = fmaxf(lay->plot_x + 6 * s, fminf(tx, lay->plot_x + lay->plot_w - tw - 6 * s));
@@ -162,7 +162,7 @@ static void draw_arrows_1d(const app *a, renderer *r, const layout *lay, const r
     const float ux = view_x_to_px(a, lay, rn->x[0] + rn->last_step[0]);
     if (rn->step > 0 && fabsf(ux - px) > 3 * s) {
         draw_arrow(r, view_x_to_px(a, lay, rn->x_prev[0]), py + 24 * s, px, py + 24 * s, 3 * s, c);
-        render_text(r, "last step", px, py + 32 * s, 20 * s, TEXT_CENTER, c);
+        render_text(r, _("last step"), px, py + 32 * s, 20 * s, TEXT_CENTER, c);
     }
 }
 
@@ -204,7 +204,7 @@ static void draw_runner_1d(const app *a, renderer *r, const layout *lay, int whi
         draw_arrow(r, ex + (right ? -60 : 60) * s, ey, ex, ey, 5.0f * s, col);
         char num[48], text[96];
         format_num(num, sizeof num, x);
-        snprintf(text, sizeof text, "iterate at x = %s", num);
+        snprintf(text, sizeof text, _("iterate at x = %s"), num);
         const float tw = render_text_width(r, text, 24 * s);
         const float tx = ex + (right ? -70 : 70) * s;
         render_rect(r, right ? tx - tw - 6 * s : tx - 6 * s, ey - 18 * s, tw + 12 * s, 36 * s,
@@ -260,7 +260,7 @@ static void draw_plateau_1d(const app *a, renderer *r, const layout *lay)
             if (end - start > 0.03 * (a->land->hi[0] - a->land->lo[0])) {
                 const float x0 = view_x_to_px(a, lay, start), x1 = view_x_to_px(a, lay, end);
                 render_rect(r, x0, lay->plot_y, x1 - x0, lay->plot_h, rgba_alpha(YELLOW, 0.12f));
-                const char *lbl = "vanishing gradient: |f′| < 0.01";
+                const char *lbl = _("vanishing gradient: |f′| < 0.01");
                 draw_text_fit(r, lbl, (x0 + x1) / 2, lay->plot_y + lay->plot_h - 70 * s, 24 * s,
                          fmaxf(10.0f, 14 * s), x1 - x0 - 8 * s, TEXT_CENTER, YELLOW);
                 const double mid = 0.5 * (start + end);
@@ -291,9 +291,9 @@ static void draw_view_1d(const app *a, renderer *r, const layout *lay)
     /* legend, top-left inside the plot */
     float y = lay->plot_y + 12 * s;
     if (a->companion) {
-        legend_line(r, lay->plot_x + 16 * s, y, s, BLUE, "empirical risk g (training loss)");
+        legend_line(r, lay->plot_x + 16 * s, y, s, BLUE, _("empirical risk g (training loss)"));
         y += 34 * s;
-        legend_line(r, lay->plot_x + 16 * s, y, s, ORANGE, "risk f = x·cos(πx) (expected loss)");
+        legend_line(r, lay->plot_x + 16 * s, y, s, ORANGE, _("risk f = x·cos(πx) (expected loss)"));
     }
 }
 
@@ -373,20 +373,20 @@ static void draw_critical_3d(const app *a, renderer *r, const layout *lay, const
         const char *label = NULL;
         switch (c->kind) {
         case CRITICAL_GLOBAL_MIN:
-            label = "global minimum";
+            label = _("global minimum");
             break;
         case CRITICAL_LOCAL_MIN:
-            label = "local minimum";
+            label = _("local minimum");
             break;
         case CRITICAL_SADDLE:
-            label = "saddle point";
+            label = _("saddle point");
             break;
         case CRITICAL_DEGENERATE:
-            label = "degenerate (test inconclusive)";
+            label = _("degenerate (test inconclusive)");
             break;
         case CRITICAL_GLOBAL_MAX:
         case CRITICAL_LOCAL_MAX:
-            label = "maximum";
+            label = _("maximum");
             break;
         }
         if (c->kind == CRITICAL_SADDLE) {
@@ -480,7 +480,7 @@ static void draw_view_3d(const app *a, renderer *r, const layout *lay)
     if (a->annotate)
         draw_critical_3d(a, r, lay, vp, lift);
     render_clip(r, 0, 0, 0, 0);
-    draw_text_fit(r, "right-drag or Shift+arrows: rotate · left-drag: move the start · wheel: zoom",
+    draw_text_fit(r, _("right-drag or Shift+arrows: rotate · left-drag: move the start · wheel: zoom"),
              lay->plot_x + lay->plot_w / 2, lay->plot_y + lay->plot_h + 14 * s, 22 * s,
              fmaxf(12.0f, 16 * s), lay->plot_w, TEXT_CENTER, DIM);
 }
@@ -612,11 +612,11 @@ static void draw_view_contour(const app *a, renderer *r, const layout *lay)
     if (a->annotate) {
         for (int i = 0; i < a->crit.count; i++) {
             const critical_point *c = &a->crit.points[i];
-            const char *label = c->kind == CRITICAL_GLOBAL_MIN  ? "global minimum"
-                                : c->kind == CRITICAL_LOCAL_MIN ? "local minimum"
-                                : c->kind == CRITICAL_SADDLE    ? "saddle point"
-                                : c->kind == CRITICAL_DEGENERATE ? "degenerate"
-                                                                 : "maximum";
+            const char *label = c->kind == CRITICAL_GLOBAL_MIN  ? _("global minimum")
+                                : c->kind == CRITICAL_LOCAL_MIN ? _("local minimum")
+                                : c->kind == CRITICAL_SADDLE    ? _("saddle point")
+                                : c->kind == CRITICAL_DEGENERATE ? _("degenerate")
+                                                                 : _("maximum");
             const float px = view_x_to_px(a, lay, c->x), py = view_y_to_px(a, lay, c->y);
             render_disc(r, px, py, 8 * s, GREEN, 2 * s, TEXT);
             const float tw = render_text_width(r, label, 20 * s);
@@ -630,7 +630,7 @@ static void draw_view_contour(const app *a, renderer *r, const layout *lay)
     char lo_s[32], hi_s[32], text[160];
     format_sig(lo_s, sizeof lo_s, hlo, 3);
     format_sig(hi_s, sizeof hi_s, hhi, 3);
-    snprintf(text, sizeof text, "color: f from %s (purple) to %s (yellow), isolines every %g", lo_s,
+    snprintf(text, sizeof text, _("color: f from %s (purple) to %s (yellow), isolines every %g"), lo_s,
              hi_s, step);
     draw_text_fit(r, text, lay->plot_x + lay->plot_w, lay->plot_y - 30 * s, 20 * s, 10.0f,
              lay->plot_w * 0.6f, TEXT_RIGHT, DIM);
@@ -678,20 +678,20 @@ static void draw_static(const app *a, renderer *r, const layout *lay)
     const float s = lay->scale;
     char heading[400];
     if (a->has_scene) {
-        const char *title = a->korean && a->scene.title_ko[0] ? a->scene.title_ko : a->scene.title;
+        const char *title = strcmp(a->lang, "ko") == 0 && a->scene.title_ko[0] ? a->scene.title_ko : a->scene.title;
         if (a->tour_index >= 0)
-            snprintf(heading, sizeof heading, "%s %d/%d · %s", a->korean ? "장면" : "scene",
+            snprintf(heading, sizeof heading, _("scene %d/%d · %s"),
                      a->tour_index + 1, a->n_tour, title);
         else
             snprintf(heading, sizeof heading, "%s", title);
     } else if (landscape_index(a->land) < 0) /* a typed formula: no lesson number */
-        snprintf(heading, sizeof heading, "%s", a->land->lesson);
+        snprintf(heading, sizeof heading, "%s", _(a->land->lesson));
     else
         snprintf(heading, sizeof heading, "%d · %s", landscape_index(a->land) + 1,
-                 a->land->lesson);
+                 _(a->land->lesson));
     const float head_w = lay->side_x - lay->plot_x - 20 * s;
     draw_text_fit(r, heading, lay->plot_x, 18 * s, 24 * s, fmaxf(12.0f, 18 * s), head_w, TEXT_LEFT, DIM);
-    draw_text_fit(r, a->land->title, lay->plot_x, 52 * s, 38 * s, fmaxf(14.0f, 24 * s), head_w,
+    draw_text_fit(r, _(a->land->title), lay->plot_x, 52 * s, 38 * s, fmaxf(14.0f, 24 * s), head_w,
              TEXT_LEFT, TEXT);
     if (a->land->dim == 1)
         draw_view_1d(a, r, lay);
@@ -732,7 +732,7 @@ static uint64_t static_key(const app *a, int fb_w, int fb_h)
     h = fnv1a(h, &a->contour, sizeof a->contour);
     h = fnv1a(h, &a->theme, sizeof a->theme);
     h = fnv1a(h, &a->ui_scale, sizeof a->ui_scale);
-    h = fnv1a(h, &a->korean, sizeof a->korean);
+    h = fnv1a(h, a->lang, strlen(a->lang)); /* every word drawn */
     h = fnv1a(h, &a->loss_panel, sizeof a->loss_panel);
     h = fnv1a(h, &a->has_scene, sizeof a->has_scene);
     h = fnv1a(h, &a->tour_index, sizeof a->tour_index);
@@ -770,12 +770,12 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
         const bool downhill = rn->status == RUNNER_DIVERGED && rn->downhill;
         const rgba banner = downhill ? YELLOW : RED;
         const char *msg = rn->status == RUNNER_STOPPED
-                              ? "stopped: the Hessian is singular (press R to reset)"
+                              ? _("stopped: the Hessian is singular (press R to reset)")
                           : rn->status == RUNNER_UNDEFINED
-                              ? "undefined: f has no value or gradient here (press R to reset)"
+                              ? _("undefined: f has no value or gradient here (press R to reset)")
                           : downhill
-                              ? "diverged downhill: f has no minimum that way (R resets)"
-                              : "diverged: the steps grew (press R to reset, Down to lower lr)";
+                              ? _("diverged downhill: f has no minimum that way (R resets)")
+                              : _("diverged: the steps grew (press R to reset, Down to lower lr)");
         const float tw = fminf(render_text_width(r, msg, 30 * s), lay.plot_w - 60 * s);
         const float cx = lay.plot_x + lay.plot_w / 2, by = lay.plot_y + lay.plot_h - 90 * s;
         /* the panel color behind, the warning color as a frame and in the

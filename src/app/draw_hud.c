@@ -99,35 +99,35 @@ static const char *status_text(const app *a, int which, rgba *color)
         break;
     }
     if (a->drag == DRAG_START)
-        return "placing start";
+        return _("placing start");
     if (rn->status == RUNNER_RUNNING || rn->status == RUNNER_CONVERGED) {
         switch (sit) {
         case SITUATION_GLOBAL_MIN:
             *color = GREEN;
-            return rn->status == RUNNER_CONVERGED ? "converged: global minimum"
-                                                  : "at a global minimum";
+            return rn->status == RUNNER_CONVERGED ? _("converged: global minimum")
+                                                  : _("at a global minimum");
         case SITUATION_LOCAL_MIN:
             *color = ORANGE;
-            return rn->status == RUNNER_CONVERGED ? "converged: local minimum"
-                                                  : "at a local minimum";
+            return rn->status == RUNNER_CONVERGED ? _("converged: local minimum")
+                                                  : _("at a local minimum");
         case SITUATION_SADDLE:
             *color = ORANGE;
-            return "near a saddle point";
+            return _("near a saddle point");
         case SITUATION_PLATEAU:
             *color = ORANGE;
-            return "plateau: tiny gradient";
+            return _("plateau: tiny gradient");
         case SITUATION_ESCAPED:
             *color = YELLOW;
-            return "escaped a local minimum!";
+            return _("escaped a local minimum!");
         case SITUATION_MOVING:
             break;
         }
     }
     if (a->sim.paused && rn->status == RUNNER_RUNNING)
-        return "paused";
+        return _("paused");
     if (a->sim.paused && rn->status == RUNNER_OUT_OF_VIEW)
-        return "paused, out of view";
-    return runner_status_name(rn->status);
+        return _("paused, out of view");
+    return _(runner_status_name(rn->status));
 }
 
 /* The runners, one line each: color, optimizer and hyperparameters,
@@ -173,7 +173,7 @@ static void draw_panel(const app *a, renderer *r, const layout *lay, float *y)
         char v[64];
         const double val = optim_field_get(&rn->opt.p, &f[idx[i]]);
         if (f[idx[i]].type == FIELD_BOOL)
-            snprintf(v, sizeof v, "%s", val != 0.0 ? "on" : "off");
+            snprintf(v, sizeof v, "%s", val != 0.0 ? C_("switch", "on") : C_("switch", "off"));
         else
             snprintf(v, sizeof v, "%.3g", val);
         char name[48];
@@ -209,7 +209,7 @@ static void draw_hessian(const app *a, renderer *r, const layout *lay, float *y)
         format_sig(n2, sizeof n2, rn->at.h[0][1], 4);
         format_sig(n3, sizeof n3, rn->at.h[1][1], 4);
         snprintf(v, sizeof v, "[%s %s; %s %s]", n1, n2, n2, n3);
-        hud_row(r, lay, y, "Hessian", v, TEXT);
+        hud_row(r, lay, y, _("Hessian"), v, TEXT);
         format_sig(n1, sizeof n1, lam[0], 4);
         format_sig(n2, sizeof n2, lam[1], 4);
         snprintf(v, sizeof v, "%s, %s", n1, n2);
@@ -240,9 +240,9 @@ static void draw_hessian(const app *a, renderer *r, const layout *lay, float *y)
             format_sig(n1, sizeof n1, cp->x, 4);
             format_sig(n2, sizeof n2, cp->y, 4);
             if (a->land->dim == 1)
-                snprintf(where, sizeof where, " at x = %s", n1);
+                snprintf(where, sizeof where, _(" at x = %s"), n1);
             else
-                snprintf(where, sizeof where, " at (%s, %s)", n1, n2);
+                snprintf(where, sizeof where, _(" at (%s, %s)"), n1, n2);
         }
     }
     const double scale = fmax(fabs(lam[0]), fabs(lam[1]));
@@ -251,22 +251,28 @@ static void draw_hessian(const app *a, renderer *r, const layout *lay, float *y)
     rgba c = TEXT;
     if ((cp && cp->kind == CRITICAL_DEGENERATE) || fabs(lam[0]) <= tol || fabs(lam[1]) <= tol ||
         scale == 0.0) {
-        snprintf(verdict, sizeof verdict, "inconclusive%s (%s = 0)", where,
-                 a->land->dim > 1 ? "a λ" : "f″");
+        if (a->land->dim > 1)
+            snprintf(verdict, sizeof verdict, _("inconclusive%s (a λ = 0)"), where);
+        else
+            snprintf(verdict, sizeof verdict, _("inconclusive%s (f″ = 0)"), where);
         c = ORANGE;
     } else if (lam[0] > 0) {
-        snprintf(verdict, sizeof verdict, "minimum%s (%s > 0)", where,
-                 a->land->dim > 1 ? "all λ" : "f″");
+        if (a->land->dim > 1)
+            snprintf(verdict, sizeof verdict, _("minimum%s (all λ > 0)"), where);
+        else
+            snprintf(verdict, sizeof verdict, _("minimum%s (f″ > 0)"), where);
         c = GREEN;
     } else if (lam[1] < 0) {
-        snprintf(verdict, sizeof verdict, "maximum%s (%s < 0)", where,
-                 a->land->dim > 1 ? "all λ" : "f″");
+        if (a->land->dim > 1)
+            snprintf(verdict, sizeof verdict, _("maximum%s (all λ < 0)"), where);
+        else
+            snprintf(verdict, sizeof verdict, _("maximum%s (f″ < 0)"), where);
         c = RED;
     } else {
-        snprintf(verdict, sizeof verdict, "saddle%s (λ of both signs)", where);
+        snprintf(verdict, sizeof verdict, _("saddle%s (λ of both signs)"), where);
         c = ORANGE;
     }
-    hud_row(r, lay, y, "test", verdict, c);
+    hud_row(r, lay, y, _("test"), verdict, c);
 }
 
 void draw_hud(const app *a, renderer *r, const layout *lay)
@@ -275,7 +281,7 @@ void draw_hud(const app *a, renderer *r, const layout *lay)
     const float s = lay->scale;
     const runner *rn = &a->sim.runners[a->selected];
     const float hint_y = lay->side_h - 44 * s;
-    const char *hint = "H: help · A: add runner · O: optimizer · T: step by step";
+    const char *hint = _("H: help · A: add runner · O: optimizer · T: step by step");
     draw_text_fit(r, hint, lay->side_x + 24 * s, hint_y, 20 * s, fmaxf(11.0f, 14 * s),
              lay->side_w - 30 * s, TEXT_LEFT, DIM);
     float y = 20 * s;
@@ -283,7 +289,7 @@ void draw_hud(const app *a, renderer *r, const layout *lay)
     y += 8 * s;
     char v[96], w[96];
     snprintf(v, sizeof v, "%ld", rn->step);
-    hud_row(r, lay, &y, "step", v, TEXT);
+    hud_row(r, lay, &y, _("step"), v, TEXT);
     const bool two = a->land->dim == 2;
     format_num(v, sizeof v, rn->x[0]);
     hud_row(r, lay, &y, "x", v, TEXT);
@@ -307,41 +313,41 @@ void draw_hud(const app *a, renderer *r, const layout *lay)
     if (rn->opt.kind != OPTIM_ANNEAL) {
         fmt_sig3(v, sizeof v, rn->opt.p.lr);
         if (a->sched.kind != SCHEDULE_CONSTANT && rn->step > 0)
-            snprintf(v + strlen(v), sizeof v - strlen(v), " (now %.3g, %s)", rn->lr_now,
+            snprintf(v + strlen(v), sizeof v - strlen(v), _(" (now %.3g, %s)"), rn->lr_now,
                      schedule_kind_name(a->sched.kind));
         else if (a->sched.kind != SCHEDULE_CONSTANT)
             snprintf(v + strlen(v), sizeof v - strlen(v), " (%s)", schedule_kind_name(a->sched.kind));
-        hud_row(r, lay, &y, "lr η", v, YELLOW);
+        hud_row(r, lay, &y, _("lr η"), v, YELLOW);
     } else {
         snprintf(v, sizeof v, "%.3g", rn->opt.temperature);
-        hud_row(r, lay, &y, "temp. T", v, YELLOW);
+        hud_row(r, lay, &y, _("temp. T"), v, YELLOW);
     }
     if (a->cfg[a->selected].has_noise) { /* a scene gave this runner its own noise */
         fmt_sig3(w, sizeof w, a->cfg[a->selected].noise);
-        strcat(w, " (this runner's)");
-        hud_row(r, lay, &y, "noise σ", w, a->cfg[a->selected].noise > 0 ? YELLOW : DIM);
+        snprintf(w + strlen(w), sizeof w - strlen(w), "%s", _(" (this runner's)"));
+        hud_row(r, lay, &y, _("noise σ"), w, a->cfg[a->selected].noise > 0 ? YELLOW : DIM);
     } else if (a->noise_on) {
         fmt_sig3(w, sizeof w, a->noise_sigma);
-        strcat(w, " (on)");
-        hud_row(r, lay, &y, "noise σ", w, YELLOW);
+        snprintf(w + strlen(w), sizeof w - strlen(w), "%s", _(" (on)"));
+        hud_row(r, lay, &y, _("noise σ"), w, YELLOW);
     } else {
         char sig[32];
         fmt_sig3(sig, sizeof sig, a->noise_sigma);
-        snprintf(w, sizeof w, "off (σ %s)", sig);
-        hud_row(r, lay, &y, "noise σ", w, DIM);
+        snprintf(w, sizeof w, _("off (σ %s)"), sig);
+        hud_row(r, lay, &y, _("noise σ"), w, DIM);
     }
     const int cap = app_cloud_step_cap(a);
     if (cap > 0 && a->sim.steps_per_second > 60.0 * cap) /* the cloud holds the pace back */
-        snprintf(v, sizeof v, "%g (cloud: ≤ %d a frame)", a->sim.steps_per_second, cap);
+        snprintf(v, sizeof v, _("%g (cloud: ≤ %d a frame)"), a->sim.steps_per_second, cap);
     else
         snprintf(v, sizeof v, "%g", a->sim.steps_per_second);
-    hud_row(r, lay, &y, "steps/s", v, TEXT);
+    hud_row(r, lay, &y, _("steps/s"), v, TEXT);
     rgba sc;
     const char *status = status_text(a, a->selected, &sc);
-    hud_row(r, lay, &y, "status", status, sc);
+    hud_row(r, lay, &y, _("status"), status, sc);
     if (a->assess[a->selected].escapes > 0) {
         snprintf(v, sizeof v, "%d", a->assess[a->selected].escapes);
-        hud_row(r, lay, &y, "escapes", v, YELLOW);
+        hud_row(r, lay, &y, _("escapes"), v, YELLOW);
     }
     draw_hessian(a, r, lay, &y);
     /* Newton's note is about the step just taken; show it while the
@@ -351,7 +357,7 @@ void draw_hud(const app *a, renderer *r, const layout *lay)
         critical_eigen2(rn->at.h[0][0], rn->at.h[0][1], rn->at.h[1][1], lam_here, NULL);
     const bool note_holds = rn->status == RUNNER_STOPPED || !(lam_here[0] > 0.0);
     if (rn->note && note_holds && y + 60 * s < hint_y) {
-        draw_text_fit(r, rn->note, lay->side_x + 24 * s, y, 20 * s, fmaxf(10.0f, 13 * s),
+        draw_text_fit(r, _(rn->note), lay->side_x + 24 * s, y, 20 * s, fmaxf(10.0f, 13 * s),
                  lay->side_w - 30 * s, TEXT_LEFT, ORANGE);
         y += 30 * s;
     }
@@ -361,7 +367,7 @@ void draw_hud(const app *a, renderer *r, const layout *lay)
     const float panel_h = 40 * s + (float)((n_fields + 1) / 2) * 22 * s * 1.4f;
     if (y + 16 * s + panel_h < hint_y) {
         y += 16 * s;
-        draw_text_fit(r, "hyperparameters (Ctrl+arrows)", lay->side_x + 24 * s, y, 20 * s,
+        draw_text_fit(r, _("hyperparameters (Ctrl+arrows)"), lay->side_x + 24 * s, y, 20 * s,
                  fmaxf(10.0f, 13 * s), lay->side_w - 30 * s, TEXT_LEFT, DIM);
         y += 30 * s;
         draw_panel(a, r, lay, &y);
@@ -372,10 +378,10 @@ void draw_hud(const app *a, renderer *r, const layout *lay)
         return;
     const float kx = lay->side_x + 40 * s, tx = lay->side_x + 70 * s, f = 20 * s;
     render_disc(r, kx, y + f * 0.6f, 10 * s, rgba_alpha(BG, 0.0f), 3 * s, TEXT);
-    render_text(r, "start (drag to move)", tx, y, f, TEXT_LEFT, DIM);
+    render_text(r, _("start (drag to move)"), tx, y, f, TEXT_LEFT, DIM);
     y += f * 1.6f;
     render_disc(r, kx, y + f * 0.6f, 4.5f * s, app_runner_color(a, a->selected), 0, BG);
-    render_text(r, "one dot per step: the trail", tx, y, f, TEXT_LEFT, DIM);
+    render_text(r, _("one dot per step: the trail"), tx, y, f, TEXT_LEFT, DIM);
 }
 
 /* Step-by-step mode: the last step of the selected runner written out,
@@ -403,7 +409,7 @@ void draw_explain(const app *a, renderer *r, const layout *lay)
     render_rect(r, x, y, w + 28 * s, h, rgba_alpha(PANEL, 0.94f));
     render_rect(r, x, y, 6 * s, h, app_runner_color(a, a->selected));
     char title[96];
-    snprintf(title, sizeof title, "step %ld of %s (T: leave, Right: next step)", rn->step,
+    snprintf(title, sizeof title, _("step %ld of %s (T: leave, Right: next step)"), rn->step,
              optim_kind_name(rn->opt.kind));
     draw_text_fit(r, title, x + 16 * s, y + 10 * s, 20 * s, fmaxf(10.0f, 13 * s), w, TEXT_LEFT, DIM);
     for (int i = 0; i < n; i++)
@@ -428,7 +434,7 @@ void draw_help(const app *a, renderer *r, const layout *lay)
     const float x = (lay->fb_w - w) / 2, y = fmaxf((lay->fb_h - h) / 2, 10 * s);
     render_rect(r, 0, 0, lay->fb_w, lay->fb_h, rgba_alpha(BG, 0.6f));
     render_rect(r, x, y, w, h, rgba_alpha(PANEL, 0.97f));
-    render_text(r, "Keys and mouse", x + 30 * s, y + font, font * 1.2f, TEXT_LEFT, YELLOW);
+    render_text(r, _("Keys and mouse"), x + 30 * s, y + font, font * 1.2f, TEXT_LEFT, YELLOW);
     const float col_w = (w - 60 * s) / 2, key_w = font * 9.5f;
     int row = 0;
     for (int i = 0; i < n; i++) {
@@ -437,13 +443,13 @@ void draw_help(const app *a, renderer *r, const layout *lay)
         const int c = row / per_col;
         const float cx = x + 30 * s + (float)c * (col_w + 20 * s);
         const float ty = y + font * 2.9f + (float)(row % per_col) * font * 1.45f;
-        draw_text_fit(r, b[i].keys, cx, ty, font, fmaxf(9.0f, font * 0.7f), key_w - font * 0.5f,
+        draw_text_fit(r, _(b[i].keys), cx, ty, font, fmaxf(9.0f, font * 0.7f), key_w - font * 0.5f,
                       TEXT_LEFT, TEXT);
-        draw_text_fit(r, b[i].help, cx + key_w, ty, font, fmaxf(9.0f, font * 0.7f),
+        draw_text_fit(r, _(b[i].help), cx + key_w, ty, font, fmaxf(9.0f, font * 0.7f),
                       col_w - key_w - 10 * s, TEXT_LEFT, DIM);
         row++;
     }
-    draw_text_fit(r, "Mouse: left-drag moves the start · right-drag rotates 3D · wheel zooms",
+    draw_text_fit(r, _("Mouse: left-drag moves the start · right-drag rotates 3D · wheel zooms"),
                   x + 30 * s, y + font * 2.9f + (float)per_col * font * 1.45f + font * 0.3f,
                   font * 0.9f, 9.0f, w - 40 * s, TEXT_LEFT, TEXT);
 }

@@ -109,14 +109,14 @@ void draw_loss_panel(const app *a, renderer *r, const layout *lay)
     }
 
     const float fs = fmaxf(11.0f, 20 * s), pad = 12 * s;
-    const char *title = two_risks ? "loss over steps: training loss and risk"
-                        : a->loss_log ? "loss over steps: log10(f − f*)"
-                                      : "loss over steps: f at each iterate";
+    const char *title = two_risks ? _("loss over steps: training loss and risk")
+                        : a->loss_log ? _("loss over steps: log10(f − f*)")
+                                      : _("loss over steps: f at each iterate");
     draw_text_fit(r, title, x + pad, y + 8 * s, fs, 10.0f, w - 2 * pad, TEXT_LEFT, t->text);
     const float gx = x + pad + 100 * s, gy = y + 8 * s + fs * 1.6f;
     const float gw = x + w - pad - gx, gh = y + h - gy - fs * 2.2f;
     if (!(s1 >= s0) || !(v1 >= v0) || gw < 20 || gh < 20) {
-        draw_text_fit(r, "no steps yet", x + pad, gy, fs, 10.0f, w - 2 * pad, TEXT_LEFT, t->dim);
+        draw_text_fit(r, _("no steps yet"), x + pad, gy, fs, 10.0f, w - 2 * pad, TEXT_LEFT, t->dim);
         return;
     }
     if (s1 - s0 < 1)
@@ -143,7 +143,7 @@ void draw_loss_panel(const app *a, renderer *r, const layout *lay)
     render_text(r, num, gx - 6 * s, gy + gh - fs * 0.6f, fs, TEXT_RIGHT, t->text);
     snprintf(lab, sizeof lab, "%.0f", s0);
     render_text(r, lab, gx, gy + gh + 4 * s, fs, TEXT_CENTER, t->text);
-    snprintf(lab, sizeof lab, "step %.0f", s1);
+    snprintf(lab, sizeof lab, _("step %.0f"), s1);
     render_text(r, lab, gx + gw, gy + gh + 4 * s, fs, TEXT_RIGHT, t->text);
 
     /* the curves, the selected runner's last so it is on top */
@@ -163,10 +163,10 @@ void draw_loss_panel(const app *a, renderer *r, const layout *lay)
     if (two_risks) {
         render_rect(r, x + pad, ly + fs * 0.35f, 22 * s, 4 * s, t->landscape);
         float lx = x + pad + 28 * s;
-        lx += render_text(r, "training loss (empirical risk)   ", lx, ly, fs * 0.9f, TEXT_LEFT,
-                          t->text);
+        lx += render_text(r, _("training loss (empirical risk)"), lx, ly, fs * 0.9f, TEXT_LEFT,
+                          t->text) + 3 * fs * 0.3f;
         render_rect(r, lx, ly + fs * 0.35f, 22 * s, 4 * s, t->companion);
-        render_text(r, "risk", lx + 28 * s, ly, fs * 0.9f, TEXT_LEFT, t->text);
+        render_text(r, _("risk"), lx + 28 * s, ly, fs * 0.9f, TEXT_LEFT, t->text);
         const loss_curve *risk = &curves[1];
         int best = -1;
         for (int i = 0; i < risk->n; i++)
@@ -179,7 +179,7 @@ void draw_loss_panel(const app *a, renderer *r, const layout *lay)
                 render_polyline(r, dash, 2, 2.0f * s, t->accent);
             }
             render_disc(r, bx, by, 7 * s, t->accent, 0, t->bg);
-            snprintf(lab, sizeof lab, "stop here (early stopping): step %.0f", risk->step[best]);
+            snprintf(lab, sizeof lab, _("stop here (early stopping): step %.0f"), risk->step[best]);
             const bool right = bx < gx + gw * 0.5f;
             draw_text_fit(r, lab, right ? bx + 10 * s : bx - 10 * s, gy + 4 * s, fs * 0.9f, 10.0f,
                           right ? gx + gw - bx - 12 * s : bx - gx - 12 * s,
@@ -187,10 +187,10 @@ void draw_loss_panel(const app *a, renderer *r, const layout *lay)
         }
     } else if (a->loss_log) {
         format_sig(num, sizeof num, fstar, 6);
-        snprintf(lab, sizeof lab, "f* = %s (lowest minimum)   Shift+J: linear", num);
+        snprintf(lab, sizeof lab, _("f* = %s (lowest minimum)   Shift+J: linear"), num);
         draw_text_fit(r, lab, x + pad, ly, fs * 0.9f, 10.0f, w - 2 * pad, TEXT_LEFT, t->dim);
     } else {
-        draw_text_fit(r, "each runner in its color   Shift+J: log scale", x + pad, ly, fs * 0.9f,
+        draw_text_fit(r, _("each runner in its color   Shift+J: log scale"), x + pad, ly, fs * 0.9f,
                       10.0f, w - 2 * pad, TEXT_LEFT, t->dim);
     }
 #undef PX
@@ -269,20 +269,22 @@ void draw_formula_line(const app *a, renderer *r, const layout *lay)
     render_rect(r, x, y, w, h, rgba_alpha(th->panel, 0.97f));
     const float frame[10] = {x, y, x + w, y, x + w, y + h, x, y + h, x, y};
     render_polyline(r, frame, 5, 2.0f * s, th->dim);
-    draw_text_fit(r, "Your function in x (or x and y): Enter shows it · Esc cancels · Tab: domain "
-                     "· Up/Down: earlier ones · Ctrl+U: clear",
+    draw_text_fit(r, _("Your function in x (or x and y): Enter shows it · Esc cancels · Tab: domain "
+                       "· Up/Down: earlier ones · Ctrl+U: clear"),
                   x + pad, y + pad, small, 10.0f, w - 2 * pad, TEXT_LEFT, th->dim);
     const float fy = y + pad + small * 1.5f;
     const float lw = render_text(r, "f =", x + pad, fy + (field_h - fs * 1.2f) / 2, fs, TEXT_LEFT,
                                  th->text);
-    const float on_w = render_text_width(r, "on", fs);
+    /* TRANSLATORS: between the formula and its domain: "f = x^2 on -2:2" */
+    const char *on = C_("domain", "on");
+    const float on_w = render_text_width(r, on, fs);
     const float dom_w = fmaxf(w * 0.24f, 140 * s);
     const float fx = x + pad + lw + fs * 0.4f;
     const float fw = w - 2 * pad - lw - fs * 0.4f - dom_w - on_w - fs * 0.8f;
     int first_f, first_d;
     const float tx = draw_field(r, &a->formula, a->formula_field == 0, fx, fy, fw, field_h, fs, th,
                                 &first_f);
-    render_text(r, "on", fx + fw + fs * 0.4f, fy + (field_h - fs * 1.2f) / 2, fs, TEXT_LEFT,
+    render_text(r, on, fx + fw + fs * 0.4f, fy + (field_h - fs * 1.2f) / 2, fs, TEXT_LEFT,
                 th->text);
     draw_field(r, &a->domain, a->formula_field == 1, x + w - pad - dom_w, fy, dom_w, field_h, fs,
                th, &first_d);
@@ -297,7 +299,7 @@ void draw_formula_line(const app *a, renderer *r, const layout *lay)
     }
     char msg[260];
     if (col > 0)
-        snprintf(msg, sizeof msg, "column %d: %s", col, a->formula_error);
+        snprintf(msg, sizeof msg, _("column %d: %s"), col, a->formula_error);
     else
         snprintf(msg, sizeof msg, "%s", a->formula_error);
     /* two lines at most, broken at a space */
@@ -421,7 +423,7 @@ void draw_scene_annotations(const app *a, renderer *r, const layout *lay)
         if (px < lay->plot_x || px > lay->plot_x + lay->plot_w || py < lay->plot_y ||
             py > lay->plot_y + lay->plot_h)
             continue;
-        const char *text = a->korean && an->text_ko[0] ? an->text_ko : an->text;
+        const char *text = strcmp(a->lang, "ko") == 0 && an->text_ko[0] ? an->text_ko : an->text;
         /* labels pinned along the plot's top, one row each, with a leader
          * line down to the point: clear of the curve's marks below it */
         const float ly = lay->plot_y + 12 * s + (float)i * fs * 1.7f;
