@@ -146,11 +146,18 @@ static void draw_legend(const app *a, renderer *r, const layout *lay, float *y)
         runner_label(rn, label, sizeof label);
         rgba sc;
         const char *st = status_text(a, i, &sc);
-        render_text(r, st, lay->side_x + lay->side_w - 16 * s, *y, font, TEXT_RIGHT, sc);
-        const float room = lay->side_w - 70 * s - render_text_width(r, st, font) - 16 * s;
-        draw_text_fit(r, label, lay->side_x + 50 * s, *y, font, fmaxf(11.0f, 16 * s), room, TEXT_LEFT,
-                 TEXT);
-        *y += font * 1.5f;
+        const float st_w = render_text_width(r, st, font);
+        const float full = lay->side_w - 70 * s;
+        /* the status beside the label, or under it when both do not fit */
+        const bool two_rows = render_text_width(r, label, font) + 16 * s + st_w > full;
+        const float sy = two_rows ? *y + font * 1.3f : *y;
+        if (two_rows && i == a->selected && a->n_runners > 1)
+            render_rect(r, lay->side_x + 8 * s, *y - 4 * s + font * 1.45f, lay->side_w - 16 * s,
+                        font * 1.3f, th->panel_hi);
+        render_text(r, st, lay->side_x + lay->side_w - 16 * s, sy, font, TEXT_RIGHT, sc);
+        draw_text_fit(r, label, lay->side_x + 50 * s, *y, font, fmaxf(11.0f, 16 * s),
+                      two_rows ? full : full - st_w - 16 * s, TEXT_LEFT, TEXT);
+        *y += font * (two_rows ? 2.8f : 1.5f);
     }
 }
 

@@ -114,7 +114,8 @@ void draw_loss_panel(const app *a, renderer *r, const layout *lay)
                                       : _("loss over steps: f at each iterate");
     draw_text_fit(r, title, x + pad, y + 8 * s, fs, 10.0f, w - 2 * pad, TEXT_LEFT, t->text);
     const float gx = x + pad + 100 * s, gy = y + 8 * s + fs * 1.6f;
-    const float gw = x + w - pad - gx, gh = y + h - gy - fs * 2.2f;
+    /* under the graph: a row of step numbers, then the legend's row */
+    const float gw = x + w - pad - gx, gh = y + h - gy - fs * 3.0f;
     if (!(s1 >= s0) || !(v1 >= v0) || gw < 20 || gh < 20) {
         draw_text_fit(r, _("no steps yet"), x + pad, gy, fs, 10.0f, w - 2 * pad, TEXT_LEFT, t->dim);
         return;
