@@ -67,7 +67,7 @@ static const char *const names[] = {
     "Space", "Delete", "End", "Plus", "Minus",
     /* math and files */
     "cos", "sin", "tan", "tanh", "exp", "log", "log10", "sqrt", "abs", "diag", "sigmoid", "relu",
-    "softplus", "min", "max", "pow", "PNG", "MP4", "GIF", "CSV", "English",
+    "softplus", "min", "max", "pow", "sinh", "cosh", "PNG", "MP4", "GIF", "CSV", "English",
 };
 
 static bool is_name(const char *w, size_t n)
@@ -116,6 +116,22 @@ static void save_png(app *a, int w, int h, const char *what)
     free(buf);
 }
 
+/* False when s ends inside a UTF-8 sequence or has a stray byte (a
+ * message cut by a buffer too small for its translation). */
+static bool utf8_whole(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        const int n = *p < 0x80 ? 1 : (*p >> 5) == 6 ? 2 : (*p >> 4) == 14 ? 3 : (*p >> 3) == 30 ? 4 : 0;
+        if (n == 0)
+            return false;
+        for (int k = 1; k < n; k++)
+            if ((p[k] & 0xC0) != 0x80)
+                return false;
+        p += n;
+    }
+    return true;
+}
+
 static void check_frame(app *a, text_log *log, int w, int h, const char *what)
 {
     log->n = 0;
@@ -129,7 +145,8 @@ static void check_frame(app *a, text_log *log, int w, int h, const char *what)
         CHECK(b->x >= -1 && b->y >= -1 && b->x + b->w <= w + 1 && b->y + b->h <= h + 1,
               "%s %dx%d [%s]: '%s' at (%.0f, %.0f) size %.0fx%.0f leaves the window", what, w, h,
               i18n_lang(), b->s, b->x, b->y, b->w, b->h);
-        CHECK(!strstr(b->s, "…"), "%s %dx%d [%s]: '%s' is cut off", what, w, h, i18n_lang(), b->s);
+        CHECK(!strstr(b->s, "…") && utf8_whole(b->s), "%s %dx%d [%s]: '%s' is cut off", what, w, h,
+              i18n_lang(), b->s);
         char word[64];
         if (ko && english_word(b->s, word, sizeof word) && shown++ < 8)
             CHECK(false, "%s %dx%d [ko]: '%s' has the English word '%s'", what, w, h, b->s, word);
@@ -202,6 +219,12 @@ static void run_states(app *a, text_log *log, int w, int h)
     app_cloud_remove(a);
     app_apply(a, ACTION_FORMULA);
     check_frame(a, log, w, h, "formula line");
+    int col = 0; /* a refused formula: y in a formula on one range */
+    CHECK(!app_set_formula(a, "x + y", "-1:1", a->formula_error, sizeof a->formula_error, &col),
+          "x + y on -1:1 refused");
+    a->formula_error_col = col;
+    check_frame(a, log, w, h, "formula error");
+    a->formula_error[0] = '\0';
     app_apply(a, ACTION_FORMULA);
     a->formula_open = false;
     /* a divergence banner: lesson 3 (x^3) runs off downhill */

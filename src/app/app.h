@@ -154,7 +154,7 @@ typedef struct app {
     textline formula;           /* what is typed, with the history */
     textline domain;            /* "a:b" or "a:b,c:d"; empty: [-2, 2] per variable */
     char domain_opened[128];    /* the domain as the line opened with it */
-    char formula_error[200];    /* why Enter was refused, or "" */
+    char formula_error[600];    /* why Enter was refused, or "" (UTF-8: 3 bytes a Hangul) */
     int formula_error_col;      /* 1-based column in the formula; 0: none */
     landscape_custom custom[2]; /* typed formulas: the one shown, and the next */
     int custom_cur;             /* index of the one shown */

@@ -42,12 +42,15 @@ bool app_set_formula_box(app *a, const char *text, int count, const double *lo, 
     if (!landscape_custom_init(&a->custom[next], text, count, count ? lo : NULL,
                                count ? hi : NULL, &e)) {
         *column = e.column;
+        char why[480]; /* in the window's language: the format is all %s */
+        snprintf(why, sizeof why, e.format ? _(e.format) : "%s", e.format ? e.args[0] : e.message,
+                 e.args[1]);
         if (count && strstr(e.message, "unknown name"))
-            snprintf(err, errlen, "%s %s", e.message,
+            snprintf(err, errlen, "%s %s", why,
                      count == 1 ? _("(the domain has 1 range, so the formula is in x)")
                                 : _("(the domain has 2 ranges, so the formula is in x and y)"));
         else
-            snprintf(err, errlen, "%s", e.message);
+            snprintf(err, errlen, "%s", why);
         return false;
     }
     const int dim = a->custom[next].land.dim;

@@ -298,7 +298,7 @@ void draw_formula_line(const app *a, renderer *r, const layout *lay)
         if (cx < fx + fw)
             render_text(r, "^", cx, ey - fs * 0.1f, fs, TEXT_LEFT, th->bad);
     }
-    char msg[260];
+    char msg[640];
     if (col > 0)
         snprintf(msg, sizeof msg, _("column %d: %s"), col, a->formula_error);
     else
@@ -319,7 +319,7 @@ void draw_formula_line(const app *a, renderer *r, const layout *lay)
             }
         }
     }
-    char line1[260];
+    char line1[640];
     snprintf(line1, sizeof line1, "%.*s", (int)cut, msg);
     draw_text_fit(r, line1, x + pad, ey + fs * 1.0f, efs, 10.0f, avail, TEXT_LEFT, th->bad);
     if (cut < strlen(msg))
