@@ -653,13 +653,19 @@ static void test_scene_keys(void **state)
     key(SDLK_PAGEUP, KMOD_NONE);
     assert_true(app_frame(a));
     assert_int_equal(a->tour_index, 0);
-    key(SDLK_l, KMOD_NONE);
+    key(SDLK_l, KMOD_NONE); /* every word in Korean, live */
     assert_true(app_frame(a));
     assert_ptr_equal(app_scene_caption(a), a->scene.caption_ko);
     assert_true(a->scene.caption_ko[0] != '\0');
+    assert_string_equal(a->lang, "ko");
+    assert_string_equal(_("saddle point"), "안장점");
+    assert_string_equal(a->message, "한국어");
     key(SDLK_l, KMOD_NONE);
     assert_true(app_frame(a));
     assert_ptr_equal(app_scene_caption(a), a->scene.caption);
+    assert_string_equal(a->lang, "en");
+    assert_string_equal(_("saddle point"), "saddle point");
+    assert_string_equal(a->message, "English");
 
     char dir[] = "/tmp/optiviz-scene-XXXXXX";
     assert_non_null(mkdtemp(dir));
