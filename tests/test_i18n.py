@@ -5,7 +5,8 @@
    statistics report no untranslated and no fuzzy message.
 2. The template made afresh from every C file under src/ with xgettext (the
    keywords of po/meson.build) has no message that a language lacks: a new
-   string without a translation fails here. po/POTFILES lists exactly the
+   string without a translation fails here. The committed po/optiviz.pot
+   (what translators start from) has the same messages. po/POTFILES lists exactly the
    files that hold messages, so meson's optiviz-pot target sees them all.
 3. Lint: no string literal with a word in it reaches the screen without the
    catalog: the text arguments of the drawing and message functions
@@ -112,6 +113,11 @@ def test_template():
     listed = sorted(l.strip() for l in read(os.path.join(ROOT, "po", "POTFILES")).splitlines()
                     if l.strip() and not l.startswith("#"))
     check(listed == holders, f"po/POTFILES should list exactly {holders}, has {listed}")
+    committed = parse_po(read(os.path.join(ROOT, "po", "optiviz.pot")))
+    committed.pop((None, ""), None)
+    stale = sorted(set(entries) ^ set(committed), key=str)
+    check(not stale, f"po/optiviz.pot is out of date ({len(stale)} messages differ, e.g. {stale[:2]}): "
+                     "meson compile -C build optiviz-pot")
     for lang in linguas():
         po = parse_po(read(os.path.join(ROOT, "po", lang + ".po")))
         missing = [k for k in entries
