@@ -1,5 +1,8 @@
 /*
- * i18n.c: the catalog lookup behind _() on glibc's libintl. Only
+ * i18n.c: the catalog lookup behind _() on glibc's libintl. The catalogs
+ * are OPTIVIZ_LOCALEDIR's, else an installed copy's beside the binary
+ * (bindir/../share/locale), else the build tree's, else the install
+ * prefix's. Only
  * LC_MESSAGES is set from the environment (never LC_ALL or LC_NUMERIC, so
  * printf keeps the '.' decimal point); the language itself is chosen with
  * the LANGUAGE variable, which glibc consults whenever LC_MESSAGES is not
@@ -9,6 +12,8 @@
  * whatever the locale's character set (bind_textdomain_codeset).
  */
 #include "app/i18n.h"
+
+#include "app/paths.h"
 
 #include "optiviz_config.h"
 
@@ -24,6 +29,7 @@
 
 static struct {
     bool bound;
+    char dir[4096]; /* the catalogs' directory */
     int n_langs;
     char langs[MAX_LANGS][I18N_CODE_MAX]; /* [0] is "en" */
     int current;                          /* index into langs */
@@ -55,12 +61,16 @@ void i18n_init(void)
 {
     if (g.n_langs == 0)
         list_languages();
+    static char beside[4096];
     const char *dir = getenv("OPTIVIZ_LOCALEDIR");
     if (!dir || !dir[0])
+        dir = paths_beside_binary(OPTIVIZ_LOCALE_REL_DIR, beside, sizeof beside);
+    if (!dir)
         dir = is_dir(OPTIVIZ_BUILD_LOCALEDIR) ? OPTIVIZ_BUILD_LOCALEDIR : OPTIVIZ_LOCALEDIR;
     const char *msgs = setlocale(LC_MESSAGES, "");
     if (!msgs || strcmp(msgs, "C") == 0 || strcmp(msgs, "POSIX") == 0)
         setlocale(LC_MESSAGES, "C.UTF-8"); /* LANGUAGE is ignored under "C" */
+    snprintf(g.dir, sizeof g.dir, "%s", dir);
     g.bound = bindtextdomain(DOMAIN, dir) != NULL &&
               bind_textdomain_codeset(DOMAIN, "UTF-8") != NULL;
     g.current = 0;
@@ -87,6 +97,11 @@ static int match_index(const char *tag)
         if (strlen(g.langs[i]) == base && strncmp(want, g.langs[i], base) == 0)
             return i;
     return -1;
+}
+
+const char *i18n_localedir(void)
+{
+    return g.dir;
 }
 
 const char *i18n_match(const char *tag)

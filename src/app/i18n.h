@@ -29,10 +29,14 @@
 #endif /* "ko", "zh_CN", "pt_BR"... with room to spare */
 
 /* Binds the catalog: the directory holding LANG/LC_MESSAGES/optiviz.mo is
- * OPTIVIZ_LOCALEDIR when set, else the build tree's po/ (an uninstalled
- * optiviz), else the installed locale directory. Call once at start;
+ * OPTIVIZ_LOCALEDIR when set, else an installed copy's beside the binary,
+ * else the build tree's po/ (an uninstalled optiviz), else the install
+ * prefix's locale directory. Call once at start;
  * safe to call again. The language is English until i18n_set. */
 void i18n_init(void);
+
+/* The directory i18n_init bound the catalogs to ("" before it). */
+const char *i18n_localedir(void);
 
 /* Makes code ("en", "ko", any language of i18n_languages) the language of
  * _(); false (language unchanged) for a code optiviz has no catalog for. */

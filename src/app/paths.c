@@ -147,3 +147,22 @@ bool paths_mkdir_p(const char *dir, char *err, size_t errlen)
     }
     return make_one(buf, err, errlen);
 }
+
+const char *paths_beside_binary(const char *rel, char *out, size_t n)
+{
+    if (!rel[0] || n < 2)
+        return NULL;
+    const ssize_t len = readlink("/proc/self/exe", out, n - 1);
+    if (len <= 0)
+        return NULL;
+    out[len] = '\0';
+    char *slash = strrchr(out, '/');
+    if (!slash)
+        return NULL;
+    const size_t used = (size_t)(slash - out) + 1;
+    const int w = snprintf(slash + 1, n - used, "%s", rel);
+    struct stat st;
+    if (w < 0 || (size_t)w >= n - used || stat(out, &st) != 0 || !S_ISDIR(st.st_mode))
+        return NULL;
+    return out;
+}

@@ -6,22 +6,35 @@
  */
 #include "app/scene.h"
 
+#include "app/paths.h"
+
 #include "optiviz_config.h"
 
 #include <ctype.h>
+#include <stdbool.h>
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+static bool is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
 
 const char *scene_dir(void)
 {
     const char *env = getenv("OPTIVIZ_SCENES");
     if (env && env[0])
         return env;
-    struct stat st;
-    if (stat(OPTIVIZ_SCENE_DIR, &st) == 0 && S_ISDIR(st.st_mode))
+    static char path[4096]; /* the installed copy beside the binary, first */
+    const char *beside = paths_beside_binary(OPTIVIZ_SCENE_REL_DIR, path, sizeof path);
+    if (beside)
+        return beside;
+    if (is_dir(OPTIVIZ_SCENE_DIR))
         return OPTIVIZ_SCENE_DIR;
     return OPTIVIZ_SCENE_INSTALL_DIR;
 }
