@@ -12,8 +12,9 @@
    catalog: the text arguments of the drawing and message functions
    (render_text, draw_text_fit, hud_row, legend_line, app_message, say, the
    worked example's line...; in the drawing files also snprintf and strcat,
-   whose buffers are drawn) and the help column of the binding table are
-   wrapped in _(), _n(), C_() or N_(); formulas, numbers and names may stay.
+   whose buffers are drawn) are
+   wrapped in _(), _n(), C_() or N_(), and so are the help and key-cast
+   columns of the binding table; formulas, numbers and names may stay.
 
 Usage: test_i18n.py SOURCE_ROOT
 """
@@ -131,7 +132,7 @@ def test_template():
 # What may be drawn untranslated: names (optimizers, keys, functions), math.
 NAMES = set("""sgd gd momentum nesterov adagrad rmsprop adadelta adam amsgrad anneal newton lr
 cos sin tan tanh exp log log10 sqrt abs diag Shift Ctrl Tab Enter Esc Space Delete End Plus Minus
-Up Down Left Right PageUp PageDown PNG CSV MP4 GIF nan inf""".split())
+Up Down Left Right PageUp PageDown Backspace Home PNG CSV MP4 GIF nan inf""".split())
 
 # Functions whose string arguments reach the screen.
 SINKS = ["render_text", "render_text_width", "draw_text_fit", "hud_row", "legend_line", "app_message",
@@ -140,8 +141,9 @@ MARKERS = re.compile(r"\b(?:_|N_|C_|NC_|_n)\(")
 LITERAL = re.compile(r'"(?:[^"\\\n]|\\.)*"')
 
 
-def call_args(src, start):
-    """The text between the parenthesis at start and its match."""
+def call_args(src, start, brace=False):
+    """The text between the parenthesis (brace) at start and its match."""
+    opening, closing = ("{", "}") if brace else ("(", ")")
     depth, i = 0, start
     while i < len(src):
         c = src[i]
@@ -151,14 +153,38 @@ def call_args(src, start):
                 j += 2 if src[j] == "\\" else 1
             i = j + 1
             continue
-        if c == "(":
+        if c == opening:
             depth += 1
-        elif c == ")":
+        elif c == closing:
             depth -= 1
             if depth == 0:
                 return src[start + 1:i]
         i += 1
     return src[start + 1:]
+
+
+def split_fields(body):
+    """The comma-separated fields of an initializer, commas in strings and
+    parentheses kept."""
+    out, cur, depth, i = [], "", 0, 0
+    while i < len(body):
+        c = body[i]
+        if c in "\"'":
+            j = i + 1
+            while j < len(body) and body[j] != c:
+                j += 2 if body[j] == "\\" else 1
+            cur += body[i:j + 1]
+            i = j + 1
+            continue
+        depth += c == "("
+        depth -= c == ")"
+        if c == "," and depth == 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += c
+        i += 1
+    return out + [cur]
 
 
 def strip_marked(args):
@@ -204,16 +230,20 @@ def test_lint():
                         check(False, f"{path}:{line}: {name}() draws {lit} (the word '{w}') "
                                      "without the catalog: wrap it in _()")
         if path.endswith("input.c"):
-            rows = re.findall(r"\{\s*SDLK_\w+\s*,\s*MOD_\w+\s*,\s*ACTION_\w+\s*,\s*([^,]+|N_\([^)]*\))\s*,\s*"
-                              r"(NULL|N_\(\s*\"(?:[^\"\\]|\\.)*\"\s*\)|\"(?:[^\"\\]|\\.)*\")\s*\}", src)
-            check(len(rows) >= 40, f"{path}: {len(rows)} binding rows parsed")
-            for keys, help_text in rows:
-                check(help_text == "NULL" or help_text.startswith("N_("),
-                      f"{path}: the help text {help_text} is not marked N_()")
+            table = src[src.index("bindings[] = {"):]
+            table = table[:table.index("\n};")]
+            rows = 0
+            # {key, modifiers, action, keys, help, key-cast text, ...}
+            for m in re.finditer(r"\{\s*SDLK_\w+\s*,\s*MOD_\w+\s*,\s*ACTION_\w+\s*,", table):
+                rows += 1
+                fields = split_fields(call_args(table, m.start(), brace=True))
+                keys, texts = fields[3].strip(), [f.strip() for f in fields[4:6]]
+                for t in texts:
+                    check(t == "NULL" or t.startswith("N_("), f"{path}: the help or key-cast text {t} "
+                                                             "is not marked N_()")
                 if keys.startswith('"') and wordy(keys):
                     check(False, f"{path}: the key name {keys} has a word: mark it N_()")
-            for m in re.finditer(r"\{(ACTION_\w+),\s*(\"[^\"]*\")\}", src):
-                check(False, f"{path}: key-cast text {m.group(2)} of {m.group(1)} is not marked N_()")
+            check(rows >= 40, f"{path}: {rows} binding rows parsed")
     print(f"lint: {len(app)} files of src/app scanned, {found} literal(s) drawn without the catalog")
 
 

@@ -64,7 +64,7 @@ static const char *const names[] = {
     "multistep", "cosine", "warmup", "exponential", "step", "Adagrad", "RMSProp", "Adam",
     /* keys */
     "Shift", "Ctrl", "Tab", "Enter", "Esc", "Right", "Left", "Up", "Down", "PageUp", "PageDown",
-    "Space", "Delete", "End", "Plus", "Minus",
+    "Space", "Delete", "End", "Plus", "Minus", "Backspace", "Home",
     /* math and files */
     "cos", "sin", "tan", "tanh", "exp", "log", "log10", "sqrt", "abs", "diag", "sigmoid", "relu",
     "softplus", "min", "max", "pow", "sinh", "cosh", "PNG", "MP4", "GIF", "CSV", "English",
@@ -135,7 +135,7 @@ static bool utf8_whole(const char *s)
 static void check_frame(app *a, text_log *log, int w, int h, const char *what)
 {
     log->n = 0;
-    a->message[0] = '\0'; /* toasts are checked by their own strings */
+    a->ui.message[0] = '\0'; /* toasts are checked by their own strings */
     app_draw(a, a->ren, w, h);
     save_png(a, w, h, what);
     const bool ko = strcmp(i18n_lang(), "ko") == 0;
@@ -220,13 +220,13 @@ static void run_states(app *a, text_log *log, int w, int h)
     app_apply(a, ACTION_FORMULA);
     check_frame(a, log, w, h, "formula line");
     int col = 0; /* a refused formula: y in a formula on one range */
-    CHECK(!app_set_formula(a, "x + y", "-1:1", a->formula_error, sizeof a->formula_error, &col),
+    CHECK(!app_set_formula(a, "x + y", "-1:1", a->ui.formula_error, sizeof a->ui.formula_error, &col),
           "x + y on -1:1 refused");
-    a->formula_error_col = col;
+    a->ui.formula_error_col = col;
     check_frame(a, log, w, h, "formula error");
-    a->formula_error[0] = '\0';
+    a->ui.formula_error[0] = '\0';
     app_apply(a, ACTION_FORMULA);
-    a->formula_open = false;
+    a->ui.formula_open = false;
     /* a divergence banner: on x^3 from x = -0.5 the run goes off downhill */
     app_set_lesson(a, 2);
     const double start[2] = {-0.5, 0.0};
