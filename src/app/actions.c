@@ -53,7 +53,8 @@ static void restart(app *a)
 static void add_runner(app *a)
 {
     if (a->runs.n_runners >= SIM_MAX_RUNNERS) {
-        app_message(a, 2500, _n("at most %d runner", "at most %d runners", SIM_MAX_RUNNERS), SIM_MAX_RUNNERS);
+        app_message(a, 2500, _n("at most %d runner", "at most %d runners", SIM_MAX_RUNNERS),
+                    SIM_MAX_RUNNERS);
         return;
     }
     const optim_kind next =
@@ -70,7 +71,8 @@ static void add_runner(app *a)
 static void remove_runner(app *a)
 {
     if (a->runs.n_runners <= 1) {
-        app_message(a, 2500, "%s", _("the last runner stays (A adds one, O changes its optimizer)"));
+        app_message(a, 2500, "%s",
+                    _("the last runner stays (A adds one, O changes its optimizer)"));
         return;
     }
     for (int i = a->runs.selected; i + 1 < a->runs.n_runners; i++)
@@ -317,7 +319,9 @@ static void on_trail_shorter(app *a, action act)
 {
     (void)act;
     a->ui.trail_len = a->ui.trail_len / 2 < APP_TRAIL_MIN ? APP_TRAIL_MIN : a->ui.trail_len / 2;
-    app_message(a, 1500, _n("trails: the last %d point", "trails: the last %d points", a->ui.trail_len), a->ui.trail_len);
+    app_message(a, 1500,
+                _n("trails: the last %d point", "trails: the last %d points", a->ui.trail_len),
+                a->ui.trail_len);
 }
 
 static void on_trail_longer(app *a, action act)
@@ -325,7 +329,9 @@ static void on_trail_longer(app *a, action act)
     (void)act;
     a->ui.trail_len =
         a->ui.trail_len * 2 > RUNNER_TRAIL_MAX ? RUNNER_TRAIL_MAX : a->ui.trail_len * 2;
-    app_message(a, 1500, _n("trails: the last %d point", "trails: the last %d points", a->ui.trail_len), a->ui.trail_len);
+    app_message(a, 1500,
+                _n("trails: the last %d point", "trails: the last %d points", a->ui.trail_len),
+                a->ui.trail_len);
 }
 
 static void on_loss_panel(app *a, action act)

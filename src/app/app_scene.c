@@ -176,6 +176,7 @@ const char *app_scene_caption(const app *a)
 {
     if (!a->scenes.has_scene)
         return "";
-    return strcmp(a->ui.lang, "ko") == 0 && a->scenes.scene.caption_ko[0] ? a->scenes.scene.caption_ko
-                                                         : a->scenes.scene.caption;
+    return strcmp(a->ui.lang, "ko") == 0 && a->scenes.scene.caption_ko[0]
+               ? a->scenes.scene.caption_ko
+               : a->scenes.scene.caption;
 }

@@ -85,8 +85,8 @@ void draw_view_contour(const draw_ctx *dc)
     char lo_s[32], hi_s[32], text[160];
     format_sig(lo_s, sizeof lo_s, hlo, 3);
     format_sig(hi_s, sizeof hi_s, hhi, 3);
-    snprintf(text, sizeof text, _("color: f from %s (purple) to %s (yellow), isolines every %g"), lo_s,
-             hi_s, step);
+    snprintf(text, sizeof text, _("color: f from %s (purple) to %s (yellow), isolines every %g"),
+             lo_s, hi_s, step);
     draw_text_fit(r, text, lay->plot_x + lay->plot_w, lay->plot_y - 30 * s, 20 * s, 10.0f,
              lay->plot_w * 0.6f, TEXT_RIGHT, DIM);
 }

@@ -292,8 +292,9 @@ void draw_formula_line(const draw_ctx *dc)
     render_rect(r, x, y, w, h, rgba_alpha(th->panel, 0.97f));
     const float frame[10] = {x, y, x + w, y, x + w, y + h, x, y + h, x, y};
     render_polyline(r, frame, 5, 2.0f * s, th->dim);
-    draw_text_fit(r, _("Your function in x (or x and y): Enter shows it · Esc cancels · Tab: domain "
-                       "· Up/Down: earlier ones · Ctrl+U: clear"),
+    draw_text_fit(r,
+                  _("Your function in x (or x and y): Enter shows it · Esc cancels · Tab: domain "
+                    "· Up/Down: earlier ones · Ctrl+U: clear"),
                   x + pad, y + pad, small, 10.0f, w - 2 * pad, TEXT_LEFT, th->dim);
     const float fy = y + pad + small * 1.5f;
     const float lw = render_text(r, "f =", x + pad, fy + (field_h - fs * 1.2f) / 2, fs, TEXT_LEFT,

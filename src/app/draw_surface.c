@@ -179,9 +179,10 @@ void draw_view_3d(const draw_ctx *dc)
     if (a->ui.annotate)
         draw_critical_3d(dc, vp, lift);
     render_clip(r, 0, 0, 0, 0);
-    draw_text_fit(r, _("right-drag or Shift+arrows: rotate · left-drag: move the start · wheel: zoom"),
-             lay->plot_x + lay->plot_w / 2, lay->plot_y + lay->plot_h + 14 * s, 22 * s,
-             fmaxf(12.0f, 16 * s), lay->plot_w, TEXT_CENTER, DIM);
+    draw_text_fit(r,
+                  _("right-drag or Shift+arrows: rotate · left-drag: move the start · wheel: zoom"),
+                  lay->plot_x + lay->plot_w / 2, lay->plot_y + lay->plot_h + 14 * s, 22 * s,
+                  fmaxf(12.0f, 16 * s), lay->plot_w, TEXT_CENTER, DIM);
 }
 
 /* The 3D view's moving part: trails draped on the surface, the start

@@ -253,10 +253,11 @@ static const landscape catalog[] = {
         .lr = 0.01,
         .companion = "risk",
         .n_marks = 2,
-        .marks = {
-            {.label = N_("min of empirical risk"), .of_function = NULL, .seed = 1.02},
-            {.label = N_("min of risk"), .of_function = "risk", .seed = 1.09},
-        },
+        .marks =
+            {
+                {.label = N_("min of empirical risk"), .of_function = NULL, .seed = 1.02},
+                {.label = N_("min of risk"), .of_function = "risk", .seed = 1.09},
+            },
         .eval = eval_empirical_risk,
     },
     {
@@ -274,16 +275,18 @@ static const landscape catalog[] = {
         .lr = 0.05,
         .noise = 2.5,
         .n_marks = 2,
-        .marks = {
-            {.label = N_("local minimum"), .seed = -0.27},
-            {.label = N_("global minimum"), .seed = 1.09},
-        },
+        .marks =
+            {
+                {.label = N_("local minimum"), .seed = -0.27},
+                {.label = N_("global minimum"), .seed = 1.09},
+            },
         .eval = eval_risk,
     },
     {
         .name = "cubic",
         .formula = "x^3",
-        .lesson = N_("Saddle point in 1D: f′(0) = f″(0) = 0, the second-derivative test is inconclusive"),
+        .lesson =
+            N_("Saddle point in 1D: f′(0) = f″(0) = 0, the second-derivative test is inconclusive"),
         .dim = 1,
         .lo = {-2.0},
         .hi = {2.0},
@@ -300,7 +303,8 @@ static const landscape catalog[] = {
     {
         .name = "saddle",
         .formula = "x^2 - y^2",
-        .lesson = N_("Saddle point in 2D: Hessian eigenvalues 2 and −2, gradient descent leaves along y"),
+        .lesson =
+            N_("Saddle point in 2D: Hessian eigenvalues 2 and −2, gradient descent leaves along y"),
         .dim = 2,
         .lo = {-1.0, -1.0},
         .hi = {1.0, 1.0},
@@ -315,7 +319,8 @@ static const landscape catalog[] = {
     {
         .name = "tanh",
         .formula = "tanh(x)",
-        .lesson = N_("Vanishing gradient: on the plateau of tanh, f′(4) ≈ 0.0013 and steps are tiny"),
+        .lesson =
+            N_("Vanishing gradient: on the plateau of tanh, f′(4) ≈ 0.0013 and steps are tiny"),
         .dim = 1,
         .lo = {-2.0},
         .hi = {5.0},
@@ -479,9 +484,12 @@ static const landscape catalog[] = {
     },
     {
         .name = "two-basin",
-        .formula = "0.1*(x^2 + y^2) - 2*exp(-(x - 1.2)^2 - (y - 0.6)^2) - exp(-(x + 1.4)^2 - (y + 0.5)^2)",
-        .lesson = N_("Two basins: noise lets the iterate leave the shallow minimum for the deep one"),
-        .title = "f(x, y) = 0.1(x² + y²) − 2·exp(−(x − 1.2)² − (y − 0.6)²) − exp(−(x + 1.4)² − (y + 0.5)²)",
+        .formula =
+            "0.1*(x^2 + y^2) - 2*exp(-(x - 1.2)^2 - (y - 0.6)^2) - exp(-(x + 1.4)^2 - (y + 0.5)^2)",
+        .lesson =
+            N_("Two basins: noise lets the iterate leave the shallow minimum for the deep one"),
+        .title = "f(x, y) = 0.1(x² + y²) − 2·exp(−(x − 1.2)² − (y − 0.6)²) − exp(−(x + 1.4)² − (y "
+                 "+ 0.5)²)",
         .symbol = "f",
         .dim = 2,
         .lo = {-3.0, -3.0},
