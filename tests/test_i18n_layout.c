@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app_headless.h"
 #include "check.h"
 
 #define MAX_TEXTS 600
@@ -178,13 +179,8 @@ static void run_states(app *a, text_log *log, int w, int h)
     const int n = scene_tour(tour, SCENE_TOUR_MAX);
     CHECK(n >= 10, "%d bundled scenes", n);
     for (int i = 0; i < n; i++) {
-        char err[600];
-        if (!app_load_scene(a, tour[i].path, err, sizeof err)) {
-            CHECK(false, "scene %s: %s", tour[i].name, err);
+        if (!test_scene_show(a, &tour[i], 20))
             continue;
-        }
-        for (int k = 0; k < 20; k++)
-            sim_step(&a->sim);
         app_assess(a);
         snprintf(what, sizeof what, "scene %s", tour[i].name);
         check_frame(a, log, w, h, what);
@@ -244,31 +240,17 @@ int main(void)
     static text_log log;
     for (int s = 0; s < 2; s++) {
         const int w = sizes[s][0], h = sizes[s][1];
-        app *a = calloc(1, sizeof *a);
-        char err[512];
-        const app_params p = {.headless = true, .width = w, .height = h};
-        if (!app_create(a, &p, err, sizeof err)) {
-            fprintf(stderr, "cannot create the app: %s\n", err);
-            return 1;
-        }
-        if (!strstr(renderer_name(a->ren), "llvmpipe")) {
-            fprintf(stderr, "skipped: renderer is '%s', not llvmpipe\n", renderer_name(a->ren));
-            app_destroy(a);
-            free(a);
-            return 77;
-        }
+        int code;
+        app *a = test_app_open(w, h, &code);
+        if (!a)
+            return code;
         render_observe_text(a->ren, on_text, &log);
         for (int l = 0; l < 2; l++) {
             CHECK(app_set_language(a, l ? "ko" : "en"), "language %s", l ? "ko" : "en");
             run_states(a, &log, w, h);
         }
-        app_destroy(a);
-        free(a);
+        test_app_close(a);
     }
     SDL_Quit();
-    if (failures)
-        fprintf(stderr, "%d layout check(s) failed\n", failures);
-    else
-        printf("layout checks passed\n");
-    return failures ? 1 : 0;
+    return check_report("layout");
 }
