@@ -3,8 +3,8 @@
  * (src/web/page.js) turns the URL's parameters into the command line's
  * options (?scene=noise -> --scene noise), so they are read and refused by
  * the same cli_parse as on the desktop; a refused one is printed on stderr,
- * which the page shows, and the page opens the tour as without it. Two
- * parameters belong to the page only: --lang en|ko and --bench N.
+ * which the page shows, and the page opens the tour as without it. One
+ * parameter belongs to the page only: --bench N.
  *
  * Each animation frame calls app_frame(app, dt), as the desktop's loop
  * does, over the browser's platform services (platform_web.c: the clock,
@@ -14,6 +14,7 @@
 #include "app/app.h"
 #include "app/cli.h"
 #include "app/commands.h"
+#include "app/i18n.h"
 #include "web/platform_web.h"
 
 #include <emscripten.h>
@@ -29,41 +30,30 @@ extern int web_record_toggle(void);
 extern void web_ready(void);
 extern void web_renderer_name(char *buf, int len);
 
-/* The page's own options, taken out of argv before cli_parse sees it. */
+/* The page's own option, taken out of argv before cli_parse sees it. */
 typedef struct web_options {
-    bool korean;  /* --lang ko */
-    long bench;   /* --bench N: N timed frames first; 0: none */
+    long bench; /* --bench N: N timed frames first; 0: none */
 } web_options;
 
-/* Removes "--lang X" and "--bench N" from argv (in place; returns the new
- * argc) into w. A bad value: false with the CLI's style of message in err. */
+/* Removes "--bench N" from argv (in place; returns the new argc) into w. A
+ * bad value: false with the CLI's style of message in err. */
 static bool web_take_options(int *argc, char **argv, web_options *w, char *err, size_t errlen)
 {
     int out = 1;
     for (int i = 1; i < *argc; i++) {
-        const bool lang = strcmp(argv[i], "--lang") == 0;
-        const bool bench = strcmp(argv[i], "--bench") == 0;
-        if (!lang && !bench) {
+        if (strcmp(argv[i], "--bench") != 0) {
             argv[out++] = argv[i];
             continue;
         }
         const char *v = i + 1 < *argc ? argv[++i] : "";
-        if (lang) {
-            if (strcmp(v, "ko") != 0 && strcmp(v, "en") != 0) {
-                snprintf(err, errlen, "--lang: unknown language '%s' (en or ko)", v);
-                return false;
-            }
-            w->korean = strcmp(v, "ko") == 0;
-        } else {
-            char *end = NULL;
-            errno = 0;
-            const long n = strtol(v, &end, 10);
-            if (!v[0] || *end || errno || n < 1 || n > 100000) {
-                snprintf(err, errlen, "--bench: '%s' is not a number of frames in 1..100000", v);
-                return false;
-            }
-            w->bench = n;
+        char *end = NULL;
+        errno = 0;
+        const long n = strtol(v, &end, 10);
+        if (!v[0] || *end || errno || n < 1 || n > 100000) {
+            snprintf(err, errlen, "--bench: '%s' is not a number of frames in 1..100000", v);
+            return false;
         }
+        w->bench = n;
     }
     *argc = out;
     return true;
@@ -144,7 +134,7 @@ static const char *tf(bool b)
 }
 
 /* The state a test or the page asks about, as one JSON object: landscape,
- * tour scene, language, pause, noise, and runner 0's learning rate, start,
+ * tour scene, language (and the HUD's "step" in it), pause, noise, and runner 0's learning rate, start,
  * iterate and step count. The string lives until the next call. */
 EMSCRIPTEN_KEEPALIVE const char *web_state(void)
 {
@@ -154,14 +144,16 @@ EMSCRIPTEN_KEEPALIVE const char *web_state(void)
         return "{}";
     const runner *r = &a->sim.runners[0];
     snprintf(json, sizeof json,
-             "{\"function\":\"%s\",\"tour_index\":%d,\"korean\":%s,\"paused\":%s,"
+             "{\"function\":\"%s\",\"tour_index\":%d,\"lang\":\"%s\",\"step_label\":\"%s\","
+             "\"paused\":%s,"
              "\"noise_on\":%s,\"noise\":%.17g,\"lr\":%.17g,\"runners\":%d,"
              "\"start\":[%.17g,%.17g],\"x\":[%.17g,%.17g],\"step\":%ld,\"help\":%s,"
              "\"theme\":%d,\"ui_scale\":%.17g,\"loss_panel\":%s,\"explain\":%s,"
              "\"cloud\":%d,\"formula_open\":%s,\"fb\":[%d,%d],"
              "\"view\":[%.17g,%.17g,%.17g,%.17g],\"yaw\":%.17g,\"pitch\":%.17g,"
              "\"distance\":%.17g}",
-             a->lesson.land ? a->lesson.land->name : "", a->scenes.tour_index, tf(a->ui.korean),
+             a->lesson.land ? a->lesson.land->name : "", a->scenes.tour_index, a->ui.lang,
+             _("step"),
              tf(a->sim.paused), tf(a->runs.noise_on), a->runs.noise_sigma,
              a->runs.cfg[0].optim.lr, a->runs.n_runners, r->start[0], r->start[1], r->x[0],
              r->x[1], r->step, tf(a->ui.help_visible), (int)a->ui.theme,
@@ -228,6 +220,7 @@ int main(int argc, char **argv)
     setenv("OPTIVIZ_SCENES", "/data/scenes", 1);
     setenv("OPTIVIZ_FONT", "/data/fonts/DejaVuSans.ttf", 1);
     setenv("OPTIVIZ_FONT_KO", "/data/fonts/NanumGothic.ttf", 1);
+    setenv("OPTIVIZ_LOCALEDIR", "/data/locale", 1);
     setenv("XDG_CONFIG_HOME", "/config", 1);
     setenv("HOME", "/home/web_user", 1);
     if (argc > WEB_MAX_ARGS)
@@ -276,8 +269,6 @@ int main(int argc, char **argv)
         return 1;
     }
     web_app = a;
-    if (w.korean)
-        app_apply(a, ACTION_LANGUAGE);
     SDL_SetEventFilter(web_filter, a);
     if (w.bench > 0)
         web_bench(a, w.bench);

@@ -1,12 +1,13 @@
 #!/usr/bin/python3
 """pack.py: the browser build's data and pages (called by scripts/web).
 
-  pack.py fonts DATA_DIR DEJAVU NANUM ROOT
+  pack.py fonts DATA_DIR DEJAVU NANUM ROOT LOCALE_DIR
       DATA_DIR/fonts/DejaVuSans.ttf and NanumGothic.ttf, subset with fontTools
       (Debian's python3-fonttools) to the characters optiviz can show: every
       character of the scenes, the app's sources and the message catalogs,
       plus the Latin, Greek, punctuation, arrow and math blocks a typed
-      formula may use. DATA_DIR/scenes: the bundled scenes.
+      formula may use. DATA_DIR/scenes: the bundled scenes. DATA_DIR/locale:
+      the compiled catalogs LOCALE_DIR/LANG/LC_MESSAGES/optiviz.mo.
   pack.py pages WEB_SRC BUILD_DIR OUT_DIR
       OUT_DIR/site/index.html (+ optiviz.js, .wasm, optiviz-data.js, .data)
       and OUT_DIR/optiviz.html: the same page with the scripts, the wasm and
@@ -53,7 +54,7 @@ def subset_font(src, dst, codepoints):
     subset.save_font(font, dst, options)
 
 
-def fonts(data_dir, dejavu, nanum, root):
+def fonts(data_dir, dejavu, nanum, root, locale_dir):
     os.makedirs(os.path.join(data_dir, 'fonts'), exist_ok=True)
     used = used_characters(root)
     latin = set()
@@ -66,6 +67,12 @@ def fonts(data_dir, dejavu, nanum, root):
     scenes = os.path.join(data_dir, 'scenes')
     shutil.rmtree(scenes, ignore_errors=True)
     shutil.copytree(os.path.join(root, 'assets', 'scenes'), scenes)
+    locale = os.path.join(data_dir, 'locale')
+    shutil.rmtree(locale, ignore_errors=True)
+    for mo in glob.glob(os.path.join(locale_dir, '*', 'LC_MESSAGES', '*.mo')):
+        dst = os.path.join(locale, os.path.relpath(mo, locale_dir))
+        os.makedirs(os.path.dirname(dst), exist_ok=True)
+        shutil.copy(mo, dst)
     print('fonts: %d Hangul characters kept' % len(hangul))
 
 
@@ -115,7 +122,7 @@ def pages(web_src, build_dir, out_dir):
 
 
 def main(argv):
-    if len(argv) == 6 and argv[1] == 'fonts':
+    if len(argv) == 7 and argv[1] == 'fonts':
         fonts(*argv[2:])
     elif len(argv) == 5 and argv[1] == 'pages':
         pages(*argv[2:])

@@ -86,19 +86,22 @@ async function testLoad(browser) {
   await context.close();
 }
 
-async function testFrame(browser) {
+// The frame of scene (in language lang) against native `optiviz shot`.
+async function compareFrame(browser, scene, lang) {
+  const name = 'scene ' + scene + ' (' + lang + ') matches native shot';
   if (!fs.existsSync(native)) {
-    check('first scene matches native shot', false, 'no native binary at ' + native);
+    check(name, false, 'no native binary at ' + native);
     return;
   }
   const png = path.join(os.tmpdir(), 'optiviz-web-native-' + process.pid + '.png');
   const env = Object.assign({}, process.env,
     { SDL_VIDEODRIVER: 'offscreen', LIBGL_ALWAYS_SOFTWARE: '1', HOME: os.tmpdir() });
-  execFileSync(native, ['shot', '--scene', 'risk', '--size', W + 'x' + H, '--steps', '0',
-    '--out', png], { env });
+  execFileSync(native, ['shot', '--scene', scene, '--lang', lang, '--size', W + 'x' + H,
+    '--steps', '0', '--out', png], { env });
   const b64 = fs.readFileSync(png).toString('base64');
   fs.unlinkSync(png);
-  const { context, page } = await open(browser, 'scene=risk&size=' + W + 'x' + H);
+  const { context, page } = await open(browser,
+    'scene=' + scene + '&lang=' + lang + '&size=' + W + 'x' + H);
   const result = await page.evaluate(async ({ b64, tol }) => {
     const img = new Image();
     img.src = 'data:image/png;base64,' + b64;
@@ -121,15 +124,20 @@ async function testFrame(browser) {
     return { fraction: differ / (want.length / 4) };
   }, { b64, tol: PIXEL_CHANNEL_TOLERANCE });
   if (result.error) {
-    check('first scene matches native shot', false, result.error);
+    check(name, false, result.error);
   } else {
     console.log('# pixels differing by > ' + PIXEL_CHANNEL_TOLERANCE + ': ' +
       (100 * result.fraction).toFixed(3) + ' %');
-    check('first scene matches native shot (' + (100 * result.fraction).toFixed(2) +
+    check(name + ' (' + (100 * result.fraction).toFixed(2) +
       ' % of pixels differ, limit ' + 100 * PIXEL_FRACTION_TOLERANCE + ' %)',
     result.fraction <= PIXEL_FRACTION_TOLERANCE);
   }
   await context.close();
+}
+
+async function testFrame(browser) {
+  await compareFrame(browser, 'risk', 'en'); // the tour's first scene
+  await compareFrame(browser, 'noise', 'ko'); // the HUD from the Korean catalog
 }
 
 async function testKeys(browser) {
@@ -153,7 +161,8 @@ async function testKeys(browser) {
   s0 = s;
   await key(page, 'l');
   s = await state(page);
-  check('L switches the captions to Korean', s.korean === !s0.korean);
+  check('L switches the window to Korean', s.lang === 'ko' && s0.lang === 'en',
+    s0.lang + ' -> ' + s.lang);
   await key(page, '2');
   s = await state(page);
   check('2 opens lesson 2', s.function === 'risk' && s.tour_index === -1,
@@ -218,7 +227,8 @@ async function testUrl(browser) {
   let { context, page } = await open(browser, 'scene=noise&lang=ko');
   let s = await state(page);
   check('?scene=noise&lang=ko opens the noise scene in Korean',
-    s.tour_index === 5 && s.korean === true, JSON.stringify(s));
+    s.tour_index === 5 && s.lang === 'ko', JSON.stringify(s));
+  check('the HUD speaks Korean (the catalog is read)', s.step_label === '단계', s.step_label);
   await context.close();
   ({ context, page } = await open(browser,
     'function=saddle&optimizer=sgd,adam&lr=0.05&start=0.8,0.01'));
