@@ -1058,11 +1058,87 @@ int app_cloud_step_cap(const app *a)
     return cap < 1 ? 1 : cap;
 }
 
+/* Steps and states of every runner and of the cloud: unchanged while
+ * nothing moves (finished runners do not step; a paused sim takes none). */
+static uint64_t motion_signature(const app *a)
+{
+    uint64_t h = (uint64_t)a->sim.n_runners;
+    for (int i = 0; i < a->sim.n_runners; i++) {
+        const runner *r = &a->sim.runners[i];
+        h = h * 1000003u + (uint64_t)r->step;
+        h = h * 31u + (uint64_t)r->status;
+    }
+    h = h * 1000003u + (uint64_t)a->cloud.step;
+    return h * 31u + (uint64_t)a->cloud.n;
+}
+
+static bool message_shown(const app *a, uint32_t now)
+{
+    return a->message[0] && !SDL_TICKS_PASSED(now, a->message_until);
+}
+
+/* Key-cast entries on screen now; *fading set when one of them is fading
+ * (draw_keycast's last second), *next_ms to when the next one starts to. */
+static int keys_shown(const app *a, uint32_t now, bool *fading, uint32_t *next_ms)
+{
+    int n = 0;
+    *fading = false;
+    *next_ms = APP_WAIT_MAX_MS;
+    for (int i = 0; a->keycast && i < a->n_keys; i++) {
+        const uint32_t age = now - a->keys[i].at;
+        if (age >= APP_KEYCAST_MS)
+            continue;
+        n++;
+        if (age + 1000 > APP_KEYCAST_MS)
+            *fading = true;
+        else if (APP_KEYCAST_MS - 1000 - age < *next_ms)
+            *next_ms = APP_KEYCAST_MS - 1000 - age;
+    }
+    return n;
+}
+
+bool app_needs_redraw(const app *a)
+{
+    const uint32_t now = SDL_GetTicks();
+    bool fading;
+    uint32_t next;
+    const int keys = keys_shown(a, now, &fading, &next);
+    return !a->drawn.valid || a->want_png || a->exp.recording || fading ||
+           a->drawn.motion != motion_signature(a) || a->drawn.message_until != a->message_until ||
+           a->drawn.message_shown != message_shown(a, now) || a->drawn.keys_shown != keys;
+}
+
+uint32_t app_wait_ms(const app *a)
+{
+    const uint32_t now = SDL_GetTicks();
+    if (app_needs_redraw(a))
+        return 0;
+    bool fading;
+    uint32_t wait;
+    keys_shown(a, now, &fading, &wait);
+    if (message_shown(a, now) && a->message_until - now + 1 < wait)
+        wait = a->message_until - now + 1;
+    bool going = a->cloud.n > 0;
+    for (int i = 0; i < a->sim.n_runners; i++)
+        going = going || a->sim.runners[i].status == RUNNER_RUNNING ||
+                a->sim.runners[i].status == RUNNER_OUT_OF_VIEW;
+    if (going && !a->sim.paused && a->drag == DRAG_NONE) {
+        /* the next whole step is due when the accumulator reaches 1 */
+        const double ms = (1.0 - a->sim.accumulator) / a->sim.steps_per_second * 1000.0;
+        if (ms < (double)wait)
+            wait = ms > 0.0 ? (uint32_t)ceil(ms) : 0;
+    }
+    return wait;
+}
+
 bool app_frame(app *a)
 {
     SDL_Event e;
-    while (SDL_PollEvent(&e))
+    bool events = false;
+    while (SDL_PollEvent(&e)) {
         app_handle_event(a, &e);
+        events = true;
+    }
     if (a->quit)
         return false;
     const uint64_t now = SDL_GetPerformanceCounter();
@@ -1075,8 +1151,23 @@ bool app_frame(app *a)
         app_cloud_steps(a, sim_advance(&a->sim, dt));
     app_assess(a);
     window_drawable_size(&a->win, &a->fb_w, &a->fb_h);
+    if (!events && !app_needs_redraw(a)) {
+        app_export_frame(a, dt); /* polls a background job only: nothing to read back */
+        return true;
+    }
+    /* the clock before drawing: what draw shows is at most what this
+     * remembers, so a difference can only cost one extra frame */
+    const uint32_t ticks = SDL_GetTicks();
     app_draw(a, a->ren, a->fb_w, a->fb_h);
     app_export_frame(a, dt);
     window_swap(&a->win);
+    bool fading;
+    uint32_t next;
+    a->drawn.valid = true;
+    a->drawn.motion = motion_signature(a);
+    a->drawn.message_until = a->message_until;
+    a->drawn.message_shown = message_shown(a, ticks);
+    a->drawn.keys_shown = keys_shown(a, ticks, &fading, &next);
+    a->frames_drawn++;
     return true;
 }

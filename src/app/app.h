@@ -174,6 +174,15 @@ typedef struct app {
     cloud cloud;                /* M: the particle cloud (cloud.n == 0: none) */
     int cloud_n;                /* its size when launched (--particles; 0: default) */
     int cloud_runner;           /* the runner whose optimizer it took */
+    struct {                    /* what the last drawn frame showed of what changes
+                                   without an event (app_needs_redraw) */
+        bool valid;
+        uint64_t motion;        /* runners' and the cloud's steps and states */
+        uint32_t message_until;
+        bool message_shown;
+        int keys_shown;
+    } drawn;
+    long frames_drawn;          /* frames app_frame drew (the others changed nothing) */
 } app;
 
 /* Opens the window (or the offscreen surface), the renderer and the first
@@ -182,9 +191,22 @@ typedef struct app {
 bool app_create(app *a, const app_params *p, char *err, size_t errlen);
 void app_destroy(app *a);
 
-/* One frame: events, actions, simulation, drawing, present. Returns false
- * once the user quits. */
+/* One frame: events, actions, simulation, then drawing and present only
+ * when app_needs_redraw says the picture changed. Returns false once the
+ * user quits. */
 bool app_frame(app *a);
+/* Whether a frame drawn now would differ from the last one drawn: never
+ * drawn yet, runners or the cloud stepped, a message or key-cast entry
+ * appeared or ended, a key-cast entry is fading, a PNG or recording wants
+ * the frame. Events are the caller's to add (app_frame counts any). */
+bool app_needs_redraw(const app *a);
+/* Milliseconds until something on screen changes by itself (the next
+ * simulation step, a message or key-cast entry ending or fading): 0 while
+ * something moves every frame, APP_WAIT_MAX_MS when nothing will. The
+ * driver loop sleeps in SDL_WaitEventTimeout that long when the last frame
+ * drew nothing. */
+uint32_t app_wait_ms(const app *a);
+#define APP_WAIT_MAX_MS 250 /* also how often a background export job is polled */
 /* Handles one SDL event (keys through the binding table, mouse gestures). */
 void app_handle_event(app *a, const SDL_Event *e);
 /* Applies one action. */

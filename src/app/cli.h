@@ -58,6 +58,12 @@ typedef struct cli_options {
     bool has_scene;         /* --scene NAME|FILE (window, shot): checked by scene_load */
     char scene_path[SCENE_PATH_MAX]; /* the resolved file */
     int particles;          /* --particles N (window, shot, bench): a cloud; 0: none */
+    bool startup;           /* bench --startup: time to the first frame of fresh processes */
+    bool cold;              /* bench --startup --cold: each with an empty shader cache */
+    long runs;              /* bench --runs N: processes --startup starts; 0: default */
+    double idle;            /* bench --idle SECONDS: CPU of a window where nothing changes */
+    int argc;               /* the command line as given (bench --startup starts it again) */
+    char **argv;
 } cli_options;
 
 /* Parses argv (argv[0] is the program). Returns false with one line in err

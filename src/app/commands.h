@@ -20,7 +20,8 @@ int command_trace(const cli_options *o, FILE *out, FILE *err);
 int command_critical(const cli_options *o, FILE *out, FILE *err);
 /* `optiviz shot`: one frame rendered headless to a PNG. */
 int command_shot(const cli_options *o);
-/* `optiviz bench`: frame timing headless, one line on stdout. */
+/* `optiviz bench`: frame timing and peak memory, --startup, --idle; key=value
+ * lines on stdout (bench.c). */
 int command_bench(const cli_options *o);
 
 #endif
