@@ -209,6 +209,9 @@ typedef struct render_layer {
     GLuint frame_fbo;      /* the frame's framebuffer (SDL's, usually 0) */
     uint64_t key;          /* of the kept content; 0: nothing kept */
     uint64_t pending_key;  /* of the content being recorded */
+    uint64_t seen_key;     /* of the last frame that drew its static part directly */
+    int seen_w, seen_h;    /* that frame's size */
+    float seen_bg[4];      /* and background */
     GLbitfield depth_bits; /* blit mask of the depth (and stencil) buffer */
     float bg[4];           /* clear color the kept content was drawn on */
     bool depth_valid;      /* the kept depth was cleared and drawn into */
