@@ -11,8 +11,10 @@
  *           start time in OPTIVIZ_BENCH_T0 (CLOCK_MONOTONIC, read just
  *           before posix_spawn), and the child opens the window as
  *           `optiviz` would, runs one app_frame and reports when its swap
- *           returned; warm (Mesa's shader cache filled by one unmeasured
- *           run first) or --cold (each child with an empty cache dir);
+ *           returned (and the CPU time it used by then, every thread:
+ *           the figure to trust on a loaded machine); warm (Mesa's shader
+ *           cache filled by one unmeasured run first) or --cold (each child
+ *           with an empty cache dir);
  *   idle    CPU time (getrusage: every thread, Mesa's too) of the window's
  *           own loop (loop.c) with the simulation paused, as a % of one
  *           core over SECONDS of wall time.
@@ -46,6 +48,15 @@ static double now_ms(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* CPU time of this process so far (every thread, user and system). */
+static double cpu_ms(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+           (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
 }
 
 /* Whether SDL can open a real window here. */
@@ -185,15 +196,16 @@ static int startup_child(const cli_options *o, double t0)
     const double created = now_ms();
     app_frame(a);
     const double presented = now_ms();
-    printf("%.3f %.3f %s\n", created - t0, presented - t0, window_kind(window));
+    printf("%.3f %.3f %.3f %s\n", created - t0, presented - t0, cpu_ms(), window_kind(window));
     bench_app_free(a);
     return 0;
 }
 
 /* Starts this program again with t0 in the environment and reads the
- * child's line. False (with a line on stderr) when it did not work. */
-static bool startup_run(const cli_options *o, double *created, double *presented, char *kind,
-                        size_t kind_len)
+ * child's line (milliseconds to app_create's end, to the first frame
+ * presented, and the CPU time used by then). False (with a line on stderr) when it did not work. */
+static bool startup_run(const cli_options *o, double *created, double *presented, double *cpu,
+                        char *kind, size_t kind_len)
 {
     int fd[2];
     if (pipe(fd) != 0) {
@@ -228,9 +240,9 @@ static bool startup_run(const cli_options *o, double *created, double *presented
     int status = 0;
     waitpid(pid, &status, 0);
     char fmt[32];
-    snprintf(fmt, sizeof fmt, "%%lf %%lf %%%zus", kind_len - 1);
+    snprintf(fmt, sizeof fmt, "%%lf %%lf %%lf %%%zus", kind_len - 1);
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 ||
-        sscanf(buf, fmt, created, presented, kind) != 3) {
+        sscanf(buf, fmt, created, presented, cpu, kind) != 4) {
         fprintf(stderr, "optiviz: bench --startup: the child failed (status %d)\n", status);
         return false;
     }
@@ -248,14 +260,15 @@ static int bench_startup(const cli_options *o)
     const long runs = o->runs > 0 ? o->runs : BENCH_DEFAULT_RUNS;
     double *created = malloc((size_t)runs * sizeof *created);
     double *presented = malloc((size_t)runs * sizeof *presented);
+    double *cpu = malloc((size_t)runs * sizeof *cpu);
     const char *cache_env = getenv("MESA_SHADER_CACHE_DIR");
     char *cache_saved = cache_env ? strdup(cache_env) : NULL;
     char kind[32] = "?";
     int code = 1;
-    if (!created || !presented || (cache_env && !cache_saved))
+    if (!created || !presented || !cpu || (cache_env && !cache_saved))
         goto done;
-    double c, p;
-    if (!o->cold && !startup_run(o, &c, &p, kind, sizeof kind)) /* fills the cache */
+    double c, p, u;
+    if (!o->cold && !startup_run(o, &c, &p, &u, kind, sizeof kind)) /* fills the cache */
         goto done;
     for (long i = 0; i < runs; i++) {
         char dir[] = "/tmp/optiviz-shader-cache-XXXXXX";
@@ -266,7 +279,7 @@ static int bench_startup(const cli_options *o)
             }
             setenv("MESA_SHADER_CACHE_DIR", dir, 1);
         }
-        const bool ok = startup_run(o, &created[i], &presented[i], kind, sizeof kind);
+        const bool ok = startup_run(o, &created[i], &presented[i], &cpu[i], kind, sizeof kind);
         if (o->cold) {
             nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
             if (cache_saved)
@@ -278,13 +291,15 @@ static int bench_startup(const cli_options *o)
             goto done;
     }
     const double med = median(presented, runs), lo = presented[0], hi = presented[runs - 1];
-    printf("startup_ms=%.1f startup_min_ms=%.1f startup_max_ms=%.1f create_ms=%.1f runs=%ld "
-           "cache=%s window=%s\n",
-           med, lo, hi, median(created, runs), runs, o->cold ? "cold" : "warm", kind);
+    printf("startup_ms=%.1f startup_min_ms=%.1f startup_max_ms=%.1f create_ms=%.1f "
+           "startup_cpu_ms=%.1f runs=%ld cache=%s window=%s\n",
+           med, lo, hi, median(created, runs), median(cpu, runs), runs, o->cold ? "cold" : "warm",
+           kind);
     code = 0;
 done:
     free(created);
     free(presented);
+    free(cpu);
     free(cache_saved);
     return code;
 }

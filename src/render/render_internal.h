@@ -98,6 +98,13 @@ void render_depth_ready(renderer *r);
 void color_to_u8(uint8_t out[4], rgba c);
 /* A scratch array of at least n floats owned by r (valid until the next call). */
 float *render_scratch(renderer *r, size_t n);
+/* Programs a frame may never need (3D, contour, points) are built on first
+ * use: render_build_once runs build the first time (*state 0) and says
+ * whether it worked then or before; a build that failed printed its one
+ * line on stderr, and that part of the picture stays undrawn. */
+typedef enum build_state { BUILD_UNTRIED = 0, BUILD_OK = 1, BUILD_FAILED = -1 } build_state;
+bool render_build_once(renderer *r, build_state *state,
+                       bool (*build)(renderer *r, char *err, size_t errlen));
 
 /* ---- text_cache ---------------------------------------------------------- */
 
@@ -158,11 +165,11 @@ typedef struct wireframe {
     GLint u_view_proj, u_grid, u_z_scale, u_last, u_stride, u_half, u_color;
     GLuint surface_program; /* wire.vert + surface.frag (render_surface) */
     GLint s_view_proj, s_grid, s_z_scale, s_last, s_map, s_opacity;
+    build_state built;      /* both programs, on the first 3D draw */
     wire_mesh meshes[WIRE_SLOTS];
     unsigned clock;
 } wireframe;
 
-bool wire_init(renderer *r, char *err, size_t errlen);
 void wire_destroy(renderer *r);
 
 /* ---- contour ------------------------------------------------------------- */
@@ -184,11 +191,11 @@ typedef struct contour {
     GLuint vao;     /* empty: the rectangle's corners come from gl_VertexID */
     GLint u_fb, u_rect, u_last, u_px, u_map, u_iso, u_line;
     GLint max_size; /* GL_MAX_TEXTURE_SIZE */
+    build_state built; /* on the first contour plot */
     contour_field fields[CONTOUR_SLOTS];
     unsigned clock;
 } contour;
 
-bool contour_init(renderer *r, char *err, size_t errlen);
 void contour_destroy(renderer *r);
 
 /* ---- render_layer -------------------------------------------------------- */
@@ -236,6 +243,7 @@ typedef struct points {
     GLuint program; /* points.vert + points.frag */
     GLuint vao, vbo;
     GLint u_mat, u_size, u_radius, u_color;
+    build_state built; /* on the first points drawn */
     int cap;          /* points the arrays below hold */
     float *verts;     /* merged: x, y (pixels), opacity */
     uint32_t *keys;   /* its cell: 2 per merged point */
@@ -244,7 +252,6 @@ typedef struct points {
     int table_size;
 } points;
 
-bool points_init(renderer *r, char *err, size_t errlen);
 void points_destroy(renderer *r);
 
 /* ---- the renderer -------------------------------------------------------- */

@@ -38,8 +38,10 @@ typedef struct renderer_params {
 
 typedef struct renderer renderer;
 
-/* Needs a current GL 3.3 core context. Loads GL, compiles the embedded
- * shaders, opens the font. On failure returns NULL and writes one line
+/* Needs a current GL 3.3 core context. Loads GL, compiles the shaders of
+ * 2D shapes and text (the 3D, contour and points programs are built on
+ * their first draw: a build failing then prints one line on stderr and
+ * leaves that part undrawn), readies the font. On failure returns NULL and writes one line
  * (driver log or file name included) into err. */
 renderer *renderer_create(const renderer_params *p, char *err, size_t errlen);
 void renderer_free(renderer *r);
