@@ -118,7 +118,16 @@ typedef struct text_glyph {
     int16_t w, h;     /* bitmap size (0 for blank glyphs) */
     int16_t ox, oy;   /* bitmap offset from (pen x, line top) */
     int16_t advance;  /* pixels */
+    uint8_t fallback; /* 1: drawn from the fallback font */
 } text_glyph;
+
+#define TEXT_KERN_SLOTS 8192 /* open-addressing table, power of two */
+
+/* The kerning of one pair at one size in one font, asked of SDL_ttf once. */
+typedef struct text_kern {
+    uint64_t key;     /* 1 << 63 | size << 43 | fallback << 42 | prev << 21 | cp; 0: empty */
+    int16_t dx;       /* pixels */
+} text_kern;
 
 typedef struct text_font {
     int size;
@@ -128,13 +137,17 @@ typedef struct text_font {
 
 typedef struct text_cache {
     char *font_path;
-    char *fallback_path; /* glyphs the main font lacks (Korean), or NULL */
+    char *fallback_path; /* glyphs the main font lacks (Korean), or NULL; opened at
+                            the first such glyph (never for text the main font covers) */
+    bool fallback_failed; /* it would not open: such glyphs show as the main font's box */
     bool ttf_ready;
     text_font fonts[TEXT_MAX_FONTS];
     int nfonts;
     int next_evict;
     text_glyph *glyphs;
     int nglyphs;
+    text_kern *kerns;    /* TEXT_KERN_SLOTS; emptied when 3/4 full */
+    int nkerns;
     GLuint atlas;
     int shelf_x, shelf_y, shelf_h;
     uint8_t *staging; /* TEXT_ATLAS_SIZE^2 bytes at most, reused for uploads */
