@@ -14,7 +14,9 @@
  *           returned (and the CPU time it used by then, every thread:
  *           the figure to trust on a loaded machine); warm (Mesa's shader
  *           cache filled by one unmeasured run first) or --cold (each child
- *           with an empty cache dir);
+ *           with an empty cache dir); each run is followed by a bare one
+ *           (the same window and GL context presenting an empty frame: the
+ *           floor SDL and Mesa set);
  *   idle    CPU time (getrusage: every thread, Mesa's too) of the window's
  *           own loop (loop.c) with the simulation paused, as a % of one
  *           core over SECONDS of wall time.
@@ -41,6 +43,7 @@
 extern char **environ;
 
 #define BENCH_T0_ENV "OPTIVIZ_BENCH_T0"
+#define BENCH_BARE_ENV "OPTIVIZ_BENCH_BARE"
 #define BENCH_DEFAULT_RUNS 11
 
 static double now_ms(void)
@@ -186,10 +189,28 @@ static int bench_frames(const cli_options *o)
 
 /* The child of --startup: opens the window, draws and presents one frame,
  * prints the milliseconds from t0 to app_create's end and to after the
- * swap. */
+ * swap. The bare child (BENCH_BARE_ENV) opens the same window with its GL
+ * context and presents an empty frame: SDL and Mesa, nothing of ours. */
 static int startup_child(const cli_options *o, double t0)
 {
     const bool window = display_available();
+    if (getenv(BENCH_BARE_ENV)) {
+        app_window win;
+        char err[512];
+        const window_params wp = {.title = "optiviz", .width = o->width > 0 ? o->width : 1280,
+                                  .height = o->height > 0 ? o->height : 720, .headless = !window};
+        if (!window_create(&win, &wp, err, sizeof err)) {
+            fprintf(stderr, "optiviz: %s\n", err);
+            return 1;
+        }
+        const double created = now_ms();
+        window_swap(&win);
+        const double presented = now_ms();
+        printf("%.3f %.3f %.3f %s\n", created - t0, presented - t0, cpu_ms(), window_kind(window));
+        window_destroy(&win);
+        SDL_Quit();
+        return 0;
+    }
     app *a = bench_app(o, window, 0, 0);
     if (!a)
         return 1;
@@ -201,11 +222,12 @@ static int startup_child(const cli_options *o, double t0)
     return 0;
 }
 
-/* Starts this program again with t0 in the environment and reads the
- * child's line (milliseconds to app_create's end, to the first frame
- * presented, and the CPU time used by then). False (with a line on stderr) when it did not work. */
-static bool startup_run(const cli_options *o, double *created, double *presented, double *cpu,
-                        char *kind, size_t kind_len)
+/* Starts this program again (bare: the bare child) with t0 in the
+ * environment and reads the child's line: milliseconds to app_create's end,
+ * to the first frame presented, and the CPU time used by then. False (with
+ * a line on stderr) when it did not work. */
+static bool startup_run(const cli_options *o, bool bare, double *created, double *presented,
+                        double *cpu, char *kind, size_t kind_len)
 {
     int fd[2];
     if (pipe(fd) != 0) {
@@ -220,9 +242,12 @@ static bool startup_run(const cli_options *o, double *created, double *presented
     char t0[64];
     snprintf(t0, sizeof t0, "%.6f", now_ms());
     setenv(BENCH_T0_ENV, t0, 1);
+    if (bare)
+        setenv(BENCH_BARE_ENV, "1", 1);
     pid_t pid;
     const int rc = posix_spawn(&pid, "/proc/self/exe", &fa, NULL, o->argv, environ);
     unsetenv(BENCH_T0_ENV);
+    unsetenv(BENCH_BARE_ENV);
     posix_spawn_file_actions_destroy(&fa);
     close(fd[1]);
     if (rc != 0) {
@@ -261,14 +286,15 @@ static int bench_startup(const cli_options *o)
     double *created = malloc((size_t)runs * sizeof *created);
     double *presented = malloc((size_t)runs * sizeof *presented);
     double *cpu = malloc((size_t)runs * sizeof *cpu);
+    double *bare = malloc((size_t)runs * 2 * sizeof *bare); /* presented, then cpu */
     const char *cache_env = getenv("MESA_SHADER_CACHE_DIR");
     char *cache_saved = cache_env ? strdup(cache_env) : NULL;
     char kind[32] = "?";
     int code = 1;
-    if (!created || !presented || !cpu || (cache_env && !cache_saved))
+    if (!created || !presented || !cpu || !bare || (cache_env && !cache_saved))
         goto done;
     double c, p, u;
-    if (!o->cold && !startup_run(o, &c, &p, &u, kind, sizeof kind)) /* fills the cache */
+    if (!o->cold && !startup_run(o, false, &c, &p, &u, kind, sizeof kind)) /* fills the cache */
         goto done;
     for (long i = 0; i < runs; i++) {
         char dir[] = "/tmp/optiviz-shader-cache-XXXXXX";
@@ -279,7 +305,8 @@ static int bench_startup(const cli_options *o)
             }
             setenv("MESA_SHADER_CACHE_DIR", dir, 1);
         }
-        const bool ok = startup_run(o, &created[i], &presented[i], &cpu[i], kind, sizeof kind);
+        bool ok = startup_run(o, false, &created[i], &presented[i], &cpu[i], kind, sizeof kind);
+        ok = ok && startup_run(o, true, &c, &bare[i], &bare[runs + i], kind, sizeof kind);
         if (o->cold) {
             nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
             if (cache_saved)
@@ -295,11 +322,14 @@ static int bench_startup(const cli_options *o)
            "startup_cpu_ms=%.1f runs=%ld cache=%s window=%s\n",
            med, lo, hi, median(created, runs), median(cpu, runs), runs, o->cold ? "cold" : "warm",
            kind);
+    printf("bare_window_ms=%.1f bare_window_cpu_ms=%.1f\n", median(bare, runs),
+           median(bare + runs, runs));
     code = 0;
 done:
     free(created);
     free(presented);
     free(cpu);
+    free(bare);
     free(cache_saved);
     return code;
 }
