@@ -13,12 +13,13 @@ whole figure (canvas.draw(), what FuncAnimation does without blitting).
           iterate of GD from (0.8, 0.01) and its trail
 
 Prints key=value lines as optiviz bench does:
-  frames=N median_ms=.. p95_ms=.. view=curve|saddle size=WxH
+  frames=N median_ms=.. p95_ms=.. cpu_ms=.. view=curve|saddle size=WxH
+  (cpu_ms: the process's CPU time per frame)
   rss_peak_kb=..
 With --startup (and OPTIVIZ_BENCH_T0, CLOCK_MONOTONIC milliseconds at the
 spawn, set by the caller) it draws the view's first frame and prints
-`startup_child_ms=..`: process start (interpreter, imports, figure) to the
-first frame drawn.
+`startup_child_ms=.. startup_cpu_ms=..`: process start (interpreter,
+imports, figure) to the first frame drawn, and the CPU time used by then.
 
 Run with /usr/bin/python3 (the interpreter Debian's matplotlib is for).
 """
@@ -112,21 +113,23 @@ def main():
         fig, show = build(a.view, width, height)
         show(0)
         fig.canvas.draw()
-        print(f"startup_child_ms={now_ms() - t0:.3f}")
+        print(f"startup_child_ms={now_ms() - t0:.3f} startup_cpu_ms={time.process_time() * 1e3:.3f}")
         return 0
     fig, show = build(a.view, width, height)
     show(0)
     fig.canvas.draw()  # the first frame (fonts, layout) is not a steady one
     ms = []
+    cpu0 = time.process_time()
     for k in range(1, a.frames + 1):
         t0 = now_ms()
         show(k)
         fig.canvas.draw()
         ms.append(now_ms() - t0)
+    cpu = (time.process_time() - cpu0) * 1e3 / a.frames
     ms.sort()
     p95 = ms[min(len(ms) - 1, int(len(ms) * 0.95))]
-    print(f"frames={len(ms)} median_ms={ms[len(ms) // 2]:.3f} p95_ms={p95:.3f} view={a.view} "
-          f"size={width}x{height}")
+    print(f"frames={len(ms)} median_ms={ms[len(ms) // 2]:.3f} p95_ms={p95:.3f} cpu_ms={cpu:.3f} "
+          f"view={a.view} size={width}x{height}")
     print(f"rss_peak_kb={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}")
     return 0
 

@@ -2,7 +2,9 @@
  * bench.c: `optiviz bench`, the figures a user feels, each as key=value
  * lines on standard output:
  *   frames  N frames headless (no vsync, glFinish per frame) of a view:
- *           median and 95th percentile; then peak resident memory, and the
+ *           median and 95th percentile of wall time, and the mean CPU time
+ *           a frame cost (every thread: llvmpipe rasterizes on its own);
+ *           then peak resident memory, and the
  *           resident memory of a bare GL window of the same size (SDL +
  *           Mesa + the context and its buffers, nothing of ours), so the
  *           difference is what optiviz adds;
@@ -162,6 +164,7 @@ static int bench_frames(const cli_options *o)
     }
     int fw, fh;
     window_drawable_size(&a->win, &fw, &fh);
+    const double cpu0 = cpu_ms();
     for (long i = 0; i < frames; i++) {
         const double t0 = now_ms();
         sim_step(&a->sim);
@@ -171,13 +174,15 @@ static int bench_frames(const cli_options *o)
         window_swap(&a->win);
         ms[i] = now_ms() - t0;
     }
+    const double cpu = (cpu_ms() - cpu0) / (double)frames;
     qsort(ms, (size_t)frames, sizeof *ms, app_cmp_double);
     long p95i = (long)((double)frames * 0.95);
     if (p95i >= frames)
         p95i = frames - 1;
     const char *view = a->land->dim == 1 ? "curve" : a->contour ? "contour" : "surface";
-    printf("frames=%ld median_ms=%.3f p95_ms=%.3f view=%s size=%dx%d particles=%d renderer=%s\n",
-           frames, ms[frames / 2], ms[p95i], view, fw, fh, a->cloud.n, renderer_name(a->ren));
+    printf("frames=%ld median_ms=%.3f p95_ms=%.3f cpu_ms=%.3f view=%s size=%dx%d particles=%d "
+           "renderer=%s\n",
+           frames, ms[frames / 2], ms[p95i], cpu, view, fw, fh, a->cloud.n, renderer_name(a->ren));
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     printf("rss_peak_kb=%ld rss_bare_gl_kb=%ld rss_ours_kb=%ld\n", ru.ru_maxrss, bare_kb,
