@@ -136,6 +136,7 @@ def main():
         add("startup to first frame (warm)", "ms", float(r["startup_ms"]))
         add("  startup, CPU time", "ms", float(r["startup_cpu_ms"]))
         add("  bare SDL+GL window", "ms", float(r["bare_window_ms"]))
+        add("  bare SDL+GL window, CPU time", "ms", float(r["bare_window_cpu_ms"]))
         wall, cpu = peer_startup("curve", a.size, 5)
         add("startup to first frame (warm)", "ms", peer=wall)
         add("  startup, CPU time", "ms", peer=cpu)
