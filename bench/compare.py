@@ -142,6 +142,7 @@ def main():
         add("  startup, CPU time", "ms", peer=cpu)
     r = run(win + ov + ["bench", "--startup", "--cold", "--runs", "5"])
     add("startup to first frame (cold cache)", "ms", float(r["startup_ms"]))
+    add("  cold, CPU time", "ms", float(r["startup_cpu_ms"]))
     r = run(win + ov + ["bench", "--idle", "10"])
     add("idle, paused window", "% core", float(r["idle_cpu_pct"]))
     print(f"# load average after: {load()}")
