@@ -74,38 +74,6 @@ static bool display_available(void)
     return (x && x[0]) || (w && w[0]);
 }
 
-/* The app as the window opens it (window: a real one, the tour when no
- * lesson is given) or headless at def_w x def_h unless --size. */
-static app *bench_app(const cli_options *o, bool window, int def_w, int def_h)
-{
-    app *a = calloc(1, sizeof *a);
-    if (!a) {
-        fprintf(stderr, "optiviz: out of memory\n");
-        return NULL;
-    }
-    char err[512];
-    const app_params p = {
-        .cli = o,
-        .headless = !window,
-        .width = o->width > 0 ? o->width : def_w,
-        .height = o->height > 0 ? o->height : def_h,
-        .open_tour = window && !o->land && !o->has_scene,
-    };
-    if (!app_create(a, &p, err, sizeof err)) {
-        fprintf(stderr, "optiviz: %s\n", err);
-        free(a);
-        return NULL;
-    }
-    return a;
-}
-
-static void bench_app_free(app *a)
-{
-    app_destroy(a);
-    free(a);
-    SDL_Quit();
-}
-
 static const char *window_kind(bool window)
 {
     const char *drv = SDL_GetCurrentVideoDriver();
@@ -153,13 +121,13 @@ static int bench_frames(const cli_options *o)
 {
     const int w = o->width > 0 ? o->width : 1920, h = o->height > 0 ? o->height : 1080;
     const long bare_kb = rss_bare_gl_kb(w, h);
-    app *a = bench_app(o, false, 1920, 1080);
+    app *a = command_app_create(o, false, 1920, 1080);
     if (!a)
         return 1;
     const long frames = o->frames > 0 ? o->frames : 300;
     double *ms = malloc((size_t)frames * sizeof *ms);
     if (!ms) {
-        bench_app_free(a);
+        command_app_free(a);
         return 1;
     }
     int fw, fh;
@@ -188,7 +156,7 @@ static int bench_frames(const cli_options *o)
     printf("rss_peak_kb=%ld rss_bare_gl_kb=%ld rss_ours_kb=%ld\n", ru.ru_maxrss, bare_kb,
            ru.ru_maxrss - bare_kb);
     free(ms);
-    bench_app_free(a);
+    command_app_free(a);
     return 0;
 }
 
@@ -216,14 +184,14 @@ static int startup_child(const cli_options *o, double t0)
         SDL_Quit();
         return 0;
     }
-    app *a = bench_app(o, window, 0, 0);
+    app *a = command_app_create(o, window, 0, 0);
     if (!a)
         return 1;
     const double created = now_ms();
     app_frame(a);
     const double presented = now_ms();
     printf("%.3f %.3f %.3f %s\n", created - t0, presented - t0, cpu_ms(), window_kind(window));
-    bench_app_free(a);
+    command_app_free(a);
     return 0;
 }
 
@@ -342,7 +310,7 @@ done:
 static int bench_idle(const cli_options *o)
 {
     const bool window = display_available();
-    app *a = bench_app(o, window, 0, 0);
+    app *a = command_app_create(o, window, 0, 0);
     if (!a)
         return 1;
     a->sim.paused = true;
@@ -360,7 +328,7 @@ static int bench_idle(const cli_options *o)
                        (double)(r1.ru_stime.tv_usec - r0.ru_stime.tv_usec) / 1e3;
     printf("idle_cpu_pct=%.2f idle_seconds=%.1f frames_drawn=%ld window=%s\n", 100.0 * cpu / wall,
            wall / 1e3, a->frames_drawn - drawn, window_kind(window));
-    bench_app_free(a);
+    command_app_free(a);
     return 0;
 }
 

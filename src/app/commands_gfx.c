@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static app *headless_app(const cli_options *o, int def_w, int def_h)
+app *command_app_create(const cli_options *o, bool window, int def_w, int def_h)
 {
     app *a = calloc(1, sizeof *a);
     if (!a) {
@@ -21,9 +21,10 @@ static app *headless_app(const cli_options *o, int def_w, int def_h)
     char err[512];
     const app_params p = {
         .cli = o,
-        .headless = true,
+        .headless = !window,
         .width = o->width > 0 ? o->width : def_w,
         .height = o->height > 0 ? o->height : def_h,
+        .open_tour = window && !o->land && !o->has_scene,
     };
     if (!app_create(a, &p, err, sizeof err)) {
         fprintf(stderr, "optiviz: %s\n", err);
@@ -35,7 +36,7 @@ static app *headless_app(const cli_options *o, int def_w, int def_h)
 
 int command_shot(const cli_options *o)
 {
-    app *a = headless_app(o, 1920, 1080);
+    app *a = command_app_create(o, false, 1920, 1080);
     if (!a)
         return 1;
     int code = 1;
@@ -70,8 +71,13 @@ int command_shot(const cli_options *o)
     }
 done:
     free(pixels);
+    command_app_free(a);
+    return code;
+}
+
+void command_app_free(app *a)
+{
     app_destroy(a);
     free(a);
     SDL_Quit();
-    return code;
 }
