@@ -147,7 +147,9 @@ static int bench_frames(const cli_options *o)
     long p95i = (long)((double)frames * 0.95);
     if (p95i >= frames)
         p95i = frames - 1;
-    const char *view = a->land->dim == 1 ? "curve" : a->contour ? "contour" : "surface";
+    const char *view = a->view.kind == VIEW_CURVE     ? "curve"
+                       : a->view.kind == VIEW_CONTOUR ? "contour"
+                                                      : "surface";
     printf("frames=%ld median_ms=%.3f p95_ms=%.3f cpu_ms=%.3f view=%s size=%dx%d particles=%d "
            "renderer=%s\n",
            frames, ms[frames / 2], ms[p95i], cpu, view, fw, fh, a->cloud.n, renderer_name(a->ren));
@@ -188,7 +190,7 @@ static int startup_child(const cli_options *o, double t0)
     if (!a)
         return 1;
     const double created = now_ms();
-    app_frame(a);
+    app_frame(a, 0.0);
     const double presented = now_ms();
     printf("%.3f %.3f %.3f %s\n", created - t0, presented - t0, cpu_ms(), window_kind(window));
     command_app_free(a);

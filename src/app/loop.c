@@ -1,39 +1,36 @@
 /*
- * loop.c: the window's driver loop. Frames come back to back while
- * something moves; when a frame changed nothing the loop waits for the next
- * event or for app_wait_ms, whichever is first.
+ * loop.c: the desktop's driver loop. Frames come back to back while
+ * something moves (paced by vsync, or to about 60 a second without); after
+ * a frame that changed nothing the loop waits in SDL_WaitEventTimeout for
+ * the next event or for app_wait_ms, whichever comes first.
  */
 #include "app/loop.h"
 
 void app_loop(app *a, double seconds)
 {
     const bool vsync = SDL_GL_GetSwapInterval() != 0;
-    const uint64_t freq = SDL_GetPerformanceFrequency();
-    const uint64_t start = SDL_GetPerformanceCounter();
-    const uint64_t span = seconds > 0.0 ? (uint64_t)(seconds * (double)freq) : 0;
+    const platform *pf = a->plat;
+    const double start = pf->clock();
+    double last = start;
     for (;;) {
-        const uint64_t t0 = SDL_GetPerformanceCounter();
-        if (span && t0 - start >= span)
+        const double t0 = pf->clock();
+        if (seconds > 0.0 && t0 - start >= seconds)
             break;
         const long drawn = a->frames_drawn;
-        if (!app_frame(a))
+        if (!app_frame(a, t0 - last))
             break;
-        const uint64_t t1 = SDL_GetPerformanceCounter();
+        last = t0;
+        const double t1 = pf->clock();
         if (a->frames_drawn != drawn) {
-            /* without vsync (no vsync on this display) frames are capped
-             * at about 60 per second */
-            const double ms = (double)(t1 - t0) * 1000.0 / (double)freq;
+            const double ms = (t1 - t0) * 1000.0;
             if (!vsync && ms < 16.0)
                 SDL_Delay((Uint32)(16.0 - ms));
             continue;
         }
-        uint32_t wait = app_wait_ms(a);
-        if (span) {
-            const double left_ms = (double)(span - (t1 - start)) * 1000.0 / (double)freq;
-            if (left_ms < (double)wait)
-                wait = left_ms > 1.0 ? (uint32_t)left_ms : 1;
-        }
+        double wait = (double)app_wait_ms(a);
+        if (seconds > 0.0 && (seconds - (t1 - start)) * 1000.0 < wait)
+            wait = (seconds - (t1 - start)) * 1000.0;
         /* NULL: the event stays queued for the next app_frame */
-        SDL_WaitEventTimeout(NULL, wait > 0 ? (int)wait : 1);
+        SDL_WaitEventTimeout(NULL, wait >= 1.0 ? (int)wait : 1);
     }
 }

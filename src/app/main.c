@@ -1,12 +1,14 @@
 /*
  * main.c: optiviz's entry point. Parses the command line (cli.c), runs a
- * headless subcommand or opens the window and runs its loop (loop.c) until quit.
+ * headless subcommand or opens the window and runs its loop (loop.c) until
+ * quit.
  * Exit codes: 0 success, 1 failure (no display, no GL 3.3), 2 bad input.
  */
 #include "app/app.h"
 #include "app/cli.h"
 #include "app/commands.h"
 #include "app/loop.h"
+#include "app/scene.h"
 
 #include "optiviz_config.h"
 
@@ -72,7 +74,9 @@ int main(int argc, char **argv)
         code = stdout_checked(0);
         break;
     case CLI_VERSION:
-        printf("optiviz %s\n", OPTIVIZ_VERSION);
+        printf("optiviz %s\nscenes: %s\nfont: %s\n", OPTIVIZ_VERSION, scene_dir(),
+               getenv("OPTIVIZ_FONT") && getenv("OPTIVIZ_FONT")[0] ? getenv("OPTIVIZ_FONT")
+                                                                   : OPTIVIZ_FONT_PATH);
         code = stdout_checked(0);
         break;
     case CLI_LIST:
