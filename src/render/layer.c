@@ -175,7 +175,11 @@ static void layer_choose_copy(renderer *r, GLbitfield depth_bits)
     gl->BindFramebuffer(GL_READ_FRAMEBUFFER, l->fbo);
     gl->BindFramebuffer(GL_DRAW_FRAMEBUFFER, l->frame_fbo);
     gl->DepthMask(GL_TRUE);
-    gl->BlitFramebuffer(0, 0, 1, 1, 0, 0, 1, 1, GL_COLOR_BUFFER_BIT | depth_bits, GL_NEAREST);
+    /* oriented as layer_copy_to_frame's copy: the same path in the driver
+     * (unflipped in memory, a plain copy on Mesa, where the other way round
+     * would make llvmpipe compile its blit shaders for nothing) */
+    gl->BlitFramebuffer(0, 0, 1, 1, 0, l->flip ? 1 : 0, 1, l->flip ? 0 : 1,
+                        GL_COLOR_BUFFER_BIT | depth_bits, GL_NEAREST);
     gl->DepthMask(GL_FALSE);
     bool blit_ok = gl->GetError() == GL_NO_ERROR;
     gl->BindFramebuffer(GL_FRAMEBUFFER, l->frame_fbo);
