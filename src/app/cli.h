@@ -61,6 +61,7 @@ typedef struct cli_options {
     double idle;            /* bench --idle SECONDS: CPU of a window where nothing changes */
     int argc;               /* the command line as given (bench --startup starts it again) */
     char **argv;
+    const char *lang;       /* --lang (window, shot): a language code of app/i18n.h, or NULL */
 } cli_options;
 
 /* Parses argv (argv[0] is the program). Returns false with one line in err
