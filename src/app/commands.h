@@ -19,16 +19,21 @@ int command_trace(const cli_options *o, FILE *out, FILE *err);
  * CSV on out, sorted by x then y: x,f,d2f,kind (1D) or
  * x,y,f,lambda1,lambda2,kind (2D), numbers with %.17g (core/critical.h). */
 int command_critical(const cli_options *o, FILE *out, FILE *err);
+/* The app for shot and bench: headless at def_w x def_h unless --size, or
+ * (window) as the window opens it, the tour first when no lesson is given.
+ * NULL with one line on stderr when it cannot start. command_app_free ends
+ * it and SDL. */
+app *command_app_create(const cli_options *o, bool window, int def_w, int def_h);
+void command_app_free(app *a);
 /* `optiviz shot`: one frame rendered headless to a PNG. */
 int command_shot(const cli_options *o);
-/* `optiviz bench`: frame timing headless, one line on stdout. */
+/* `optiviz bench`: frame timing and peak memory, --startup, --idle; key=value
+ * lines on stdout (bench.c). */
 int command_bench(const cli_options *o);
-/* One bench frame of a w x h framebuffer: a step, the cloud's step, the
- * drawing, glFinish and the swap; returns its time in milliseconds. The
- * browser's ?bench=N runs the same frames. */
-double bench_frame(app *a, int w, int h);
-/* The bench line "frames=N median_ms=M p95_ms=P renderer=NAME" of frames
- * timings ms (sorted in place) on out. */
-void bench_report(FILE *out, double *ms, long frames, const char *renderer);
+/* bench's frames line ("frames=N median_ms= p95_ms= cpu_ms= view= size=
+ * particles= renderer=NAME") for frames frames of a's view, each a step,
+ * the drawing, glFinish (render_finish) and the swap, on out. The
+ * browser's ?bench=N prints the same line. */
+void bench_measure(app *a, long frames, const char *renderer, FILE *out);
 
 #endif

@@ -69,23 +69,15 @@ static int web_base_args(int argc, char **argv)
     return n;
 }
 
-/* Times w->bench frames as `optiviz bench` does and prints its line on
- * stdout, which the page shows in the console. */
+/* Times frames frames as `optiviz bench` does and prints its line on
+ * stdout (prefixed "bench "), which the page shows in the console. */
 static void web_bench(app *a, long frames)
 {
-    double *ms = malloc((size_t)frames * sizeof *ms);
-    if (!ms)
-        return;
-    int w, h;
-    window_drawable_size(&a->win, &w, &h);
-    for (long i = 0; i < frames; i++)
-        ms[i] = bench_frame(a, w, h);
     char name[256];
     web_renderer_name(name, (int)sizeof name);
     printf("bench ");
-    bench_report(stdout, ms, frames, name);
+    bench_measure(a, frames, name, stdout);
     fflush(stdout);
-    free(ms);
 }
 
 /* V: the browser records the canvas (WebM) instead of PNG files. The event

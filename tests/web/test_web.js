@@ -295,10 +295,10 @@ async function testTouchAndBench(browser) {
   check('no console errors with touch', errors.length === 0, errors.join(' | '));
   await context.close();
 
-  const b = await open(browser, 'bench=20&size=640x360');
+  const b = await open(browser, 'bench=20');
   const line = b.lines.find((l) => l.startsWith('bench '));
   check('?bench=N prints the bench line',
-    /^bench frames=20 median_ms=[0-9.]+ p95_ms=[0-9.]+ renderer=\S/.test(line || ''),
+    /^bench frames=20 median_ms=[0-9.]+ p95_ms=[0-9.]+ .*view=curve .*renderer=\S/.test(line || ''),
     String(line));
   await b.context.close();
 }
