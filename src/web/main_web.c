@@ -91,10 +91,11 @@ static int web_filter(void *data, SDL_Event *e)
         !a->ui.formula_open) {
         const int state = web_record_toggle();
         if (state < 0)
-            app_message_kind(a, MESSAGE_ERROR, 4000, "this browser cannot record the canvas");
+            app_message_kind(a, MESSAGE_ERROR, 4000, "%s", _("this browser cannot record the canvas"));
         else
-            app_message(a, 3000, state ? "recording (V stops; the WebM is downloaded)"
-                                       : "recording stopped: WebM downloaded");
+            app_message(a, 3000, "%s",
+                        state ? _("recording (V stops; the WebM is downloaded)")
+                              : _("recording stopped: WebM downloaded"));
         return 0;
     }
     return 1;
@@ -199,7 +200,7 @@ static void web_frame(void *data)
     if (!app_frame(loop->a, now - loop->last)) {
         /* Esc or Q: a page is closed with its tab; say so and go on. */
         loop->a->ui.quit = false;
-        app_message(loop->a, 3000, "close the browser tab to quit");
+        app_message(loop->a, 3000, "%s", _("close the browser tab to quit"));
     }
     loop->last = now;
 }
