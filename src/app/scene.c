@@ -12,6 +12,8 @@
  */
 #include "app/scene.h"
 
+#include "app/fileio.h"
+
 #include <ini.h>
 
 #include <ctype.h>
@@ -42,7 +44,8 @@ typedef struct seen_key {
 
 typedef struct parse_ctx {
     FILE *fp;
-    const char *path;
+    const char *path;         /* for messages: shown_path */
+    char shown_path[SCENE_PATH_MAX];
     scene *s;                 /* scratch: runners and annotations indexed by N - 1 */
     int line;                 /* current line, 1-based */
     char raw[4096];           /* the current line as read */
@@ -63,6 +66,7 @@ typedef struct parse_ctx {
     bool has_title;
     int n_seen;
     seen_key seen[MAX_SEEN];
+    long bytes;               /* read so far (capped at FILEIO_SCENE_MAX) */
     bool failed;
     char *err;
     size_t errlen;
@@ -89,7 +93,9 @@ static void fail(parse_ctx *c, int line, const char *section, const char *key,
         snprintf(what, sizeof what, " [%s] %s:", section, key);
     else if (section)
         snprintf(what, sizeof what, " [%s]:", section);
-    snprintf(c->err, c->errlen, "%s%s:%s %s", c->path, where, what, why);
+    char msg[1200];
+    snprintf(msg, sizeof msg, "%s%s:%s %s", c->path, where, what, why);
+    fileio_escape(c->err, c->errlen, msg, false); /* values from the file, shown safely */
 }
 
 static bool number(parse_ctx *c, const char *key, const char *v, double *out)
@@ -229,11 +235,15 @@ static void key_scene(parse_ctx *c, const char *k, const char *v)
     } else if (strcmp(k, "steps_per_second") == 0)
         s->has_steps_per_second = number_in(c, k, v, 0, 1000, true, &s->steps_per_second);
     else if (strcmp(k, "seed") == 0) {
-        double d;
+        /* a whole number 0..2^53 (exact as a double); the cast only after
+         * the check (1e30 or "abc" never reach it) */
+        double d = 0.0;
         s->has_seed = number_in(c, k, v, 0, 9007199254740992.0, false, &d);
-        if (s->has_seed && d != floor(d))
+        if (s->has_seed && d != floor(d)) {
             fail(c, c->line, c->sect_name, k, "'%s' is not a whole number", v);
-        s->seed = (uint64_t)d;
+            s->has_seed = false;
+        }
+        s->seed = s->has_seed ? (uint64_t)d : 0;
     } else if (strcmp(k, "noise") == 0)
         s->has_noise = number_in(c, k, v, 0, 1e6, false, &s->noise);
     else if (strcmp(k, "noise_decay") == 0)
@@ -465,8 +475,22 @@ static char *read_line(char *str, int num, void *stream)
     size_t len = 0;
     int ch = 0;
     bool any = false, too_long = false;
+    bool cr_only = false;
     while ((ch = fgetc(c->fp)) != EOF) {
         any = true;
+        if (++c->bytes > FILEIO_SCENE_MAX) {
+            fail(c, c->line + 1, NULL, NULL, "more than %ld bytes; not a scene file",
+                 (long)FILEIO_SCENE_MAX);
+            return NULL;
+        }
+        if (ch == '\r') { /* CRLF is fine; a CR alone ends lines on old Macs */
+            const int next = fgetc(c->fp);
+            if (next != EOF)
+                ungetc(next, c->fp);
+            cr_only = next != '\n';
+        }
+        if (cr_only || ch == '\0')
+            break;
         if (len + 1 < sizeof c->raw)
             c->raw[len++] = (char)ch;
         else
@@ -478,6 +502,15 @@ static char *read_line(char *str, int num, void *stream)
         return NULL;
     c->raw[len] = '\0';
     c->line++;
+    if (cr_only) {
+        fail(c, c->line, NULL, NULL, "the lines end in CR alone (old Mac line ends); save the "
+             "file with LF or CRLF line ends");
+        return NULL;
+    }
+    if (ch == '\0') {
+        fail(c, c->line, NULL, NULL, "a NUL byte: not a text file");
+        return NULL;
+    }
     memcpy(str, c->raw, len < (size_t)num ? len + 1 : (size_t)num);
     str[num - 1] = '\0';
     char *p = c->raw;
@@ -706,6 +739,25 @@ static void compact(parse_ctx *c)
 
 bool scene_load(scene *out, const char *path, char *err, size_t errlen)
 {
+    char shown[SCENE_PATH_MAX];
+    fileio_escape(shown, sizeof shown, path, false);
+    if (strlen(path) >= SCENE_PATH_MAX) {
+        snprintf(err, errlen, "%.64s...: path too long", shown);
+        return false;
+    }
+    char why[SCENE_PATH_MAX + 200];
+    FILE *fp = fileio_open_read(path, FILEIO_SCENE_MAX, "scene", why, sizeof why);
+    if (!fp) {
+        snprintf(err, errlen, "%s", why);
+        return false;
+    }
+    const bool ok = scene_load_stream(out, fp, path, err, errlen);
+    fclose(fp);
+    return ok;
+}
+
+bool scene_load_stream(scene *out, FILE *fp, const char *path, char *err, size_t errlen)
+{
     parse_ctx *c = calloc(1, sizeof *c);
     scene *s = calloc(1, sizeof *s);
     bool ok = false;
@@ -713,19 +765,12 @@ bool scene_load(scene *out, const char *path, char *err, size_t errlen)
         snprintf(err, errlen, "%s: out of memory", path);
         goto cleanup;
     }
-    c->path = path;
+    fileio_escape(c->shown_path, sizeof c->shown_path, path, false);
+    c->path = c->shown_path;
     c->s = s;
     c->err = err;
     c->errlen = errlen;
-    if (strlen(path) >= sizeof s->path) {
-        snprintf(err, errlen, "%s: path too long", path);
-        goto cleanup;
-    }
-    c->fp = fopen(path, "r");
-    if (!c->fp) {
-        snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
-        goto cleanup;
-    }
+    c->fp = fp;
     const int bad = ini_parse_stream(read_line, c, on_key, c);
     if (!c->failed && ferror(c->fp))
         fail(c, 0, NULL, NULL, "cannot read: %s", strerror(errno));
@@ -740,8 +785,6 @@ bool scene_load(scene *out, const char *path, char *err, size_t errlen)
     *out = *s;
     ok = true;
 cleanup:
-    if (c && c->fp)
-        fclose(c->fp);
     free(c);
     free(s);
     return ok;

@@ -5,6 +5,7 @@
  */
 #include "app/settings.h"
 
+#include "app/fileio.h"
 #include "app/paths.h"
 
 #include <ini.h>
@@ -46,9 +47,12 @@ typedef struct load_state {
 /* Keeps the first problem found for the message. */
 static void complain(load_state *st, const char *key, const char *value, const char *want)
 {
-    if (!st->bad)
-        snprintf(st->msg, st->n, "%s: %s = '%s' is not %s; using the default", st->path, key,
+    if (!st->bad) {
+        char raw[8400];
+        snprintf(raw, sizeof raw, "%s: %s = '%s' is not %s; using the default", st->path, key,
                  value, want);
+        fileio_escape(st->msg, st->n, raw, false); /* the file's text, shown safely */
+    }
     st->bad = true;
 }
 
@@ -85,12 +89,12 @@ bool settings_load(settings *s, const char *path, char *msg, size_t n)
             return false;
         path = def;
     }
-    FILE *fp = fopen(path, "r");
+    char why[4400];
+    FILE *fp = fileio_open_read(path, FILEIO_SETTINGS_MAX, "settings", why, sizeof why);
     if (!fp) {
         if (errno == ENOENT)
             return true;
-        snprintf(msg, n, "cannot read '%s': %s; using the default settings", path,
-                 strerror(errno));
+        snprintf(msg, n, "cannot read settings: %s; using the default settings", why);
         return false;
     }
     load_state st = {.s = s, .path = path, .msg = msg, .n = n};
