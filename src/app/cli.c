@@ -5,6 +5,8 @@
  */
 #include "app/cli.h"
 
+#include "app/fileio.h"
+
 #include "core/cloud.h"
 
 #include <ctype.h>
@@ -48,6 +50,7 @@ typedef enum opt_id {
     OPT_SCENE,
     OPT_OUTPUT_DIR,
     OPT_PARTICLES,
+    OPT_FORCE,
 } opt_id;
 
 typedef struct opt_spec {
@@ -77,6 +80,7 @@ static const opt_spec specs[] = {
     {"--size", OPT_SIZE, true, OK_RUN | OK_SHOT | OK_BENCH},
     {"--fullscreen", OPT_FULLSCREEN, false, OK_RUN},
     {"--out", OPT_OUT, true, OK_SHOT},
+    {"--force", OPT_FORCE, false, OK_SHOT},
     {"--frames", OPT_FRAMES, true, OK_BENCH},
     {"--domain", OPT_DOMAIN, true, OK_RUN | OK_TRACE | OK_SHOT | OK_BENCH | OK_CRITICAL},
     {"--expr", OPT_EXPR, true, OK_RUN | OK_TRACE | OK_SHOT | OK_BENCH | OK_CRITICAL},
@@ -105,8 +109,9 @@ const char *cli_usage(void)
            "                the run as CSV on standard output\n"
            "  optiviz shot  --function NAME [--optimizer A,B..] [--steps N] [--size WxH]\n"
            "                [--view surface|contour] [--scene NAME|FILE] [--noise F] [--seed N]\n"
-           "                [--particles N] --out FILE.png | --output-dir DIR\n"
-           "                one frame rendered headless to a PNG\n"
+           "                [--particles N] --out FILE.png [--force] | --output-dir DIR\n"
+           "                one frame rendered headless to a PNG; an existing FILE.png is\n"
+           "                replaced only with --force (written whole, then renamed)\n"
            "  optiviz bench [--function NAME] [--frames N] [--size WxH] [--particles N]\n"
            "                [--noise F]   headless frame timing\n"
            "  --particles N: a cloud of N (1..10000) particles from random starts\n"
@@ -433,6 +438,9 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
     case OPT_FULLSCREEN:
         o->fullscreen = true;
         return true;
+    case OPT_FORCE:
+        o->force = true;
+        return true;
     case OPT_DOMAIN:
         o->has_domain = true;
         o->domain_arg = v;
@@ -522,6 +530,7 @@ static bool build_expr(cli_options *o, char *err, size_t n)
                                o->has_domain ? o->domain_hi : NULL, &e)) {
         char caret[2 * EXPR_MAX_TEXT + 8];
         expr_error_caret(o->expr_text, &e, caret, sizeof caret);
+        o->expr_caret = e.column > 0;
         if (e.column > 0)
             snprintf(err, n, "--expr: %s at column %d\n%s", e.message, e.column, caret);
         else
@@ -663,7 +672,26 @@ static bool check_required(cli_options *o, int start_count, char *err, size_t n)
     return true;
 }
 
+static bool parse_all(int argc, char **argv, cli_options *o, char *err, size_t n);
+
 bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t n)
+{
+    if (parse_all(argc, argv, o, err, n))
+        return true;
+    /* arguments and files are echoed in messages: control characters are
+     * escaped, so none reaches the terminal raw (a refused formula's two
+     * lines keep their line break) */
+    char *raw = malloc(n);
+    if (raw) {
+        memcpy(raw, err, n);
+        raw[n - 1] = '\0';
+        fileio_escape(err, n, raw, o->expr_caret);
+        free(raw);
+    }
+    return false;
+}
+
+static bool parse_all(int argc, char **argv, cli_options *o, char *err, size_t n)
 {
     memset(o, 0, sizeof *o);
     o->kind = OPTIM_SGD;

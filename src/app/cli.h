@@ -47,6 +47,7 @@ typedef struct cli_options {
     bool fullscreen;
     bool contour;          /* --view contour (2D landscapes) */
     const char *out;
+    bool force;             /* --force (shot): --out may replace an existing file */
     const char *output_dir; /* --output-dir (window, shot); NULL: the XDG default */
     long frames;
     bool has_domain;        /* critical --domain a:b[,c:d] */
@@ -58,11 +59,12 @@ typedef struct cli_options {
     bool has_scene;         /* --scene NAME|FILE (window, shot): checked by scene_load */
     char scene_path[SCENE_PATH_MAX]; /* the resolved file */
     int particles;          /* --particles N (window, shot, bench): a cloud; 0: none */
+    bool expr_caret;        /* the error is a refused formula's two lines */
 } cli_options;
 
 /* Parses argv (argv[0] is the program). Returns false with one line in err
  * naming the bad argument (a refused --expr: that line, then the formula and
- * a caret under the column). Checks the start point against the landscape's
+ * a caret under the column), control characters escaped (fileio_escape). Checks the start point against the landscape's
  * dimension and domain, steps >= 0, sizes, the optimizer's rules, and a
  * --domain's ranges (a < b, one per dimension), and loads a --scene (its
  * landscape becomes land; --function or --expr with it is refused). On

@@ -8,11 +8,16 @@
 #include "app/scene.h"
 
 #include "app/export.h"
+#include "app/fileio.h"
+#include "app/progress.h"
 #include "core/critical.h"
 #include "core/sim.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 /* One "scene NAME TITLE" line per bundled scene; a scene that does not
  * load is reported on stderr and makes the exit code 1. */
@@ -30,7 +35,10 @@ static int list_scenes(FILE *out)
     for (int i = 0; i < n; i++) {
         char err[512];
         if (scene_load(s, tour[i].path, err, sizeof err)) {
-            fprintf(out, "scene %s %s\n", tour[i].name, s->title);
+            char name[2 * SCENE_NAME_MAX], title[2 * SCENE_TITLE_MAX];
+            fileio_escape(name, sizeof name, tour[i].name, false);
+            fileio_escape(title, sizeof title, s->title, false);
+            fprintf(out, "scene %s %s\n", name, title);
         } else {
             fprintf(stderr, "optiviz: %s\n", err);
             code = 1;
@@ -86,7 +94,16 @@ int command_trace(const cli_options *o, FILE *out, FILE *err)
         return 2;
     }
     export_trace_header(out, o->land->dim);
+    /* progress on a terminal when the CSV goes elsewhere (a file, a pipe) */
+    progress pr;
+    progress_begin(&pr, "trace", o->steps, o->steps >= 100000 && !isatty(fileno(out)));
+    bool write_failed = false;
     for (long s = 0; s <= o->steps; s++) {
+        if (ferror(out)) { /* a full disk or a closed pipe: stop now, not after N steps */
+            write_failed = true;
+            break;
+        }
+        progress_update(&pr, s);
         if (!export_trace_row(out, o->land->dim, s, r->x, &r->at)) {
             if (r->status == RUNNER_UNDEFINED && o->land->dim == 2)
                 fprintf(err, "optiviz: trace stopped at step %ld: f is undefined at (%.17g, "
@@ -108,9 +125,11 @@ int command_trace(const cli_options *o, FILE *out, FILE *err)
             }
         }
     }
+    progress_end(&pr);
     free(r);
-    if (fflush(out) != 0 || ferror(out)) {
-        fprintf(err, "optiviz: could not write the trace to standard output\n");
+    if (fflush(out) != 0 || ferror(out) || write_failed) {
+        fprintf(err, "optiviz: could not write the trace to standard output (%s); stopped\n",
+                strerror(errno ? errno : EIO));
         return 1;
     }
     return 0;

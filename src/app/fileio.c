@@ -177,8 +177,8 @@ void fileio_escape(char *out, size_t n, const char *s, bool keep_newline)
     while (*p && !full) {
         char esc[16];
         const unsigned char c = *p;
-        if (c == '\n' && keep_newline) {
-            put(out, n, &j, "\n", 1, &full);
+        if ((c == '\n' || c == '\t') && keep_newline) {
+            put(out, n, &j, (const char *)p, 1, &full);
             p++;
         } else if (c < 0x20 || c == 0x7F) {
             if (c == '\r')

@@ -50,8 +50,8 @@ void fileio_replace_abort(fileio_replace *r);
 /* Copies s into out (n bytes, always terminated) with every control
  * character shown as an escape: \r and \t as such, other C0 characters,
  * DEL and bytes that are not UTF-8 as \xHH (ESC is \x1b), the C1 range
- * U+0080..U+009F as \uHHHH. keep_newline
- * passes '\n' through (a message of two lines). Korean and other UTF-8
+ * U+0080..U+009F as \uHHHH. keep_newline passes '\n' and '\t' through
+ * (a message of two lines whose caret lines up under tabs). Korean and other UTF-8
  * text is kept. */
 void fileio_escape(char *out, size_t n, const char *s, bool keep_newline);
 
