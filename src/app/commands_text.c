@@ -159,14 +159,37 @@ int command_critical(const cli_options *o, FILE *out, FILE *err)
     }
     const bool two = l->dim == 2;
     fputs(two ? "x,y,f,lambda1,lambda2,kind\n" : "x,f,d2f,kind\n", out);
+    if (s.constant) {
+        /* no rows: a row per grid node would list 20 001 points */
+        const double mid[2] = {0.5 * (l->lo[0] + l->hi[0]), 0.5 * (l->lo[1] + l->hi[1])};
+        landscape_point at;
+        landscape_eval(l, mid, &at);
+        fprintf(err, "optiviz: critical: f is constant (%.17g) on the domain: every point is "
+                     "critical (a flat landscape; no point is listed)\n", at.f);
+    }
+    for (int k = 0; k < s.n_flat && !s.constant; k++)
+        fprintf(err, "optiviz: critical: f' is 0 on all of [%.17g, %.17g]: every point there "
+                     "is critical (a flat stretch; its points are not listed)\n",
+                s.flat_lo[k], s.flat_hi[k]);
     for (int i = 0; i < s.count; i++) {
         const critical_point *c = &s.points[i];
+        char h[2][32]; /* NaN printed as "nan", never "-nan" */
+        const double hv[2] = {two ? c->lambda1 : c->d2f, c->lambda2};
+        for (int k = 0; k < 2; k++)
+            snprintf(h[k], sizeof h[k], isnan(hv[k]) ? "nan" : "%.17g", hv[k]);
         if (two)
-            fprintf(out, "%.17g,%.17g,%.17g,%.17g,%.17g,%s\n", c->x, c->y, c->f, c->lambda1,
-                    c->lambda2, critical_kind_name(c->kind));
-        else
-            fprintf(out, "%.17g,%.17g,%.17g,%s\n", c->x, c->f, c->d2f,
+            fprintf(out, "%.17g,%.17g,%.17g,%s,%s,%s\n", c->x, c->y, c->f, h[0], h[1],
                     critical_kind_name(c->kind));
+        else
+            fprintf(out, "%.17g,%.17g,%s,%s\n", c->x, c->f, h[0], critical_kind_name(c->kind));
+        char where[80];
+        if (two)
+            snprintf(where, sizeof where, "(%.17g, %.17g)", c->x, c->y);
+        else
+            snprintf(where, sizeof where, "x = %.17g", c->x);
+        if (c->kind == CRITICAL_UNDEFINED)
+            fprintf(err, "optiviz: critical: the Hessian is undefined at %s (not finite): the "
+                         "second-derivative test cannot classify it\n", where);
     }
     critical_free(&s);
     return 0;

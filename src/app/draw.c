@@ -384,6 +384,9 @@ static void draw_critical_3d(const app *a, renderer *r, const layout *lay, const
         case CRITICAL_DEGENERATE:
             label = "degenerate (test inconclusive)";
             break;
+        case CRITICAL_UNDEFINED:
+            label = "critical (f'' undefined)";
+            break;
         case CRITICAL_GLOBAL_MAX:
         case CRITICAL_LOCAL_MAX:
             label = "maximum";
@@ -616,6 +619,7 @@ static void draw_view_contour(const app *a, renderer *r, const layout *lay)
                                 : c->kind == CRITICAL_LOCAL_MIN ? "local minimum"
                                 : c->kind == CRITICAL_SADDLE    ? "saddle point"
                                 : c->kind == CRITICAL_DEGENERATE ? "degenerate"
+                                : c->kind == CRITICAL_UNDEFINED ? "critical (f'' undefined)"
                                                                  : "maximum";
             const float px = view_x_to_px(a, lay, c->x), py = view_y_to_px(a, lay, c->y);
             render_disc(r, px, py, 8 * s, GREEN, 2 * s, TEXT);
