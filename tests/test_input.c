@@ -566,6 +566,40 @@ static void test_formula_line(void **state)
     assert_string_equal(a->land->name, "empirical-risk");
 }
 
+/* The formula line shows a domain that Enter reads back exactly: a narrow
+ * one (1.0000001:1.0000002, "1:1" with %g) or one with 17 digits
+ * (issue 13). */
+static void test_formula_domain_roundtrip(void **state)
+{
+    (void)state;
+    static const char *const domains[] = {"1.0000001:1.0000002", "0.1:0.30000000000000004",
+                                          "-1e-300:3.14159265358979"};
+    for (size_t i = 0; i < sizeof domains / sizeof domains[0]; i++) {
+        key(SDLK_e, KMOD_NONE);
+        assert_true(app_frame(a));
+        textline_set(&a->formula, "x^2");
+        textline_set(&a->domain, domains[i]);
+        key(SDLK_RETURN, KMOD_NONE);
+        assert_true(app_frame(a));
+        assert_false(a->formula_open);
+        const double lo = a->land->lo[0], hi = a->land->hi[0];
+        /* open again and press Enter on the unchanged line */
+        key(SDLK_e, KMOD_NONE);
+        key(SDLK_RETURN, KMOD_NONE);
+        assert_true(app_frame(a));
+        if (a->formula_open)
+            fail_msg("%s: Enter on the line as shown ('%s') was refused: %s", domains[i],
+                     a->domain.text, a->formula_error);
+        assert_true(a->land->lo[0] == lo && a->land->hi[0] == hi);
+    }
+    key(SDLK_e, KMOD_NONE);
+    assert_true(app_frame(a));
+    assert_string_equal(a->domain.text, "-1e-300:3.14159265358979");
+    key(SDLK_ESCAPE, KMOD_NONE);
+    key(SDLK_1, KMOD_NONE);
+    assert_true(app_frame(a));
+}
+
 static void test_cloud_keys(void **state)
 {
     (void)state;
@@ -753,6 +787,7 @@ int main(void)
         cmocka_unit_test(test_contour_view_and_drag),
         cmocka_unit_test(test_display_pacing_keys),
         cmocka_unit_test(test_formula_line),
+        cmocka_unit_test(test_formula_domain_roundtrip),
         cmocka_unit_test(test_scene_keys),
         cmocka_unit_test(test_export_keys),
         cmocka_unit_test(test_cloud_keys),

@@ -448,8 +448,12 @@ static const bad_case bad[] = {
     {HEAD "noise = inf\n", ":3: [scene] noise: 'inf' is not a number"},
     {HEAD "[landscape]\nfunction = saddle\n[camera]\nyaw = -1e30\n",
      ":6: [camera] yaw: -1e30 is out of range [-1000, 1000]"},
-    {HEAD "[landscape]\nfunction = saddle\n[camera]\ndistance = 0x10000\n",
-     ":6: [camera] distance: 0x10000 is out of range [0.5, 100]"},
+    {HEAD "[landscape]\nfunction = saddle\n[camera]\ndistance = 1e3\n",
+     ":6: [camera] distance: 1e3 is out of range [0.5, 100]"},
+    /* one number parser everywhere: decimal, so hexadecimal is refused as
+     * on the command line */
+    {HEAD "[landscape]\nfunction = saddle\n[camera]\ndistance = 0x10\n",
+     ":6: [camera] distance: '0x10' is not a number"},
     {RISK "[runner 1]\nlr = 1e999\n", ":6: [runner 1] lr: '1e999' is not a number"},
     {RISK "[runner 1]\nstart = 1e30\n", ":6: [runner 1] start: 1e+30 is outside the domain"},
     {RISK "[runner 1]\nnoise = 1e7\n", ":6: [runner 1] noise: 1e7 is out of range [0, 1e+06]"},

@@ -1,6 +1,7 @@
 /*
  * cli.c: strict parsing of optiviz's command line. Numbers must parse whole
- * (strtod/strtoll with end and range checks, finite); each subcommand takes
+ * (landscape_parse_number, the one parser of options, domains and files:
+ * decimal, finite, range-checked); each subcommand takes
  * only its own options; --opt VALUE and --opt=VALUE both work.
  */
 #include "app/cli.h"
@@ -9,8 +10,6 @@
 
 #include "core/cloud.h"
 
-#include <ctype.h>
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -139,58 +138,52 @@ const char *cli_usage(void)
            "Manual: man optiviz (after meson install), or man -l assets/optiviz.1 in the source tree.\n";
 }
 
+/* Every number of the command line goes through landscape_parse_number,
+ * the parser of scene files and domains too. */
 static bool parse_double(const char *opt, const char *s, double *out, char *err, size_t n)
 {
-    char *end = NULL;
-    errno = 0;
-    const double v = strtod(s, &end);
-    /* ERANGE with a finite result is an underflow to a tiny or zero value:
-     * a valid number; with HUGE_VAL it is an overflow */
-    const bool overflow = errno == ERANGE && fabs(v) == HUGE_VAL;
-    if (s[0] == '\0' || isspace((unsigned char)s[0]) || end == s || *end != '\0' || overflow ||
-        !isfinite(v)) {
-        snprintf(err, n, "%s: '%s' is not a finite number", opt, s);
-        return false;
-    }
-    *out = v;
-    return true;
+    if (landscape_parse_number(s, out))
+        return true;
+    snprintf(err, n, "%s: '%s' is not a finite number", opt, s);
+    return false;
 }
 
 static bool parse_long(const char *opt, const char *s, long long lo, long long hi,
                        long long *out, char *err, size_t n)
 {
-    char *end = NULL;
-    errno = 0;
-    const long long v = strtoll(s, &end, 10);
-    if (s[0] == '\0' || end == s || *end != '\0' || errno == ERANGE) {
+    double v = 0.0;
+    switch (landscape_parse_whole(s, (double)lo, (double)hi, &v)) {
+    case 0:
+        *out = (long long)v;
+        return true;
+    case 3:
+        snprintf(err, n, "%s: %s is out of range [%lld, %lld]", opt, s, lo, hi);
+        return false;
+    default:
         snprintf(err, n, "%s: '%s' is not a whole number", opt, s);
         return false;
     }
-    if (v < lo || v > hi) {
-        snprintf(err, n, "%s: %lld is out of range [%lld, %lld]", opt, v, lo, hi);
-        return false;
-    }
-    *out = v;
-    return true;
 }
 
+/* "WxH" with whole numbers in 64..16384. */
 static bool parse_size(const char *s, int *w, int *h, char *err, size_t n)
 {
-    char *end = NULL;
-    errno = 0;
-    const long a = strtol(s, &end, 10);
-    if (end == s || (*end != 'x' && *end != 'X')) {
+    char buf[64];
+    const char *x = strpbrk(s, "xX");
+    double a = 0.0, b = 0.0;
+    if (!x || strlen(s) >= sizeof buf || (size_t)(x - s) >= sizeof buf) {
         snprintf(err, n, "--size: '%s' is not WIDTHxHEIGHT (e.g. 1920x1080)", s);
         return false;
     }
-    const char *p = end + 1;
-    const long b = strtol(p, &end, 10);
-    if (end == p || *end != '\0' || errno == ERANGE) {
+    snprintf(buf, sizeof buf, "%.*s", (int)(x - s), s);
+    const int ra = landscape_parse_whole(buf, 64, 16384, &a);
+    const int rb = landscape_parse_whole(x + 1, 64, 16384, &b);
+    if (ra == 1 || ra == 2 || rb == 1 || rb == 2) {
         snprintf(err, n, "--size: '%s' is not WIDTHxHEIGHT (e.g. 1920x1080)", s);
         return false;
     }
-    if (a < 64 || b < 64 || a > 16384 || b > 16384) {
-        snprintf(err, n, "--size: %ldx%ld is outside 64x64 .. 16384x16384", a, b);
+    if (ra == 3 || rb == 3) {
+        snprintf(err, n, "--size: %s is outside 64x64 .. 16384x16384", s);
         return false;
     }
     *w = (int)a;
@@ -237,10 +230,13 @@ static bool parse_milestones(const char *s, schedule *sched, char *err, size_t n
     sched->n_milestones = 0;
     const char *p = s;
     while (*p) {
-        char *end = NULL;
-        errno = 0;
-        const long long v = strtoll(p, &end, 10);
-        if (end == p || errno == ERANGE || v < 0 || (*end != ',' && *end != '\0')) {
+        const char *comma = strchr(p, ',');
+        const size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        char item[64];
+        double v = 0.0;
+        if (len >= sizeof item ||
+            (snprintf(item, sizeof item, "%.*s", (int)len, p),
+             landscape_parse_whole(item, 0, 100000000, &v) != 0)) {
             snprintf(err, n, "--milestones: '%s' is not a list of steps like 15,30", s);
             return false;
         }
@@ -249,7 +245,7 @@ static bool parse_milestones(const char *s, schedule *sched, char *err, size_t n
             return false;
         }
         sched->milestones[sched->n_milestones++] = (long)v;
-        p = *end == ',' ? end + 1 : end;
+        p = comma ? comma + 1 : p + len;
     }
     if (sched->n_milestones == 0) {
         snprintf(err, n, "--milestones: empty list");
@@ -385,11 +381,28 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
         }
         return true;
     case OPT_FACTOR:
-        return parse_double(sp->name, v, &o->sched.factor, err, n);
+        /* schedule.c reads 0 as "the default 0.99": a given 0 is refused
+         * here, never replaced silently */
+        if (!parse_double(sp->name, v, &o->sched.factor, err, n))
+            return false;
+        if (!(o->sched.factor > 0.0 && o->sched.factor <= 1.0)) {
+            snprintf(err, n, "--factor: %s must be in (0, 1] (the lr is multiplied by it each "
+                             "step)", v);
+            return false;
+        }
+        return true;
     case OPT_FLOOR:
         return parse_double(sp->name, v, &o->sched.floor, err, n);
     case OPT_GAMMA:
-        return parse_double(sp->name, v, &o->sched.gamma, err, n);
+        /* 0 would read as "the default 0.5" (schedule.c): refused instead */
+        if (!parse_double(sp->name, v, &o->sched.gamma, err, n))
+            return false;
+        if (!(o->sched.gamma > 0.0)) {
+            snprintf(err, n, "--gamma: %s must be > 0 (the lr is multiplied by it at each "
+                             "milestone)", v);
+            return false;
+        }
+        return true;
     case OPT_FINAL_LR:
         return parse_double(sp->name, v, &o->sched.final_lr, err, n);
     case OPT_WARMUP:
@@ -418,7 +431,7 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
         o->has_start = true;
         return parse_start(v, o->start, start_count, err, n);
     case OPT_SEED:
-        if (!parse_long(sp->name, v, 0, INT64_MAX, &ll, err, n))
+        if (!parse_long(sp->name, v, 0, 9007199254740992LL, &ll, err, n)) /* 2^53, as scenes */
             return false;
         o->seed = (uint64_t)ll;
         return true;
@@ -549,6 +562,32 @@ static bool check_scene(cli_options *o, char *err, size_t n)
         snprintf(err, n, "--scene cannot be given with --function or --expr (the scene sets "
                          "the landscape)");
         return false;
+    }
+    /* what the scene sets is not silently dropped: refused by name */
+    static const opt_id set_by_scene[] = {OPT_OPTIMIZER, OPT_NOISE, OPT_NOISE_DECAY, OPT_SEED};
+    for (size_t i = 0; i < sizeof set_by_scene / sizeof set_by_scene[0]; i++) {
+        if (!(o->given & (1ull << set_by_scene[i])))
+            continue;
+        const char *name = "?";
+        for (size_t k = 0; k < sizeof specs / sizeof specs[0]; k++)
+            if (specs[k].id == set_by_scene[i])
+                name = specs[k].name;
+        snprintf(err, n, "%s cannot be given with --scene: the scene file sets the runners' "
+                         "optimizers, noise and seed (edit the file, or use --function)", name);
+        return false;
+    }
+    if (o->optim_given) {
+        int count;
+        const optim_field *f = optim_fields(&count);
+        for (int i = 0; i < count; i++)
+            if (o->optim_given & (1u << i)) {
+                snprintf(err, n, "--%s cannot be given with --scene: the scene file sets each "
+                                 "runner's hyperparameters (edit the file, or use --function)",
+                         f[i].name);
+                for (char *c = err + 2; *c && *c != ' '; c++)
+                    *c = *c == '_' ? '-' : *c;
+                return false;
+            }
     }
     scene *s = malloc(sizeof *s);
     if (!s) {
@@ -769,6 +808,7 @@ static bool parse_all(int argc, char **argv, cli_options *o, char *err, size_t n
         }
         if (!apply_option(o, sp, v, &start_count, err, n))
             return false;
+        o->given |= 1ull << sp->id;
     }
     if (!check_required(o, start_count, err, n)) {
         cli_free(o);

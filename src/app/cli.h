@@ -60,6 +60,7 @@ typedef struct cli_options {
     char scene_path[SCENE_PATH_MAX]; /* the resolved file */
     int particles;          /* --particles N (window, shot, bench): a cloud; 0: none */
     bool expr_caret;        /* the error is a refused formula's two lines */
+    unsigned long long given; /* bit id: the option of cli.c's table with that id given */
 } cli_options;
 
 /* Parses argv (argv[0] is the program). Returns false with one line in err

@@ -7,6 +7,7 @@
 
 #include "app/fileio.h"
 #include "app/paths.h"
+#include "core/landscape.h"
 
 #include <ini.h>
 
@@ -66,9 +67,8 @@ static int on_entry(void *user, const char *section, const char *name, const cha
             complain(st, name, value, "dark, light or high-contrast");
         }
     } else if (strcmp(name, "ui_scale") == 0) {
-        char *end = NULL;
-        const double v = strtod(value, &end);
-        if (end == value || *end != '\0' || !isfinite(v) ||
+        double v = 0.0;
+        if (!landscape_parse_number(value, &v) ||
             (v != 0.0 && (v < SETTINGS_UI_SCALE_MIN || v > SETTINGS_UI_SCALE_MAX))) {
             st->s->ui_scale = 0.0;
             complain(st, name, value, "0 (from the display) or a number in 0.5..3");

@@ -560,6 +560,15 @@ bool landscape_critical_1d(const landscape *l, double seed, double *x_out)
 
 bool landscape_parse_number(const char *s, double *out)
 {
+    /* decimal only: strtod would also read hexadecimal ("0x10", "0x1p3"),
+     * which no option or file means */
+    const char *p = s;
+    while (isspace((unsigned char)*p))
+        p++;
+    if (*p == '+' || *p == '-')
+        p++;
+    if (*p == '0' && (p[1] == 'x' || p[1] == 'X'))
+        return false;
     char *end = NULL;
     errno = 0;
     const double v = strtod(s, &end);
@@ -570,6 +579,19 @@ bool landscape_parse_number(const char *s, double *out)
         return false;
     *out = v;
     return true;
+}
+
+int landscape_parse_whole(const char *s, double lo, double hi, double *out)
+{
+    double v;
+    if (!landscape_parse_number(s, &v))
+        return 1;
+    if (v != floor(v))
+        return 2;
+    if (v < lo || v > hi)
+        return 3;
+    *out = v;
+    return 0;
 }
 
 bool landscape_parse_domain(const char *s, double *lo, double *hi, int *count, char *why,
