@@ -660,6 +660,16 @@ static void test_settings(void **state)
     fclose(big);
     assert_false(settings_load(&s, path, msg, sizeof msg));
     assert_non_null(strstr(msg, "70000 bytes, more than the 65536 a settings file may have"));
+    /* old-Mac line ends: said so, defaults kept */
+    write_text(path, "theme = light\rui_scale = 2\r");
+    assert_false(settings_load(&s, path, msg, sizeof msg));
+    assert_non_null(strstr(msg, "the lines end in CR alone (old Mac line ends); using the "
+                                "default settings"));
+    assert_int_equal(s.theme, THEME_DARK);
+    write_text(path, "theme = light\r\nui_scale = 2\r\n"); /* CRLF is fine */
+    assert_true(settings_load(&s, path, msg, sizeof msg));
+    assert_int_equal(s.theme, THEME_LIGHT);
+    assert_true(s.ui_scale == 2.0);
     /* a control character in a value is shown escaped */
     write_text(path, "theme = \x1b[2J\n");
     assert_false(settings_load(&s, path, msg, sizeof msg));

@@ -1,6 +1,8 @@
 /*
- * settings.c: settings.ini read with libinih (ini_parse and a handler that
- * takes known keys from any section and ignores the rest) and written
+ * settings.c: settings.ini read with libinih (a regular file of at most
+ * 64 KB, read whole and checked for old-Mac line ends, then ini_parse_string
+ * with a handler that takes known keys from any section and ignores the
+ * rest) and written
  * atomically (mkstemp in the same directory, fsync, rename).
  */
 #include "app/settings.h"
@@ -97,14 +99,37 @@ bool settings_load(settings *s, const char *path, char *msg, size_t n)
         snprintf(msg, n, "cannot read settings: %s; using the default settings", why);
         return false;
     }
-    load_state st = {.s = s, .path = path, .msg = msg, .n = n};
-    const int rc = ini_parse_file(fp, on_entry, &st);
+    /* the whole file (at most FILEIO_SETTINGS_MAX bytes), checked for
+     * old-Mac line ends before libinih reads it */
+    char *text = malloc(FILEIO_SETTINGS_MAX + 1);
+    if (!text) {
+        fclose(fp);
+        snprintf(msg, n, "cannot read settings: out of memory; using the default settings");
+        return false;
+    }
+    const size_t len = fread(text, 1, FILEIO_SETTINGS_MAX, fp);
+    const bool read_error = ferror(fp) != 0;
     fclose(fp);
+    text[len] = '\0';
+    char shown[4400];
+    fileio_escape(shown, sizeof shown, path, false);
+    const char *cr = memchr(text, '\r', len);
+    if (read_error || memchr(text, '\0', len) || (cr && cr[1] != '\n')) {
+        snprintf(msg, n, "%s: %s; using the default settings", shown,
+                 read_error ? "cannot read it"
+                 : cr && cr[1] != '\n' ? "the lines end in CR alone (old Mac line ends)"
+                                       : "a NUL byte: not a text file");
+        free(text);
+        return false;
+    }
+    load_state st = {.s = s, .path = shown, .msg = msg, .n = n};
+    const int rc = ini_parse_string(text, on_entry, &st);
+    free(text);
     if (rc != 0 && !st.bad) {
         if (rc > 0)
-            snprintf(msg, n, "%s: line %d is not 'key = value'; the rest is ignored", path, rc);
+            snprintf(msg, n, "%s: line %d is not 'key = value'; the rest is ignored", shown, rc);
         else
-            snprintf(msg, n, "cannot read '%s'; using the default settings", path);
+            snprintf(msg, n, "cannot read '%s'; using the default settings", shown);
         return false;
     }
     return !st.bad;
