@@ -6,6 +6,7 @@
 #include "app/app.h"
 #include "app/cli.h"
 #include "app/commands.h"
+#include "app/scene.h"
 
 #include "optiviz_config.h"
 
@@ -83,7 +84,9 @@ int main(int argc, char **argv)
         code = stdout_checked(0);
         break;
     case CLI_VERSION:
-        printf("optiviz %s\n", OPTIVIZ_VERSION);
+        printf("optiviz %s\nscenes: %s\nfont: %s\n", OPTIVIZ_VERSION, scene_dir(),
+               getenv("OPTIVIZ_FONT") && getenv("OPTIVIZ_FONT")[0] ? getenv("OPTIVIZ_FONT")
+                                                                   : OPTIVIZ_FONT_PATH);
         code = stdout_checked(0);
         break;
     case CLI_LIST:

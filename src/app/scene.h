@@ -115,8 +115,9 @@ bool scene_load(scene *out, const char *path, char *err, size_t errlen);
 bool scene_load_stream(scene *out, FILE *fp, const char *path, char *err, size_t errlen);
 
 /* The directory of the bundled scenes: $OPTIVIZ_SCENES if set, else the
- * source tree's assets/scenes when it exists, else the installed
- * datadir/optiviz/scenes. */
+ * installed copy beside the running binary (bindir/../datadir/optiviz/scenes,
+ * which holds under any prefix or DESTDIR), else the source tree's
+ * assets/scenes when it exists, else the configured datadir/optiviz/scenes. */
 const char *scene_dir(void);
 
 /* One bundled scene: NAME is the file name without its "NN-" prefix and
