@@ -1,10 +1,12 @@
 /*
- * cli.c: strict parsing of optiviz's command line. Numbers must parse whole
- * (landscape_parse_number, the one parser of options, domains and files:
- * decimal, finite, range-checked); each subcommand takes
- * only its own options; --opt VALUE and --opt=VALUE both work.
+ * cli.c: strict parsing of optiviz's command line: the option table (which
+ * command takes which option), the usage text and the parse loop. Values
+ * are read by cli_values.c (every number by landscape_parse_number, the
+ * one parser of options, domains and files), the rules across options are
+ * cli_check.c's. Each subcommand takes only its own options; --opt VALUE
+ * and --opt=VALUE both work; messages escape control characters.
  */
-#include "app/cli.h"
+#include "app/cli_internal.h"
 
 #include "app/fileio.h"
 
@@ -22,35 +24,6 @@ enum {
     OK_BENCH = 1 << CLI_BENCH,
     OK_CRITICAL = 1 << CLI_CRITICAL,
 };
-
-typedef enum opt_id {
-    OPT_FUNCTION,
-    OPT_OPTIMIZER,
-    OPT_NOISE,
-    OPT_NOISE_DECAY,
-    OPT_SCHEDULE,
-    OPT_FACTOR,
-    OPT_FLOOR,
-    OPT_GAMMA,
-    OPT_MILESTONES,
-    OPT_WARMUP,
-    OPT_FINAL_LR,
-    OPT_MAX_STEPS,
-    OPT_VIEW,
-    OPT_START,
-    OPT_SEED,
-    OPT_STEPS,
-    OPT_SIZE,
-    OPT_FULLSCREEN,
-    OPT_OUT,
-    OPT_FRAMES,
-    OPT_DOMAIN,
-    OPT_EXPR,
-    OPT_SCENE,
-    OPT_OUTPUT_DIR,
-    OPT_PARTICLES,
-    OPT_FORCE,
-} opt_id;
 
 typedef struct opt_spec {
     const char *name;
@@ -139,122 +112,6 @@ const char *cli_usage(void)
            "Manual: man optiviz (after meson install), or man -l assets/optiviz.1 in the source tree.\n";
 }
 
-/* Every number of the command line goes through landscape_parse_number,
- * the parser of scene files and domains too. */
-static bool parse_double(const char *opt, const char *s, double *out, char *err, size_t n)
-{
-    if (landscape_parse_number(s, out))
-        return true;
-    snprintf(err, n, "%s: '%s' is not a finite number", opt, s);
-    return false;
-}
-
-static bool parse_long(const char *opt, const char *s, long long lo, long long hi,
-                       long long *out, char *err, size_t n)
-{
-    double v = 0.0;
-    switch (landscape_parse_whole(s, (double)lo, (double)hi, &v)) {
-    case 0:
-        *out = (long long)v;
-        return true;
-    case 3:
-        snprintf(err, n, "%s: %s is out of range [%lld, %lld]", opt, s, lo, hi);
-        return false;
-    default:
-        snprintf(err, n, "%s: '%s' is not a whole number", opt, s);
-        return false;
-    }
-}
-
-/* "WxH" with whole numbers in 64..16384. */
-static bool parse_size(const char *s, int *w, int *h, char *err, size_t n)
-{
-    char buf[64];
-    const char *x = strpbrk(s, "xX");
-    double a = 0.0, b = 0.0;
-    if (!x || strlen(s) >= sizeof buf || (size_t)(x - s) >= sizeof buf) {
-        snprintf(err, n, "--size: '%s' is not WIDTHxHEIGHT (e.g. 1920x1080)", s);
-        return false;
-    }
-    snprintf(buf, sizeof buf, "%.*s", (int)(x - s), s);
-    const int ra = landscape_parse_whole(buf, 64, 16384, &a);
-    const int rb = landscape_parse_whole(x + 1, 64, 16384, &b);
-    if (ra == 1 || ra == 2 || rb == 1 || rb == 2) {
-        snprintf(err, n, "--size: '%s' is not WIDTHxHEIGHT (e.g. 1920x1080)", s);
-        return false;
-    }
-    if (ra == 3 || rb == 3) {
-        snprintf(err, n, "--size: %s is outside 64x64 .. 16384x16384", s);
-        return false;
-    }
-    *w = (int)a;
-    *h = (int)b;
-    return true;
-}
-
-/* Parses "X" or "X,Y" into start; count gets the number of coordinates. */
-static bool parse_start(const char *s, double *start, int *count, char *err, size_t n)
-{
-    char buf[256];
-    if (strlen(s) >= sizeof buf) {
-        snprintf(err, n, "--start: value too long");
-        return false;
-    }
-    strcpy(buf, s);
-    char *comma = strchr(buf, ',');
-    *count = 1;
-    if (comma) {
-        *comma = '\0';
-        *count = 2;
-        if (strchr(comma + 1, ',')) {
-            snprintf(err, n, "--start: '%s' has more than two coordinates", s);
-            return false;
-        }
-        if (!parse_double("--start", comma + 1, &start[1], err, n))
-            return false;
-    }
-    return parse_double("--start", buf, &start[0], err, n);
-}
-
-bool cli_parse_domain(const char *s, double *lo, double *hi, int *count, char *err, size_t n)
-{
-    char why[400];
-    if (!landscape_parse_domain(s, lo, hi, count, why, sizeof why)) {
-        snprintf(err, n, "--domain: %s", why);
-        return false;
-    }
-    return true;
-}
-
-static bool parse_milestones(const char *s, schedule *sched, char *err, size_t n)
-{
-    sched->n_milestones = 0;
-    const char *p = s;
-    while (*p) {
-        const char *comma = strchr(p, ',');
-        const size_t len = comma ? (size_t)(comma - p) : strlen(p);
-        char item[64];
-        double v = 0.0;
-        if (len >= sizeof item ||
-            (snprintf(item, sizeof item, "%.*s", (int)len, p),
-             landscape_parse_whole(item, 0, 100000000, &v) != 0)) {
-            snprintf(err, n, "--milestones: '%s' is not a list of steps like 15,30", s);
-            return false;
-        }
-        if (sched->n_milestones == SCHEDULE_MAX_MILESTONES) {
-            snprintf(err, n, "--milestones: at most %d milestones", SCHEDULE_MAX_MILESTONES);
-            return false;
-        }
-        sched->milestones[sched->n_milestones++] = (long)v;
-        p = comma ? comma + 1 : p + len;
-    }
-    if (sched->n_milestones == 0) {
-        snprintf(err, n, "--milestones: empty list");
-        return false;
-    }
-    return true;
-}
-
 /* A hyperparameter flag (--lr, --beta1, ...) names a field of optim_params:
  * the flag is the field's name with '-' for '_'. */
 static int find_field(const char *name, size_t len)
@@ -276,46 +133,12 @@ static int find_field(const char *name, size_t len)
     return -1;
 }
 
-static bool parse_bool(const char *opt, const char *v, double *out, char *err, size_t n)
-{
-    if (!v || strcmp(v, "1") == 0 || strcmp(v, "true") == 0) {
-        *out = 1.0;
-        return true;
-    }
-    if (strcmp(v, "0") == 0 || strcmp(v, "false") == 0) {
-        *out = 0.0;
-        return true;
-    }
-    snprintf(err, n, "%s: '%s' is not 0, 1, true or false", opt, v);
-    return false;
-}
-
 static const opt_spec *find_spec(const char *name, size_t len)
 {
     for (size_t i = 0; i < sizeof specs / sizeof specs[0]; i++)
         if (strlen(specs[i].name) == len && strncmp(specs[i].name, name, len) == 0)
             return &specs[i];
     return NULL;
-}
-
-static bool check_start(cli_options *o, int count, char *err, size_t n)
-{
-    const landscape *l = o->land;
-    if (count != l->dim) {
-        snprintf(err, n, "--start: '%s' is %dD and needs %d coordinate%s, got %d", l->name,
-                 l->dim, l->dim, l->dim == 1 ? "" : "s", count);
-        return false;
-    }
-    if (!landscape_in_domain(l, o->start)) {
-        if (l->dim == 1)
-            snprintf(err, n, "--start: %.17g is outside the domain [%g, %g] of '%s'", o->start[0],
-                     l->lo[0], l->hi[0], l->name);
-        else
-            snprintf(err, n, "--start: (%.17g, %.17g) is outside the domain [%g, %g]x[%g, %g] of '%s'",
-                     o->start[0], o->start[1], l->lo[0], l->hi[0], l->lo[1], l->hi[1], l->name);
-        return false;
-    }
-    return true;
 }
 
 static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int *start_count,
@@ -359,7 +182,7 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
         return true;
     }
     case OPT_NOISE:
-        if (!parse_double(sp->name, v, &o->noise, err, n))
+        if (!cli_parse_double(sp->name, v, &o->noise, err, n))
             return false;
         if (o->noise < 0.0) {
             snprintf(err, n, "--noise: %s must be >= 0", v);
@@ -367,7 +190,7 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
         }
         return true;
     case OPT_NOISE_DECAY:
-        if (!parse_double(sp->name, v, &o->noise_decay, err, n))
+        if (!cli_parse_double(sp->name, v, &o->noise_decay, err, n))
             return false;
         if (!(o->noise_decay > 0.0 && o->noise_decay <= 1.0)) {
             snprintf(err, n, "--noise-decay: %s must be in (0, 1]", v);
@@ -384,7 +207,7 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
     case OPT_FACTOR:
         /* schedule.c reads 0 as "the default 0.99": a given 0 is refused
          * here, never replaced silently */
-        if (!parse_double(sp->name, v, &o->sched.factor, err, n))
+        if (!cli_parse_double(sp->name, v, &o->sched.factor, err, n))
             return false;
         if (!(o->sched.factor > 0.0 && o->sched.factor <= 1.0)) {
             snprintf(err, n, "--factor: %s must be in (0, 1] (the lr is multiplied by it each "
@@ -393,10 +216,10 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
         }
         return true;
     case OPT_FLOOR:
-        return parse_double(sp->name, v, &o->sched.floor, err, n);
+        return cli_parse_double(sp->name, v, &o->sched.floor, err, n);
     case OPT_GAMMA:
         /* 0 would read as "the default 0.5" (schedule.c): refused instead */
-        if (!parse_double(sp->name, v, &o->sched.gamma, err, n))
+        if (!cli_parse_double(sp->name, v, &o->sched.gamma, err, n))
             return false;
         if (!(o->sched.gamma > 0.0)) {
             snprintf(err, n, "--gamma: %s must be > 0 (the lr is multiplied by it at each "
@@ -405,19 +228,19 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
         }
         return true;
     case OPT_FINAL_LR:
-        return parse_double(sp->name, v, &o->sched.final_lr, err, n);
+        return cli_parse_double(sp->name, v, &o->sched.final_lr, err, n);
     case OPT_WARMUP:
-        if (!parse_long(sp->name, v, 0, 100000000, &ll, err, n))
+        if (!cli_parse_long(sp->name, v, 0, 100000000, &ll, err, n))
             return false;
         o->sched.warmup = (long)ll;
         return true;
     case OPT_MAX_STEPS:
-        if (!parse_long(sp->name, v, 1, 100000000, &ll, err, n))
+        if (!cli_parse_long(sp->name, v, 1, 100000000, &ll, err, n))
             return false;
         o->sched.max_steps = (long)ll;
         return true;
     case OPT_MILESTONES:
-        return parse_milestones(v, &o->sched, err, n);
+        return cli_parse_milestones(v, &o->sched, err, n);
     case OPT_VIEW:
         if (strcmp(v, "contour") == 0)
             o->contour = true;
@@ -430,25 +253,25 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
         return true;
     case OPT_START:
         o->has_start = true;
-        return parse_start(v, o->start, start_count, err, n);
+        return cli_parse_start(v, o->start, start_count, err, n);
     case OPT_SEED:
-        if (!parse_long(sp->name, v, 0, 9007199254740992LL, &ll, err, n)) /* 2^53, as scenes */
+        if (!cli_parse_long(sp->name, v, 0, 9007199254740992LL, &ll, err, n)) /* 2^53, as scenes */
             return false;
         o->seed = (uint64_t)ll;
         return true;
     case OPT_STEPS:
-        if (!parse_long(sp->name, v, 0, 100000000, &ll, err, n))
+        if (!cli_parse_long(sp->name, v, 0, 100000000, &ll, err, n))
             return false;
         o->steps = (long)ll;
         o->has_steps = true;
         return true;
     case OPT_FRAMES:
-        if (!parse_long(sp->name, v, 1, 1000000, &ll, err, n))
+        if (!cli_parse_long(sp->name, v, 1, 1000000, &ll, err, n))
             return false;
         o->frames = (long)ll;
         return true;
     case OPT_SIZE:
-        return parse_size(v, &o->width, &o->height, err, n);
+        return cli_parse_size(v, &o->width, &o->height, err, n);
     case OPT_FULLSCREEN:
         o->fullscreen = true;
         return true;
@@ -472,7 +295,7 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
         }
         return true;
     case OPT_PARTICLES:
-        if (!parse_long(sp->name, v, CLOUD_MIN, CLOUD_MAX, &ll, err, n))
+        if (!cli_parse_long(sp->name, v, CLOUD_MIN, CLOUD_MAX, &ll, err, n))
             return false;
         o->particles = (int)ll;
         return true;
@@ -529,189 +352,6 @@ static bool parse_command(int argc, char **argv, int *first, cli_options *o, cha
     return true;
 }
 
-/* --expr: parses the formula into o->custom on --domain (or [-2, 2] per
- * coordinate); one range makes it 1D, two 2D. A refused formula gives the
- * message, the formula and a caret line. */
-static bool build_expr(cli_options *o, char *err, size_t n)
-{
-    if (o->land) {
-        snprintf(err, n, "--expr and --function cannot be used together (give one function)");
-        return false;
-    }
-    expr_error e;
-    const int dim = o->has_domain ? o->domain_count : 0;
-    if (!landscape_custom_init(&o->custom, o->expr_text, dim, o->has_domain ? o->domain_lo : NULL,
-                               o->has_domain ? o->domain_hi : NULL, &e)) {
-        char caret[2 * EXPR_MAX_TEXT + 8];
-        expr_error_caret(o->expr_text, &e, caret, sizeof caret);
-        o->expr_caret = e.column > 0;
-        if (e.column > 0)
-            snprintf(err, n, "--expr: %s at column %d\n%s", e.message, e.column, caret);
-        else
-            snprintf(err, n, "--expr: %s", e.message);
-        return false;
-    }
-    o->land = &o->custom.land;
-    return true;
-}
-
-/* --scene: loads the file (a bad one is refused with its file:line:key
- * message); a scene sets the landscape, so --function cannot come with it. */
-static bool check_scene(cli_options *o, char *err, size_t n)
-{
-    if (o->land || o->expr_text) {
-        snprintf(err, n, "--scene cannot be given with --function or --expr (the scene sets "
-                         "the landscape)");
-        return false;
-    }
-    /* what the scene sets is not silently dropped: refused by name */
-    static const opt_id set_by_scene[] = {OPT_OPTIMIZER, OPT_NOISE, OPT_NOISE_DECAY, OPT_SEED};
-    for (size_t i = 0; i < sizeof set_by_scene / sizeof set_by_scene[0]; i++) {
-        if (!(o->given & (1ull << set_by_scene[i])))
-            continue;
-        const char *name = "?";
-        for (size_t k = 0; k < sizeof specs / sizeof specs[0]; k++)
-            if (specs[k].id == set_by_scene[i])
-                name = specs[k].name;
-        snprintf(err, n, "%s cannot be given with --scene: the scene file sets the runners' "
-                         "optimizers, noise and seed (edit the file, or use --function)", name);
-        return false;
-    }
-    if (o->optim_given) {
-        int count;
-        const optim_field *f = optim_fields(&count);
-        for (int i = 0; i < count; i++)
-            if (o->optim_given & (1u << i)) {
-                snprintf(err, n, "--%s cannot be given with --scene: the scene file sets each "
-                                 "runner's hyperparameters (edit the file, or use --function)",
-                         f[i].name);
-                for (char *c = err + 2; *c && *c != ' '; c++)
-                    *c = *c == '_' ? '-' : *c;
-                return false;
-            }
-    }
-    scene *s = malloc(sizeof *s);
-    if (!s) {
-        snprintf(err, n, "--scene: out of memory");
-        return false;
-    }
-    bool ok = scene_load(s, o->scene_path, err, n); /* the app loads it again */
-    if (ok && !s->land) { /* a formula: read it now, so a bad one is bad input (exit 2) */
-        expr_error e;
-        expr *probe = expr_parse(s->expr, s->dim, &e);
-        if (!probe) {
-            snprintf(err, n, "%s:%d: [landscape] expr: column %d: %s", s->path, s->expr_line,
-                     e.column, e.message);
-            ok = false;
-        }
-        expr_free(probe);
-    }
-    free(s);
-    return ok;
-}
-
-static bool check_required(cli_options *o, int start_count, char *err, size_t n)
-{
-    if (o->has_scene && !check_scene(o, err, n))
-        return false;
-    if (o->expr_text && !build_expr(o, err, n))
-        return false;
-    if (!o->expr_text && o->has_domain && o->command != CLI_CRITICAL) {
-        snprintf(err, n, "--domain: with --function it applies to critical only (with --expr "
-                         "it sets the formula's domain)");
-        return false;
-    }
-    if (o->command == CLI_TRACE) {
-        const char *missing = !o->land ? "--function (or --expr)" : !o->has_start ? "--start"
-                              : !o->has_steps ? "--steps" : NULL;
-        if (missing) {
-            snprintf(err, n, "trace: %s is required", missing);
-            return false;
-        }
-    }
-    if (o->command == CLI_SHOT) {
-        if (!o->land && !o->has_scene) {
-            snprintf(err, n, "shot: --function, --expr or --scene is required");
-            return false;
-        }
-        if (!o->out && !o->output_dir) {
-            snprintf(err, n, "shot: --out FILE.png or --output-dir DIR is required");
-            return false;
-        }
-    }
-    if (o->command == CLI_CRITICAL) {
-        if (!o->land) {
-            snprintf(err, n, "critical: --function (or --expr) is required");
-            return false;
-        }
-        if (o->has_domain && o->domain_count != o->land->dim) {
-            snprintf(err, n, "--domain: '%s' has %d range%s but '%s' is %dD and needs %d (%s)",
-                     o->domain_arg, o->domain_count, o->domain_count == 1 ? "" : "s",
-                     o->land->name, o->land->dim, o->land->dim,
-                     o->land->dim == 1 ? "A:B" : "A:B,C:D");
-            return false;
-        }
-    }
-    if (o->has_domain && o->land) {
-        /* the search grids (20000 intervals, Newton seeds) are sized for
-         * domains near the landscape's own; far wider ones would miss points
-         * silently, so they are refused */
-        for (int k = 0; k < o->land->dim; k++) {
-            const double own = o->land->hi[k] - o->land->lo[k];
-            if (o->domain_hi[k] - o->domain_lo[k] > 100.0 * own) {
-                snprintf(err, n, "--domain: range %g:%g is more than 100 times the width of "
-                                 "'%s''s own domain [%g, %g]; the search grid would miss points",
-                         o->domain_lo[k], o->domain_hi[k], o->land->name, o->land->lo[k],
-                         o->land->hi[k]);
-                return false;
-            }
-        }
-    }
-    if (o->has_start) {
-        if (!o->land) {
-            snprintf(err, n, "--start needs --function or --expr (the start is checked against "
-                             "its domain)");
-            return false;
-        }
-        if (!check_start(o, start_count, err, n))
-            return false;
-    }
-    /* the optimizer's defaults, then the hyperparameters given */
-    const optim_params given = o->optim;
-    o->optim = optim_defaults(o->kind);
-    int count;
-    const optim_field *f = optim_fields(&count);
-    for (int i = 0; i < count; i++) {
-        if (!(o->optim_given & (1u << i)))
-            continue;
-        if (!optim_uses(o->kind, &f[i])) {
-            char uses[256];
-            optim_defaults_line(o->kind, uses, sizeof uses);
-            snprintf(err, n, "--%s does not apply to optimizer '%s' (it takes: %s)", f[i].name,
-                     optim_kind_name(o->kind), uses);
-            for (char *c = err + 2; *c && *c != ' '; c++)
-                *c = *c == '_' ? '-' : *c;
-            return false;
-        }
-        optim_field_set(&o->optim, &f[i], optim_field_get(&given, &f[i]));
-    }
-    o->has_lr = (o->optim_given & 1u) != 0;
-    if (o->has_lr && !(o->optim.lr > 0.0)) {
-        snprintf(err, n, "--lr: %g must be > 0", o->optim.lr);
-        return false;
-    }
-    schedule sched = o->sched;
-    if (!schedule_check(&sched, err, n))
-        return false;
-    optim check;
-    char why[256];
-    if (!optim_init(&check, o->kind, &o->optim, o->land ? o->land->dim : 1, why, sizeof why)) {
-        snprintf(err, n, "optimizer '%s': %s", optim_kind_name(o->kind), why);
-        return false;
-    }
-    return true;
-}
-
 static bool parse_all(int argc, char **argv, cli_options *o, char *err, size_t n);
 
 bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t n)
@@ -763,7 +403,7 @@ static bool parse_all(int argc, char **argv, cli_options *o, char *err, size_t n
             const char *v = eq ? eq + 1 : NULL;
             double value = 0.0;
             if (f->type == FIELD_BOOL) {
-                if (!parse_bool(arg, v, &value, err, n))
+                if (!cli_parse_bool(arg, v, &value, err, n))
                     return false;
             } else {
                 if (!v) {
@@ -775,7 +415,7 @@ static bool parse_all(int argc, char **argv, cli_options *o, char *err, size_t n
                 }
                 char opt[64];
                 snprintf(opt, sizeof opt, "%.*s", (int)len, arg);
-                if (!parse_double(opt, v, &value, err, n))
+                if (!cli_parse_double(opt, v, &value, err, n))
                     return false;
             }
             optim_field_set(&o->optim, f, value);
@@ -811,7 +451,7 @@ static bool parse_all(int argc, char **argv, cli_options *o, char *err, size_t n
             return false;
         o->given |= 1ull << sp->id;
     }
-    if (!check_required(o, start_count, err, n)) {
+    if (!cli_check(o, start_count, err, n)) {
         cli_free(o);
         return false;
     }

@@ -1,0 +1,64 @@
+/*
+ * cli_internal.h: the parts of the command-line parser shared by its files
+ * (cli.c: the option table and the parse loop; cli_values.c: one value of
+ * each kind; cli_check.c: the rules across options, after the loop).
+ */
+#ifndef OPTIVIZ_APP_CLI_INTERNAL_H
+#define OPTIVIZ_APP_CLI_INTERNAL_H
+
+#include "app/cli.h"
+
+/* Every option of the table; bit id of cli_options.given is set when the
+ * option was given. */
+typedef enum opt_id {
+    OPT_FUNCTION,
+    OPT_OPTIMIZER,
+    OPT_NOISE,
+    OPT_NOISE_DECAY,
+    OPT_SCHEDULE,
+    OPT_FACTOR,
+    OPT_FLOOR,
+    OPT_GAMMA,
+    OPT_MILESTONES,
+    OPT_WARMUP,
+    OPT_FINAL_LR,
+    OPT_MAX_STEPS,
+    OPT_VIEW,
+    OPT_START,
+    OPT_SEED,
+    OPT_STEPS,
+    OPT_SIZE,
+    OPT_FULLSCREEN,
+    OPT_OUT,
+    OPT_FRAMES,
+    OPT_DOMAIN,
+    OPT_EXPR,
+    OPT_SCENE,
+    OPT_OUTPUT_DIR,
+    OPT_PARTICLES,
+    OPT_FORCE,
+} opt_id;
+
+
+/* Values, each read by landscape_parse_number (the one number parser):
+ * false with one line "OPT: 'VALUE' is not ..." in err. */
+bool cli_parse_double(const char *opt, const char *s, double *out, char *err, size_t n);
+/* A whole number in [lo, hi] (at most 2^53). */
+bool cli_parse_long(const char *opt, const char *s, long long lo, long long hi, long long *out,
+                    char *err, size_t n);
+/* "WxH", each 64..16384. */
+bool cli_parse_size(const char *s, int *w, int *h, char *err, size_t n);
+/* "X" or "X,Y" into start; count gets the number of coordinates. */
+bool cli_parse_start(const char *s, double *start, int *count, char *err, size_t n);
+/* "A,B,.." ascending steps into sched's milestones. */
+bool cli_parse_milestones(const char *s, schedule *sched, char *err, size_t n);
+/* NULL (a bare flag), 1, true, 0 or false into 1.0 or 0.0. */
+bool cli_parse_bool(const char *opt, const char *v, double *out, char *err, size_t n);
+
+/* After the loop: loads a --scene (refusing what it sets), builds an
+ * --expr, checks what each command requires, --domain, --start against the
+ * landscape, and applies the optimizer's defaults under the hyperparameters
+ * given (their rules checked). start_count: coordinates --start had. */
+bool cli_check(cli_options *o, int start_count, char *err, size_t n);
+
+#endif
