@@ -44,6 +44,14 @@ CASES = [
     ("x^2", x**2, (0,), ()),
     ("x^3", x**3, (0,), ()),
     ("x^2.5", x ** sp.Rational(5, 2), (0,), ()),
+    # found by comparing random formulas with these references: f' or f''
+    # of one factor under- or overflows while the derivative is moderate
+    ("x^3", x**3, (sp.Rational(1, 10**200),), ()),
+    ("((exp(x))^-1)^-0.5", (1 / sp.exp(x)) ** sp.Rational(-1, 2), (700,), ()),
+    ("exp(x)^-0.5", sp.exp(x) ** sp.Rational(-1, 2), (700,), ()),
+    ("sigmoid(x)", 1 / (1 + sp.exp(-x)), (400,), ()),
+    ("softplus(x)", sp.log(1 + sp.exp(x)), (400,), ()),
+    ("sigmoid(softplus(x))", 1 / (1 + sp.exp(-sp.log(1 + sp.exp(x)))), (400,), ()),
 ]
 
 
