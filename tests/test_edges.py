@@ -9,9 +9,10 @@ value:
 - messages escape control characters; old-Mac (CR-only) scene files are
   named as such; long headless work shows progress on a terminal (a pty)
   and nothing off one; trace to a full disk stops at once;
-- inputs: --gamma 0 and --factor 0 refused, not replaced; options a scene
-  sets refused with --scene; one number parser (hex refused, spaces
-  around a number accepted, whole numbers as 1e3);
+- inputs: --gamma 0 and --factor 0 refused, not replaced; with --scene,
+  --optimizer refused and --seed / --noise (even 0) laid over the scene;
+  one number parser (hex refused, spaces around a number accepted, whole
+  numbers as 1e3);
 - math: critical on log(exp(x)) - x^2/800 finds the maximum, an undefined
   f'' is "undefined", a constant formula says every point is critical;
   0^x has gradient 0 (torch).
@@ -180,8 +181,8 @@ def test_progress_on_a_terminal():
 
 
 def test_values_used_or_refused():
-    """--gamma 0 and --factor 0 no longer become 0.5 and 0.99 silently;
-    options a scene sets are refused with --scene instead of dropped."""
+    """--gamma 0 and --factor 0 no longer become 0.5 and 0.99 silently; with
+    --scene every option is used or refused, none dropped."""
     base = ["trace", "--function", "risk", "--start", "1", "--steps", "3"]
     for args, needle in [
             (["--schedule", "multistep", "--milestones", "1", "--gamma", "0"], "--gamma: 0 must be > 0"),
@@ -192,12 +193,27 @@ def test_values_used_or_refused():
             (["--seed", "0x10"], "--seed: '0x10' is not a whole number")]:
         code, _, err = run(*base, *args)
         check(code == 2 and one_line(err) and needle in err, f"{args}: {code} {err!r}")
-    for opt in [["--optimizer", "adam"], ["--noise", "1"], ["--seed", "3"], ["--noise-decay", "0.5"],
-                ["--lr", "0.3"], ["--momentum", "0.9"]]:
-        code, _, err = run("shot", "--scene", "risk", *opt, "--out", "x.png") \
-            if opt[0] not in ("--noise-decay", "--lr", "--momentum") else run("--scene", "risk", *opt)
-        check(code == 2 and one_line(err) and f"{opt[0]} cannot be given with --scene" in err,
-              f"--scene with {opt}: {code} {err!r}")
+    # with --scene: --optimizer is refused (the scene's runners are its
+    # own); --seed and --noise are laid over the scene, as given
+    code, _, err = run("shot", "--scene", "risk", "--optimizer", "adam", "--out", "x.png")
+    check(code == 2 and one_line(err) and "--optimizer cannot be given with --scene" in err,
+          f"--scene with --optimizer: {code} {err!r}")
+    with tempfile.TemporaryDirectory() as d:
+        def shot(name, *extra):
+            path = os.path.join(d, name)
+            c, _, e = run("shot", "--scene", "noise", "--steps", "60", "--size", "320x200",
+                          *extra, "--out", path)
+            check(c == 0, f"shot --scene noise {extra}: {c} {e!r}")
+            return open(path, "rb").read() if c == 0 else b""
+        scene_seed = shot("scene.png")
+        seed7 = shot("seed7.png", "--seed", "7")
+        seed8 = shot("seed8.png", "--seed", "8")
+        check(scene_seed == seed7, "--seed 7 over a scene with seed = 7: the same frame")
+        check(seed7 != seed8, "--seed 8 over the scene is used: another noisy trajectory")
+        off7 = shot("off7.png", "--noise", "0", "--seed", "7")
+        off8 = shot("off8.png", "--noise", "0", "--seed", "8")
+        check(off7 == off8 and off7 != seed7,
+              "--noise 0 over the scene turns its noise off (the seed no longer matters)")
     # one parser: spaces around a number and 1e1 as a whole number are read
     a = run(*base[:-1], "10", "--lr", "0.05")[1]
     b = run(*base[:-1], "1e1", "--lr", " 0.05 ")[1]

@@ -2,12 +2,12 @@
  * cli.c: strict parsing of optiviz's command line: the option table (which
  * command takes which option), the usage text and the parse loop. Values
  * are read by cli_values.c (every number by landscape_parse_number, the
- * one parser of options, domains and files), the rules across options are
+ * one parser of options, domains and files); the checks across options are
  * cli_check.c's. Each subcommand takes only its own options; --opt VALUE
  * and --opt=VALUE both work; messages escape control characters.
  */
+#include "app/cli.h"
 #include "app/cli_internal.h"
-
 #include "app/fileio.h"
 
 #include "core/cloud.h"
@@ -24,6 +24,7 @@ enum {
     OK_BENCH = 1 << CLI_BENCH,
     OK_CRITICAL = 1 << CLI_CRITICAL,
 };
+
 
 typedef struct opt_spec {
     const char *name;
@@ -109,7 +110,8 @@ const char *cli_usage(void)
            "  else $XDG_PICTURES_DIR/optiviz, else ~/Pictures/optiviz; never overwritten\n"
            "  settings: $XDG_CONFIG_HOME/optiviz/settings.ini (else ~/.config/optiviz/)\n"
            "Functions and optimizers: optiviz list. Keys in the window: press H.\n"
-           "Manual: man optiviz (after meson install), or man -l assets/optiviz.1 in the source tree.\n";
+           "Manual: man optiviz (after meson install), or man -l assets/optiviz.1 in the source "
+           "tree.\n";
 }
 
 /* A hyperparameter flag (--lr, --beta1, ...) names a field of optim_params:
@@ -145,6 +147,8 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
                          char *err, size_t n)
 {
     long long ll = 0;
+    if (sp->id >= OPT_SCHEDULE && sp->id <= OPT_MAX_STEPS)
+        o->run.has_sched = true; /* --schedule and its parameters */
     switch (sp->id) {
     case OPT_FUNCTION:
         o->land = landscape_find(v);
@@ -178,27 +182,30 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
             snprintf(err, n, "--optimizer: trace follows one optimizer, got '%s'", v);
             return false;
         }
-        o->kind = o->kinds[0];
+        o->run.kind = o->kinds[0];
+        o->run.has_kind = true;
         return true;
     }
     case OPT_NOISE:
-        if (!cli_parse_double(sp->name, v, &o->noise, err, n))
+        o->run.has_noise = true;
+        if (!cli_parse_double(sp->name, v, &o->run.noise, err, n))
             return false;
-        if (o->noise < 0.0) {
+        if (o->run.noise < 0.0) {
             snprintf(err, n, "--noise: %s must be >= 0", v);
             return false;
         }
         return true;
     case OPT_NOISE_DECAY:
-        if (!cli_parse_double(sp->name, v, &o->noise_decay, err, n))
+        o->run.has_noise_decay = true;
+        if (!cli_parse_double(sp->name, v, &o->run.noise_decay, err, n))
             return false;
-        if (!(o->noise_decay > 0.0 && o->noise_decay <= 1.0)) {
+        if (!(o->run.noise_decay > 0.0 && o->run.noise_decay <= 1.0)) {
             snprintf(err, n, "--noise-decay: %s must be in (0, 1]", v);
             return false;
         }
         return true;
     case OPT_SCHEDULE:
-        if (!schedule_kind_find(v, &o->sched.kind)) {
+        if (!schedule_kind_find(v, &o->run.sched.kind)) {
             snprintf(err, n, "--schedule: unknown schedule '%s' (constant, factor, multistep, "
                              "cosine, sqrt)", v);
             return false;
@@ -207,40 +214,40 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
     case OPT_FACTOR:
         /* schedule.c reads 0 as "the default 0.99": a given 0 is refused
          * here, never replaced silently */
-        if (!cli_parse_double(sp->name, v, &o->sched.factor, err, n))
+        if (!cli_parse_double(sp->name, v, &o->run.sched.factor, err, n))
             return false;
-        if (!(o->sched.factor > 0.0 && o->sched.factor <= 1.0)) {
+        if (!(o->run.sched.factor > 0.0 && o->run.sched.factor <= 1.0)) {
             snprintf(err, n, "--factor: %s must be in (0, 1] (the lr is multiplied by it each "
                              "step)", v);
             return false;
         }
         return true;
     case OPT_FLOOR:
-        return cli_parse_double(sp->name, v, &o->sched.floor, err, n);
+        return cli_parse_double(sp->name, v, &o->run.sched.floor, err, n);
     case OPT_GAMMA:
         /* 0 would read as "the default 0.5" (schedule.c): refused instead */
-        if (!cli_parse_double(sp->name, v, &o->sched.gamma, err, n))
+        if (!cli_parse_double(sp->name, v, &o->run.sched.gamma, err, n))
             return false;
-        if (!(o->sched.gamma > 0.0)) {
+        if (!(o->run.sched.gamma > 0.0)) {
             snprintf(err, n, "--gamma: %s must be > 0 (the lr is multiplied by it at each "
                              "milestone)", v);
             return false;
         }
         return true;
     case OPT_FINAL_LR:
-        return cli_parse_double(sp->name, v, &o->sched.final_lr, err, n);
+        return cli_parse_double(sp->name, v, &o->run.sched.final_lr, err, n);
     case OPT_WARMUP:
         if (!cli_parse_long(sp->name, v, 0, 100000000, &ll, err, n))
             return false;
-        o->sched.warmup = (long)ll;
+        o->run.sched.warmup = (long)ll;
         return true;
     case OPT_MAX_STEPS:
         if (!cli_parse_long(sp->name, v, 1, 100000000, &ll, err, n))
             return false;
-        o->sched.max_steps = (long)ll;
+        o->run.sched.max_steps = (long)ll;
         return true;
     case OPT_MILESTONES:
-        return cli_parse_milestones(v, &o->sched, err, n);
+        return cli_parse_milestones(v, &o->run.sched, err, n);
     case OPT_VIEW:
         if (strcmp(v, "contour") == 0)
             o->contour = true;
@@ -255,9 +262,10 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
         o->has_start = true;
         return cli_parse_start(v, o->start, start_count, err, n);
     case OPT_SEED:
+        o->run.has_seed = true;
         if (!cli_parse_long(sp->name, v, 0, 9007199254740992LL, &ll, err, n)) /* 2^53, as scenes */
             return false;
-        o->seed = (uint64_t)ll;
+        o->run.seed = (uint64_t)ll;
         return true;
     case OPT_STEPS:
         if (!cli_parse_long(sp->name, v, 0, 100000000, &ll, err, n))
@@ -374,7 +382,7 @@ bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t n)
 static bool parse_all(int argc, char **argv, cli_options *o, char *err, size_t n)
 {
     memset(o, 0, sizeof *o);
-    o->kind = OPTIM_SGD;
+    o->run.kind = OPTIM_SGD;
     int i = 1;
     if (!parse_command(argc, argv, &i, o, err, n))
         return false;
@@ -418,8 +426,8 @@ static bool parse_all(int argc, char **argv, cli_options *o, char *err, size_t n
                 if (!cli_parse_double(opt, v, &value, err, n))
                     return false;
             }
-            optim_field_set(&o->optim, f, value);
-            o->optim_given |= 1u << field;
+            optim_field_set(&o->run.optim, f, value);
+            o->run.optim_given |= 1u << field;
             continue;
         }
         const opt_spec *sp = find_spec(arg, len);
@@ -451,7 +459,7 @@ static bool parse_all(int argc, char **argv, cli_options *o, char *err, size_t n
             return false;
         o->given |= 1ull << sp->id;
     }
-    if (!cli_check(o, start_count, err, n)) {
+    if (!cli_check_required(o, start_count, err, n)) {
         cli_free(o);
         return false;
     }

@@ -1,12 +1,14 @@
 /*
- * cli_check.c: the command line's rules across options, checked once every
- * option is read: a --scene loaded (and the options it sets refused by
- * name, never dropped), an --expr parsed on its --domain, each command's
- * required options, the --start inside the landscape's domain, and the
- * optimizer's defaults under the hyperparameters given.
+ * cli_check.c: the command line's checks across options, once every option
+ * is read (cli.c): the start point against the landscape's dimension and
+ * domain, a --scene (loaded and checked) or an --expr (parsed), what each
+ * subcommand requires, and the optimizer's rules for the hyperparameters
+ * given; and the run configuration the flags describe.
  */
+#include "app/cli.h"
 #include "app/cli_internal.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +26,8 @@ static bool check_start(cli_options *o, int count, char *err, size_t n)
             snprintf(err, n, "--start: %.17g is outside the domain [%g, %g] of '%s'", o->start[0],
                      l->lo[0], l->hi[0], l->name);
         else
-            snprintf(err, n, "--start: (%.17g, %.17g) is outside the domain [%g, %g]x[%g, %g] of '%s'",
+            snprintf(err, n,
+                     "--start: (%.17g, %.17g) is outside the domain [%g, %g]x[%g, %g] of '%s'",
                      o->start[0], o->start[1], l->lo[0], l->hi[0], l->lo[1], l->hi[1], l->name);
         return false;
     }
@@ -66,31 +69,13 @@ static bool check_scene(cli_options *o, char *err, size_t n)
                          "the landscape)");
         return false;
     }
-    /* what the scene sets is not silently dropped: refused by name */
-    static const opt_id set_by_scene[] = {OPT_OPTIMIZER, OPT_NOISE, OPT_NOISE_DECAY, OPT_SEED};
-    for (size_t i = 0; i < sizeof set_by_scene / sizeof set_by_scene[0]; i++) {
-        if (!(o->given & (1ull << set_by_scene[i])))
-            continue;
-        const char *name = set_by_scene[i] == OPT_OPTIMIZER ? "--optimizer"
-                           : set_by_scene[i] == OPT_NOISE   ? "--noise"
-                           : set_by_scene[i] == OPT_SEED    ? "--seed"
-                                                            : "--noise-decay";
-        snprintf(err, n, "%s cannot be given with --scene: the scene file sets the runners' "
-                         "optimizers, noise and seed (edit the file, or use --function)", name);
+    /* the scene's runners are its own: an --optimizer list would be
+     * dropped, so it is refused (noise, seed, schedule and hyperparameters
+     * given are laid over the scene) */
+    if (o->given & (1ull << OPT_OPTIMIZER)) {
+        snprintf(err, n, "--optimizer cannot be given with --scene: the scene file sets its "
+                         "runners' optimizers (edit the file, or use --function)");
         return false;
-    }
-    if (o->optim_given) {
-        int count;
-        const optim_field *f = optim_fields(&count);
-        for (int i = 0; i < count; i++)
-            if (o->optim_given & (1u << i)) {
-                snprintf(err, n, "--%s cannot be given with --scene: the scene file sets each "
-                                 "runner's hyperparameters (edit the file, or use --function)",
-                         f[i].name);
-                for (char *c = err + 2; *c && *c != ' '; c++)
-                    *c = *c == '_' ? '-' : *c;
-                return false;
-            }
     }
     scene *s = malloc(sizeof *s);
     if (!s) {
@@ -112,7 +97,7 @@ static bool check_scene(cli_options *o, char *err, size_t n)
     return ok;
 }
 
-bool cli_check(cli_options *o, int start_count, char *err, size_t n)
+bool cli_check_required(cli_options *o, int start_count, char *err, size_t n)
 {
     if (o->has_scene && !check_scene(o, err, n))
         return false;
@@ -179,37 +164,45 @@ bool cli_check(cli_options *o, int start_count, char *err, size_t n)
             return false;
     }
     /* the optimizer's defaults, then the hyperparameters given */
-    const optim_params given = o->optim;
-    o->optim = optim_defaults(o->kind);
+    const optim_params given = o->run.optim;
+    o->run.optim = optim_defaults(o->run.kind);
     int count;
     const optim_field *f = optim_fields(&count);
     for (int i = 0; i < count; i++) {
-        if (!(o->optim_given & (1u << i)))
+        if (!(o->run.optim_given & (1u << i)))
             continue;
-        if (!optim_uses(o->kind, &f[i])) {
+        if (!optim_uses(o->run.kind, &f[i])) {
             char uses[256];
-            optim_defaults_line(o->kind, uses, sizeof uses);
+            optim_defaults_line(o->run.kind, uses, sizeof uses);
             snprintf(err, n, "--%s does not apply to optimizer '%s' (it takes: %s)", f[i].name,
-                     optim_kind_name(o->kind), uses);
+                     optim_kind_name(o->run.kind), uses);
             for (char *c = err + 2; *c && *c != ' '; c++)
                 *c = *c == '_' ? '-' : *c;
             return false;
         }
-        optim_field_set(&o->optim, &f[i], optim_field_get(&given, &f[i]));
+        optim_field_set(&o->run.optim, &f[i], optim_field_get(&given, &f[i]));
     }
-    o->has_lr = (o->optim_given & 1u) != 0;
-    if (o->has_lr && !(o->optim.lr > 0.0)) {
-        snprintf(err, n, "--lr: %g must be > 0", o->optim.lr);
+    o->has_lr = (o->run.optim_given & 1u) != 0;
+    if (o->has_lr && !(o->run.optim.lr > 0.0)) {
+        snprintf(err, n, "--lr: %g must be > 0", o->run.optim.lr);
         return false;
     }
-    schedule sched = o->sched;
+    schedule sched = o->run.sched;
     if (!schedule_check(&sched, err, n))
         return false;
     optim check;
     char why[256];
-    if (!optim_init(&check, o->kind, &o->optim, o->land ? o->land->dim : 1, why, sizeof why)) {
-        snprintf(err, n, "optimizer '%s': %s", optim_kind_name(o->kind), why);
+    if (!optim_init(&check, o->run.kind, &o->run.optim, o->land ? o->land->dim : 1, why,
+                    sizeof why)) {
+        snprintf(err, n, "optimizer '%s': %s", optim_kind_name(o->run.kind), why);
         return false;
     }
     return true;
+}
+
+run_config cli_run_config(const cli_options *o)
+{
+    run_config c = run_config_defaults(o->run.kind);
+    run_config_apply(&c, &o->run);
+    return c;
 }

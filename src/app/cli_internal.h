@@ -1,15 +1,14 @@
 /*
- * cli_internal.h: the parts of the command-line parser shared by its files
- * (cli.c: the option table and the parse loop; cli_values.c: one value of
- * each kind; cli_check.c: the rules across options, after the loop).
+ * cli_internal.h: what cli.c (reading the options), cli_values.c (one
+ * value of each kind) and cli_check.c (the checks across them) share.
  */
 #ifndef OPTIVIZ_APP_CLI_INTERNAL_H
 #define OPTIVIZ_APP_CLI_INTERNAL_H
 
 #include "app/cli.h"
 
-/* Every option of the table; bit id of cli_options.given is set when the
- * option was given. */
+/* Every option of cli.c's table; bit id of cli_options.given is set when
+ * the option was given. */
 typedef enum opt_id {
     OPT_FUNCTION,
     OPT_OPTIMIZER,
@@ -39,9 +38,8 @@ typedef enum opt_id {
     OPT_FORCE,
 } opt_id;
 
-
 /* Values, each read by landscape_parse_number (the one number parser):
- * false with one line "OPT: 'VALUE' is not ..." in err. */
+ * false with one line "OPT: 'VALUE' is not ..." in err (cli_values.c). */
 bool cli_parse_double(const char *opt, const char *s, double *out, char *err, size_t n);
 /* A whole number in [lo, hi] (at most 2^53). */
 bool cli_parse_long(const char *opt, const char *s, long long lo, long long hi, long long *out,
@@ -55,10 +53,10 @@ bool cli_parse_milestones(const char *s, schedule *sched, char *err, size_t n);
 /* NULL (a bare flag), 1, true, 0 or false into 1.0 or 0.0. */
 bool cli_parse_bool(const char *opt, const char *v, double *out, char *err, size_t n);
 
-/* After the loop: loads a --scene (refusing what it sets), builds an
- * --expr, checks what each command requires, --domain, --start against the
- * landscape, and applies the optimizer's defaults under the hyperparameters
- * given (their rules checked). start_count: coordinates --start had. */
-bool cli_check(cli_options *o, int start_count, char *err, size_t n);
+/* Checks what needs several options, once all are read: a --scene or
+ * --expr, what the subcommand requires, the start point (start_count
+ * coordinates given), the hyperparameters against the optimizer. False with
+ * one line in err. */
+bool cli_check_required(cli_options *o, int start_count, char *err, size_t n);
 
 #endif

@@ -15,6 +15,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define LOSS_MAX_POINTS 512 /* samples per curve (the panel is narrower) */
@@ -53,38 +54,39 @@ static void loss_sample(const runner *rn, const landscape *l, rgba color, loss_c
 static double lowest_minimum(const app *a)
 {
     double best = NAN;
-    for (int i = 0; i < a->crit.count; i++) {
-        const critical_point *q = &a->crit.points[i];
+    for (int i = 0; i < a->lesson.crit.count; i++) {
+        const critical_point *q = &a->lesson.crit.points[i];
         if (q->kind == CRITICAL_GLOBAL_MIN && !(q->f >= best))
             best = q->f;
     }
     return best;
 }
 
-void draw_loss_panel(const app *a, renderer *r, const layout *lay)
+/* The panel with curves, room for SIM_MAX_RUNNERS + 1 samplings. */
+static void loss_panel(const draw_ctx *dc, loss_curve *curves)
 {
-    if (!a->loss_panel || lay->loss_w <= 0.0f)
-        return;
-    const theme *t = theme_get(a->theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *t = dc->th;
     const float s = lay->scale;
     const float w = lay->loss_w, h = lay->loss_h, x = lay->loss_x, y = lay->loss_y;
     render_rect(r, x, y, w, h, t->panel);
 
-    static loss_curve curves[SIM_MAX_RUNNERS + 1];
     int nc = 0;
-    const bool two_risks = a->companion != NULL;
-    const runner *sel = &a->sim.runners[a->selected];
+    const bool two_risks = a->lesson.companion != NULL;
+    const runner *sel = &a->sim.runners[a->runs.selected];
     if (two_risks) {
-        loss_sample(sel, a->land, t->landscape, &curves[nc++]);
-        loss_sample(sel, a->companion, t->companion, &curves[nc++]);
+        loss_sample(sel, a->lesson.land, t->landscape, &curves[nc++]);
+        loss_sample(sel, a->lesson.companion, t->companion, &curves[nc++]);
     } else {
         for (int i = 0; i < a->sim.n_runners; i++)
-            loss_sample(&a->sim.runners[i], a->land, app_runner_color(a, i), &curves[nc++]);
+            loss_sample(&a->sim.runners[i], a->lesson.land, app_runner_color(a, i), &curves[nc++]);
     }
 
     /* the y quantity: f, or log10(f - f*) */
     double fstar = lowest_minimum(a);
-    if (a->loss_log && !isfinite(fstar)) {
+    if (a->ui.loss_log && !isfinite(fstar)) {
         fstar = INFINITY; /* no known minimum: below the lowest value seen */
         for (int c = 0; c < nc; c++)
             for (int i = 0; i < curves[c].n; i++)
@@ -96,7 +98,7 @@ void draw_loss_panel(const app *a, renderer *r, const layout *lay)
     for (int c = 0; c < nc; c++) {
         for (int i = 0; i < curves[c].n; i++) {
             double v = curves[c].f[i];
-            if (a->loss_log) /* below f* (only off the domain) the gap has no log: a break */
+            if (a->ui.loss_log) /* below f* (only off the domain) the gap has no log: a break */
                 v = v - fstar >= 0.0 ? log10(fmax(v - fstar, 1e-16)) : NAN;
             curves[c].f[i] = v;
             if (!isfinite(v))
@@ -110,7 +112,7 @@ void draw_loss_panel(const app *a, renderer *r, const layout *lay)
 
     const float fs = fmaxf(11.0f, 20 * s), pad = 12 * s;
     const char *title = two_risks ? "loss over steps: training loss and risk"
-                        : a->loss_log ? "loss over steps: log10(f − f*)"
+                        : a->ui.loss_log ? "loss over steps: log10(f − f*)"
                                       : "loss over steps: f at each iterate";
     draw_text_fit(r, title, x + pad, y + 8 * s, fs, 10.0f, w - 2 * pad, TEXT_LEFT, t->text);
     const float gx = x + pad + 100 * s, gy = y + 8 * s + fs * 1.6f;
@@ -185,7 +187,7 @@ void draw_loss_panel(const app *a, renderer *r, const layout *lay)
                           right ? gx + gw - bx - 12 * s : bx - gx - 12 * s,
                           right ? TEXT_LEFT : TEXT_RIGHT, t->accent);
         }
-    } else if (a->loss_log) {
+    } else if (a->ui.loss_log) {
         format_sig(num, sizeof num, fstar, 6);
         snprintf(lab, sizeof lab, "f* = %s (lowest minimum)   Shift+J: linear", num);
         draw_text_fit(r, lab, x + pad, ly, fs * 0.9f, 10.0f, w - 2 * pad, TEXT_LEFT, t->dim);
@@ -197,24 +199,41 @@ void draw_loss_panel(const app *a, renderer *r, const layout *lay)
 #undef PY
 }
 
-void draw_keycast(const app *a, renderer *r, const layout *lay)
+void draw_loss_panel(const draw_ctx *dc)
 {
-    if (!a->keycast)
+    const app *a = dc->a;
+    const layout *lay = dc->lay;
+    if (!a->ui.loss_panel || lay->loss_w <= 0.0f)
         return;
-    const theme *t = theme_get(a->theme);
+    /* the samplings: a scratch of ~600 KB for this frame only */
+    loss_curve *curves = malloc(sizeof *curves * (SIM_MAX_RUNNERS + 1));
+    if (!curves)
+        return;
+    loss_panel(dc, curves);
+    free(curves);
+}
+
+void draw_keycast(const draw_ctx *dc)
+{
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    if (!a->ui.keycast)
+        return;
+    const theme *t = dc->th;
     const float s = lay->scale, fs = fmaxf(12.0f, 26 * s);
-    const uint32_t now = SDL_GetTicks();
+    const uint32_t now = dc->now_ms;
     float y = lay->plot_y + lay->plot_h - 14 * s;
-    for (int i = a->n_keys - 1; i >= 0; i--) {
-        const uint32_t age = now - a->keys[i].at;
+    for (int i = a->ui.n_keys - 1; i >= 0; i--) {
+        const uint32_t age = now - a->ui.keys[i].at;
         if (age >= APP_KEYCAST_MS)
             continue;
         const float fade = age + 1000 > APP_KEYCAST_MS ? (APP_KEYCAST_MS - age) / 1000.0f : 1.0f;
-        const float tw = fminf(render_text_width(r, a->keys[i].text, fs), lay->plot_w - 40 * s);
+        const float tw = fminf(render_text_width(r, a->ui.keys[i].text, fs), lay->plot_w - 40 * s);
         y -= fs * 1.7f;
         render_rect(r, lay->plot_x + 12 * s, y, tw + 28 * s, fs * 1.45f,
                     rgba_alpha(t->panel_hi, 0.92f * fade));
-        draw_text_fit(r, a->keys[i].text, lay->plot_x + 26 * s, y + fs * 0.2f, fs, 10.0f,
+        draw_text_fit(r, a->ui.keys[i].text, lay->plot_x + 26 * s, y + fs * 0.2f, fs, 10.0f,
                       lay->plot_w - 40 * s, TEXT_LEFT, rgba_alpha(t->text, fade));
     }
 }
@@ -255,14 +274,17 @@ static float draw_field(renderer *r, const textline *t, bool focused, float x, f
     return tx;
 }
 
-void draw_formula_line(const app *a, renderer *r, const layout *lay)
+void draw_formula_line(const draw_ctx *dc)
 {
-    if (!a->formula_open)
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    if (!a->ui.formula_open)
         return;
-    const theme *th = theme_get(a->theme);
+    const theme *th = dc->th;
     const float s = lay->scale, fs = fmaxf(14.0f, 30 * s), small = fmaxf(11.0f, 20 * s);
     const float pad = 16 * s, w = lay->plot_w - 20 * s, x = lay->plot_x + 10 * s;
-    const bool err = a->formula_error[0] != '\0';
+    const bool err = a->ui.formula_error[0] != '\0';
     const float field_h = fs * 1.6f;
     const float h = pad + small * 1.5f + field_h + (err ? fs * 3.2f : 0) + pad;
     const float y = lay->plot_y + 10 * s;
@@ -280,26 +302,28 @@ void draw_formula_line(const app *a, renderer *r, const layout *lay)
     const float fx = x + pad + lw + fs * 0.4f;
     const float fw = w - 2 * pad - lw - fs * 0.4f - dom_w - on_w - fs * 0.8f;
     int first_f, first_d;
-    const float tx = draw_field(r, &a->formula, a->formula_field == 0, fx, fy, fw, field_h, fs, th,
+    const float tx = draw_field(r, &a->ui.formula, a->ui.formula_field == 0, fx, fy, fw, field_h,
+                                fs, th,
                                 &first_f);
     render_text(r, "on", fx + fw + fs * 0.4f, fy + (field_h - fs * 1.2f) / 2, fs, TEXT_LEFT,
                 th->text);
-    draw_field(r, &a->domain, a->formula_field == 1, x + w - pad - dom_w, fy, dom_w, field_h, fs,
+    draw_field(r, &a->ui.domain, a->ui.formula_field == 1, x + w - pad - dom_w, fy, dom_w, field_h,
+               fs,
                th, &first_d);
     if (!err)
         return;
     const float ey = fy + field_h;
-    const int col = a->formula_error_col;
+    const int col = a->ui.formula_error_col;
     if (col > 0 && col - 1 >= first_f) {
-        const float cx = tx + prefix_width(r, a->formula.text + first_f, col - 1 - first_f, fs);
+        const float cx = tx + prefix_width(r, a->ui.formula.text + first_f, col - 1 - first_f, fs);
         if (cx < fx + fw)
             render_text(r, "^", cx, ey - fs * 0.1f, fs, TEXT_LEFT, th->bad);
     }
     char msg[260];
     if (col > 0)
-        snprintf(msg, sizeof msg, "column %d: %s", col, a->formula_error);
+        snprintf(msg, sizeof msg, "column %d: %s", col, a->ui.formula_error);
     else
-        snprintf(msg, sizeof msg, "%s", a->formula_error);
+        snprintf(msg, sizeof msg, "%s", a->ui.formula_error);
     /* two lines at most, broken at a space */
     const float efs = fs * 0.8f, avail = w - 2 * pad;
     size_t cut = strlen(msg);
@@ -364,12 +388,15 @@ static int wrap_lines(renderer *r, const char *text, float px, float w, int max_
     return lines;
 }
 
-void draw_scene_caption(const app *a, renderer *r, const layout *lay)
+void draw_scene_caption(const draw_ctx *dc)
 {
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
     const char *caption = app_scene_caption(a);
     if (!caption[0] || lay->caption_w <= 0.0f)
         return;
-    const theme *th = theme_get(a->theme);
+    const theme *th = dc->th;
     const float s = lay->scale;
     const float x = lay->caption_x, y = lay->caption_y, w = lay->caption_w, h = lay->caption_h;
     render_rect(r, x, y, w, h, th->panel);
@@ -389,39 +416,26 @@ void draw_scene_caption(const app *a, renderer *r, const layout *lay)
     }
 }
 
-void draw_scene_annotations(const app *a, renderer *r, const layout *lay)
+void draw_scene_annotations(const draw_ctx *dc)
 {
-    if (!a->has_scene)
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    if (!a->scenes.has_scene)
         return;
-    const theme *th = theme_get(a->theme);
+    const theme *th = dc->th;
     const float s = lay->scale, fs = fmaxf(11.0f, 22 * s);
-    float vp[16];
-    const bool surface = a->land->dim == 2 && !a->contour;
-    if (surface)
-        view3d_matrix(a, lay, vp);
-    for (int i = 0; i < a->scene.n_annotations; i++) {
-        const scene_annotation *an = &a->scene.annotations[i];
+    for (int i = 0; i < a->scenes.scene.n_annotations; i++) {
+        const scene_annotation *an = &a->scenes.scene.annotations[i];
         landscape_point v;
-        landscape_eval(a->land, an->at, &v);
+        landscape_eval(a->lesson.land, an->at, &v);
         float px, py;
-        if (a->land->dim == 1) {
-            px = view_x_to_px(a, lay, an->at[0]);
-            py = view_y_to_px(a, lay, v.f);
-        } else if (a->contour) {
-            px = view_x_to_px(a, lay, an->at[0]);
-            py = view_y_to_px(a, lay, an->at[1]);
-        } else {
-            double ndc[2];
-            const double p3[3] = {an->at[0], an->at[1], a->z_scale * v.f};
-            if (!camera_project(vp, p3, ndc))
-                continue;
-            px = (float)(ndc[0] + 1.0) * 0.5f * lay->fb_w;
-            py = (float)(1.0 - ndc[1]) * 0.5f * lay->fb_h;
-        }
+        if (!view_to_px(&a->view, lay, an->at[0], an->at[1], v.f, 0.0, &px, &py))
+            continue;
         if (px < lay->plot_x || px > lay->plot_x + lay->plot_w || py < lay->plot_y ||
             py > lay->plot_y + lay->plot_h)
             continue;
-        const char *text = a->korean && an->text_ko[0] ? an->text_ko : an->text;
+        const char *text = a->ui.korean && an->text_ko[0] ? an->text_ko : an->text;
         /* labels pinned along the plot's top, one row each, with a leader
          * line down to the point: clear of the curve's marks below it */
         const float ly = lay->plot_y + 12 * s + (float)i * fs * 1.7f;

@@ -12,6 +12,17 @@
 #include <stdio.h>
 #include <string.h>
 
+/* True when kind uses the hyperparameter called name. */
+static bool uses_field(optim_kind kind, const char *name)
+{
+    int count;
+    const optim_field *f = optim_fields(&count);
+    for (int i = 0; i < count; i++)
+        if (strcmp(f[i].name, name) == 0)
+            return optim_uses(kind, &f[i]);
+    return false;
+}
+
 /* A number with 4 significant digits and a true minus sign. */
 static void num(char *out, size_t n, double v)
 {
@@ -64,7 +75,9 @@ int explain_step(const runner *r, char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE])
     num(lr, sizeof lr, r->lr_now);
     if (o->kind != OPTIM_ANNEAL && o->kind != OPTIM_NEWTON)
         line(&t, "g = ∇f(x)%s = %s", r->noise > 0 ? " + noise" : "", g);
-    if (p->weight_decay != 0.0 && o->kind != OPTIM_ANNEAL && o->kind != OPTIM_NEWTON)
+    if (p->weight_decay != 0.0 && optim_decoupled_decay(o->kind))
+        line(&t, "x ← x − η·%g·x  (decoupled weight decay)", p->weight_decay);
+    else if (p->weight_decay != 0.0 && o->kind != OPTIM_ANNEAL && o->kind != OPTIM_NEWTON)
         line(&t, "g ← g + %g·x  (weight decay)", p->weight_decay);
     switch (o->kind) {
     case OPTIM_SGD:
@@ -114,7 +127,12 @@ int explain_step(const runner *r, char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE])
         line(&t, "Δ = √(a + ε) / √(s + ε) · g;  a ← %g·a + %g·Δ²", p->rho, 1.0 - p->rho);
         line(&t, "x ← x − η·Δ,  η = %s:  x = %s → %s", lr, x0, x1);
         break;
+    default: /* another kind: Adam's worked example when it keeps Adam's moments */
     case OPTIM_ADAM:
+        if (!uses_field(o->kind, "beta1")) {
+            line(&t, "x ← %s step,  η = %s:  x = %s → %s", optim_kind_name(o->kind), lr, x0, x1);
+            break;
+        }
         vec(s0, sizeof s0, o->m, dim);
         vec(s1, sizeof s1, o->v, dim);
         line(&t, "m ← %g·m + %g·g = %s", p->beta1, 1.0 - p->beta1, s0);

@@ -1,55 +1,38 @@
 /*
- * scene.c: the keys of lesson scene files (scene.h). libinih splits the
- * file into sections and key = value pairs through scene_read.c's line
- * reader, which stops the parse at the first problem. The handler here
- * checks each key as it comes into a scratch scene, every number through
- * landscape_parse_number with its range; what depends on several keys
- * (dimension, the optimizer's hyperparameters, start inside the domain) is
- * checked once the file is read. Only a fully valid scene is copied to the
- * caller's struct. Finding scene files on disk is scene_tour.c's.
+ * scene.c: loading lesson scene files (scene.h) and finding the bundled tour.
+ *
+ * libinih splits the file into sections and key = value pairs; this file
+ * feeds it through its own line reader, which counts lines (for messages),
+ * checks section headers and lines inih would refuse, and stops the parse
+ * at the first problem. The handler checks each key as it comes into a
+ * scratch scene; what depends on several keys (dimension, the optimizer's
+ * hyperparameters, start inside the domain) is checked once the file is
+ * read. Only a fully valid scene is copied to the caller's struct. A file
+ * must be a regular file of at most FILEIO_SCENE_MAX bytes (fileio.c);
+ * CR-only line ends and NUL bytes are named with their line; every number
+ * goes through landscape_parse_number with its range. Finding scene files
+ * on disk (the tour, names) is scene_tour.c's.
  */
+#include "app/scene.h"
 #include "app/scene_internal.h"
 
 #include "app/fileio.h"
 
+#include <ini.h>
+
 #include <ctype.h>
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Records the first problem as "path:line: [section] key: why" (line 0:
- * no line; key NULL: no key). */
-void scene_fail(parse_ctx *c, int line, const char *section, const char *key,
-                 const char *fmt, ...)
-{
-    if (c->failed)
-        return;
-    c->failed = true;
-    char why[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(why, sizeof why, fmt, ap);
-    va_end(ap);
-    char where[64] = "";
-    if (line > 0)
-        snprintf(where, sizeof where, ":%d", line);
-    char what[96] = "";
-    if (section && key)
-        snprintf(what, sizeof what, " [%s] %s:", section, key);
-    else if (section)
-        snprintf(what, sizeof what, " [%s]:", section);
-    char msg[1200];
-    snprintf(msg, sizeof msg, "%s%s:%s %s", c->path, where, what, why);
-    fileio_escape(c->err, c->errlen, msg, false); /* values from the file, shown safely */
-}
-
 static bool number(parse_ctx *c, const char *key, const char *v, double *out)
 {
     if (landscape_parse_number(v, out))
         return true;
-    scene_fail(c, c->line, c->sect_name, key, "'%s' is not a number", v);
+    fail(c, c->line, c->sect_name, key, "'%s' is not a number", v);
     return false;
 }
 
@@ -61,7 +44,7 @@ static bool number_in(parse_ctx *c, const char *key, const char *v, double lo, d
         return false;
     if ((lo_open ? *out > lo : *out >= lo) && *out <= hi)
         return true;
-    scene_fail(c, c->line, c->sect_name, key, "%s is out of range %s%g, %g]", v, lo_open ? "(" : "[",
+    fail(c, c->line, c->sect_name, key, "%s is out of range %s%g, %g]", v, lo_open ? "(" : "[",
          lo, hi);
     return false;
 }
@@ -76,7 +59,7 @@ static bool boolean(parse_ctx *c, const char *key, const char *v, bool *out)
         *out = false;
         return true;
     }
-    scene_fail(c, c->line, c->sect_name, key, "'%s' is not true or false", v);
+    fail(c, c->line, c->sect_name, key, "'%s' is not true or false", v);
     return false;
 }
 
@@ -92,7 +75,7 @@ static bool point(parse_ctx *c, const char *key, const char *v, double *xy, int 
     if (strlen(v) < sizeof buf && landscape_parse_number(buf, &xy[0]) &&
         (!comma || (!strchr(comma + 1, ',') && landscape_parse_number(comma + 1, &xy[1]))))
         return true;
-    scene_fail(c, c->line, c->sect_name, key, "'%s' is not a point X or X,Y", v);
+    fail(c, c->line, c->sect_name, key, "'%s' is not a point X or X,Y", v);
     return false;
 }
 
@@ -103,14 +86,14 @@ static bool domain(parse_ctx *c, const char *key, const char *v, double *lo, dou
     char why[400];
     if (landscape_parse_domain(v, lo, hi, count, why, sizeof why))
         return true;
-    scene_fail(c, c->line, c->sect_name, key, "%s", why);
+    fail(c, c->line, c->sect_name, key, "%s", why);
     return false;
 }
 
 static bool text(parse_ctx *c, const char *key, const char *v, char *dst, size_t n)
 {
     if (strlen(v) >= n) {
-        scene_fail(c, c->line, c->sect_name, key, "text longer than %zu bytes", n - 1);
+        fail(c, c->line, c->sect_name, key, "text longer than %zu bytes", n - 1);
         return false;
     }
     memcpy(dst, v, strlen(v) + 1);
@@ -123,7 +106,7 @@ static bool color(parse_ctx *c, const char *key, const char *v, uint8_t rgb[3])
     for (int i = 1; ok && i < 7; i++)
         ok = isxdigit((unsigned char)v[i]) != 0;
     if (!ok) {
-        scene_fail(c, c->line, c->sect_name, key, "'%s' is not a color #rrggbb", v);
+        fail(c, c->line, c->sect_name, key, "'%s' is not a color #rrggbb", v);
         return false;
     }
     for (int i = 0; i < 3; i++) {
@@ -177,7 +160,7 @@ static void key_scene(parse_ctx *c, const char *k, const char *v)
         if (text(c, k, v, dst, n) && strcmp(k, "title") == 0) {
             c->has_title = v[0] != '\0';
             if (!c->has_title)
-                scene_fail(c, c->line, c->sect_name, k, "empty title");
+                fail(c, c->line, c->sect_name, k, "empty title");
         }
     } else if (strcmp(k, "steps_per_second") == 0)
         s->has_steps_per_second = number_in(c, k, v, 0, 1000, true, &s->steps_per_second);
@@ -187,7 +170,7 @@ static void key_scene(parse_ctx *c, const char *k, const char *v)
         double d = 0.0;
         s->has_seed = number_in(c, k, v, 0, 9007199254740992.0, false, &d);
         if (s->has_seed && d != floor(d)) {
-            scene_fail(c, c->line, c->sect_name, k, "'%s' is not a whole number", v);
+            fail(c, c->line, c->sect_name, k, "'%s' is not a whole number", v);
             s->has_seed = false;
         }
         s->seed = s->has_seed ? (uint64_t)d : 0;
@@ -200,7 +183,7 @@ static void key_scene(parse_ctx *c, const char *k, const char *v)
     else if (strcmp(k, "annotate") == 0)
         s->has_annotate = boolean(c, k, v, &s->annotate);
     else
-        scene_fail(c, c->line, c->sect_name, k, "unknown key (keys: title title.ko caption "
+        fail(c, c->line, c->sect_name, k, "unknown key (keys: title title.ko caption "
              "caption.ko steps_per_second seed noise noise_decay loss_panel annotate)");
 }
 
@@ -209,16 +192,16 @@ static void key_landscape(parse_ctx *c, const char *k, const char *v)
     scene *s = c->s;
     if (strcmp(k, "function") == 0 || strcmp(k, "expr") == 0) {
         if (c->function_line || s->expr_line) {
-            scene_fail(c, c->line, c->sect_name, k, "give one of function= and expr=, not both");
+            fail(c, c->line, c->sect_name, k, "give one of function= and expr=, not both");
             return;
         }
         if (k[0] == 'f') {
             s->land = landscape_find(v);
             c->function_line = c->line;
             if (!s->land)
-                scene_fail(c, c->line, c->sect_name, k, "unknown function '%s' (see: optiviz list)", v);
+                fail(c, c->line, c->sect_name, k, "unknown function '%s' (see: optiviz list)", v);
         } else if (v[0] == '\0') {
-            scene_fail(c, c->line, c->sect_name, k, "empty formula");
+            fail(c, c->line, c->sect_name, k, "empty formula");
         } else if (text(c, k, v, s->expr, sizeof s->expr)) {
             s->expr_line = c->line;
         }
@@ -235,9 +218,9 @@ static void key_landscape(parse_ctx *c, const char *k, const char *v)
         else if (strcmp(v, "contour") == 0)
             s->view = SCENE_VIEW_CONTOUR;
         else
-            scene_fail(c, c->line, c->sect_name, k, "unknown view '%s' (curve, surface, contour)", v);
+            fail(c, c->line, c->sect_name, k, "unknown view '%s' (curve, surface, contour)", v);
     } else {
-        scene_fail(c, c->line, c->sect_name, k, "unknown key (keys: function expr domain view)");
+        fail(c, c->line, c->sect_name, k, "unknown key (keys: function expr domain view)");
     }
 }
 
@@ -249,7 +232,7 @@ static void key_runner(parse_ctx *c, const char *k, const char *v)
     if (strcmp(k, "optimizer") == 0) {
         r->has_kind = optim_kind_find(v, &r->kind);
         if (!r->has_kind)
-            scene_fail(c, c->line, c->sect_name, k, "unknown optimizer '%s' (see: optiviz list)", v);
+            fail(c, c->line, c->sect_name, k, "unknown optimizer '%s' (see: optiviz list)", v);
     } else if (strcmp(k, "start") == 0) {
         r->has_start = point(c, k, v, r->start, &c->start_count[i]);
         c->start_line[i] = c->line;
@@ -267,7 +250,7 @@ static void key_runner(parse_ctx *c, const char *k, const char *v)
             c->field_line[i][f] = c->line;
         }
     } else {
-        scene_fail(c, c->line, c->sect_name, k, "unknown key (keys: optimizer start color noise "
+        fail(c, c->line, c->sect_name, k, "unknown key (keys: optimizer start color noise "
              "and the hyperparameters of optiviz list, e.g. lr momentum beta1)");
     }
 }
@@ -285,7 +268,7 @@ static void key_annotation(parse_ctx *c, const char *k, const char *v)
         if (point(c, k, v, a->at, &c->at_count[i]))
             c->at_line[i] = c->line;
     } else {
-        scene_fail(c, c->line, c->sect_name, k, "unknown key (keys: at text text.ko)");
+        fail(c, c->line, c->sect_name, k, "unknown key (keys: at text text.ko)");
     }
 }
 
@@ -299,11 +282,11 @@ static void key_camera(parse_ctx *c, const char *k, const char *v)
     else if (strcmp(k, "distance") == 0)
         s->has_distance = number_in(c, k, v, 0.5, 100, false, &s->distance);
     else
-        scene_fail(c, c->line, c->sect_name, k, "unknown key (keys: yaw pitch distance)");
+        fail(c, c->line, c->sect_name, k, "unknown key (keys: yaw pitch distance)");
 }
 
 /* inih's handler: one key = value (or a continuation line of a value). */
-int scene_on_key(void *user, const char *section, const char *name, const char *value)
+static int on_key(void *user, const char *section, const char *name, const char *value)
 {
     parse_ctx *c = user;
     (void)section; /* the reader tracks the section (c->sect) */
@@ -313,12 +296,12 @@ int scene_on_key(void *user, const char *section, const char *name, const char *
         size_t n = 0;
         char *dst = text_slot(c, name, &n);
         if (!dst) {
-            scene_fail(c, c->line, c->sect_name, name, "an indented line continues the value of "
+            fail(c, c->line, c->sect_name, name, "an indented line continues the value of "
                  "'%s'; only text (title, caption, text) continues over lines", name);
             return 1;
         }
         if (strlen(dst) + 1 + strlen(value) >= n) {
-            scene_fail(c, c->line, c->sect_name, name, "text longer than %zu bytes", n - 1);
+            fail(c, c->line, c->sect_name, name, "text longer than %zu bytes", n - 1);
             return 1;
         }
         if (dst[0])
@@ -327,12 +310,12 @@ int scene_on_key(void *user, const char *section, const char *name, const char *
         return 1;
     }
     if (c->sect == SECT_NONE) {
-        scene_fail(c, c->line, NULL, NULL, "%s: key outside a section (start with [scene])", name);
+        fail(c, c->line, NULL, NULL, "%s: key outside a section (start with [scene])", name);
         return 1;
     }
     for (int i = 0; i < c->n_seen; i++) {
         if (strcmp(c->seen[i].section, c->sect_name) == 0 && strcmp(c->seen[i].key, name) == 0) {
-            scene_fail(c, c->line, c->sect_name, name, "given twice (first on line %d)",
+            fail(c, c->line, c->sect_name, name, "given twice (first on line %d)",
                  c->seen[i].line);
             return 1;
         }
@@ -354,186 +337,211 @@ int scene_on_key(void *user, const char *section, const char *name, const char *
     return 1;
 }
 
-/* Checks a runner's hyperparameters once its optimizer is known: each given
- * field must be used by the optimizer, and the set must pass optim_init's
- * rules. A rule broken by one field alone is reported on its line; a rule
- * about several fields (nesterov needs momentum) on the last one given. */
-static void finish_runner(parse_ctx *c, int i)
+/* A section header "[name]": which section, and its number for runners and
+ * annotations. Each section appears once. */
+static void on_section(parse_ctx *c, const char *name)
 {
-    scene_runner *r = &c->s->runners[i];
-    char sect[24];
-    snprintf(sect, sizeof sect, "runner %d", i + 1);
-    int count;
-    const optim_field *f = optim_fields(&count);
-    r->optim = optim_defaults(r->kind);
-    int last = -1;
-    for (int k = 0; k < count && k < MAX_FIELDS; k++) {
-        if (!c->field_line[i][k])
-            continue;
-        if (!optim_uses(r->kind, &f[k])) {
-            char uses[256];
-            optim_defaults_line(r->kind, uses, sizeof uses);
-            scene_fail(c, c->field_line[i][k], sect, f[k].name,
-                 "optimizer '%s' does not use it (it takes: %s)", optim_kind_name(r->kind), uses);
-            return;
-        }
-        optim_field_set(&r->optim, &f[k], optim_field_get(&c->runner_vals[i], &f[k]));
-        r->optim_given |= 1u << k;
-        if (last < 0 || c->field_line[i][k] > c->field_line[i][last])
-            last = k;
-    }
-    optim o;
-    char why[256];
-    if (optim_init(&o, r->kind, &r->optim, c->s->dim, why, sizeof why))
-        return;
-    for (int k = 0; k < count && k < MAX_FIELDS; k++) {
-        if (!c->field_line[i][k])
-            continue;
-        optim_params one = optim_defaults(r->kind);
-        optim_field_set(&one, &f[k], optim_field_get(&r->optim, &f[k]));
-        if (!optim_init(&o, r->kind, &one, c->s->dim, why, sizeof why)) {
-            scene_fail(c, c->field_line[i][k], sect, f[k].name, "%s", why);
-            return;
-        }
-    }
-    optim_init(&o, r->kind, &r->optim, c->s->dim, why, sizeof why);
-    if (last >= 0)
-        scene_fail(c, c->field_line[i][last], sect, f[last].name, "%s", why);
-    else
-        scene_fail(c, r->line, sect, NULL, "%s", why);
-}
-
-static bool in_domain(const scene *s, const double *x)
-{
-    for (int k = 0; k < s->dim; k++)
-        if (!(x[k] >= s->lo[k] && x[k] <= s->hi[k]))
-            return false;
-    return true;
-}
-
-static void domain_text(const scene *s, char *buf, size_t n)
-{
-    if (s->dim == 1)
-        snprintf(buf, n, "[%g, %g]", s->lo[0], s->hi[0]);
-    else
-        snprintf(buf, n, "[%g, %g]x[%g, %g]", s->lo[0], s->hi[0], s->lo[1], s->hi[1]);
-}
-
-/* The checks that need the whole file, in the order a reader would fix
- * them: title, landscape and dimension, view, runners, annotations. */
-void scene_finish(parse_ctx *c)
-{
-    scene *s = c->s;
-    if (!c->has_title) {
-        scene_fail(c, 0, "scene", "title", "missing (every scene needs a [scene] title)");
+    snprintf(c->sect_name, sizeof c->sect_name, "%s", name);
+    c->last_key[0] = '\0';
+    bool *once = NULL;
+    int max = 0;
+    c->sect = SECT_NONE;
+    if (strcmp(name, "scene") == 0)
+        c->sect = SECT_SCENE, once = &c->seen_scene;
+    else if (strcmp(name, "landscape") == 0)
+        c->sect = SECT_LANDSCAPE, once = &c->seen_landscape;
+    else if (strcmp(name, "camera") == 0)
+        c->sect = SECT_CAMERA, once = &c->seen_camera, c->camera_line = c->line;
+    else if (strncmp(name, "runner", 6) == 0 && (name[6] == ' ' || name[6] == '\0'))
+        c->sect = SECT_RUNNER, max = SCENE_MAX_RUNNERS;
+    else if (strncmp(name, "annotation", 10) == 0 && (name[10] == ' ' || name[10] == '\0'))
+        c->sect = SECT_ANNOTATION, max = SCENE_MAX_ANNOTATIONS;
+    if (c->sect == SECT_NONE) {
+        fail(c, c->line, name, NULL, "unknown section (sections: scene, landscape, runner N, "
+             "annotation N, camera)");
         return;
     }
-    if (!s->land && !s->expr_line) {
-        scene_fail(c, 0, "landscape", "function", "missing (a [landscape] section with function= "
-             "NAME or expr= FORMULA is required)");
-        return;
-    }
-    if (s->land) {
-        s->dim = s->land->dim;
-        if (s->has_domain && c->domain_count != s->dim) {
-            scene_fail(c, c->domain_line, "landscape", "domain", "'%s' is %dD and needs %s",
-                 s->land->name, s->dim, s->dim == 1 ? "A:B" : "A:B,C:D");
+    if (max > 0) {
+        const char *num = strchr(name, ' ');
+        const char *what = c->sect == SECT_RUNNER ? "runner" : "annotation";
+        char *end = NULL;
+        const long n = num ? strtol(num + 1, &end, 10) : 0;
+        if (!num || end == num + 1 || *end != '\0' || n < 1 || n > max) {
+            fail(c, c->line, name, NULL, "a %s needs a number 1..%d, e.g. [%s 1]", what, max,
+                 what);
             return;
         }
-        if (!s->has_domain)
-            for (int k = 0; k < 2; k++)
-                s->lo[k] = s->land->lo[k], s->hi[k] = s->land->hi[k];
+        snprintf(c->sect_name, sizeof c->sect_name, "%s %ld", what, n);
+        c->sect_slot = (int)n - 1;
+        bool *used = c->sect == SECT_RUNNER ? &c->runner_used[n - 1] : &c->annot_used[n - 1];
+        if (*used) {
+            fail(c, c->line, c->sect_name, NULL, "section given twice");
+            return;
+        }
+        *used = true;
+        if (c->sect == SECT_RUNNER) {
+            c->s->runners[n - 1].index = (int)n;
+            c->s->runners[n - 1].line = c->line;
+        } else {
+            c->s->annotations[n - 1].index = (int)n;
+            c->s->annotations[n - 1].line = c->line;
+        }
+        return;
+    }
+    if (*once)
+        fail(c, c->line, name, NULL, "section given twice");
+    *once = true;
+}
+
+/* inih's line reader: reads one line, counts it, checks what inih would
+ * refuse or misread (too long for its buffer, no '=' on a key line, an
+ * unclosed section header) and handles section headers. Returns NULL at
+ * the end of the file or after the first problem, which ends the parse. */
+static char *read_line(char *str, int num, void *stream)
+{
+    parse_ctx *c = stream;
+    if (c->failed)
+        return NULL;
+    size_t len = 0;
+    int ch = 0;
+    bool any = false, too_long = false;
+    bool cr_only = false;
+    while ((ch = fgetc(c->fp)) != EOF) {
+        any = true;
+        if (++c->bytes > FILEIO_SCENE_MAX) {
+            fail(c, c->line + 1, NULL, NULL, "more than %ld bytes; not a scene file",
+                 (long)FILEIO_SCENE_MAX);
+            return NULL;
+        }
+        if (ch == '\r') { /* CRLF is fine; a CR alone ends lines on old Macs */
+            const int next = fgetc(c->fp);
+            if (next != EOF)
+                ungetc(next, c->fp);
+            cr_only = next != '\n';
+        }
+        if (cr_only || ch == '\0')
+            break;
+        if (len + 1 < sizeof c->raw)
+            c->raw[len++] = (char)ch;
+        else
+            too_long = true;
+        if (ch == '\n')
+            break;
+    }
+    if (!any)
+        return NULL;
+    c->raw[len] = '\0';
+    c->line++;
+    if (cr_only) {
+        fail(c, c->line, NULL, NULL, "the lines end in CR alone (old Mac line ends); save the "
+             "file with LF or CRLF line ends");
+        return NULL;
+    }
+    if (ch == '\0') {
+        fail(c, c->line, NULL, NULL, "a NUL byte: not a text file");
+        return NULL;
+    }
+    memcpy(str, c->raw, len < (size_t)num ? len + 1 : (size_t)num);
+    str[num - 1] = '\0';
+    char *p = c->raw;
+    if (c->line == 1 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB &&
+        (unsigned char)p[2] == 0xBF)
+        p += 3;
+    const bool indented = isspace((unsigned char)*p) != 0;
+    while (isspace((unsigned char)*p))
+        p++;
+    char *e = p + strlen(p);
+    while (e > p && isspace((unsigned char)e[-1]))
+        *--e = '\0';
+    /* the key of this line, for messages */
+    c->continuation = false;
+    char key[40] = "";
+    const size_t klen = strcspn(p, "=:");
+    if (p[klen] && !(indented && c->last_key[0]) && p[0] != '[')
+        snprintf(key, sizeof key, "%.*s", (int)(klen < sizeof key - 1 ? klen : sizeof key - 1), p);
+    for (char *k = key + strlen(key); k > key && isspace((unsigned char)k[-1]);)
+        *--k = '\0';
+    if (indented && c->last_key[0])
+        snprintf(key, sizeof key, "%s", c->last_key);
+    if (too_long || len + 1 > (size_t)num) {
+        fail(c, c->line, c->sect == SECT_NONE ? NULL : c->sect_name, key[0] ? key : NULL,
+             "line longer than %d bytes; continue a long text on indented lines", num - 2);
+        return NULL;
+    }
+    if (*p == '\0' || *p == ';' || *p == '#') {
+        /* blank or comment */
+    } else if (indented && c->last_key[0]) {
+        c->continuation = true;
+    } else if (*p == '[') {
+        char *close = strchr(p, ']');
+        if (!close) {
+            fail(c, c->line, NULL, NULL, "'%s': a section header needs a closing ']'", p);
+            return NULL;
+        }
+        *close = '\0';
+        char *name = p + 1;
+        while (isspace((unsigned char)*name))
+            name++;
+        for (char *q = close; q > name && isspace((unsigned char)q[-1]);)
+            *--q = '\0';
+        on_section(c, name);
+    } else if (!p[klen] || klen == 0) {
+        fail(c, c->line, c->sect == SECT_NONE ? NULL : c->sect_name, NULL,
+             "'%s' is not KEY = VALUE", p);
     } else {
-        if (!s->has_domain) {
-            scene_fail(c, s->expr_line, "landscape", "expr", "a formula needs domain= (A:B for x, "
-                 "A:B,C:D for x and y)");
-            return;
-        }
-        s->dim = c->domain_count;
+        snprintf(c->last_key, sizeof c->last_key, "%s", key);
     }
-    if (s->has_view && (s->view == SCENE_VIEW_CURVE) != (s->dim == 1)) {
-        scene_fail(c, c->view_line, "landscape", "view", "'%s' is for %s landscapes; this one is %dD",
-             scene_view_name(s->view), s->dim == 1 ? "2D" : "1D", s->dim);
-        return;
-    }
-    if (c->seen_camera && s->dim != 2) {
-        scene_fail(c, c->camera_line, "camera", NULL, "the camera is for 2D landscapes; this one is 1D");
-        return;
-    }
-    char dom[128];
-    domain_text(s, dom, sizeof dom);
-    for (int i = 0; i < SCENE_MAX_RUNNERS && !c->failed; i++) {
-        if (!c->runner_used[i])
-            continue;
-        scene_runner *r = &s->runners[i];
-        char sect[24];
-        snprintf(sect, sizeof sect, "runner %d", i + 1);
-        if (r->has_start && c->start_count[i] != s->dim) {
-            scene_fail(c, c->start_line[i], sect, "start", "the landscape is %dD and needs %s",
-                 s->dim, s->dim == 1 ? "X" : "X,Y");
-            return;
-        }
-        if (r->has_start && !in_domain(s, r->start)) {
-            char at[96];
-            if (s->dim == 1)
-                snprintf(at, sizeof at, "%g", r->start[0]);
-            else
-                snprintf(at, sizeof at, "(%g, %g)", r->start[0], r->start[1]);
-            scene_fail(c, c->start_line[i], sect, "start", "%s is outside the domain %s", at, dom);
-            return;
-        }
-        finish_runner(c, i);
-    }
-    for (int i = 0; i < SCENE_MAX_ANNOTATIONS && !c->failed; i++) {
-        if (!c->annot_used[i])
-            continue;
-        char sect[24];
-        snprintf(sect, sizeof sect, "annotation %d", i + 1);
-        const int line = s->annotations[i].line;
-        if (!c->at_line[i])
-            scene_fail(c, line, sect, "at", "missing (where the label points)");
-        else if (c->at_count[i] != s->dim)
-            scene_fail(c, c->at_line[i], sect, "at", "the landscape is %dD and needs %s", s->dim,
-                 s->dim == 1 ? "X" : "X,Y");
-        else if (!in_domain(s, s->annotations[i].at))
-            scene_fail(c, c->at_line[i], sect, "at", "outside the domain %s", dom);
-        else if (!c->has_text[i] || !s->annotations[i].text[0])
-            scene_fail(c, line, sect, "text", "missing");
-    }
+    return c->failed ? NULL : str;
 }
 
-/* Packs runners and annotations (indexed by N - 1 while parsing) in order
- * of N; adds the implicit gradient-descent runner when none was given. */
-void scene_compact(parse_ctx *c)
+bool scene_load(scene *out, const char *path, char *err, size_t errlen)
 {
-    scene *s = c->s;
-    s->n_runners = 0;
-    for (int i = 0; i < SCENE_MAX_RUNNERS; i++)
-        if (c->runner_used[i])
-            s->runners[s->n_runners++] = s->runners[i];
-    if (s->n_runners == 0) {
-        scene_runner *r = &s->runners[0];
-        memset(r, 0, sizeof *r);
-        r->index = 1;
-        r->kind = OPTIM_SGD;
-        r->optim = optim_defaults(OPTIM_SGD);
-        if (s->land)
-            r->optim.lr = s->land->lr;
-        s->n_runners = 1;
+    char shown[SCENE_PATH_MAX];
+    fileio_escape(shown, sizeof shown, path, false);
+    if (strlen(path) >= SCENE_PATH_MAX) {
+        snprintf(err, errlen, "%.64s...: path too long", shown);
+        return false;
     }
-    s->n_annotations = 0;
-    for (int i = 0; i < SCENE_MAX_ANNOTATIONS; i++)
-        if (c->annot_used[i])
-            s->annotations[s->n_annotations++] = s->annotations[i];
+    char why[SCENE_PATH_MAX + 200];
+    FILE *fp = fileio_open_read(path, FILEIO_SCENE_MAX, "scene", why, sizeof why);
+    if (!fp) {
+        snprintf(err, errlen, "%s", why);
+        return false;
+    }
+    const bool ok = scene_load_stream(out, fp, path, err, errlen);
+    fclose(fp);
+    return ok;
 }
 
-const char *scene_view_name(scene_view v)
+bool scene_load_stream(scene *out, FILE *fp, const char *path, char *err, size_t errlen)
 {
-    switch (v) {
-    case SCENE_VIEW_CURVE: return "curve";
-    case SCENE_VIEW_SURFACE: return "surface";
-    case SCENE_VIEW_CONTOUR: return "contour";
-    case SCENE_VIEW_DEFAULT: break;
+    parse_ctx *c = calloc(1, sizeof *c);
+    scene *s = calloc(1, sizeof *s);
+    bool ok = false;
+    if (!c || !s) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        goto cleanup;
     }
-    return "";
+    c->path = path; /* messages are escaped whole (scene_vfail) */
+    c->s = s;
+    c->err = err;
+    c->errlen = errlen;
+    c->fp = fp;
+    const int bad = ini_parse_stream(read_line, c, on_key, c);
+    if (!c->failed && ferror(c->fp))
+        fail(c, 0, NULL, NULL, "cannot read: %s", strerror(errno));
+    if (!c->failed && bad != 0)
+        fail(c, bad > 0 ? bad : 0, NULL, NULL, "not a valid INI line");
+    if (!c->failed)
+        scene_finish(c);
+    if (c->failed)
+        goto cleanup;
+    scene_compact(c);
+    snprintf(s->path, sizeof s->path, "%s", path);
+    *out = *s;
+    ok = true;
+cleanup:
+    free(c);
+    free(s);
+    return ok;
 }

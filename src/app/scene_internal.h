@@ -1,12 +1,16 @@
 /*
- * scene_internal.h: the scene parser's state, shared by scene.c (the keys
- * and the checks that need the whole file) and scene_read.c (the line
- * reader in front of libinih, section headers, and the load entry points).
+ * scene_internal.h: what the scene reader (scene.c: lines, sections, keys)
+ * and its checks once the file is read (scene_check.c) share: the parse
+ * context and the one way to report a problem.
  */
 #ifndef OPTIVIZ_APP_SCENE_INTERNAL_H
 #define OPTIVIZ_APP_SCENE_INTERNAL_H
 
 #include "app/scene.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
 
 #define MAX_FIELDS 32
 #define MAX_SEEN 256
@@ -28,8 +32,7 @@ typedef struct seen_key {
 
 typedef struct parse_ctx {
     FILE *fp;
-    const char *path;         /* for messages: shown_path */
-    char shown_path[SCENE_PATH_MAX];
+    const char *path;
     scene *s;                 /* scratch: runners and annotations indexed by N - 1 */
     int line;                 /* current line, 1-based */
     char raw[4096];           /* the current line as read */
@@ -56,16 +59,23 @@ typedef struct parse_ctx {
     size_t errlen;
 } parse_ctx;
 
-/* Records the first problem as one line "path:line: [section] key: why"
- * (line 0: no line; key NULL: no key), control characters escaped. */
-void scene_fail(parse_ctx *c, int line, const char *section, const char *key, const char *fmt,
-                ...);
-/* inih's handler: one key = value (or a continuation line of a value). */
-int scene_on_key(void *user, const char *section, const char *name, const char *value);
-/* The checks that need the whole file (title, landscape, dimension, view,
- * runners, annotations). */
+/* Records the first problem as "path:line: [section] key: why" (line 0:
+ * no line; key NULL: no key); later ones are dropped. */
+void scene_vfail(parse_ctx *c, int line, const char *section, const char *key, const char *fmt,
+                 va_list ap);
+static inline void fail(parse_ctx *c, int line, const char *section, const char *key,
+                        const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    scene_vfail(c, line, section, key, fmt, ap);
+    va_end(ap);
+}
+
+/* Once the file is read: the checks across keys (dimension, each runner's
+ * optimizer and hyperparameters, starts and annotations inside the
+ * domain), then the runners and annotations given packed in order. */
 void scene_finish(parse_ctx *c);
-/* Packs runners and annotations in order of N; adds the implicit runner. */
 void scene_compact(parse_ctx *c);
 
 #endif
