@@ -170,14 +170,21 @@ def run_pty(*args, timeout=30):
 
 
 def test_progress_on_a_terminal():
-    """trace with 3 * 10^6 steps to a file shows "N of M steps" on a terminal
-    and clears it; off a terminal (the other tests) stderr stays empty."""
+    """trace with 3 * 10^6 steps to a file and shot with a 10 000-particle
+    cloud show "N of M steps" on a terminal and clear it; off a terminal (the
+    other tests) stderr stays empty."""
     code, text = run_pty("trace", "--function", "risk", "--start", "1", "--steps", "3000000")
     check(code == 0 and "of 3000000 steps" in text and "left" in text,
           f"trace progress on a terminal: {code} {text[-200:]!r}")
     code, out, err = run("trace", "--function", "risk", "--start", "1", "--steps", "300000",
                          stdout=subprocess.DEVNULL)
     check(code == 0 and err == "", f"no progress off a terminal: {err!r}")
+    with tempfile.TemporaryDirectory() as d:
+        code, text = run_pty("shot", "--function", "risk", "--particles", "10000", "--steps",
+                             "2500", "--size", "160x100", "--out", os.path.join(d, "p.png"),
+                             timeout=120)
+        check(code == 0 and "optiviz shot:" in text and "of 2500 steps" in text,
+              f"shot progress on a terminal: {code} {text[-200:]!r}")
 
 
 def test_values_used_or_refused():
