@@ -328,11 +328,23 @@ static void test_png_replace(void **state)
     assert_int_equal(stat(path, &st), 0);
     assert_int_equal(st.st_mode & 0777, 0644);
     assert_int_equal(count_entries(dir), 1);
+    /* through a symbolic link: the file it names is replaced, the link kept */
+    char link[512];
+    assert_int_equal(symlink("keep.png", at(link, sizeof link, "out/link.png")), 0);
+    assert_false(export_png_write(link, false, img, 64, 48, err, sizeof err));
+    uint8_t *img32 = pattern(32, 24);
+    assert_true(export_png_write(link, true, img32, 32, 24, err, sizeof err));
+    free(img32);
+    struct stat lst;
+    assert_int_equal(lstat(link, &lst), 0);
+    assert_true(S_ISLNK(lst.st_mode));
+    check_png(path, 32, 24);
+    assert_int_equal(count_entries(dir), 2);
     /* a new name needs no force */
     assert_true(export_png_write(at(path, sizeof path, "out/new.png"), false, img, 64, 48, err,
                                  sizeof err));
     check_png(path, 64, 48);
-    assert_int_equal(count_entries(dir), 2);
+    assert_int_equal(count_entries(dir), 3);
     free(img);
 }
 
@@ -677,6 +689,18 @@ static void test_settings(void **state)
     assert_false(settings_load(&s, path, msg, sizeof msg));
     assert_non_null(strstr(msg, "theme = '\\x1b[2J' is not dark"));
     assert_null(strchr(msg, 0x1b));
+
+    /* settings.ini as a symbolic link (a dotfiles repository): saved into
+     * the file it names, the link kept */
+    char real[512], link[512];
+    write_text(at(real, sizeof real, "dotfiles.ini"), "theme = dark\n");
+    assert_int_equal(symlink(real, at(link, sizeof link, "linked.ini")), 0);
+    assert_true(settings_save(&light, link, msg, sizeof msg));
+    struct stat lst;
+    assert_int_equal(lstat(link, &lst), 0);
+    assert_true(S_ISLNK(lst.st_mode));
+    assert_true(settings_load(&s, real, msg, sizeof msg));
+    assert_int_equal(s.theme, THEME_LIGHT);
 
     /* a save that cannot happen: a message, and nothing left behind */
     char file[512];

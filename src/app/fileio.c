@@ -59,16 +59,45 @@ FILE *fileio_open_read(const char *path, long max, const char *what, char *err, 
     return fp;
 }
 
+bool fileio_follow_links(const char *path, char *out, size_t n)
+{
+    if (snprintf(out, n, "%s", path) >= (int)n)
+        return false;
+    for (int hop = 0; hop < 16; hop++) {
+        struct stat st;
+        if (lstat(out, &st) != 0 || !S_ISLNK(st.st_mode))
+            return true; /* not a link (or not there): the name itself */
+        char target[4096];
+        const ssize_t len = readlink(out, target, sizeof target - 1);
+        if (len < 0)
+            return false;
+        target[len] = '\0';
+        char next[4096];
+        const char *slash = strrchr(out, '/');
+        int w;
+        if (target[0] == '/' || !slash) /* absolute, or relative to the current directory */
+            w = snprintf(next, sizeof next, "%s", target);
+        else
+            w = snprintf(next, sizeof next, "%.*s/%s", (int)(slash - out), out, target);
+        if (w < 0 || (size_t)w >= sizeof next || (size_t)w >= n)
+            return false;
+        memcpy(out, next, (size_t)w + 1);
+    }
+    return false; /* a loop of links */
+}
+
 bool fileio_replace_begin(fileio_replace *r, const char *path, bool force, char *err, size_t n)
 {
     char shown[600];
     fileio_escape(shown, sizeof shown, path, false);
     r->fd = -1;
     r->tmp[0] = '\0';
-    if (path[0] == '\0' || snprintf(r->path, sizeof r->path, "%s", path) >= (int)sizeof r->path) {
+    /* through symbolic links: the file they name is replaced, the links kept */
+    if (path[0] == '\0' || !fileio_follow_links(path, r->path, sizeof r->path)) {
         snprintf(err, n, "'%s': not a usable file name", shown);
         return false;
     }
+    path = r->path;
     struct stat st;
     if (stat(path, &st) == 0) {
         if (!S_ISREG(st.st_mode)) {

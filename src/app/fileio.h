@@ -26,6 +26,12 @@
  * does not exist, so callers can treat a missing file as "use defaults". */
 FILE *fileio_open_read(const char *path, long max, const char *what, char *err, size_t n);
 
+/* The file path names after following symbolic links (at most 16, a
+ * relative target taken from the link's directory) into out; path itself
+ * when it is no link or does not exist. False for a loop or a name too
+ * long. Replacing a file through a link keeps the link. */
+bool fileio_follow_links(const char *path, char *out, size_t n);
+
 /* A file being written in place of path: a temporary file next to it. */
 typedef struct fileio_replace {
     int fd;                  /* the temporary file, -1 when none */
@@ -36,8 +42,9 @@ typedef struct fileio_replace {
 /* Starts writing path: refuses when path exists and force is false
  * ("'PATH' exists; add --force to replace it"), or when it exists and is
  * not a regular file (a device, a directory: never replaced); else creates
- * a temporary file in path's directory (mode 0644), so an unwritable place
- * fails here, before any work. False with one line in err. */
+ * a temporary file in the directory of the file path names (symbolic links
+ * followed, so they are kept), mode 0644, so an unwritable place fails
+ * here, before any work. False with one line in err. */
 bool fileio_replace_begin(fileio_replace *r, const char *path, bool force, char *err,
                           size_t n);
 /* Flushes the temporary file to disk and renames it to the final name.

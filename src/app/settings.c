@@ -2,8 +2,8 @@
  * settings.c: settings.ini read with libinih (a regular file of at most
  * 64 KB, read whole and checked for old-Mac line ends, then ini_parse_string
  * with a handler that takes known keys from any section and ignores the
- * rest) and written
- * atomically (mkstemp in the same directory, fsync, rename).
+ * rest) and written like every file optiviz writes (fileio_replace: a
+ * temporary file in the same directory, fsync, rename; links kept).
  */
 #include "app/settings.h"
 
@@ -137,7 +137,7 @@ bool settings_load(settings *s, const char *path, char *msg, size_t n)
 
 bool settings_save(const settings *s, const char *path, char *msg, size_t n)
 {
-    char def[4096], dir[4096], tmp[4200];
+    char def[4096], dir[4096];
     msg[0] = '\0';
     if (!path) {
         if (!settings_path(def, sizeof def, msg, n))
@@ -151,41 +151,32 @@ bool settings_save(const settings *s, const char *path, char *msg, size_t n)
         if (!paths_mkdir_p(dir, msg, n))
             return false;
     }
-    if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp) {
-        snprintf(msg, n, "settings path too long");
+    char text[512];
+    const int len = snprintf(text, sizeof text,
+                             "# optiviz settings, written by optiviz (edit while it is closed)\n"
+                             "[ui]\n"
+                             "# dark, light or high-contrast\n"
+                             "theme = %s\n"
+                             "# 0.5 .. 3; 0: from the display's DPI\n"
+                             "ui_scale = %.2f\n",
+                             theme_get(s->theme)->name, s->ui_scale);
+    /* the same replace as every file optiviz writes: a temporary file next
+     * to it (through a symbolic link: next to its target), synced, renamed */
+    fileio_replace r;
+    if (!fileio_replace_begin(&r, path, true, msg, n))
         return false;
+    for (int done = 0; done < len;) {
+        const ssize_t w = write(r.fd, text + done, (size_t)(len - done));
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            char shown[4400];
+            fileio_escape(shown, sizeof shown, path, false);
+            snprintf(msg, n, "cannot write '%s': %s", shown, strerror(w < 0 ? errno : EIO));
+            fileio_replace_abort(&r);
+            return false;
+        }
+        done += (int)w;
     }
-    const int fd = mkstemp(tmp);
-    if (fd < 0) {
-        snprintf(msg, n, "cannot write '%s': %s", path, strerror(errno));
-        return false;
-    }
-    FILE *fp = fdopen(fd, "w");
-    if (!fp) {
-        snprintf(msg, n, "cannot write '%s': %s", path, strerror(errno));
-        close(fd);
-        unlink(tmp);
-        return false;
-    }
-    fprintf(fp,
-            "# optiviz settings, written by optiviz (edit while it is closed)\n"
-            "[ui]\n"
-            "# dark, light or high-contrast\n"
-            "theme = %s\n"
-            "# 0.5 .. 3; 0: from the display's DPI\n"
-            "ui_scale = %.2f\n",
-            theme_get(s->theme)->name, s->ui_scale);
-    int e = 0;
-    if (fflush(fp) != 0 || ferror(fp) || fsync(fd) != 0)
-        e = errno ? errno : EIO;
-    if (fclose(fp) != 0 && e == 0)
-        e = errno;
-    if (e == 0 && rename(tmp, path) != 0)
-        e = errno;
-    if (e != 0) {
-        unlink(tmp);
-        snprintf(msg, n, "cannot write '%s': %s", path, strerror(e));
-        return false;
-    }
-    return true;
+    return fileio_replace_commit(&r, msg, n);
 }
