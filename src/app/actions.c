@@ -53,7 +53,8 @@ static void restart(app *a)
 static void add_runner(app *a)
 {
     if (a->runs.n_runners >= SIM_MAX_RUNNERS) {
-        app_message(a, 2500, "at most %d runners", SIM_MAX_RUNNERS);
+        app_message(a, 2500, _n("at most %d runner", "at most %d runners", SIM_MAX_RUNNERS),
+                    SIM_MAX_RUNNERS);
         return;
     }
     const optim_kind next =
@@ -70,7 +71,8 @@ static void add_runner(app *a)
 static void remove_runner(app *a)
 {
     if (a->runs.n_runners <= 1) {
-        app_message(a, 2500, "the last runner stays (A adds one, O changes its optimizer)");
+        app_message(a, 2500, "%s",
+                    _("the last runner stays (A adds one, O changes its optimizer)"));
         return;
     }
     for (int i = a->runs.selected; i + 1 < a->runs.n_runners; i++)
@@ -167,8 +169,12 @@ static void run_to_end(app *a)
     }
     a->sim.paused = true;
     a->sim.accumulator = 0.0;
-    app_message(a, 3000, going ? "ran %ld steps (the limit): still going, paused"
-                               : "ran %ld steps: every runner has settled, paused", steps);
+    app_message(a, 3000,
+                going ? _n("ran %ld step (the limit): still going, paused",
+                           "ran %ld steps (the limit): still going, paused", steps)
+                      : _n("ran %ld step: every runner has settled, paused",
+                           "ran %ld steps: every runner has settled, paused", steps),
+                steps);
 }
 
 static void on_lesson(app *a, action act)
@@ -254,7 +260,7 @@ static void on_view_toggle(app *a, action act)
 {
     (void)act;
     if (a->view.kind == VIEW_CURVE) {
-        app_message(a, 2500, "the contour view is for 2D landscapes (4, Tab)");
+        app_message(a, 2500, "%s", _("the contour view is for 2D landscapes (4, Tab)"));
         return;
     }
     view_set_contour(&a->view, a->lesson.land, a->view.kind != VIEW_CONTOUR);
@@ -276,7 +282,7 @@ static void on_ui_scale(app *a, action act)
                               fmax(APP_UI_SCALE_MIN,
                                    round((a->ui.ui_scale + (act == ACTION_UI_LARGER ? 0.1 : -0.1)) *
                                          10.0) / 10.0));
-    app_message(a, 1500, "text and lines × %.1f", a->ui.ui_scale);
+    app_message(a, 1500, _("text and lines × %.1f"), a->ui.ui_scale);
     app_settings_save(a);
 }
 
@@ -284,7 +290,7 @@ static void on_ui_reset(app *a, action act)
 {
     (void)act;
     a->ui.ui_scale = a->headless ? 1.0f : window_dpi_scale(&a->win);
-    app_message(a, 1500, "text and lines × %.1f (the display's default)", a->ui.ui_scale);
+    app_message(a, 1500, _("text and lines × %.1f (the display's default)"), a->ui.ui_scale);
     app_settings_save(a);
 }
 
@@ -292,7 +298,7 @@ static void on_theme(app *a, action act)
 {
     (void)act;
     a->ui.theme = (theme_kind)((a->ui.theme + 1) % THEME_COUNT);
-    app_message(a, 1500, "theme: %s", theme_get(a->ui.theme)->name);
+    app_message(a, 1500, _("theme: %s"), _(theme_get(a->ui.theme)->name));
     app_settings_save(a);
 }
 
@@ -313,7 +319,9 @@ static void on_trail_shorter(app *a, action act)
 {
     (void)act;
     a->ui.trail_len = a->ui.trail_len / 2 < APP_TRAIL_MIN ? APP_TRAIL_MIN : a->ui.trail_len / 2;
-    app_message(a, 1500, "trails: the last %d points", a->ui.trail_len);
+    app_message(a, 1500,
+                _n("trails: the last %d point", "trails: the last %d points", a->ui.trail_len),
+                a->ui.trail_len);
 }
 
 static void on_trail_longer(app *a, action act)
@@ -321,7 +329,9 @@ static void on_trail_longer(app *a, action act)
     (void)act;
     a->ui.trail_len =
         a->ui.trail_len * 2 > RUNNER_TRAIL_MAX ? RUNNER_TRAIL_MAX : a->ui.trail_len * 2;
-    app_message(a, 1500, "trails: the last %d points", a->ui.trail_len);
+    app_message(a, 1500,
+                _n("trails: the last %d point", "trails: the last %d points", a->ui.trail_len),
+                a->ui.trail_len);
 }
 
 static void on_loss_panel(app *a, action act)
@@ -362,8 +372,12 @@ static void on_formula(app *a, action act)
 static void on_language(app *a, action act)
 {
     (void)act;
-    a->ui.korean = !a->ui.korean;
-    app_message(a, 1500, a->ui.korean ? "한국어" : "English");
+    app_set_language(a, i18n_next());
+    snprintf(a->ui.lang_setting, sizeof a->ui.lang_setting, "%s", a->ui.lang);
+    app_settings_save(a); /* remembered for the next start */
+    /* TRANSLATORS: the name of your language in itself ("Deutsch",
+     * "한국어"), shown when L switches to it. */
+    app_message(a, 1500, "%s", _("English"));
 }
 
 static void on_explain(app *a, action act)
@@ -462,7 +476,7 @@ static void on_quit(app *a, action act)
 static void on_rotate(app *a, action act)
 {
     if (a->view.kind != VIEW_SURFACE) {
-        app_message(a, 2500, "rotation applies to the 3D surface view (lesson 4; C)");
+        app_message(a, 2500, "%s", _("rotation applies to the 3D surface view (lesson 4; C)"));
         return;
     }
     a->view.cam.yaw += act == ACTION_ROTATE_LEFT ? -0.1 : act == ACTION_ROTATE_RIGHT ? 0.1 : 0.0;

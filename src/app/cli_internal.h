@@ -35,6 +35,7 @@ typedef enum opt_id {
     OPT_SCENE,
     OPT_OUTPUT_DIR,
     OPT_PARTICLES,
+    OPT_LANG,
     OPT_FORCE,
 } opt_id;
 

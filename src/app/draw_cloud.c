@@ -183,8 +183,8 @@ void draw_cloud_panel(const draw_ctx *dc)
         }
     char pct[32], tail[48];
     snprintf(pct, sizeof pct, "%.1f %%", 100.0 * cloud_global_fraction(c));
-    snprintf(tail, sizeof tail, " of %d", c->n);
-    const char *lead = has_global ? "at global minimum: " : "no global minimum in the domain";
+    snprintf(tail, sizeof tail, _n(" of %d", " of %d", c->n), c->n);
+    const char *lead = has_global ? _("at global minimum: ") : _("no global minimum in the domain");
     const float head_w = render_text_width(r, lead, head_px) +
                          (has_global ? render_text_width(r, pct, head_px) +
                                            render_text_width(r, tail, head_px)
@@ -198,22 +198,24 @@ void draw_cloud_panel(const draw_ctx *dc)
     int rows = 0;
     for (int i = 0; i < c->n_minima; i++) {
         minimum_label(a, &c->minima[i], labels[rows], sizeof labels[rows]);
-        kinds[rows] = c->minima[i].global ? "global" : "local";
+        kinds[rows] = c->minima[i].global ? C_("minimum", "global") : C_("minimum", "local");
         counts[rows] = c->minima[i].count;
         colors[rows] = c->minima[i].global ? GREEN : LOCAL;
         rows++;
     }
-    snprintf(labels[rows], sizeof labels[rows], "moving");
+    snprintf(labels[rows], sizeof labels[rows], "%s", _("moving"));
     kinds[rows] = "";
     counts[rows] = c->moving;
     colors[rows] = MOVING;
     rows++;
-    snprintf(labels[rows], sizeof labels[rows], "left");
+    snprintf(labels[rows], sizeof labels[rows], "%s", C_("the domain", "left"));
     kinds[rows] = "";
     counts[rows] = c->left;
     colors[rows] = LEFT;
     rows++;
-    float label_w = 0.0f, kind_w = render_text_width(r, "global", row_px);
+    float label_w = 0.0f;
+    const float kind_w = fmaxf(render_text_width(r, C_("minimum", "global"), row_px),
+                               render_text_width(r, C_("minimum", "local"), row_px));
     for (int i = 0; i < rows; i++)
         label_w = fmaxf(label_w, render_text_width(r, labels[i], row_px));
     char count_max[16];

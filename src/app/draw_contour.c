@@ -66,12 +66,12 @@ void draw_view_contour(const draw_ctx *dc)
     if (a->ui.annotate) {
         for (int i = 0; i < a->lesson.crit.count; i++) {
             const critical_point *c = &a->lesson.crit.points[i];
-            const char *label = c->kind == CRITICAL_GLOBAL_MIN  ? "global minimum"
-                                : c->kind == CRITICAL_LOCAL_MIN ? "local minimum"
-                                : c->kind == CRITICAL_SADDLE    ? "saddle point"
-                                : c->kind == CRITICAL_DEGENERATE ? "degenerate"
-                                : c->kind == CRITICAL_UNDEFINED ? "critical (f'' undefined)"
-                                                                 : "maximum";
+            const char *label = c->kind == CRITICAL_GLOBAL_MIN  ? _("global minimum")
+                                : c->kind == CRITICAL_LOCAL_MIN ? _("local minimum")
+                                : c->kind == CRITICAL_SADDLE    ? _("saddle point")
+                                : c->kind == CRITICAL_DEGENERATE ? _("degenerate")
+                                : c->kind == CRITICAL_UNDEFINED ? _("critical (f″ undefined)")
+                                                                 : _("maximum");
             const float px = view_x_to_px(&a->view, lay, c->x),
                         py = view_y_to_px(&a->view, lay, c->y);
             render_disc(r, px, py, 8 * s, GREEN, 2 * s, TEXT);
@@ -86,8 +86,8 @@ void draw_view_contour(const draw_ctx *dc)
     char lo_s[32], hi_s[32], text[160];
     format_sig(lo_s, sizeof lo_s, hlo, 3);
     format_sig(hi_s, sizeof hi_s, hhi, 3);
-    snprintf(text, sizeof text, "color: f from %s (purple) to %s (yellow), isolines every %g", lo_s,
-             hi_s, step);
+    snprintf(text, sizeof text, _("color: f from %s (purple) to %s (yellow), isolines every %g"),
+             lo_s, hi_s, step);
     draw_text_fit(r, text, lay->plot_x + lay->plot_w, lay->plot_y - 30 * s, 20 * s, 10.0f,
              lay->plot_w * 0.6f, TEXT_RIGHT, DIM);
 }

@@ -62,35 +62,35 @@ static const char *status_text(const draw_ctx *dc, int which, rgba *color)
         break;
     }
     if (a->ui.drag == DRAG_START)
-        return "placing start";
+        return _("placing start");
     if (rn->status == RUNNER_RUNNING || rn->status == RUNNER_CONVERGED) {
         switch (sit) {
         case SITUATION_GLOBAL_MIN:
             *color = GREEN;
-            return rn->status == RUNNER_CONVERGED ? "converged: global minimum"
-                                                  : "at a global minimum";
+            return rn->status == RUNNER_CONVERGED ? _("converged: global minimum")
+                                                  : _("at a global minimum");
         case SITUATION_LOCAL_MIN:
             *color = ORANGE;
-            return rn->status == RUNNER_CONVERGED ? "converged: local minimum"
-                                                  : "at a local minimum";
+            return rn->status == RUNNER_CONVERGED ? _("converged: local minimum")
+                                                  : _("at a local minimum");
         case SITUATION_SADDLE:
             *color = ORANGE;
-            return "near a saddle point";
+            return _("near a saddle point");
         case SITUATION_PLATEAU:
             *color = ORANGE;
-            return "plateau: tiny gradient";
+            return _("plateau: tiny gradient");
         case SITUATION_ESCAPED:
             *color = YELLOW;
-            return "escaped a local minimum!";
+            return _("escaped a local minimum!");
         case SITUATION_MOVING:
             break;
         }
     }
     if (a->sim.paused && rn->status == RUNNER_RUNNING)
-        return "paused";
+        return _("paused");
     if (a->sim.paused && rn->status == RUNNER_OUT_OF_VIEW)
-        return "paused, out of view";
-    return runner_status_name(rn->status);
+        return _("paused, out of view");
+    return _(runner_status_name(rn->status));
 }
 
 /* The runners, one line each: color, optimizer and hyperparameters,
@@ -113,11 +113,18 @@ static void draw_legend(const draw_ctx *dc, float *y)
         optim_label(rn->opt.kind, &rn->opt.p, label, sizeof label);
         rgba sc;
         const char *st = status_text(dc, i, &sc);
-        render_text(r, st, lay->side_x + lay->side_w - 16 * s, *y, font, TEXT_RIGHT, sc);
-        const float room = lay->side_w - 70 * s - render_text_width(r, st, font) - 16 * s;
-        draw_text_fit(r, label, lay->side_x + 50 * s, *y, font, fmaxf(11.0f, 16 * s), room,
-                      TEXT_LEFT, TEXT);
-        *y += font * 1.5f;
+        const float st_w = render_text_width(r, st, font);
+        const float full = lay->side_w - 70 * s;
+        /* the status beside the label, or under it when both do not fit */
+        const bool two_rows = render_text_width(r, label, font) + 16 * s + st_w > full;
+        const float sy = two_rows ? *y + font * 1.3f : *y;
+        if (two_rows && i == a->runs.selected && a->runs.n_runners > 1)
+            render_rect(r, lay->side_x + 8 * s, *y - 4 * s + font * 1.45f, lay->side_w - 16 * s,
+                        font * 1.3f, th->panel_hi);
+        render_text(r, st, lay->side_x + lay->side_w - 16 * s, sy, font, TEXT_RIGHT, sc);
+        draw_text_fit(r, label, lay->side_x + 50 * s, *y, font, fmaxf(11.0f, 16 * s),
+                      two_rows ? full : full - st_w - 16 * s, TEXT_LEFT, TEXT);
+        *y += font * (two_rows ? 2.8f : 1.5f);
     }
 }
 
@@ -145,7 +152,7 @@ static void draw_panel(const draw_ctx *dc, float *y)
         char v[64];
         const double val = optim_field_get(&rn->opt.p, &f[idx[i]]);
         if (f[idx[i]].type == FIELD_BOOL)
-            snprintf(v, sizeof v, "%s", val != 0.0 ? "on" : "off");
+            snprintf(v, sizeof v, "%s", val != 0.0 ? C_("switch", "on") : C_("switch", "off"));
         else
             snprintf(v, sizeof v, "%.3g", val);
         char name[48];
@@ -185,7 +192,7 @@ static void draw_hessian(const draw_ctx *dc, float *y)
         format_sig(n2, sizeof n2, rn->at.h[0][1], 4);
         format_sig(n3, sizeof n3, rn->at.h[1][1], 4);
         snprintf(v, sizeof v, "[%s %s; %s %s]", n1, n2, n2, n3);
-        hud_row(r, th, lay, y, "Hessian", v, TEXT);
+        hud_row(r, th, lay, y, _("Hessian"), v, TEXT);
         format_sig(n1, sizeof n1, lam[0], 4);
         format_sig(n2, sizeof n2, lam[1], 4);
         snprintf(v, sizeof v, "%s, %s", n1, n2);
@@ -216,9 +223,9 @@ static void draw_hessian(const draw_ctx *dc, float *y)
             format_sig(n1, sizeof n1, cp->x, 4);
             format_sig(n2, sizeof n2, cp->y, 4);
             if (a->lesson.land->dim == 1)
-                snprintf(where, sizeof where, " at x = %s", n1);
+                snprintf(where, sizeof where, _(" at x = %s"), n1);
             else
-                snprintf(where, sizeof where, " at (%s, %s)", n1, n2);
+                snprintf(where, sizeof where, _(" at (%s, %s)"), n1, n2);
         }
     }
     const double scale = fmax(fabs(lam[0]), fabs(lam[1]));
@@ -227,27 +234,35 @@ static void draw_hessian(const draw_ctx *dc, float *y)
     rgba c = TEXT;
     if ((cp && cp->kind == CRITICAL_UNDEFINED) || !isfinite(lam[0]) || !isfinite(lam[1])) {
         /* no verdict is read from NaN (relu(x)^1.5 at 0) */
-        snprintf(verdict, sizeof verdict, "no verdict%s (%s undefined)", where,
-                 a->lesson.land->dim > 1 ? "the Hessian is" : "f″ is");
+        if (a->lesson.land->dim > 1)
+            snprintf(verdict, sizeof verdict, _("no verdict%s (the Hessian is undefined)"), where);
+        else
+            snprintf(verdict, sizeof verdict, _("no verdict%s (f″ is undefined)"), where);
         c = ORANGE;
     } else if ((cp && cp->kind == CRITICAL_DEGENERATE) || fabs(lam[0]) <= tol ||
                fabs(lam[1]) <= tol || scale == 0.0) {
-        snprintf(verdict, sizeof verdict, "inconclusive%s (%s = 0)", where,
-                 a->lesson.land->dim > 1 ? "a λ" : "f″");
+        if (a->lesson.land->dim > 1)
+            snprintf(verdict, sizeof verdict, _("inconclusive%s (a λ = 0)"), where);
+        else
+            snprintf(verdict, sizeof verdict, _("inconclusive%s (f″ = 0)"), where);
         c = ORANGE;
     } else if (lam[0] > 0) {
-        snprintf(verdict, sizeof verdict, "minimum%s (%s > 0)", where,
-                 a->lesson.land->dim > 1 ? "all λ" : "f″");
+        if (a->lesson.land->dim > 1)
+            snprintf(verdict, sizeof verdict, _("minimum%s (all λ > 0)"), where);
+        else
+            snprintf(verdict, sizeof verdict, _("minimum%s (f″ > 0)"), where);
         c = GREEN;
     } else if (lam[1] < 0) {
-        snprintf(verdict, sizeof verdict, "maximum%s (%s < 0)", where,
-                 a->lesson.land->dim > 1 ? "all λ" : "f″");
+        if (a->lesson.land->dim > 1)
+            snprintf(verdict, sizeof verdict, _("maximum%s (all λ < 0)"), where);
+        else
+            snprintf(verdict, sizeof verdict, _("maximum%s (f″ < 0)"), where);
         c = RED;
     } else {
-        snprintf(verdict, sizeof verdict, "saddle%s (λ of both signs)", where);
+        snprintf(verdict, sizeof verdict, _("saddle%s (λ of both signs)"), where);
         c = ORANGE;
     }
-    hud_row(r, th, lay, y, "test", verdict, c);
+    hud_row(r, th, lay, y, _("test"), verdict, c);
 }
 
 void draw_hud(const draw_ctx *dc)
@@ -259,7 +274,7 @@ void draw_hud(const draw_ctx *dc)
     const float s = lay->scale;
     const runner *rn = &a->sim.runners[a->runs.selected];
     const float hint_y = lay->side_h - 44 * s;
-    const char *hint = "H: help · A: add runner · O: optimizer · T: step by step";
+    const char *hint = _("H: help · A: add runner · O: optimizer · T: step by step");
     draw_text_fit(r, hint, lay->side_x + 24 * s, hint_y, 20 * s, fmaxf(11.0f, 14 * s),
              lay->side_w - 30 * s, TEXT_LEFT, DIM);
     float y = 20 * s;
@@ -267,7 +282,7 @@ void draw_hud(const draw_ctx *dc)
     y += 8 * s;
     char v[96], w[96];
     snprintf(v, sizeof v, "%ld", rn->step);
-    hud_row(r, th, lay, &y, "step", v, TEXT);
+    hud_row(r, th, lay, &y, _("step"), v, TEXT);
     const bool two = a->lesson.land->dim == 2;
     format_num(v, sizeof v, rn->x[0]);
     hud_row(r, th, lay, &y, "x", v, TEXT);
@@ -291,43 +306,43 @@ void draw_hud(const draw_ctx *dc)
     if (rn->opt.kind != OPTIM_ANNEAL) {
         fmt_sig3(v, sizeof v, rn->opt.p.lr);
         if (a->runs.sched.kind != SCHEDULE_CONSTANT && rn->step > 0)
-            snprintf(v + strlen(v), sizeof v - strlen(v), " (now %.3g, %s)", rn->lr_now,
+            snprintf(v + strlen(v), sizeof v - strlen(v), _(" (now %.3g, %s)"), rn->lr_now,
                      schedule_kind_name(a->runs.sched.kind));
         else if (a->runs.sched.kind != SCHEDULE_CONSTANT)
             snprintf(v + strlen(v), sizeof v - strlen(v), " (%s)",
                      schedule_kind_name(a->runs.sched.kind));
-        hud_row(r, th, lay, &y, "lr η", v, YELLOW);
+        hud_row(r, th, lay, &y, _("lr η"), v, YELLOW);
     } else {
         snprintf(v, sizeof v, "%.3g", rn->opt.temperature);
-        hud_row(r, th, lay, &y, "temp. T", v, YELLOW);
+        hud_row(r, th, lay, &y, _("temp. T"), v, YELLOW);
     }
     if (a->runs.cfg[a->runs.selected].has_noise) { /* a scene gave this runner its own noise */
         fmt_sig3(w, sizeof w, a->runs.cfg[a->runs.selected].noise);
-        strcat(w, " (this runner's)");
-        hud_row(r, th, lay, &y, "noise σ", w,
+        snprintf(w + strlen(w), sizeof w - strlen(w), "%s", _(" (this runner's)"));
+        hud_row(r, th, lay, &y, _("noise σ"), w,
                 a->runs.cfg[a->runs.selected].noise > 0 ? YELLOW : DIM);
     } else if (a->runs.noise_on) {
         fmt_sig3(w, sizeof w, a->runs.noise_sigma);
-        strcat(w, " (on)");
-        hud_row(r, th, lay, &y, "noise σ", w, YELLOW);
+        snprintf(w + strlen(w), sizeof w - strlen(w), "%s", _(" (on)"));
+        hud_row(r, th, lay, &y, _("noise σ"), w, YELLOW);
     } else {
         char sig[32];
         fmt_sig3(sig, sizeof sig, a->runs.noise_sigma);
-        snprintf(w, sizeof w, "off (σ %s)", sig);
-        hud_row(r, th, lay, &y, "noise σ", w, DIM);
+        snprintf(w, sizeof w, _("off (σ %s)"), sig);
+        hud_row(r, th, lay, &y, _("noise σ"), w, DIM);
     }
     const int cap = app_cloud_step_cap(a);
     if (cap > 0 && a->sim.steps_per_second > 60.0 * cap) /* the cloud holds the pace back */
-        snprintf(v, sizeof v, "%g (cloud: ≤ %d a frame)", a->sim.steps_per_second, cap);
+        snprintf(v, sizeof v, _("%g (cloud: ≤ %d a frame)"), a->sim.steps_per_second, cap);
     else
         snprintf(v, sizeof v, "%g", a->sim.steps_per_second);
-    hud_row(r, th, lay, &y, "steps/s", v, TEXT);
+    hud_row(r, th, lay, &y, _("steps/s"), v, TEXT);
     rgba sc;
     const char *status = status_text(dc, a->runs.selected, &sc);
-    hud_row(r, th, lay, &y, "status", status, sc);
+    hud_row(r, th, lay, &y, _("status"), status, sc);
     if (a->runs.assess[a->runs.selected].escapes > 0) {
         snprintf(v, sizeof v, "%d", a->runs.assess[a->runs.selected].escapes);
-        hud_row(r, th, lay, &y, "escapes", v, YELLOW);
+        hud_row(r, th, lay, &y, _("escapes"), v, YELLOW);
     }
     draw_hessian(dc, &y);
     /* Newton's note is about the step just taken; show it while the
@@ -337,7 +352,7 @@ void draw_hud(const draw_ctx *dc)
         critical_eigen2(rn->at.h[0][0], rn->at.h[0][1], rn->at.h[1][1], lam_here, NULL);
     const bool note_holds = rn->status == RUNNER_STOPPED || !(lam_here[0] > 0.0);
     if (rn->note && note_holds && y + 60 * s < hint_y) {
-        draw_text_fit(r, rn->note, lay->side_x + 24 * s, y, 20 * s, fmaxf(10.0f, 13 * s),
+        draw_text_fit(r, _(rn->note), lay->side_x + 24 * s, y, 20 * s, fmaxf(10.0f, 13 * s),
                  lay->side_w - 30 * s, TEXT_LEFT, ORANGE);
         y += 30 * s;
     }
@@ -347,7 +362,7 @@ void draw_hud(const draw_ctx *dc)
     const float panel_h = 40 * s + (float)((n_fields + 1) / 2) * 22 * s * 1.4f;
     if (y + 16 * s + panel_h < hint_y) {
         y += 16 * s;
-        draw_text_fit(r, "hyperparameters (Ctrl+arrows)", lay->side_x + 24 * s, y, 20 * s,
+        draw_text_fit(r, _("hyperparameters (Ctrl+arrows)"), lay->side_x + 24 * s, y, 20 * s,
                  fmaxf(10.0f, 13 * s), lay->side_w - 30 * s, TEXT_LEFT, DIM);
         y += 30 * s;
         draw_panel(dc, &y);
@@ -358,10 +373,10 @@ void draw_hud(const draw_ctx *dc)
         return;
     const float kx = lay->side_x + 40 * s, tx = lay->side_x + 70 * s, f = 20 * s;
     render_disc(r, kx, y + f * 0.6f, 10 * s, rgba_alpha(BG, 0.0f), 3 * s, TEXT);
-    render_text(r, "start (drag to move)", tx, y, f, TEXT_LEFT, DIM);
+    render_text(r, _("start (drag to move)"), tx, y, f, TEXT_LEFT, DIM);
     y += f * 1.6f;
     render_disc(r, kx, y + f * 0.6f, 4.5f * s, app_runner_color(a, a->runs.selected), 0, BG);
-    render_text(r, "one dot per step: the trail", tx, y, f, TEXT_LEFT, DIM);
+    render_text(r, _("one dot per step: the trail"), tx, y, f, TEXT_LEFT, DIM);
 }
 
 /* Step-by-step mode: the last step of the selected runner written out,
@@ -394,7 +409,7 @@ void draw_explain(const draw_ctx *dc)
     render_rect(r, x, y, w + 28 * s, h, rgba_alpha(PANEL, 0.94f));
     render_rect(r, x, y, 6 * s, h, app_runner_color(a, a->runs.selected));
     char title[96];
-    snprintf(title, sizeof title, "step %ld of %s (T: leave, Right: next step)", rn->step,
+    snprintf(title, sizeof title, _("step %ld of %s (T: leave, Right: next step)"), rn->step,
              optim_kind_name(rn->opt.kind));
     draw_text_fit(r, title, x + 16 * s, y + 10 * s, 20 * s, fmaxf(10.0f, 13 * s), w, TEXT_LEFT,
                   DIM);
@@ -422,7 +437,7 @@ void draw_help(const draw_ctx *dc)
     const float x = (lay->fb_w - w) / 2, y = fmaxf((lay->fb_h - h) / 2, 10 * s);
     render_rect(r, 0, 0, lay->fb_w, lay->fb_h, rgba_alpha(BG, 0.6f));
     render_rect(r, x, y, w, h, rgba_alpha(PANEL, 0.97f));
-    render_text(r, "Keys and mouse", x + 30 * s, y + font, font * 1.2f, TEXT_LEFT, YELLOW);
+    render_text(r, _("Keys and mouse"), x + 30 * s, y + font, font * 1.2f, TEXT_LEFT, YELLOW);
     const float col_w = (w - 60 * s) / 2, key_w = font * 9.5f;
     int row = 0;
     for (int i = 0; i < n; i++) {
@@ -431,13 +446,13 @@ void draw_help(const draw_ctx *dc)
         const int c = row / per_col;
         const float cx = x + 30 * s + (float)c * (col_w + 20 * s);
         const float ty = y + font * 2.9f + (float)(row % per_col) * font * 1.45f;
-        draw_text_fit(r, b[i].keys, cx, ty, font, fmaxf(9.0f, font * 0.7f), key_w - font * 0.5f,
+        draw_text_fit(r, _(b[i].keys), cx, ty, font, fmaxf(9.0f, font * 0.7f), key_w - font * 0.5f,
                       TEXT_LEFT, TEXT);
-        draw_text_fit(r, b[i].help, cx + key_w, ty, font, fmaxf(9.0f, font * 0.7f),
+        draw_text_fit(r, _(b[i].help), cx + key_w, ty, font, fmaxf(9.0f, font * 0.7f),
                       col_w - key_w - 10 * s, TEXT_LEFT, DIM);
         row++;
     }
-    draw_text_fit(r, "Mouse: left-drag moves the start · right-drag rotates 3D · wheel zooms",
+    draw_text_fit(r, _("Mouse: left-drag moves the start · right-drag rotates 3D · wheel zooms"),
                   x + 30 * s, y + font * 2.9f + (float)per_col * font * 1.45f + font * 0.3f,
                   font * 0.9f, 9.0f, w - 40 * s, TEXT_LEFT, TEXT);
 }

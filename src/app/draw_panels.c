@@ -111,14 +111,15 @@ static void loss_panel(const draw_ctx *dc, loss_curve *curves)
     }
 
     const float fs = fmaxf(11.0f, 20 * s), pad = 12 * s;
-    const char *title = two_risks ? "loss over steps: training loss and risk"
-                        : a->ui.loss_log ? "loss over steps: log10(f − f*)"
-                                      : "loss over steps: f at each iterate";
+    const char *title = two_risks       ? _("loss over steps: training loss and risk")
+                        : a->ui.loss_log ? _("loss over steps: log10(f − f*)")
+                                         : _("loss over steps: f at each iterate");
     draw_text_fit(r, title, x + pad, y + 8 * s, fs, 10.0f, w - 2 * pad, TEXT_LEFT, t->text);
     const float gx = x + pad + 100 * s, gy = y + 8 * s + fs * 1.6f;
-    const float gw = x + w - pad - gx, gh = y + h - gy - fs * 2.2f;
+    /* under the graph: a row of step numbers, then the legend's row */
+    const float gw = x + w - pad - gx, gh = y + h - gy - fs * 3.0f;
     if (!(s1 >= s0) || !(v1 >= v0) || gw < 20 || gh < 20) {
-        draw_text_fit(r, "no steps yet", x + pad, gy, fs, 10.0f, w - 2 * pad, TEXT_LEFT, t->dim);
+        draw_text_fit(r, _("no steps yet"), x + pad, gy, fs, 10.0f, w - 2 * pad, TEXT_LEFT, t->dim);
         return;
     }
     if (s1 - s0 < 1)
@@ -145,7 +146,7 @@ static void loss_panel(const draw_ctx *dc, loss_curve *curves)
     render_text(r, num, gx - 6 * s, gy + gh - fs * 0.6f, fs, TEXT_RIGHT, t->text);
     snprintf(lab, sizeof lab, "%.0f", s0);
     render_text(r, lab, gx, gy + gh + 4 * s, fs, TEXT_CENTER, t->text);
-    snprintf(lab, sizeof lab, "step %.0f", s1);
+    snprintf(lab, sizeof lab, _("step %.0f"), s1);
     render_text(r, lab, gx + gw, gy + gh + 4 * s, fs, TEXT_RIGHT, t->text);
 
     /* the curves, the selected runner's last so it is on top */
@@ -165,10 +166,10 @@ static void loss_panel(const draw_ctx *dc, loss_curve *curves)
     if (two_risks) {
         render_rect(r, x + pad, ly + fs * 0.35f, 22 * s, 4 * s, t->landscape);
         float lx = x + pad + 28 * s;
-        lx += render_text(r, "training loss (empirical risk)   ", lx, ly, fs * 0.9f, TEXT_LEFT,
-                          t->text);
+        lx += render_text(r, _("training loss (empirical risk)"), lx, ly, fs * 0.9f, TEXT_LEFT,
+                          t->text) + 3 * fs * 0.3f;
         render_rect(r, lx, ly + fs * 0.35f, 22 * s, 4 * s, t->companion);
-        render_text(r, "risk", lx + 28 * s, ly, fs * 0.9f, TEXT_LEFT, t->text);
+        render_text(r, _("risk"), lx + 28 * s, ly, fs * 0.9f, TEXT_LEFT, t->text);
         const loss_curve *risk = &curves[1];
         int best = -1;
         for (int i = 0; i < risk->n; i++)
@@ -181,7 +182,7 @@ static void loss_panel(const draw_ctx *dc, loss_curve *curves)
                 render_polyline(r, dash, 2, 2.0f * s, t->accent);
             }
             render_disc(r, bx, by, 7 * s, t->accent, 0, t->bg);
-            snprintf(lab, sizeof lab, "stop here (early stopping): step %.0f", risk->step[best]);
+            snprintf(lab, sizeof lab, _("stop here (early stopping): step %.0f"), risk->step[best]);
             const bool right = bx < gx + gw * 0.5f;
             draw_text_fit(r, lab, right ? bx + 10 * s : bx - 10 * s, gy + 4 * s, fs * 0.9f, 10.0f,
                           right ? gx + gw - bx - 12 * s : bx - gx - 12 * s,
@@ -189,10 +190,10 @@ static void loss_panel(const draw_ctx *dc, loss_curve *curves)
         }
     } else if (a->ui.loss_log) {
         format_sig(num, sizeof num, fstar, 6);
-        snprintf(lab, sizeof lab, "f* = %s (lowest minimum)   Shift+J: linear", num);
+        snprintf(lab, sizeof lab, _("f* = %s (lowest minimum)   Shift+J: linear"), num);
         draw_text_fit(r, lab, x + pad, ly, fs * 0.9f, 10.0f, w - 2 * pad, TEXT_LEFT, t->dim);
     } else {
-        draw_text_fit(r, "each runner in its color   Shift+J: log scale", x + pad, ly, fs * 0.9f,
+        draw_text_fit(r, _("each runner in its color   Shift+J: log scale"), x + pad, ly, fs * 0.9f,
                       10.0f, w - 2 * pad, TEXT_LEFT, t->dim);
     }
 #undef PX
@@ -291,13 +292,16 @@ void draw_formula_line(const draw_ctx *dc)
     render_rect(r, x, y, w, h, rgba_alpha(th->panel, 0.97f));
     const float frame[10] = {x, y, x + w, y, x + w, y + h, x, y + h, x, y};
     render_polyline(r, frame, 5, 2.0f * s, th->dim);
-    draw_text_fit(r, "Your function in x (or x and y): Enter shows it · Esc cancels · Tab: domain "
-                     "· Up/Down: earlier ones · Ctrl+U: clear",
+    draw_text_fit(r,
+                  _("Your function in x (or x and y): Enter shows it · Esc cancels · Tab: domain "
+                    "· Up/Down: earlier ones · Ctrl+U: clear"),
                   x + pad, y + pad, small, 10.0f, w - 2 * pad, TEXT_LEFT, th->dim);
     const float fy = y + pad + small * 1.5f;
     const float lw = render_text(r, "f =", x + pad, fy + (field_h - fs * 1.2f) / 2, fs, TEXT_LEFT,
                                  th->text);
-    const float on_w = render_text_width(r, "on", fs);
+    /* TRANSLATORS: between the formula and its domain: "f = x^2 on -2:2" */
+    const char *on = C_("domain", "on");
+    const float on_w = render_text_width(r, on, fs);
     const float dom_w = fmaxf(w * 0.24f, 140 * s);
     const float fx = x + pad + lw + fs * 0.4f;
     const float fw = w - 2 * pad - lw - fs * 0.4f - dom_w - on_w - fs * 0.8f;
@@ -305,7 +309,7 @@ void draw_formula_line(const draw_ctx *dc)
     const float tx = draw_field(r, &a->ui.formula, a->ui.formula_field == 0, fx, fy, fw, field_h,
                                 fs, th,
                                 &first_f);
-    render_text(r, "on", fx + fw + fs * 0.4f, fy + (field_h - fs * 1.2f) / 2, fs, TEXT_LEFT,
+    render_text(r, on, fx + fw + fs * 0.4f, fy + (field_h - fs * 1.2f) / 2, fs, TEXT_LEFT,
                 th->text);
     draw_field(r, &a->ui.domain, a->ui.formula_field == 1, x + w - pad - dom_w, fy, dom_w, field_h,
                fs,
@@ -319,9 +323,9 @@ void draw_formula_line(const draw_ctx *dc)
         if (cx < fx + fw)
             render_text(r, "^", cx, ey - fs * 0.1f, fs, TEXT_LEFT, th->bad);
     }
-    char msg[260];
+    char msg[640];
     if (col > 0)
-        snprintf(msg, sizeof msg, "column %d: %s", col, a->ui.formula_error);
+        snprintf(msg, sizeof msg, _("column %d: %s"), col, a->ui.formula_error);
     else
         snprintf(msg, sizeof msg, "%s", a->ui.formula_error);
     /* two lines at most, broken at a space */
@@ -340,7 +344,7 @@ void draw_formula_line(const draw_ctx *dc)
             }
         }
     }
-    char line1[260];
+    char line1[640];
     snprintf(line1, sizeof line1, "%.*s", (int)cut, msg);
     draw_text_fit(r, line1, x + pad, ey + fs * 1.0f, efs, 10.0f, avail, TEXT_LEFT, th->bad);
     if (cut < strlen(msg))
@@ -435,7 +439,7 @@ void draw_scene_annotations(const draw_ctx *dc)
         if (px < lay->plot_x || px > lay->plot_x + lay->plot_w || py < lay->plot_y ||
             py > lay->plot_y + lay->plot_h)
             continue;
-        const char *text = a->ui.korean && an->text_ko[0] ? an->text_ko : an->text;
+        const char *text = strcmp(a->ui.lang, "ko") == 0 && an->text_ko[0] ? an->text_ko : an->text;
         /* labels pinned along the plot's top, one row each, with a leader
          * line down to the point: clear of the curve's marks below it */
         const float ly = lay->plot_y + 12 * s + (float)i * fs * 1.7f;

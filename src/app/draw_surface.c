@@ -69,23 +69,23 @@ static void draw_critical_3d(const draw_ctx *dc, const float vp[16],
         const char *label = NULL;
         switch (c->kind) {
         case CRITICAL_GLOBAL_MIN:
-            label = "global minimum";
+            label = _("global minimum");
             break;
         case CRITICAL_LOCAL_MIN:
-            label = "local minimum";
+            label = _("local minimum");
             break;
         case CRITICAL_SADDLE:
-            label = "saddle point";
+            label = _("saddle point");
             break;
         case CRITICAL_DEGENERATE:
-            label = "degenerate (test inconclusive)";
+            label = _("degenerate (test inconclusive)");
             break;
         case CRITICAL_UNDEFINED:
             label = "critical (f'' undefined)";
             break;
         case CRITICAL_GLOBAL_MAX:
         case CRITICAL_LOCAL_MAX:
-            label = "maximum";
+            label = _("maximum");
             break;
         }
         if (c->kind == CRITICAL_SADDLE) {
@@ -182,9 +182,10 @@ void draw_view_3d(const draw_ctx *dc)
     if (a->ui.annotate)
         draw_critical_3d(dc, vp, lift);
     render_clip(r, 0, 0, 0, 0);
-    draw_text_fit(r, "right-drag or Shift+arrows: rotate · left-drag: move the start · wheel: zoom",
-             lay->plot_x + lay->plot_w / 2, lay->plot_y + lay->plot_h + 14 * s, 22 * s,
-             fmaxf(12.0f, 16 * s), lay->plot_w, TEXT_CENTER, DIM);
+    draw_text_fit(r,
+                  _("right-drag or Shift+arrows: rotate · left-drag: move the start · wheel: zoom"),
+                  lay->plot_x + lay->plot_w / 2, lay->plot_y + lay->plot_h + 14 * s, 22 * s,
+                  fmaxf(12.0f, 16 * s), lay->plot_w, TEXT_CENTER, DIM);
 }
 
 /* The 3D view's moving part: trails draped on the surface, the start

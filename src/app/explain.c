@@ -6,6 +6,7 @@
  */
 #include "app/explain.h"
 #include "app/format.h"
+#include "app/i18n.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -62,7 +63,7 @@ int explain_step(const runner *r, char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE])
 {
     text t = {lines, 0};
     if (r->step == 0) {
-        line(&t, "at the start: press Right or S to take a step");
+        line(&t, "%s", _("at the start: press Right or S to take a step"));
         return t.n;
     }
     const int dim = r->land->dim;
@@ -74,18 +75,18 @@ int explain_step(const runner *r, char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE])
     vec(x1, sizeof x1, r->x, dim);
     num(lr, sizeof lr, r->lr_now);
     if (o->kind != OPTIM_ANNEAL && o->kind != OPTIM_NEWTON)
-        line(&t, "g = ∇f(x)%s = %s", r->noise > 0 ? " + noise" : "", g);
+        line(&t, "g = ∇f(x)%s = %s", r->noise > 0 ? _(" + noise") : "", g);
     if (p->weight_decay != 0.0 && optim_decoupled_decay(o->kind))
-        line(&t, "x ← x − η·%g·x  (decoupled weight decay)", p->weight_decay);
+        line(&t, _("x ← x − η·%g·x  (decoupled weight decay)"), p->weight_decay);
     else if (p->weight_decay != 0.0 && o->kind != OPTIM_ANNEAL && o->kind != OPTIM_NEWTON)
-        line(&t, "g ← g + %g·x  (weight decay)", p->weight_decay);
+        line(&t, _("g ← g + %g·x  (weight decay)"), p->weight_decay);
     switch (o->kind) {
     case OPTIM_SGD:
         if (p->momentum != 0.0) {
             vec(s0, sizeof s0, b->buf, dim);
             vec(s1, sizeof s1, o->buf, dim);
             if (!b->has_buf)
-                line(&t, "v ← g = %s  (first step)", s1);
+                line(&t, _("v ← g = %s  (first step)"), s1);
             else if (p->dampening != 0.0)
                 line(&t, "v ← %g·v + %g·g = %g·%s + … = %s", p->momentum, 1.0 - p->dampening,
                      p->momentum, s0, s1);
@@ -103,7 +104,7 @@ int explain_step(const runner *r, char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE])
     case OPTIM_ADAGRAD:
         vec(s1, sizeof s1, o->sum, dim);
         line(&t, "s ← s + g² = %s", s1);
-        line(&t, "x ← x − η·g / (√s + ε),  η = %s%s", lr, p->lr_decay ? " (decayed)" : "");
+        line(&t, "x ← x − η·g / (√s + ε),  η = %s%s", lr, p->lr_decay ? _(" (decayed)") : "");
         line(&t, "x = %s → %s", x0, x1);
         break;
     case OPTIM_RMSPROP:
@@ -130,7 +131,7 @@ int explain_step(const runner *r, char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE])
     default: /* another kind: Adam's worked example when it keeps Adam's moments */
     case OPTIM_ADAM:
         if (!uses_field(o->kind, "beta1")) {
-            line(&t, "x ← %s step,  η = %s:  x = %s → %s", optim_kind_name(o->kind), lr, x0, x1);
+            line(&t, _("x ← %s step,  η = %s:  x = %s → %s"), optim_kind_name(o->kind), lr, x0, x1);
             break;
         }
         vec(s0, sizeof s0, o->m, dim);
@@ -150,17 +151,17 @@ int explain_step(const runner *r, char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE])
         line(&t, "∇f = %s", g);
         line(&t, "x = %s → %s", x0, x1);
         if (r->note)
-            line(&t, "%s", r->note);
+            line(&t, "%s", _(r->note));
         break;
     case OPTIM_ANNEAL: {
         char prop[96], pa[48], temp[48];
         vec(prop, sizeof prop, o->proposal_x, dim);
         num(pa, sizeof pa, o->accept_p);
         num(temp, sizeof temp, o->temperature);
-        line(&t, "proposal x′ = x + N(0, %g²) = %s", p->proposal, prop);
+        line(&t, _("proposal x′ = x + N(0, %g²) = %s"), p->proposal, prop);
         line(&t, "T = %g·%g^%ld = %s", p->t0, p->cooling, o->steps - 1, temp);
-        line(&t, "accept with min(1, e^(−Δf/T)) = %s: %s", pa,
-             o->last_accepted ? "accepted" : "rejected");
+        line(&t, _("accept with min(1, e^(−Δf/T)) = %s: %s"), pa,
+             o->last_accepted ? _("accepted") : _("rejected"));
         line(&t, "x = %s → %s", x0, x1);
         break;
     }

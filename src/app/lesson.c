@@ -140,7 +140,7 @@ void app_assess(app *a)
         const int before = a->runs.assess[i].escapes;
         assess_runner(&a->runs.assess[i], r, &a->lesson.crit, a->view.f_range);
         if (a->runs.assess[i].escapes > before)
-            app_message(a, 3000, "%s left the local minimum's basin (escape %d)",
+            app_message(a, 3000, _("%s left the local minimum's basin (escape %d)"),
                         optim_kind_name(r->opt.kind), a->runs.assess[i].escapes);
     }
 }

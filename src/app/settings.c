@@ -8,6 +8,7 @@
 #include "app/settings.h"
 
 #include "app/fileio.h"
+#include "app/i18n.h"
 #include "app/paths.h"
 #include "core/landscape.h"
 
@@ -33,7 +34,7 @@ bool settings_path(char *out, size_t n, char *err, size_t errlen)
     if (!paths_config_home(config, sizeof config, err, errlen))
         return false;
     if (snprintf(out, n, "%s/optiviz/settings.ini", config) >= (int)n) {
-        snprintf(err, errlen, "settings path too long");
+        snprintf(err, errlen, _("settings path too long"));
         return false;
     }
     return true;
@@ -52,7 +53,7 @@ static void complain(load_state *st, const char *key, const char *value, const c
 {
     if (!st->bad) {
         char raw[8400];
-        snprintf(raw, sizeof raw, "%s: %s = '%s' is not %s; using the default", st->path, key,
+        snprintf(raw, sizeof raw, _("%s: %s = '%s' is not %s; using the default"), st->path, key,
                  value, want);
         fileio_escape(st->msg, st->n, raw, false); /* the file's text, shown safely */
     }
@@ -66,14 +67,22 @@ static int on_entry(void *user, const char *section, const char *name, const cha
     if (strcmp(name, "theme") == 0) {
         if (!theme_parse(value, &st->s->theme)) {
             st->s->theme = THEME_DARK;
-            complain(st, name, value, "dark, light or high-contrast");
+            complain(st, name, value, _("dark, light or high-contrast"));
+        }
+    } else if (strcmp(name, "language") == 0) {
+        const char *code = value[0] ? i18n_match(value) : "";
+        if (!code) {
+            st->s->language[0] = '\0';
+            complain(st, name, value, _("a language optiviz has (en, ko) or empty"));
+        } else {
+            snprintf(st->s->language, sizeof st->s->language, "%s", code);
         }
     } else if (strcmp(name, "ui_scale") == 0) {
         double v = 0.0;
         if (!landscape_parse_number(value, &v) ||
             (v != 0.0 && (v < SETTINGS_UI_SCALE_MIN || v > SETTINGS_UI_SCALE_MAX))) {
             st->s->ui_scale = 0.0;
-            complain(st, name, value, "0 (from the display) or a number in 0.5..3");
+            complain(st, name, value, _("0 (from the display) or a number in 0.5..3"));
         } else {
             st->s->ui_scale = v;
         }
@@ -96,7 +105,7 @@ bool settings_load(settings *s, const char *path, char *msg, size_t n)
     if (!fp) {
         if (errno == ENOENT)
             return true;
-        snprintf(msg, n, "cannot read settings: %s; using the default settings", why);
+        snprintf(msg, n, _("cannot read settings: %s; using the default settings"), why);
         return false;
     }
     /* the whole file (at most FILEIO_SETTINGS_MAX bytes), checked for
@@ -127,9 +136,9 @@ bool settings_load(settings *s, const char *path, char *msg, size_t n)
     free(text);
     if (rc != 0 && !st.bad) {
         if (rc > 0)
-            snprintf(msg, n, "%s: line %d is not 'key = value'; the rest is ignored", shown, rc);
+            snprintf(msg, n, _("%s: line %d is not 'key = value'; the rest is ignored"), shown, rc);
         else
-            snprintf(msg, n, "cannot read '%s'; using the default settings", shown);
+            snprintf(msg, n, _("cannot read '%s'; using the default settings"), shown);
         return false;
     }
     return !st.bad;
@@ -151,15 +160,17 @@ bool settings_save(const settings *s, const char *path, char *msg, size_t n)
         if (!paths_mkdir_p(dir, msg, n))
             return false;
     }
-    char text[512];
+    char text[640];
     const int len = snprintf(text, sizeof text,
                              "# optiviz settings, written by optiviz (edit while it is closed)\n"
                              "[ui]\n"
                              "# dark, light or high-contrast\n"
                              "theme = %s\n"
                              "# 0.5 .. 3; 0: from the display's DPI\n"
-                             "ui_scale = %.2f\n",
-                             theme_get(s->theme)->name, s->ui_scale);
+                             "ui_scale = %.2f\n"
+                             "# en, ko; empty: the system locale's (L switches it)\n"
+                             "language = %s\n",
+                             theme_get(s->theme)->name, s->ui_scale, s->language);
     /* the same replace as every file optiviz writes: a temporary file next
      * to it (through a symbolic link: next to its target), synced, renamed */
     fileio_replace r;
@@ -172,7 +183,7 @@ bool settings_save(const settings *s, const char *path, char *msg, size_t n)
         if (w <= 0) {
             char shown[4400];
             fileio_escape(shown, sizeof shown, path, false);
-            snprintf(msg, n, "cannot write '%s': %s", shown, strerror(w < 0 ? errno : EIO));
+            snprintf(msg, n, _("cannot write '%s': %s"), shown, strerror(w < 0 ? errno : EIO));
             fileio_replace_abort(&r);
             return false;
         }

@@ -6,6 +6,8 @@
  */
 #include "app/theme.h"
 
+#include "core/nls.h"
+
 #include <string.h>
 
 #define C(r, g, b) {(r) / 255.0f, (g) / 255.0f, (b) / 255.0f, 1.0f}
@@ -13,7 +15,7 @@
 
 static const theme THEMES[THEME_COUNT] = {
     [THEME_DARK] = {
-        .name = "dark",
+        .name = N_("dark"),
         .bg = C(18, 20, 26), .panel = C(30, 33, 42), .panel_hi = C(48, 52, 66),
         .axis = C(200, 204, 212), .grid = C(44, 48, 58), .text = C(236, 238, 242),
         .dim = C(150, 156, 168),
@@ -24,7 +26,7 @@ static const theme THEMES[THEME_COUNT] = {
         .stroke = 1.0f,
     },
     [THEME_LIGHT] = {
-        .name = "light",
+        .name = N_("light"),
         .bg = C(250, 250, 247), .panel = C(234, 235, 238), .panel_hi = C(210, 214, 224),
         .axis = C(50, 52, 60), .grid = C(218, 220, 226), .text = C(16, 18, 24),
         .dim = C(88, 92, 104),
@@ -35,7 +37,7 @@ static const theme THEMES[THEME_COUNT] = {
         .stroke = 1.0f,
     },
     [THEME_HIGH_CONTRAST] = {
-        .name = "high-contrast",
+        .name = N_("high-contrast"),
         .bg = C(0, 0, 0), .panel = C(16, 16, 16), .panel_hi = C(60, 60, 60),
         .axis = C(255, 255, 255), .grid = C(70, 70, 70), .text = C(255, 255, 255),
         .dim = C(210, 210, 210),

@@ -82,6 +82,13 @@ float render_text(renderer *r, const char *utf8, float x, float y, float size_px
                   text_align align, rgba color);
 /* Width in pixels the text would take, without drawing. */
 float render_text_width(renderer *r, const char *utf8, float size_px);
+/* Reports every text render_text draws to fn (layout tests): the string and
+ * its box in pixels, (x, y) its top-left corner, w its advance width, h
+ * 1.2 times size_px (the line the app lays out). NULL stops it. While fn is
+ * set the static layer is off, so every frame draws (and reports) all its
+ * text. */
+typedef void (*render_text_fn)(void *user, const char *utf8, float x, float y, float w, float h);
+void render_observe_text(renderer *r, render_text_fn fn, void *user);
 
 /* 3D polyline (xyz triples, world units) projected with view_proj
  * (column-major 4x4); width in pixels, depth-tested against the surface. */
