@@ -35,6 +35,10 @@ typedef enum opt_id {
     OPT_SCENE,
     OPT_OUTPUT_DIR,
     OPT_PARTICLES,
+    OPT_STARTUP,
+    OPT_COLD,
+    OPT_RUNS,
+    OPT_IDLE,
     OPT_LANG,
     OPT_FORCE,
 } opt_id;
