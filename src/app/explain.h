@@ -1,7 +1,8 @@
 /*
  * explain.h: the worked example of step-by-step mode (key T): the update
  * rule of the runner's last step written out with its numbers, e.g.
- * "v ← 0.9·v + g = 0.9·(−1.2) + 0.53 = −0.55". Reads a runner, writes text.
+ * "v ← μ·v + g = 0.9·(−1.2) + 0.53 = −0.55": the numbers shown, put into the
+ * formula shown, give the value applied. Reads a runner, writes text.
  */
 #ifndef OPTIVIZ_APP_EXPLAIN_H
 #define OPTIVIZ_APP_EXPLAIN_H
@@ -10,7 +11,7 @@
 
 #include <stddef.h>
 
-#define EXPLAIN_MAX_LINES 6
+#define EXPLAIN_MAX_LINES 20
 #define EXPLAIN_LINE 200
 
 /* Writes up to EXPLAIN_MAX_LINES lines (UTF-8) describing r's last step
