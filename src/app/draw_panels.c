@@ -12,42 +12,17 @@
 #include "app/draw_internal.h"
 #include "app/format.h"
 #include "app/theme.h"
+#include "core/loss.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-#define LOSS_MAX_POINTS 512 /* samples per curve (the panel is narrower) */
-
-/* One curve of the panel: steps and values of one landscape along one
- * runner's trail. */
+/* One curve of the panel and its color. */
 typedef struct loss_curve {
-    int n;
-    double step[LOSS_MAX_POINTS];
-    double f[LOSS_MAX_POINTS];
+    loss_series ser;
     rgba color;
 } loss_curve;
-
-/* Samples l at rn's trail points, at most LOSS_MAX_POINTS of them evenly
- * spread, the newest always included. */
-static void loss_sample(const runner *rn, const landscape *l, rgba color, loss_curve *c)
-{
-    const int n = rn->trail_len;
-    const long first_step = rn->step - (n - 1);
-    const int m = n < LOSS_MAX_POINTS ? n : LOSS_MAX_POINTS;
-    c->n = 0;
-    c->color = color;
-    for (int k = 0; k < m; k++) {
-        const int i = m == 1 ? n - 1 : (int)((long)k * (n - 1) / (m - 1));
-        double p[2];
-        runner_trail_point(rn, i, p);
-        landscape_point v;
-        landscape_eval(l, p, &v);
-        c->step[c->n] = (double)(first_step + i);
-        c->f[c->n] = v.f;
-        c->n++;
-    }
-}
 
 /* The lowest value among the landscape's minima (f*), or NAN. */
 static double lowest_minimum(const app *a)
@@ -75,41 +50,67 @@ void draw_loss_panel(const app *a, renderer *r, const layout *lay)
     const bool two_risks = a->companion != NULL;
     const runner *sel = &a->sim.runners[a->selected];
     if (two_risks) {
-        loss_sample(sel, a->land, t->landscape, &curves[nc++]);
-        loss_sample(sel, a->companion, t->companion, &curves[nc++]);
+        curves[nc].color = t->landscape;
+        loss_sample(&curves[nc++].ser, sel, a->land);
+        curves[nc].color = t->companion;
+        loss_sample(&curves[nc++].ser, sel, a->companion);
     } else {
-        for (int i = 0; i < a->sim.n_runners; i++)
-            loss_sample(&a->sim.runners[i], a->land, app_runner_color(a, i), &curves[nc++]);
+        for (int i = 0; i < a->sim.n_runners; i++) {
+            curves[nc].color = app_runner_color(a, i);
+            loss_sample(&curves[nc++].ser, &a->sim.runners[i], a->land);
+        }
     }
 
-    /* the y quantity: f, or log10(f - f*) */
-    double fstar = lowest_minimum(a);
+    /* the y quantity: f, or log10(f - f*) with f* each curve's own lowest
+     * minimum (lesson 1's risk: its marked minimum) */
+    double fstar = lowest_minimum(a), fstar2 = NAN;
     if (a->loss_log && !isfinite(fstar)) {
         fstar = INFINITY; /* no known minimum: below the lowest value seen */
         for (int c = 0; c < nc; c++)
-            for (int i = 0; i < curves[c].n; i++)
-                if (curves[c].f[i] < fstar)
-                    fstar = curves[c].f[i];
+            for (int i = 0; i < curves[c].ser.n; i++)
+                if (curves[c].ser.y[i] < fstar)
+                    fstar = curves[c].ser.y[i];
         fstar -= 1e-12;
     }
+    if (two_risks && a->loss_log) {
+        for (int m = 0; m < a->land->n_marks; m++) {
+            const landscape_mark *mk = &a->land->marks[m];
+            double xm, p2[2];
+            if (mk->of_function && strcmp(mk->of_function, a->companion->name) == 0 &&
+                landscape_critical_1d(a->companion, mk->seed, &xm)) {
+                landscape_point v;
+                p2[0] = xm;
+                landscape_eval(a->companion, p2, &v);
+                fstar2 = v.f;
+            }
+        }
+    }
+    long zero_step = -1, below_step = -1;
     double s0 = INFINITY, s1 = -INFINITY, v0 = INFINITY, v1 = -INFINITY;
     for (int c = 0; c < nc; c++) {
-        for (int i = 0; i < curves[c].n; i++) {
-            double v = curves[c].f[i];
-            if (a->loss_log) /* below f* (only off the domain) the gap has no log: a break */
-                v = v - fstar >= 0.0 ? log10(fmax(v - fstar, 1e-16)) : NAN;
-            curves[c].f[i] = v;
+        loss_series *ser = &curves[c].ser;
+        if (a->loss_log) { /* a gap of 0 or below has no log: a break, said below */
+            loss_log_gap(ser, two_risks && c == 1 ? fstar2 : fstar);
+            if (ser->zero_step >= 0 && (zero_step < 0 || ser->zero_step < zero_step))
+                zero_step = ser->zero_step;
+            if (ser->below_step >= 0 && (below_step < 0 || ser->below_step < below_step))
+                below_step = ser->below_step;
+        }
+        for (int i = 0; i < ser->n; i++) {
+            const double v = ser->y[i];
             if (!isfinite(v))
                 continue;
-            s0 = fmin(s0, curves[c].step[i]);
-            s1 = fmax(s1, curves[c].step[i]);
+            s0 = fmin(s0, ser->step[i]);
+            s1 = fmax(s1, ser->step[i]);
             v0 = fmin(v0, v);
             v1 = fmax(v1, v);
         }
     }
 
     const float fs = fmaxf(11.0f, 20 * s), pad = 12 * s;
-    const char *title = two_risks ? "loss over steps: training loss and risk"
+    const char *title = two_risks ? (a->loss_log ? "loss over steps: log10(f − f*), "
+                                                   "training loss and risk"
+                                                 : "loss over steps: training loss and risk")
                         : a->loss_log ? "loss over steps: log10(f − f*)"
                                       : "loss over steps: f at each iterate";
     draw_text_fit(r, title, x + pad, y + 8 * s, fs, 10.0f, w - 2 * pad, TEXT_LEFT, t->text);
@@ -136,7 +137,7 @@ void draw_loss_panel(const app *a, renderer *r, const layout *lay)
     /* axes and labels */
     const float box[10] = {gx, gy, gx, gy + gh, gx + gw, gy + gh};
     render_polyline(r, box, 3, 1.5f * s, t->axis);
-    char num[48], lab[96];
+    char num[48], lab[192];
     format_sig(num, sizeof num, v1, 3);
     render_text(r, num, gx - 6 * s, gy - fs * 0.5f, fs, TEXT_RIGHT, t->text);
     format_sig(num, sizeof num, v0, 3);
@@ -150,11 +151,12 @@ void draw_loss_panel(const app *a, renderer *r, const layout *lay)
     float pts[2 * LOSS_MAX_POINTS];
     render_clip(r, gx, gy - 2 * s, gw + 2 * s, gh + 4 * s);
     for (int c = nc - 1; c >= 0; c--) {
-        for (int i = 0; i < curves[c].n; i++) {
-            pts[2 * i] = PX(curves[c].step[i]);
-            pts[2 * i + 1] = isfinite(curves[c].f[i]) ? PY(curves[c].f[i]) : NAN;
+        const loss_series *ser = &curves[c].ser;
+        for (int i = 0; i < ser->n; i++) {
+            pts[2 * i] = PX(ser->step[i]);
+            pts[2 * i + 1] = isfinite(ser->y[i]) ? PY(ser->y[i]) : NAN;
         }
-        render_polyline(r, pts, curves[c].n, 3.0f * s, curves[c].color);
+        render_polyline(r, pts, ser->n, 3.0f * s, curves[c].color);
     }
     render_clip(r, 0, 0, 0, 0);
 
@@ -167,19 +169,30 @@ void draw_loss_panel(const app *a, renderer *r, const layout *lay)
                           t->text);
         render_rect(r, lx, ly + fs * 0.35f, 22 * s, 4 * s, t->companion);
         render_text(r, "risk", lx + 28 * s, ly, fs * 0.9f, TEXT_LEFT, t->text);
-        const loss_curve *risk = &curves[1];
-        int best = -1;
-        for (int i = 0; i < risk->n; i++)
-            if (isfinite(risk->f[i]) && (best < 0 || risk->f[i] < risk->f[best]))
-                best = i;
-        if (best >= 0 && best < risk->n - 1) {
-            const float bx = PX(risk->step[best]), by = PY(risk->f[best]);
-            for (float yy = gy; yy < gy + gh; yy += 10 * s) {
-                const float dash[4] = {bx, yy, bx, fminf(yy + 5 * s, gy + gh)};
-                render_polyline(r, dash, 2, 2.0f * s, t->accent);
+        /* the lowest risk of the whole run, tracked step by step (core/sim) */
+        if (sel->watch && sel->watch_best_step < sel->step) {
+            const double bs = (double)sel->watch_best_step;
+            double bv = sel->watch_best;
+            if (a->loss_log)
+                bv = bv - fstar2 > 0.0 ? log10(bv - fstar2) : NAN;
+            const bool shown = bs >= s0 && bs <= s1;
+            const float bx = shown ? PX(bs) : gx;
+            if (shown) {
+                for (float yy = gy; yy < gy + gh; yy += 10 * s) {
+                    const float dash[4] = {bx, yy, bx, fminf(yy + 5 * s, gy + gh)};
+                    render_polyline(r, dash, 2, 2.0f * s, t->accent);
+                }
+                if (isfinite(bv) && bv >= v0 && bv <= v1)
+                    render_disc(r, bx, PY(bv), 7 * s, t->accent, 0, t->bg);
             }
-            render_disc(r, bx, by, 7 * s, t->accent, 0, t->bg);
-            snprintf(lab, sizeof lab, "stop here (early stopping): step %.0f", risk->step[best]);
+            /* with noise the lowest value so far is what early stopping
+             * would watch (on validation data); without, the run's lowest */
+            if (sel->noise > 0.0)
+                snprintf(lab, sizeof lab, "lowest risk so far: step %ld (early stopping "
+                         "watches this on validation data)", sel->watch_best_step);
+            else
+                snprintf(lab, sizeof lab, "stop here (early stopping): lowest risk at step %ld%s",
+                         sel->watch_best_step, shown ? "" : ", before the steps shown");
             const bool right = bx < gx + gw * 0.5f;
             draw_text_fit(r, lab, right ? bx + 10 * s : bx - 10 * s, gy + 4 * s, fs * 0.9f, 10.0f,
                           right ? gx + gw - bx - 12 * s : bx - gx - 12 * s,
@@ -187,7 +200,14 @@ void draw_loss_panel(const app *a, renderer *r, const layout *lay)
         }
     } else if (a->loss_log) {
         format_sig(num, sizeof num, fstar, 6);
-        snprintf(lab, sizeof lab, "f* = %s (lowest minimum)   Shift+J: linear", num);
+        if (zero_step >= 0)
+            snprintf(lab, sizeof lab, "f = f* = %s exactly at step %ld: log 0 = −∞, the line "
+                     "breaks   Shift+J: linear", num, zero_step);
+        else if (below_step >= 0)
+            snprintf(lab, sizeof lab, "f below f* = %s (found numerically) at step %ld: the "
+                     "line breaks   Shift+J: linear", num, below_step);
+        else
+            snprintf(lab, sizeof lab, "f* = %s (lowest minimum)   Shift+J: linear", num);
         draw_text_fit(r, lab, x + pad, ly, fs * 0.9f, 10.0f, w - 2 * pad, TEXT_LEFT, t->dim);
     } else {
         draw_text_fit(r, "each runner in its color   Shift+J: log scale", x + pad, ly, fs * 0.9f,

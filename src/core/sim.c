@@ -81,6 +81,20 @@ static runner_status classify(const runner *r)
     return RUNNER_RUNNING;
 }
 
+/* Keeps the lowest value of r->watch over the run: every step is seen here,
+ * not a thinned history. */
+static void watch_update(runner *r)
+{
+    if (!r->watch)
+        return;
+    landscape_point v;
+    landscape_eval(r->watch, r->x, &v);
+    if (isfinite(v.f) && !(v.f >= r->watch_best)) {
+        r->watch_best = v.f;
+        r->watch_best_step = r->step;
+    }
+}
+
 bool runner_init(runner *r, const runner_params *p, char *err, size_t errlen)
 {
     memset(r, 0, sizeof *r);
@@ -106,6 +120,7 @@ bool runner_init(runner *r, const runner_params *p, char *err, size_t errlen)
     if (!schedule_check(&r->sched, err, errlen))
         return false;
     r->seed = p->seed;
+    r->watch = p->land->companion ? landscape_find(p->land->companion) : NULL;
     const double *start = p->start ? p->start : p->land->start;
     for (int k = 0; k < p->land->dim; k++)
         r->start[k] = start[k];
@@ -134,6 +149,9 @@ void runner_reset(runner *r, const double *start)
     trail_push(r);
     landscape_eval(r->land, r->x, &r->at);
     r->status = classify(r);
+    r->watch_best_step = 0;
+    r->watch_best = NAN;
+    watch_update(r);
 }
 
 optim_result sim_noisy_step(const landscape *l, optim *o, rng *r, double noise,
@@ -187,6 +205,7 @@ void runner_step(runner *r)
     r->downhill = r->at.f < f_before;
     trail_push(r);
     r->status = classify(r);
+    watch_update(r);
 }
 
 bool sim_init(sim *s, const runner_params *params, int n, double steps_per_second, char *err,

@@ -78,6 +78,11 @@ typedef struct runner {
     bool downhill;         /* the last step lowered f (a run off downhill is an escape,
                               not a step size that is too large) */
     const char *note;      /* why, when the optimizer has something to say, or NULL */
+    const landscape *watch; /* land->companion (the risk beside lesson 1's training
+                               loss), or NULL: its lowest value over the whole run is
+                               tracked as the run goes (the early-stopping mark) */
+    long watch_best_step;  /* step of the lowest watch value so far (0: the start) */
+    double watch_best;     /* that value */
     int trail_len;         /* points in the trail ring, <= RUNNER_TRAIL_MAX */
     int trail_head;        /* index of the oldest point */
     double trail[RUNNER_TRAIL_MAX][2];
