@@ -239,20 +239,19 @@ static void legend_line(renderer *r, float x, float y, float s, rgba c, const ch
     render_text(r, text, x + 52 * s, y, 24 * s, TEXT_LEFT, TEXT);
 }
 
-/* Shades where |f'| < 0.01 over a stretch with no critical point, labelled
- * "vanishing gradient" (tanh's plateaus, d2l 12.1.3.3). */
+/* Shades the plateaus (core/assess.h's assess_plateau, the status's own
+ * test) over a stretch, labelled "vanishing gradient" (tanh's plateaus,
+ * d2l 12.1.3.3). */
 static void draw_plateau_1d(const app *a, renderer *r, const layout *lay)
 {
-    if (a->crit.count > 0 || a->companion)
-        return; /* only where no critical point explains a small gradient */
+    if (a->companion)
+        return;
     const float s = lay->scale;
     const int n = 2000;
     double start = NAN;
     for (int i = 0; i <= n; i++) {
         const double x = a->land->lo[0] + (a->land->hi[0] - a->land->lo[0]) * i / n;
-        landscape_point p;
-        landscape_eval(a->land, &x, &p);
-        const bool flat = fabs(p.g[0]) < 0.01;
+        const bool flat = assess_plateau(a->land, &a->crit, a->f_range, &x);
         if (flat && isnan(start))
             start = x;
         if ((!flat || i == n) && !isnan(start)) {
@@ -260,9 +259,15 @@ static void draw_plateau_1d(const app *a, renderer *r, const layout *lay)
             if (end - start > 0.03 * (a->land->hi[0] - a->land->lo[0])) {
                 const float x0 = view_x_to_px(a, lay, start), x1 = view_x_to_px(a, lay, end);
                 render_rect(r, x0, lay->plot_y, x1 - x0, lay->plot_h, rgba_alpha(YELLOW, 0.12f));
-                const char *lbl = "vanishing gradient: |f′| < 0.01";
-                draw_text_fit(r, lbl, (x0 + x1) / 2, lay->plot_y + lay->plot_h - 70 * s, 24 * s,
-                         fmaxf(10.0f, 14 * s), x1 - x0 - 8 * s, TEXT_CENTER, YELLOW);
+                /* full size, on a backing, kept inside the plot (not shrunk to the band) */
+                const char *lbl = "plateau: vanishing gradient";
+                const float fs = 24 * s, tw = render_text_width(r, lbl, fs);
+                const float cx = fminf(fmaxf((x0 + x1) / 2, lay->plot_x + tw / 2 + 10 * s),
+                                       lay->plot_x + lay->plot_w - tw / 2 - 10 * s);
+                const float ty = lay->plot_y + lay->plot_h - 70 * s;
+                render_rect(r, cx - tw / 2 - 6 * s, ty - 4 * s, tw + 12 * s, fs * 1.4f,
+                            rgba_alpha(BG, 0.85f));
+                render_text(r, lbl, cx, ty, fs, TEXT_CENTER, YELLOW);
                 const double mid = 0.5 * (start + end);
                 landscape_point m;
                 landscape_eval(a->land, &mid, &m);

@@ -190,7 +190,8 @@ void draw_cloud_panel(const app *a, renderer *r, const layout *lay)
     char pct[32], tail[48];
     snprintf(pct, sizeof pct, "%.1f %%", 100.0 * cloud_global_fraction(c));
     snprintf(tail, sizeof tail, " of %d", c->n);
-    const char *lead = has_global ? "at global minimum: " : "no global minimum in the domain";
+    const char *lead =
+        has_global ? "in the global minimum's basin: " : "no global minimum in the domain";
     const float head_w = render_text_width(r, lead, head_px) +
                          (has_global ? render_text_width(r, pct, head_px) +
                                            render_text_width(r, tail, head_px)

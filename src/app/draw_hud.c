@@ -79,55 +79,16 @@ static void hud_row(renderer *r, const layout *lay, float *y, const char *key, c
 static const char *status_text(const app *a, int which, rgba *color)
 {
     const runner *rn = &a->sim.runners[which];
-    const situation sit = a->assess[which].now;
-    *color = TEXT;
-    switch (rn->status) {
-    case RUNNER_DIVERGED:
-        *color = RED;
-        break;
-    case RUNNER_STOPPED:
-    case RUNNER_UNDEFINED:
-        *color = RED;
-        break;
-    case RUNNER_CONVERGED:
-        *color = GREEN;
-        break;
-    case RUNNER_OUT_OF_VIEW:
-        *color = ORANGE;
-        break;
-    case RUNNER_RUNNING:
-        break;
-    }
-    if (a->drag == DRAG_START)
+    if (a->drag == DRAG_START) {
+        *color = TEXT;
         return "placing start";
-    if (rn->status == RUNNER_RUNNING || rn->status == RUNNER_CONVERGED) {
-        switch (sit) {
-        case SITUATION_GLOBAL_MIN:
-            *color = GREEN;
-            return rn->status == RUNNER_CONVERGED ? "converged: global minimum"
-                                                  : "at a global minimum";
-        case SITUATION_LOCAL_MIN:
-            *color = ORANGE;
-            return rn->status == RUNNER_CONVERGED ? "converged: local minimum"
-                                                  : "at a local minimum";
-        case SITUATION_SADDLE:
-            *color = ORANGE;
-            return "near a saddle point";
-        case SITUATION_PLATEAU:
-            *color = ORANGE;
-            return "plateau: tiny gradient";
-        case SITUATION_ESCAPED:
-            *color = YELLOW;
-            return "escaped a local minimum!";
-        case SITUATION_MOVING:
-            break;
-        }
     }
-    if (a->sim.paused && rn->status == RUNNER_RUNNING)
-        return "paused";
-    if (a->sim.paused && rn->status == RUNNER_OUT_OF_VIEW)
-        return "paused, out of view";
-    return runner_status_name(rn->status);
+    status_tone tone;
+    const char *word = assess_status(rn->status, a->assess[which].now, a->sim.paused, &tone);
+    const rgba by_tone[] = {[TONE_PLAIN] = TEXT, [TONE_GOOD] = GREEN, [TONE_CAUTION] = ORANGE,
+                            [TONE_ALERT] = YELLOW, [TONE_BAD] = RED};
+    *color = by_tone[tone];
+    return word;
 }
 
 /* The runners, one line each: color, optimizer and hyperparameters,
