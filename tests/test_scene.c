@@ -47,10 +47,15 @@ static scene *load_bundled(const char *name)
 
 /* Runs runner i of the scene for steps steps (the scene's noise and seed)
  * and returns the runner; the caller frees it. */
+/* Runner i of s after steps steps as the window shows it: a sim steps only
+ * runners still going (a diverged, converged or stopped one stays where it
+ * stopped), so the numbers a caption quotes must be those. */
 static runner *run(const scene *s, int i, long steps)
 {
     const scene_runner *sr = &s->runners[i];
+    sim *sm = calloc(1, sizeof *sm);
     runner *r = calloc(1, sizeof *r);
+    assert_non_null(sm);
     assert_non_null(r);
     const runner_params p = {
         .land = s->land,
@@ -61,15 +66,44 @@ static runner *run(const scene *s, int i, long steps)
         .start = sr->has_start ? sr->start : NULL,
     };
     char err[256];
-    assert_true(runner_init(r, &p, err, sizeof err));
+    assert_true(sim_init(sm, &p, 1, 8.0, err, sizeof err));
     for (long t = 0; t < steps; t++)
-        runner_step(r);
+        sim_step(sm);
+    *r = sm->runners[0];
+    free(sm);
     return r;
 }
 
 static double risk(double x)
 {
     return x * cos(3.14159265358979323846 * x);
+}
+
+/* A caption states what is on screen: where a scene's runners differ in
+ * learning rate, both captions name every rate shown. */
+static void test_captions_name_every_lr(void **state)
+{
+    (void)state;
+    unsetenv("OPTIVIZ_SCENES");
+    scene_entry tour[SCENE_TOUR_MAX];
+    const int n = scene_tour(tour, SCENE_TOUR_MAX);
+    int checked = 0;
+    for (int i = 0; i < n; i++) {
+        scene *s = load_bundled(tour[i].name);
+        bool differ = false;
+        for (int k = 1; k < s->n_runners; k++)
+            differ = differ || s->runners[k].optim.lr != s->runners[0].optim.lr;
+        for (int k = 0; differ && k < s->n_runners; k++) {
+            char lr[32];
+            snprintf(lr, sizeof lr, "%g", s->runners[k].optim.lr);
+            if (!strstr(s->caption, lr) || !strstr(s->caption_ko, lr))
+                fail_msg("scene %s: runner %d's lr %s is not in its captions", tour[i].name,
+                         k + 1, lr);
+            checked++;
+        }
+        free(s);
+    }
+    assert_int_equal(checked, 9); /* learning-rate, momentum, adaptive: 3 runners each */
 }
 
 static void test_tour_order(void **state)
@@ -240,8 +274,12 @@ static void test_scenes_rates(void **state)
     r = run(s, 0, 20);
     assert_float_equal(r->x[0], -0.943, 5e-4);
     free(r);
-    r = run(s, 1, 20);
-    assert_float_equal(r->x[1], -1673, 0.5);
+    r = run(s, 1, 20); /* stopped as diverged at step 9, x2 = 41.3 (trace) */
+    assert_int_equal(r->status, RUNNER_DIVERGED);
+    assert_int_equal(r->step, 9);
+    assert_float_equal(r->x[1], 41.322093568, 1e-6);
+    assert_float_equal(r->x[1], -2.0 * pow(-1.4, 9), 1e-9); /* x2 *= 1 - 0.6 * 4 */
+    assert_non_null(strstr(s->caption, "step 9 (x2 ≈ 41.3)"));
     free(r);
     r = run(s, 2, 20);
     assert_float_equal(r->x[0], 0.007, 5e-4);
@@ -250,6 +288,9 @@ static void test_scenes_rates(void **state)
     free(s);
 
     s = load_bundled("adaptive");
+    /* Adam runs at half the others' lr, and the caption says so */
+    assert_float_equal(s->runners[2].optim.lr, 0.5 * s->runners[0].optim.lr, 0);
+    assert_non_null(strstr(s->caption, "half that lr (0.2)"));
     assert_int_equal(s->runners[0].kind, OPTIM_ADAGRAD);
     assert_int_equal(s->runners[1].kind, OPTIM_RMSPROP);
     assert_int_equal(s->runners[2].kind, OPTIM_ADAM);
@@ -502,6 +543,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tour_order),
+        cmocka_unit_test(test_captions_name_every_lr),
         cmocka_unit_test(test_scenes_risk_local_cubic),
         cmocka_unit_test(test_scenes_saddle_tanh_noise_anneal),
         cmocka_unit_test(test_scenes_rates),
