@@ -209,7 +209,9 @@ static void draw_runner_1d(const app *a, renderer *r, const layout *lay, int whi
         const float tx = ex + (right ? -70 : 70) * s;
         render_rect(r, right ? tx - tw - 6 * s : tx - 6 * s, ey - 18 * s, tw + 12 * s, 36 * s,
                     rgba_alpha(BG, 0.85f));
-        render_text(r, text, tx, ey - 14 * s, 24 * s, right ? TEXT_RIGHT : TEXT_LEFT, col);
+        /* the arrow in the runner's color, the words in text color (a runner
+         * color is a marker color, not held to text contrast) */
+        render_text(r, text, tx, ey - 14 * s, 24 * s, right ? TEXT_RIGHT : TEXT_LEFT, TEXT);
         return;
     }
     const bool sel = which == a->selected && a->n_runners > 1;
