@@ -146,6 +146,8 @@ void runner_reset(runner *r, const double *start)
     rng_seed(&r->rng, r->seed);
     r->trail_len = 0;
     r->trail_head = 0;
+    r->hist_len = 0;
+    r->hist_head = 0;
     trail_push(r);
     landscape_eval(r->land, r->x, &r->at);
     r->status = classify(r);
@@ -180,8 +182,57 @@ optim_result sim_noisy_step(const landscape *l, optim *o, rng *r, double noise,
     return res;
 }
 
+static void snapshot_save(const runner *r, runner_snapshot *h)
+{
+    *h = (runner_snapshot){
+        .opt = r->opt, .opt_prev = r->opt_prev, .rng = r->rng,
+        .x = {r->x[0], r->x[1]}, .last_step = {r->last_step[0], r->last_step[1]},
+        .x_prev = {r->x_prev[0], r->x_prev[1]}, .g_seen = {r->g_seen[0], r->g_seen[1]},
+        .at = r->at, .step = r->step, .lr_now = r->lr_now, .status = (int)r->status,
+        .downhill = r->downhill, .note = r->note, .watch_best_step = r->watch_best_step,
+        .watch_best = r->watch_best,
+    };
+}
+
+static void snapshot_load(runner *r, const runner_snapshot *h)
+{
+    r->opt = h->opt;
+    r->opt_prev = h->opt_prev;
+    r->rng = h->rng;
+    for (int k = 0; k < 2; k++) {
+        r->x[k] = h->x[k];
+        r->last_step[k] = h->last_step[k];
+        r->x_prev[k] = h->x_prev[k];
+        r->g_seen[k] = h->g_seen[k];
+    }
+    r->at = h->at;
+    r->step = h->step;
+    r->lr_now = h->lr_now;
+    r->status = (runner_status)h->status;
+    r->downhill = h->downhill;
+    r->note = h->note;
+    r->watch_best_step = h->watch_best_step;
+    r->watch_best = h->watch_best;
+}
+
+bool runner_step_back(runner *r)
+{
+    if (r->hist_len <= 0)
+        return false;
+    r->hist_head = (r->hist_head + RUNNER_HISTORY - 1) % RUNNER_HISTORY;
+    r->hist_len--;
+    snapshot_load(r, &r->hist[r->hist_head]);
+    if (r->trail_len > 1)
+        r->trail_len--; /* the newest point; a trail that wrapped keeps one fewer */
+    return true;
+}
+
 void runner_step(runner *r)
 {
+    snapshot_save(r, &r->hist[r->hist_head]);
+    r->hist_head = (r->hist_head + 1) % RUNNER_HISTORY;
+    if (r->hist_len < RUNNER_HISTORY)
+        r->hist_len++;
     const int dim = r->land->dim;
     double before[2] = {r->x[0], r->x[1]};
     r->x_prev[0] = r->x[0];
@@ -192,6 +243,10 @@ void runner_step(runner *r)
                                             &r->sched, r->step, r->x, &r->at, r->g_seen,
                                             &r->lr_now);
     if (res == OPTIM_SINGULAR) {
+        /* no step taken: nothing to take back */
+        r->hist_head = (r->hist_head + RUNNER_HISTORY - 1) % RUNNER_HISTORY;
+        r->hist_len--;
+        snapshot_load(r, &r->hist[r->hist_head]);
         r->status = RUNNER_STOPPED;
         r->note = "Hessian is singular: Newton's step H⁻¹∇f is undefined";
         return;
@@ -235,9 +290,31 @@ static bool runner_going(const runner *r)
 
 void sim_step(sim *s)
 {
+    uint8_t mask = 0;
     for (int i = 0; i < s->n_runners; i++)
-        if (runner_going(&s->runners[i]))
+        if (runner_going(&s->runners[i])) {
+            const long before = s->runners[i].step;
             runner_step(&s->runners[i]);
+            if (s->runners[i].step != before)
+                mask |= (uint8_t)(1u << i);
+        }
+    s->stepped[s->hist_head] = mask;
+    s->hist_head = (s->hist_head + 1) % RUNNER_HISTORY;
+    if (s->hist_len < RUNNER_HISTORY)
+        s->hist_len++;
+}
+
+bool sim_step_back(sim *s)
+{
+    if (s->hist_len <= 0)
+        return false;
+    s->hist_head = (s->hist_head + RUNNER_HISTORY - 1) % RUNNER_HISTORY;
+    s->hist_len--;
+    const uint8_t mask = s->stepped[s->hist_head];
+    for (int i = 0; i < s->n_runners; i++)
+        if (mask & (1u << i))
+            runner_step_back(&s->runners[i]);
+    return true;
 }
 
 int sim_advance(sim *s, double dt)
@@ -262,6 +339,8 @@ int sim_advance(sim *s, double dt)
 void sim_reset(sim *s, const double *start)
 {
     s->accumulator = 0.0;
+    s->hist_len = 0;
+    s->hist_head = 0;
     for (int i = 0; i < s->n_runners; i++)
         runner_reset(&s->runners[i], start);
 }

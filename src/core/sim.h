@@ -46,6 +46,25 @@ typedef enum runner_status {
 /* Short lowercase word for the status, e.g. "converged". */
 const char *runner_status_name(runner_status s);
 
+#define RUNNER_HISTORY 256 /* steps a runner can take back (a ring) */
+
+/* What one step changes in a runner, kept so the step can be taken back
+ * exactly: the optimizer's state, the noise generator, the iterate and
+ * everything judged from it. */
+typedef struct runner_snapshot {
+    optim opt, opt_prev;
+    rng rng;
+    double x[2], last_step[2], x_prev[2], g_seen[2];
+    landscape_point at;
+    long step;
+    double lr_now;
+    int status; /* runner_status */
+    bool downhill;
+    const char *note;
+    long watch_best_step;
+    double watch_best;
+} runner_snapshot;
+
 typedef struct runner_params {
     const landscape *land; /* required */
     optim_kind kind;
@@ -86,6 +105,9 @@ typedef struct runner {
     int trail_len;         /* points in the trail ring, <= RUNNER_TRAIL_MAX */
     int trail_head;        /* index of the oldest point */
     double trail[RUNNER_TRAIL_MAX][2];
+    int hist_len;          /* steps that can be taken back, <= RUNNER_HISTORY */
+    int hist_head;         /* slot the next snapshot goes to */
+    runner_snapshot hist[RUNNER_HISTORY];
 } runner;
 
 /* Sets up a runner at its start. Returns false with one line in err when the
@@ -100,6 +122,12 @@ void runner_reset(runner *r, const double *start);
  * decides whether to stop), except that a Newton step on a singular Hessian
  * does not move and sets RUNNER_STOPPED. */
 void runner_step(runner *r);
+/* Takes the last step back: the iterate, the optimizer's state, the noise
+ * generator, the status and the trail return to what they were before it,
+ * so the next runner_step repeats the same step exactly. Up to
+ * RUNNER_HISTORY steps back; false when there is none left (a reset clears
+ * the history). */
+bool runner_step_back(runner *r);
 /* Trail point i (0 = oldest) into out (dim coordinates). */
 void runner_trail_point(const runner *r, int i, double *out);
 
@@ -124,6 +152,8 @@ typedef struct sim {
     double accumulator;      /* fractional steps carried between frames */
     int max_per_advance;     /* steps one sim_advance takes at most (0: the default
                                 SIM_MAX_STEPS_PER_ADVANCE); the rest is dropped */
+    int hist_len, hist_head; /* sim steps that can be taken back (a ring) */
+    uint8_t stepped[RUNNER_HISTORY]; /* per sim step, bit i: runner i stepped */
 } sim;
 
 /* A sim with one runner per params entry (1..SIM_MAX_RUNNERS). */
@@ -136,6 +166,9 @@ bool sim_init(sim *s, const runner_params *params, int n, double steps_per_secon
 int sim_advance(sim *s, double dt);
 /* One step of every runner still going, paused or not. */
 void sim_step(sim *s);
+/* Takes the last sim step back: every runner that stepped in it steps
+ * back (runner_step_back). False when there is none left. */
+bool sim_step_back(sim *s);
 /* Restarts every runner from start (NULL: each runner's own start). */
 void sim_reset(sim *s, const double *start);
 
