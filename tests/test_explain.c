@@ -366,6 +366,90 @@ static void test_centered_rmsprop_against_torch(void **state)
     }
 }
 
+/* Substitutes value v for every λ in text (ASCII after to_ascii). */
+static void put_lambda(const char *in, double v, char *out, size_t n)
+{
+    char val[40];
+    snprintf(val, sizeof val, "(%.17g)", v);
+    snprintf(out, n, "%s", in);
+    replace_all(out, n, "λ", val);
+    replace_all(out, n, ")(", ")*("); /* a product written as on paper */
+    to_ascii(out, n);
+}
+
+/* det(H − λI) = 0 worked out: the printed eigenvalues are the roots of the
+ * printed characteristic polynomial, and the ± formula gives them. */
+static void check_eigen(const double h[2][2], const char *want_roots, const char *want_verdict)
+{
+    char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE];
+    const int n = explain_eigen(h, lines);
+    assert_int_equal(n, 4);
+    const char *roots = strrchr(lines[2], '=');
+    assert_non_null(roots);
+    if (want_roots)
+        assert_string_equal(roots, want_roots);
+    assert_string_equal(lines[3], want_verdict);
+    /* the two roots as printed */
+    char r_ascii[128];
+    snprintf(r_ascii, sizeof r_ascii, "%s", roots + 2);
+    to_ascii(r_ascii, sizeof r_ascii);
+    double lam[2];
+    char *comma = strchr(r_ascii, ',');
+    assert_non_null(comma);
+    *comma = '\0';
+    assert_true(eval_const(r_ascii, &lam[0]) && eval_const(comma + 1, &lam[1]));
+    /* each makes the product form and the quadratic vanish (to the printed
+     * rounding: relative to the size of the terms) */
+    for (int k = 0; k < 2; k++)
+        for (int ln = 0; ln < 2; ln++) {
+            char body[EXPLAIN_LINE], expr_text[1024];
+            memcpy(body, lines[ln], sizeof body);
+            /* "det(H − λI) = PRODUCT = 0" or "QUADRATIC = 0" */
+            char *lhs = ln == 0 ? strstr(body, " = ") + 3 : body;
+            *strstr(lhs, " = ") = '\0';
+            put_lambda(lhs, lam[k], expr_text, sizeof expr_text);
+            double v;
+            assert_true(eval_const(expr_text, &v));
+            const double scale = fabs(h[0][0] * h[1][1]) + fabs(h[0][1] * h[1][0]) + lam[k] * lam[k];
+            if (fabs(v) > 2e-3 * scale)
+                fail_msg("λ = %g in \"%s\" gives %g", lam[k], lhs, v);
+        }
+    /* the ± formula, evaluated both ways, gives the printed roots */
+    char pm[EXPLAIN_LINE];
+    memcpy(pm, strstr(lines[2], " = ") + 3, strlen(strstr(lines[2], " = ") + 3) + 1);
+    *strstr(pm, " = ") = '\0';
+    for (int k = 0; k < 2; k++) {
+        char one[1024];
+        snprintf(one, sizeof one, "%s", pm);
+        replace_all(one, sizeof one, "±", k == 0 ? "+" : "−");
+        to_ascii(one, sizeof one);
+        double v, tol;
+        assert_true(eval_with_tolerance(one, &v, &tol));
+        if (fabs(v - lam[k]) > tol + 5e-4 * fabs(lam[k]))
+            fail_msg("\"%s\" gives %.9g, printed %.9g (tolerance %.3g)", one, v, lam[k],
+                     tol + 5e-4 * fabs(lam[k]));
+    }
+}
+
+static void test_eigen_worked_out(void **state)
+{
+    (void)state;
+    /* x^2 - y^2 at the origin: the example */
+    const double saddle[2][2] = {{2, 0}, {0, -2}};
+    char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE];
+    explain_eigen(saddle, lines);
+    assert_string_equal(lines[0], "det(H − λI) = (2 − λ)(−2 − λ) − 0·0 = 0");
+    check_eigen(saddle, "= 2, −2", "one positive, one negative: a saddle point");
+    /* Rosenbrock at its minimum (1, 1): [[802, −400], [−400, 200]],
+     * λ = 501 ± √(301² + 400²) = 1001.6, 0.3994 */
+    const double rosen[2][2] = {{802, -400}, {-400, 200}};
+    check_eigen(rosen, "= 1002, 0.3994", "both positive: a minimum");
+    const double top[2][2] = {{-3, 1}, {1, -2}};
+    check_eigen(top, NULL, "both negative: a maximum");
+    const double flat[2][2] = {{0, 0}, {0, 0}};
+    check_eigen(flat, "= 0, 0", "a zero eigenvalue: the test is inconclusive");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -374,6 +458,7 @@ int main(void)
         cmocka_unit_test(test_noise_and_schedules),
         cmocka_unit_test(test_anneal),
         cmocka_unit_test(test_centered_rmsprop_against_torch),
+        cmocka_unit_test(test_eigen_worked_out),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,6 +11,7 @@
  */
 #include "app/explain.h"
 #include "app/format.h"
+#include "core/critical.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -417,5 +418,38 @@ int explain_step(const runner *r, char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE])
     case OPTIM_KIND_COUNT:
         break;
     }
+    return t.n;
+}
+
+int explain_eigen(const double h[2][2], char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE])
+{
+    text t = {lines, 0};
+    const double a = h[0][0], b = h[0][1], c = h[1][0], d = h[1][1];
+    const double tr = a + d, det = a * d - b * c;
+    char sa[48], sb[48], sc[48], sd[48], st[48], sdet[48], l1[48], l2[48], disc[48];
+    num(sa, sizeof sa, a, false);
+    num(sb, sizeof sb, b, true);
+    num(sc, sizeof sc, c, true);
+    num(sd, sizeof sd, d, false);
+    num(st, sizeof st, tr, true);
+    num(sdet, sizeof sdet, det, true);
+    line(&t, "det(H − λI) = (%s − λ)(%s − λ) − %s·%s = 0", sa, sd, sb, sc);
+    line(&t, "λ² − %s·λ + %s = 0", st, sdet);
+    const double q = tr * tr - 4.0 * det;
+    num(disc, sizeof disc, q, true);
+    if (q < 0) { /* a symmetric H never gets here; a rounding guard */
+        line(&t, "(%s)² − 4·%s = %s < 0: no real eigenvalues", st, sdet, disc);
+        return t.n;
+    }
+    double lam[2], vec[2][2];
+    critical_eigen2(a, b, d, lam, vec);
+    num(l1, sizeof l1, lam[1], false);
+    num(l2, sizeof l2, lam[0], false);
+    line(&t, "λ = (%s ± √(%s² − 4·%s))/2 = %s, %s", st, st, sdet, l1, l2);
+    const char *verdict = lam[0] > 0 && lam[1] > 0   ? "both positive: a minimum"
+                          : lam[0] < 0 && lam[1] < 0 ? "both negative: a maximum"
+                          : lam[0] * lam[1] < 0      ? "one positive, one negative: a saddle point"
+                                                     : "a zero eigenvalue: the test is inconclusive";
+    put(&t, verdict);
     return t.n;
 }
