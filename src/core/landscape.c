@@ -661,7 +661,7 @@ bool landscape_nearest_defined(const landscape *l, const double *x, double *out)
     double r[2] = {q[0], q[1]};
     for (int k = 0; k < l->dim; k++) {
         const double away = q[k] - x[k];
-        if (away != 0.0)
+        if (fabs(away) > cell[k]) /* moved along k, not just onto the grid */
             r[k] = q[k] + (away > 0 ? cell[k] : -cell[k]);
     }
     const bool inside = landscape_in_domain(l, r) && landscape_defined_at(l, r);
