@@ -29,6 +29,7 @@ Optimizers (optiviz name -> torch), hyperparameters by their optiviz names
     rmsprop  -> RMSprop(lr, alpha, eps, weight_decay, momentum, centered)
     adadelta -> Adadelta(lr, rho, eps, weight_decay)
     adam     -> Adam(lr, betas=(beta1, beta2), eps, weight_decay, amsgrad)
+    adamw    -> AdamW(lr, betas=(beta1, beta2), eps, weight_decay, amsgrad)
 
 File format:
     line 1: # function=NAME optimizer=NAME <hyperparameters> [schedule=NAME
@@ -188,6 +189,8 @@ OPTIMIZERS = {
     "adadelta": [("lr", 1.0), ("rho", 0.9), ("eps", 1e-6), ("weight_decay", 0.0)],
     "adam": [("lr", 1e-3), ("beta1", 0.9), ("beta2", 0.999), ("eps", 1e-8),
              ("weight_decay", 0.0), ("amsgrad", False)],
+    "adamw": [("lr", 1e-3), ("beta1", 0.9), ("beta2", 0.999), ("eps", 1e-8),
+              ("weight_decay", 1e-2), ("amsgrad", False)],
 }
 
 BOOL_FIELDS = {"nesterov", "centered", "amsgrad"}
@@ -212,6 +215,10 @@ def make_optimizer(optimizer, param, hp):
         kw = dict(lr=hp["lr"], rho=hp["rho"], eps=hp["eps"], weight_decay=hp["weight_decay"])
     elif optimizer == "adam":
         cls = torch.optim.Adam
+        kw = dict(lr=hp["lr"], betas=(hp["beta1"], hp["beta2"]), eps=hp["eps"],
+                  weight_decay=hp["weight_decay"], amsgrad=hp["amsgrad"])
+    elif optimizer == "adamw":
+        cls = torch.optim.AdamW
         kw = dict(lr=hp["lr"], betas=(hp["beta1"], hp["beta2"]), eps=hp["eps"],
                   weight_decay=hp["weight_decay"], amsgrad=hp["amsgrad"])
     else:
@@ -314,6 +321,10 @@ def adam(name, function, start, steps, **kw):
     return case("adam", name, function, start, steps, **kw)
 
 
+def adamw(name, function, start, steps, **kw):
+    return case("adamw", name, function, start, steps, **kw)
+
+
 CASES = [
     # ---- sgd
     # plain gradient descent
@@ -395,6 +406,17 @@ CASES = [
          beta2=0.9),
     adam("eps-saddle", "saddle", (0.5, 0.05), 30, lr=0.02, eps=1e-2),
 
+    # ---- adamw (decoupled weight decay: x shrinks by lr * wd before the step)
+    adamw("defaults-risk", "risk", (1.5,), 40),
+    adamw("wd-cosh", "cosh", (-10.0,), 40, lr=0.3, weight_decay=0.1),
+    adamw("wd-ill-conditioned", "ill-conditioned", (-5.0, -2.0), 60, lr=0.1, weight_decay=0.5),
+    adamw("amsgrad-nonconvex", "nonconvex", (10.0,), 40, lr=0.5, amsgrad=True,
+          weight_decay=0.05),
+    adamw("amsgrad-elliptic", "elliptic", (-5.0, -2.0), 30, lr=0.1, amsgrad=True),
+    adamw("betas-empirical-risk", "empirical-risk", (0.7,), 40, lr=0.01, beta1=0.5,
+          beta2=0.9),
+    adamw("no-wd-saddle", "saddle", (0.5, 0.05), 30, lr=0.02, weight_decay=0.0),
+
     # ---- schedules
     sgd("cosine-momentum-ill-conditioned", "ill-conditioned", (-5.0, -2.0), 50, lr=0.4,
         momentum=0.5, schedule=cosine(warmup=5, final_lr=0.01, max_steps=40)),
@@ -412,6 +434,8 @@ CASES = [
     adagrad("sqrt-quadratic", "quadratic", (5.0,), 40, lr=2.0, schedule=sqrt_schedule()),
     adadelta("cosine-cosh", "cosh", (10.0,), 40, lr=2.0, rho=0.9, eps=1e-4,
              schedule=cosine(warmup=0, final_lr=0.2, max_steps=30)),
+    adamw("factor-nonconvex", "nonconvex", (10.0,), 50, lr=0.5, weight_decay=0.02,
+          schedule=factor(factor=0.95, floor=0.05)),
 ]
 
 

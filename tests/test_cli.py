@@ -65,6 +65,8 @@ def test_list():
                   f"list {name}: dim {funcs[name][2]} domain {funcs[name][3]}")
             check(len(funcs[name]) > 4, f"list {name} has a description")
     check(any(ln.startswith("optimizer sgd ") for ln in lines), "list has optimizer sgd")
+    check(any(ln.startswith("optimizer adamw lr=0.001 weight_decay=0.01 ") for ln in lines),
+          "list has optimizer adamw with torch's weight decay 0.01")
     check("gd" in out, "list mentions the gd alias")
 
 

@@ -288,6 +288,8 @@ static const combo combos[] = {
     {"adam", OPTIM_ADAM, {.lr = 0.3}},
     {"adam amsgrad", OPTIM_ADAM, {.lr = 0.3, .amsgrad = true}},
     {"adam wd", OPTIM_ADAM, {.lr = 0.3, .weight_decay = 0.05}},
+    {"adamw", OPTIM_ADAMW, {.lr = 0.3, .weight_decay = 0.05}},
+    {"adamw amsgrad", OPTIM_ADAMW, {.lr = 0.3, .weight_decay = 0.1, .amsgrad = true}},
     {"newton", OPTIM_NEWTON, {.lr = 1.0}},
     {"damped newton", OPTIM_NEWTON, {.lr = 0.5}},
 };

@@ -269,8 +269,10 @@ static char *trace_text(const landscape *l, optim_kind kind, const optim_params 
                         const double *start, long steps, double noise)
 {
     cli_options o = {
-        .command = CLI_TRACE, .land = l, .kind = kind, .optim = *op, .noise = noise,
-        .seed = 42, .has_start = true, .start = {start[0], start[1]}, .has_steps = true,
+        .command = CLI_TRACE, .land = l,
+        .run = {.has_kind = true, .kind = kind, .optim_given = ~0u, .optim = *op,
+                .has_noise = true, .noise = noise, .has_seed = true, .seed = 42},
+        .has_start = true, .start = {start[0], start[1]}, .has_steps = true,
         .steps = steps,
     };
     char *buf = NULL;

@@ -23,6 +23,9 @@
 
 static app *a;
 
+/* Frame time the tests drive app_frame with (no wall clock). */
+#define FRAME_DT (1.0 / 60.0)
+
 static void key(SDL_Keycode k, Uint16 mod)
 {
     SDL_Event e = {0};
@@ -71,13 +74,13 @@ static void text(const char *utf8)
 static void type_formula(const char *formula)
 {
     key(SDLK_e, KMOD_NONE);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     key(SDLK_END, KMOD_NONE);
     for (int i = 0; i < 80; i++)
         key(SDLK_BACKSPACE, KMOD_NONE);
     text(formula);
     key(SDLK_RETURN, KMOD_NONE);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
 }
 
 static int setup(void **state)
@@ -105,30 +108,30 @@ static int teardown(void **state)
 static void test_keys_switch_landscape(void **state)
 {
     (void)state;
-    assert_string_equal(a->land->name, "empirical-risk"); /* lesson 1 opens */
+    assert_string_equal(a->lesson.land->name, "empirical-risk"); /* lesson 1 opens */
     key(SDLK_4, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_string_equal(a->land->name, "saddle");
+    assert_true(app_frame(a, FRAME_DT));
+    assert_string_equal(a->lesson.land->name, "saddle");
     key(SDLK_TAB, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_string_equal(a->land->name, "tanh");
+    assert_true(app_frame(a, FRAME_DT));
+    assert_string_equal(a->lesson.land->name, "tanh");
     key(SDLK_TAB, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_string_equal(a->land->name, "quadratic"); /* past the five lessons */
+    assert_true(app_frame(a, FRAME_DT));
+    assert_string_equal(a->lesson.land->name, "quadratic"); /* past the five lessons */
     key(SDLK_TAB, KMOD_LSHIFT);
-    assert_true(app_frame(a));
-    assert_string_equal(a->land->name, "tanh");
+    assert_true(app_frame(a, FRAME_DT));
+    assert_string_equal(a->lesson.land->name, "tanh");
     key(SDLK_1, KMOD_NONE);
     key(SDLK_TAB, KMOD_LSHIFT);
-    assert_true(app_frame(a));
-    assert_int_equal(landscape_index(a->land), landscape_count() - 1); /* wraps around */
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(landscape_index(a->lesson.land), landscape_count() - 1); /* wraps around */
     key(SDLK_TAB, KMOD_NONE);
     key(SDLK_5, KMOD_NONE);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     assert_true(a->sim.runners[0].start[0] == 4.0); /* tanh lesson starts at x = 4 */
     key(SDLK_2, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_string_equal(a->land->name, "risk");
+    assert_true(app_frame(a, FRAME_DT));
+    assert_string_equal(a->lesson.land->name, "risk");
     assert_true(a->sim.runners[0].start[0] < -0.27385); /* left of the local minimum */
 }
 
@@ -137,54 +140,54 @@ static void test_lr_noise_pause_step_reset(void **state)
     (void)state;
     key(SDLK_1, KMOD_NONE);
     key(SDLK_SPACE, KMOD_NONE);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     assert_true(a->sim.paused);
-    const double lr = a->cfg[a->selected].optim.lr;
+    const double lr = a->runs.cfg[a->runs.selected].optim.lr;
     key(SDLK_UP, KMOD_NONE);
     key(SDLK_UP, KMOD_NONE);
     key(SDLK_DOWN, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_float_equal(a->cfg[a->selected].optim.lr, lr * 1.25, 1e-15);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_float_equal(a->runs.cfg[a->runs.selected].optim.lr, lr * 1.25, 1e-15);
     assert_float_equal(a->sim.runners[0].opt.p.lr, lr * 1.25, 1e-15);
     key(SDLK_n, KMOD_NONE);
     key(SDLK_RIGHTBRACKET, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_true(a->noise_on);
-    assert_float_equal(a->noise_sigma, APP_DEFAULT_NOISE * 1.25, 1e-15);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_true(a->runs.noise_on);
+    assert_float_equal(a->runs.noise_sigma, APP_DEFAULT_NOISE * 1.25, 1e-15);
     assert_float_equal(a->sim.runners[0].noise, APP_DEFAULT_NOISE * 1.25, 1e-15);
     key(SDLK_n, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_false(a->noise_on);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_false(a->runs.noise_on);
     assert_true(a->sim.runners[0].noise == 0.0);
     const long step = a->sim.runners[0].step;
     key(SDLK_RIGHT, KMOD_NONE);
     key(SDLK_s, KMOD_NONE);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     assert_int_equal(a->sim.runners[0].step, step + 2);
     key(SDLK_r, KMOD_NONE);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     assert_int_equal(a->sim.runners[0].step, 0);
     assert_true(a->sim.runners[0].x[0] == 1.2);
     key(SDLK_PERIOD, KMOD_LSHIFT); /* '>' */
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     assert_float_equal(a->sim.steps_per_second, 16.0, 0);
     key(SDLK_COMMA, KMOD_LSHIFT); /* '<' */
     key(SDLK_COMMA, KMOD_LSHIFT);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     assert_float_equal(a->sim.steps_per_second, 4.0, 0);
     key(SDLK_h, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_true(a->help_visible);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_true(a->ui.help_visible);
     key(SDLK_ESCAPE, KMOD_NONE); /* Esc first closes the help */
-    assert_true(app_frame(a));
-    assert_false(a->help_visible);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_false(a->ui.help_visible);
 }
 
 static void test_drag_start_1d(void **state)
 {
     (void)state;
     key(SDLK_1, KMOD_NONE);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     layout lay;
     app_layout(a, a->fb_w, a->fb_h, &lay);
     int ww, wh;
@@ -192,26 +195,26 @@ static void test_drag_start_1d(void **state)
     const float sx = (float)ww / (float)a->fb_w;
     /* drag from x = 1.2 to x = 0.8 in window coordinates */
     const int y = (int)((lay.plot_y + lay.plot_h / 2) * sx);
-    const int x0 = (int)(view_x_to_px(a, &lay, 1.2) * sx);
-    const int x1 = (int)(view_x_to_px(a, &lay, 0.8) * sx);
+    const int x0 = (int)(view_x_to_px(&a->view, &lay, 1.2) * sx);
+    const int x1 = (int)(view_x_to_px(&a->view, &lay, 0.8) * sx);
     mouse_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, x0, y);
     mouse_motion((x0 + x1) / 2, y, (x1 - x0) / 2, 0);
     mouse_motion(x1, y, (x1 - x0) / 2, 0);
-    assert_true(app_frame(a));
-    assert_int_equal(a->drag, DRAG_START);
-    const double expect = view_px_to_x(a, &lay, (float)x1 / sx);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->ui.drag, DRAG_START);
+    const double expect = view_px_to_x(&a->view, &lay, (float)x1 / sx);
     assert_float_equal(a->sim.runners[0].start[0], expect, 1e-9);
     assert_float_equal(a->sim.runners[0].start[0], 0.8, 0.01);
     mouse_button(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, x1, y);
-    assert_true(app_frame(a));
-    assert_int_equal(a->drag, DRAG_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->ui.drag, DRAG_NONE);
     assert_true(a->sim.runners[0].x[0] == a->sim.runners[0].start[0] ||
                 a->sim.runners[0].step > 0);
     /* a drag past the domain's end clamps the start to the domain */
     const int far = (int)((lay.plot_x + lay.plot_w - 2) * sx);
     mouse_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, far, y);
     mouse_button(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, far, y);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     assert_true(a->sim.runners[0].start[0] <= 1.5);
 }
 
@@ -221,9 +224,9 @@ static void test_3d_rotate_pick_zoom(void **state)
     key(SDLK_4, KMOD_NONE);
     if (!a->sim.paused)
         key(SDLK_SPACE, KMOD_NONE);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     assert_true(a->sim.paused);
-    const double yaw = a->cam.yaw, pitch = a->cam.pitch;
+    const double yaw = a->view.cam.yaw, pitch = a->view.cam.pitch;
     layout lay;
     app_layout(a, a->fb_w, a->fb_h, &lay);
     int ww, wh;
@@ -234,38 +237,38 @@ static void test_3d_rotate_pick_zoom(void **state)
     mouse_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_RIGHT, cx, cy);
     mouse_motion(cx + 100, cy + 20, 100, 20);
     mouse_button(SDL_MOUSEBUTTONUP, SDL_BUTTON_RIGHT, cx + 100, cy + 20);
-    assert_true(app_frame(a));
-    assert_true(a->cam.yaw > yaw);
-    assert_true(a->cam.pitch > pitch);
-    const double yaw2 = a->cam.yaw;
+    assert_true(app_frame(a, FRAME_DT));
+    assert_true(a->view.cam.yaw > yaw);
+    assert_true(a->view.cam.pitch > pitch);
+    const double yaw2 = a->view.cam.yaw;
     key(SDLK_LEFT, KMOD_LSHIFT);
-    assert_true(app_frame(a));
-    assert_float_equal(a->cam.yaw, yaw2 - 0.1, 1e-12);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_float_equal(a->view.cam.yaw, yaw2 - 0.1, 1e-12);
     /* left press at the viewport's center picks a point on the surface: the
      * start moves there, and the picked point lies on the camera ray */
     mouse_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, cx, cy);
     mouse_button(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, cx, cy);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     const runner *r = &a->sim.runners[0];
     assert_int_equal(r->step, 0);
-    assert_true(landscape_in_domain(a->land, r->start));
+    assert_true(landscape_in_domain(a->lesson.land, r->start));
     double o[3], d[3];
     const double ndc_x = 2.0 * ((double)cx / sx - lay.plot_x) / lay.plot_w - 1.0;
     const double ndc_y = 1.0 - 2.0 * ((double)cy / sx - lay.plot_y) / lay.plot_h;
-    camera_ray(&a->cam, lay.plot_w / lay.plot_h, ndc_x, ndc_y, o, d);
+    camera_ray(&a->view.cam, lay.plot_w / lay.plot_h, ndc_x, ndc_y, o, d);
     const double t = (r->start[0] - o[0]) / d[0];
     landscape_point p;
-    landscape_eval(a->land, r->start, &p);
+    landscape_eval(a->lesson.land, r->start, &p);
     assert_float_equal(o[1] + t * d[1], r->start[1], 1e-6);
-    assert_float_equal(o[2] + t * d[2], a->z_scale * p.f, 1e-6);
-    const double dist = a->cam.distance;
+    assert_float_equal(o[2] + t * d[2], a->view.z_scale * p.f, 1e-6);
+    const double dist = a->view.cam.distance;
     SDL_Event e = {0};
     e.type = SDL_MOUSEWHEEL;
     e.wheel.y = 1;
     e.wheel.preciseY = 1.0f;
     SDL_PushEvent(&e);
-    assert_true(app_frame(a));
-    assert_true(a->cam.distance < dist);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_true(a->view.cam.distance < dist);
 }
 
 static void test_contour_view_and_drag(void **state)
@@ -274,43 +277,44 @@ static void test_contour_view_and_drag(void **state)
     key(SDLK_TAB, KMOD_NONE); /* some 1D landscape first: C only says why not */
     key(SDLK_1, KMOD_NONE);
     key(SDLK_c, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_false(a->contour);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->view.kind, VIEW_CURVE); /* C changed nothing */
+    assert_false(a->view.contour);
     key(SDLK_4, KMOD_NONE);
     key(SDLK_c, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_true(a->contour);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->view.kind, VIEW_CONTOUR);
     layout lay;
     app_layout(a, a->fb_w, a->fb_h, &lay);
     int ww, wh;
     window_size(&a->win, &ww, &wh);
     const float sx = (float)ww / (float)a->fb_w;
-    const int x = (int)(view_x_to_px(a, &lay, -0.5) * sx), y = (int)(view_y_to_px(a, &lay, 0.25) * sx);
+    const int x = (int)(view_x_to_px(&a->view, &lay, -0.5) * sx), y = (int)(view_y_to_px(&a->view, &lay, 0.25) * sx);
     mouse_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, x, y);
     mouse_button(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, x, y);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     assert_float_equal(a->sim.runners[0].start[0], -0.5, 0.01);
     assert_float_equal(a->sim.runners[0].start[1], 0.25, 0.01);
     key(SDLK_c, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_false(a->contour);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->view.kind, VIEW_SURFACE);
 }
 
 static void test_wheel_zooms_1d_and_quit(void **state)
 {
     (void)state;
     key(SDLK_3, KMOD_NONE);
-    assert_true(app_frame(a));
-    const double w = a->view[1] - a->view[0];
+    assert_true(app_frame(a, FRAME_DT));
+    const double w = a->view.box[1] - a->view.box[0];
     SDL_Event e = {0};
     e.type = SDL_MOUSEWHEEL;
     e.wheel.y = 2;
     e.wheel.preciseY = 2.0f;
     SDL_PushEvent(&e);
-    assert_true(app_frame(a));
-    assert_float_equal(a->view[1] - a->view[0], w / (1.15 * 1.15), 1e-9);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_float_equal(a->view.box[1] - a->view.box[0], w / (1.15 * 1.15), 1e-9);
     key(SDLK_q, KMOD_NONE);
-    assert_false(app_frame(a));
+    assert_false(app_frame(a, FRAME_DT));
 }
 
 static void test_race_runners_panel(void **state)
@@ -319,63 +323,63 @@ static void test_race_runners_panel(void **state)
     key(SDLK_2, KMOD_NONE);
     if (!a->sim.paused)
         key(SDLK_SPACE, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_int_equal(a->n_runners, 1);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->runs.n_runners, 1);
     key(SDLK_a, KMOD_NONE); /* + adagrad */
     key(SDLK_a, KMOD_NONE); /* + rmsprop */
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     assert_int_equal(a->sim.n_runners, 3);
     assert_int_equal(a->sim.runners[1].opt.kind, OPTIM_ADAGRAD);
     assert_int_equal(a->sim.runners[2].opt.kind, OPTIM_RMSPROP);
-    assert_int_equal(a->selected, 2);
+    assert_int_equal(a->runs.selected, 2);
     for (int i = 0; i < 3; i++) /* all race from the same start */
         assert_true(a->sim.runners[i].x[0] == a->sim.runners[0].start[0]);
     key(SDLK_o, KMOD_NONE); /* the selected runner: rmsprop -> adadelta */
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     assert_int_equal(a->sim.runners[2].opt.kind, OPTIM_ADADELTA);
     key(SDLK_w, KMOD_NONE); /* select runner 0 (sgd) */
-    assert_true(app_frame(a));
-    assert_int_equal(a->selected, 0);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->runs.selected, 0);
     /* panel: fields of sgd are lr momentum dampening nesterov weight_decay;
      * Ctrl+Down selects momentum, Ctrl+Right raises it from 0 */
     key(SDLK_DOWN, KMOD_LCTRL);
     key(SDLK_RIGHT, KMOD_LCTRL);
-    assert_true(app_frame(a));
-    assert_int_equal(a->panel_field, 1);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->runs.panel_field, 1);
     assert_true(a->sim.runners[0].opt.p.momentum > 0.0);
     const double m = a->sim.runners[0].opt.p.momentum;
     key(SDLK_RIGHT, KMOD_LCTRL); /* 1 - m shrinks by 1.25 */
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     assert_float_equal(1.0 - a->sim.runners[0].opt.p.momentum, (1.0 - m) / 1.25, 1e-12);
     /* Ctrl+Down twice more: nesterov, a flag that flips */
     key(SDLK_DOWN, KMOD_LCTRL);
     key(SDLK_DOWN, KMOD_LCTRL);
     key(SDLK_RIGHT, KMOD_LCTRL);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     assert_true(a->sim.runners[0].opt.p.nesterov);
     /* stepping moves every runner */
     key(SDLK_RIGHT, KMOD_NONE);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     for (int i = 0; i < 3; i++)
         assert_int_equal(a->sim.runners[i].step, 1);
     key(SDLK_g, KMOD_NONE);
     key(SDLK_t, KMOD_NONE);
     key(SDLK_d, KMOD_NONE);
-    assert_true(a->annotate);
+    assert_true(a->ui.annotate);
     key(SDLK_k, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_false(a->annotate);
-    assert_true(a->show_arrows && a->explain && a->sim.paused);
-    assert_int_equal(a->sched.kind, SCHEDULE_FACTOR);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_false(a->ui.annotate);
+    assert_true(a->ui.show_arrows && a->ui.explain && a->sim.paused);
+    assert_int_equal(a->runs.sched.kind, SCHEDULE_FACTOR);
     assert_int_equal(a->sim.runners[1].sched.kind, SCHEDULE_FACTOR);
     /* Delete removes the selected runner; the last one stays */
     key(SDLK_DELETE, KMOD_NONE);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     assert_int_equal(a->sim.n_runners, 2);
     assert_int_equal(a->sim.runners[0].opt.kind, OPTIM_ADAGRAD);
     key(SDLK_DELETE, KMOD_NONE);
     key(SDLK_DELETE, KMOD_NONE);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     assert_int_equal(a->sim.n_runners, 1);
     assert_int_equal(a->sim.runners[0].opt.kind, OPTIM_ADADELTA);
     key(SDLK_g, KMOD_NONE);
@@ -384,8 +388,8 @@ static void test_race_runners_panel(void **state)
         key(SDLK_d, KMOD_NONE);
     for (int i = OPTIM_ADADELTA; i < OPTIM_KIND_COUNT; i++) /* adadelta ... anneal, sgd */
         key(SDLK_o, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_int_equal(a->sched.kind, SCHEDULE_CONSTANT);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->runs.sched.kind, SCHEDULE_CONSTANT);
     assert_int_equal(a->sim.runners[0].opt.kind, OPTIM_SGD); /* back round to sgd */
 }
 
@@ -397,97 +401,97 @@ static void test_display_pacing_keys(void **state)
 {
     (void)state;
     key(SDLK_1, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_int_equal(a->theme, THEME_DARK);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->ui.theme, THEME_DARK);
     key(SDLK_b, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_int_equal(a->theme, THEME_LIGHT);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->ui.theme, THEME_LIGHT);
     key(SDLK_b, KMOD_NONE);
     key(SDLK_b, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_int_equal(a->theme, THEME_DARK);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->ui.theme, THEME_DARK);
 
     layout before, after;
     app_layout(a, a->fb_w, a->fb_h, &before);
     key(SDLK_EQUALS, KMOD_LCTRL);
     key(SDLK_EQUALS, KMOD_LCTRL);
-    assert_true(app_frame(a));
-    assert_float_equal(a->ui_scale, 1.2f, 1e-6);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_float_equal(a->ui.ui_scale, 1.2f, 1e-6);
     app_layout(a, a->fb_w, a->fb_h, &after);
     assert_float_equal(after.scale, before.scale * 1.2f, 1e-5);
     for (int i = 0; i < 40; i++)
         key(SDLK_MINUS, KMOD_LCTRL);
-    assert_true(app_frame(a));
-    assert_float_equal(a->ui_scale, APP_UI_SCALE_MIN, 1e-6);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_float_equal(a->ui.ui_scale, APP_UI_SCALE_MIN, 1e-6);
     for (int i = 0; i < 5; i++)
         key(SDLK_EQUALS, KMOD_LCTRL);
-    assert_true(app_frame(a));
-    assert_float_equal(a->ui_scale, 1.0f, 1e-6);
-    assert_true(a->view[1] - a->view[0] > 0.99); /* Ctrl+= did not zoom the plot */
+    assert_true(app_frame(a, FRAME_DT));
+    assert_float_equal(a->ui.ui_scale, 1.0f, 1e-6);
+    assert_true(a->view.box[1] - a->view.box[0] > 0.99); /* Ctrl+= did not zoom the plot */
 
     key(SDLK_F9, KMOD_NONE);
     key(SDLK_UP, KMOD_NONE);
     key(SDLK_n, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_true(a->keycast);
-    assert_int_equal(a->n_keys, 2); /* F9 itself came before the overlay was on */
-    assert_string_equal(a->keys[0].text, "Up: learning rate × 1.25");
-    assert_string_equal(a->keys[1].text, "N: gradient noise on / off");
+    assert_true(app_frame(a, FRAME_DT));
+    assert_true(a->ui.keycast);
+    assert_int_equal(a->ui.n_keys, 2); /* F9 itself came before the overlay was on */
+    assert_string_equal(a->ui.keys[0].text, "Up: learning rate × 1.25");
+    assert_string_equal(a->ui.keys[1].text, "N: gradient noise on / off");
     for (int i = 0; i < APP_KEYCAST_N + 4; i++) /* N pressed 10 times in all */
         key(SDLK_n, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_int_equal(a->n_keys, APP_KEYCAST_N);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->ui.n_keys, APP_KEYCAST_N);
     key(SDLK_F9, KMOD_NONE);
     key(SDLK_DOWN, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_false(a->keycast);
-    assert_false(a->noise_on); /* toggled an even number of times */
+    assert_true(app_frame(a, FRAME_DT));
+    assert_false(a->ui.keycast);
+    assert_false(a->runs.noise_on); /* toggled an even number of times */
 
-    assert_int_equal(a->trail_len, RUNNER_TRAIL_MAX);
+    assert_int_equal(a->ui.trail_len, RUNNER_TRAIL_MAX);
     key(SDLK_LEFTBRACKET, KMOD_LSHIFT);
-    assert_true(app_frame(a));
-    assert_int_equal(a->trail_len, RUNNER_TRAIL_MAX / 2);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->ui.trail_len, RUNNER_TRAIL_MAX / 2);
     for (int i = 0; i < 20; i++)
         key(SDLK_LEFTBRACKET, KMOD_LSHIFT);
-    assert_true(app_frame(a));
-    assert_int_equal(a->trail_len, APP_TRAIL_MIN);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->ui.trail_len, APP_TRAIL_MIN);
     for (int i = 0; i < 20; i++)
         key(SDLK_RIGHTBRACKET, KMOD_LSHIFT);
-    assert_true(app_frame(a));
-    assert_int_equal(a->trail_len, RUNNER_TRAIL_MAX);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->ui.trail_len, RUNNER_TRAIL_MAX);
 
     key(SDLK_j, KMOD_NONE);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     app_layout(a, a->fb_w, a->fb_h, &after);
-    assert_true(a->loss_panel);
+    assert_true(a->ui.loss_panel);
     assert_true(after.loss_w > 0 && after.loss_h > 0);
     assert_true(after.plot_h < before.plot_h);
     assert_true(after.loss_y >= after.plot_y + after.plot_h);
     key(SDLK_j, KMOD_LSHIFT);
-    assert_true(app_frame(a));
-    assert_true(a->loss_log);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_true(a->ui.loss_log);
     key(SDLK_j, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_false(a->loss_panel);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_false(a->ui.loss_panel);
 
     for (int i = 0; i < 20; i++)
         key(SDLK_PERIOD, KMOD_NONE);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     assert_float_equal(a->sim.steps_per_second, APP_SPEED_MAX, 0);
     for (int i = 0; i < 20; i++)
         key(SDLK_COMMA, KMOD_NONE);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     assert_float_equal(a->sim.steps_per_second, APP_SPEED_MIN, 0);
     for (int i = 0; i < 4; i++) /* back to 8 steps/s for the tests after */
         key(SDLK_PERIOD, KMOD_NONE);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     assert_float_equal(a->sim.steps_per_second, APP_DEFAULT_STEPS_PER_SECOND, 0);
 
     /* End: lesson 1's gradient descent from 1.2 (lr 0.01) converges to
      * the empirical risk's minimum 1.01698 and pauses there */
     key(SDLK_r, KMOD_NONE);
     key(SDLK_END, KMOD_NONE);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     const runner *rn = &a->sim.runners[0];
     assert_int_equal(rn->status, RUNNER_CONVERGED);
     assert_true(a->sim.paused);
@@ -504,44 +508,44 @@ static void test_formula_line(void **state)
     (void)state;
     key(SDLK_1, KMOD_NONE);
     key(SDLK_e, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_true(a->formula_open);
-    assert_string_equal(a->formula.text, "x*cos(pi*x) + 0.2*cos(5*pi*x)");
-    assert_string_equal(a->domain.text, "0.5:1.5");
+    assert_true(app_frame(a, FRAME_DT));
+    assert_true(a->ui.formula_open);
+    assert_string_equal(a->ui.formula.text, "x*cos(pi*x) + 0.2*cos(5*pi*x)");
+    assert_string_equal(a->ui.domain.text, "0.5:1.5");
     key(SDLK_q, KMOD_NONE); /* typing, not quitting */
     key(SDLK_ESCAPE, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_false(a->formula_open);
-    assert_string_equal(a->land->name, "empirical-risk");
+    assert_true(app_frame(a, FRAME_DT));
+    assert_false(a->ui.formula_open);
+    assert_string_equal(a->lesson.land->name, "empirical-risk");
 
     type_formula("x^4 - 2*x^2");
-    assert_false(a->formula_open);
-    assert_non_null(a->land->expr);
-    assert_string_equal(a->land->title, "f(x) = x⁴ − 2·x²");
-    assert_float_equal(a->land->lo[0], 0.5, 0); /* the domain as it was */
+    assert_false(a->ui.formula_open);
+    assert_non_null(a->lesson.land->expr);
+    assert_string_equal(a->lesson.land->title, "f(x) = x⁴ − 2·x²");
+    assert_float_equal(a->lesson.land->lo[0], 0.5, 0); /* the domain as it was */
     const double x = 1.25;
     landscape_point p;
-    landscape_eval(a->land, &x, &p);
+    landscape_eval(a->lesson.land, &x, &p);
     assert_float_equal(p.f, pow(1.25, 4) - 2 * 1.5625, 1e-15);
     assert_float_equal(p.g[0], 4 * pow(1.25, 3) - 4 * 1.25, 1e-14);
     assert_float_equal(p.h[0][0], 12 * 1.5625 - 4, 1e-14);
-    const landscape *shown = a->land;
+    const landscape *shown = a->lesson.land;
 
     type_formula("x*sinn(x)");
-    assert_true(a->formula_open);
-    assert_int_equal(a->formula_error_col, 3);
-    assert_non_null(strstr(a->formula_error, "sinn"));
-    assert_ptr_equal(a->land, shown); /* nothing changed */
+    assert_true(a->ui.formula_open);
+    assert_int_equal(a->ui.formula_error_col, 3);
+    assert_non_null(strstr(a->ui.formula_error, "sinn"));
+    assert_ptr_equal(a->lesson.land, shown); /* nothing changed */
     key(SDLK_ESCAPE, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_false(a->formula_open);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_false(a->ui.formula_open);
 
     type_formula("x^2 - y^2");
-    assert_int_equal(a->land->dim, 2);
-    assert_float_equal(a->land->lo[0], -2, 0);
-    assert_float_equal(a->land->hi[1], 2, 0);
+    assert_int_equal(a->lesson.land->dim, 2);
+    assert_float_equal(a->lesson.land->lo[0], -2, 0);
+    assert_float_equal(a->lesson.land->hi[1], 2, 0);
     const double q[2] = {1.0, 0.5};
-    landscape_eval(a->land, q, &p);
+    landscape_eval(a->lesson.land, q, &p);
     assert_float_equal(p.f, 0.75, 0);
     assert_float_equal(p.g[1], -1.0, 0);
     assert_float_equal(p.h[1][1], -2.0, 0);
@@ -549,21 +553,21 @@ static void test_formula_line(void **state)
     /* the history: Up brings back the formula before */
     key(SDLK_e, KMOD_NONE);
     key(SDLK_UP, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_string_equal(a->formula.text, "x^2 - y^2");
+    assert_true(app_frame(a, FRAME_DT));
+    assert_string_equal(a->ui.formula.text, "x^2 - y^2");
     key(SDLK_UP, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_string_equal(a->formula.text, "x^4 - 2*x^2");
+    assert_true(app_frame(a, FRAME_DT));
+    assert_string_equal(a->ui.formula.text, "x^4 - 2*x^2");
     key(SDLK_ESCAPE, KMOD_NONE);
 
     type_formula("log(x)");
-    assert_int_equal(a->land->dim, 1);
+    assert_int_equal(a->lesson.land->dim, 1);
     key(SDLK_END, KMOD_NONE);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     assert_int_equal(a->sim.runners[0].status, RUNNER_UNDEFINED);
     key(SDLK_1, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_string_equal(a->land->name, "empirical-risk");
+    assert_true(app_frame(a, FRAME_DT));
+    assert_string_equal(a->lesson.land->name, "empirical-risk");
 }
 
 static void test_cloud_keys(void **state)
@@ -571,50 +575,49 @@ static void test_cloud_keys(void **state)
     (void)state;
     key(SDLK_2, KMOD_NONE); /* risk on [-1, 2] */
     key(SDLK_m, KMOD_NONE);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     assert_int_equal(a->cloud.n, CLOUD_DEFAULT);
     assert_int_equal(a->cloud.n_minima, 2);
     /* a frame's steps are capped so a large cloud slows the pace, not the frame */
     assert_int_equal(a->sim.max_per_advance, APP_CLOUD_FRAME_BUDGET / CLOUD_DEFAULT);
-    assert_int_equal(a->cloud.p[0].opt.kind, a->cfg[a->selected].kind);
+    assert_int_equal(a->cloud.p[0].opt.kind, a->runs.cfg[a->runs.selected].kind);
     /* paused, the step key steps the cloud with the runners; R resets it */
     if (!a->sim.paused)
         key(SDLK_SPACE, KMOD_NONE);
     key(SDLK_s, KMOD_NONE);
     key(SDLK_s, KMOD_NONE);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     assert_int_equal(a->cloud.step, 2);
     key(SDLK_r, KMOD_NONE);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     assert_int_equal(a->cloud.step, 0);
     assert_int_equal(a->sim.runners[0].step, 0);
     /* running, it advances with the sim's steps */
     key(SDLK_SPACE, KMOD_NONE);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     assert_false(a->sim.paused);
-    SDL_Delay(400);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, 0.4)); /* 0.4 s: steps due at the sim's pace */
     assert_true(a->cloud.step > 0);
     assert_int_equal(a->cloud.step, a->sim.runners[0].step);
     key(SDLK_SPACE, KMOD_NONE);
     /* N, ] and Up reach the cloud */
     key(SDLK_n, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_float_equal(a->cloud.noise, a->noise_sigma, 0);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_float_equal(a->cloud.noise, a->runs.noise_sigma, 0);
     key(SDLK_n, KMOD_NONE);
     key(SDLK_UP, KMOD_NONE);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     assert_true(a->cloud.noise == 0.0);
-    assert_float_equal(a->cloud.p[17].opt.p.lr, a->cfg[a->selected].optim.lr, 0);
+    assert_float_equal(a->cloud.p[17].opt.p.lr, a->runs.cfg[a->runs.selected].optim.lr, 0);
     /* M again removes it; a new lesson removes it too */
     key(SDLK_m, KMOD_NONE);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     assert_int_equal(a->cloud.n, 0);
     key(SDLK_m, KMOD_NONE);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     assert_int_equal(a->cloud.n, CLOUD_DEFAULT);
     key(SDLK_1, KMOD_NONE);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     assert_int_equal(a->cloud.n, 0);
     assert_null(a->cloud.p);
 }
@@ -634,32 +637,32 @@ static void test_scene_keys(void **state)
 {
     (void)state;
     key(SDLK_1, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_false(a->has_scene);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_false(a->scenes.has_scene);
     key(SDLK_PAGEDOWN, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_true(a->has_scene);
-    assert_int_equal(a->tour_index, 0);
-    assert_string_equal(a->land->name, "empirical-risk");
-    assert_true(a->loss_panel);
-    assert_float_equal(a->cfg[0].optim.lr, 0.01, 0);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_true(a->scenes.has_scene);
+    assert_int_equal(a->scenes.tour_index, 0);
+    assert_string_equal(a->lesson.land->name, "empirical-risk");
+    assert_true(a->ui.loss_panel);
+    assert_float_equal(a->runs.cfg[0].optim.lr, 0.01, 0);
     assert_float_equal(a->sim.runners[0].start[0], 1.2, 0);
     key(SDLK_PAGEDOWN, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_int_equal(a->tour_index, 1);
-    assert_string_equal(a->land->name, "risk");
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->scenes.tour_index, 1);
+    assert_string_equal(a->lesson.land->name, "risk");
     assert_int_equal(a->sim.n_runners, 2);
     assert_float_equal(a->sim.runners[1].start[0], 0.5, 0);
     key(SDLK_PAGEUP, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_int_equal(a->tour_index, 0);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->scenes.tour_index, 0);
     key(SDLK_l, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_ptr_equal(app_scene_caption(a), a->scene.caption_ko);
-    assert_true(a->scene.caption_ko[0] != '\0');
+    assert_true(app_frame(a, FRAME_DT));
+    assert_ptr_equal(app_scene_caption(a), a->scenes.scene.caption_ko);
+    assert_true(a->scenes.scene.caption_ko[0] != '\0');
     key(SDLK_l, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_ptr_equal(app_scene_caption(a), a->scene.caption);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_ptr_equal(app_scene_caption(a), a->scenes.scene.caption);
 
     char dir[] = "/tmp/optiviz-scene-XXXXXX";
     assert_non_null(mkdtemp(dir));
@@ -673,24 +676,24 @@ static void test_scene_keys(void **state)
     write_file(path, text);
     char err[600];
     assert_true(app_load_scene(a, path, err, sizeof err));
-    assert_int_equal(a->tour_index, -1);
-    assert_float_equal(a->cfg[0].optim.lr, 0.3, 0);
+    assert_int_equal(a->scenes.tour_index, -1);
+    assert_float_equal(a->runs.cfg[0].optim.lr, 0.3, 0);
     assert_float_equal(a->sim.runners[0].start[0], 2.0, 0);
     snprintf(text, sizeof text, fmt, "0.7");
     write_file(path, text);
     key(SDLK_F5, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_float_equal(a->cfg[0].optim.lr, 0.7, 0);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_float_equal(a->runs.cfg[0].optim.lr, 0.7, 0);
     snprintf(text, sizeof text, fmt, "0.x");
     write_file(path, text);
     key(SDLK_F5, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_float_equal(a->cfg[0].optim.lr, 0.7, 0); /* nothing changed */
-    assert_true(a->has_scene);
-    assert_non_null(strstr(a->message, "mine.ini:8: [runner 1] lr"));
+    assert_true(app_frame(a, FRAME_DT));
+    assert_float_equal(a->runs.cfg[0].optim.lr, 0.7, 0); /* nothing changed */
+    assert_true(a->scenes.has_scene);
+    assert_non_null(strstr(a->ui.message, "mine.ini:8: [runner 1] lr"));
     key(SDLK_1, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_false(a->has_scene);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_false(a->scenes.has_scene);
     remove(path);
     rmdir(dir);
 }
@@ -702,21 +705,21 @@ static void test_export_keys(void **state)
     (void)state;
     static char dir[] = "/tmp/optiviz-export-XXXXXX";
     assert_non_null(mkdtemp(dir));
-    export_destroy(&a->exp);
-    export_init(&a->exp, dir);
+    export_destroy(&a->export.exp);
+    export_init(&a->export.exp, dir);
     key(SDLK_1, KMOD_NONE);
     key(SDLK_a, KMOD_NONE); /* two runners */
     key(SDLK_p, KMOD_NONE);
-    assert_true(app_frame(a));
-    assert_non_null(strstr(a->exp.last_path, dir));
-    SDL_Surface *img = IMG_Load(a->exp.last_path);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_non_null(strstr(a->export.exp.last_path, dir));
+    SDL_Surface *img = IMG_Load(a->export.exp.last_path);
     assert_non_null(img);
     assert_int_equal(img->w, a->fb_w);
     assert_int_equal(img->h, a->fb_h);
     SDL_FreeSurface(img);
-    remove(a->exp.last_path);
+    remove(a->export.exp.last_path);
     key(SDLK_x, KMOD_NONE);
-    assert_true(app_frame(a));
+    assert_true(app_frame(a, FRAME_DT));
     int csv = 0;
     DIR *d = opendir(dir);
     assert_non_null(d);
@@ -737,9 +740,9 @@ static void test_export_keys(void **state)
     assert_int_equal(csv, 2);
     rmdir(dir);
     key(SDLK_DELETE, KMOD_NONE);
-    assert_true(app_frame(a));
-    export_destroy(&a->exp);
-    export_init(&a->exp, NULL);
+    assert_true(app_frame(a, FRAME_DT));
+    export_destroy(&a->export.exp);
+    export_init(&a->export.exp, NULL);
 }
 
 int main(void)

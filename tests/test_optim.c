@@ -200,7 +200,8 @@ static void test_sgd_rejects_bad_hyperparameters(void **state)
     assert_true(o.p.lr == 0.1);
     optim_kind k;
     assert_true(optim_kind_find("gd", &k) && k == OPTIM_SGD);
-    assert_false(optim_kind_find("adamw", &k));
+    assert_true(optim_kind_find("adamw", &k) && k == OPTIM_ADAMW);
+    assert_false(optim_kind_find("lamb", &k));
 }
 
 int main(int argc, char **argv)

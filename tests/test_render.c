@@ -74,11 +74,11 @@ static void check_lesson1(app *a, uint8_t *buf)
     const double xs[] = {0.6, 0.75, 1.4};
     for (int i = 0; i < 3; i++) {
         landscape_point g, f;
-        landscape_eval(a->land, &xs[i], &g);
-        landscape_eval(a->companion, &xs[i], &f);
-        const int cx = (int)lroundf(view_x_to_px(a, &lay, xs[i]));
-        const int gy = (int)lroundf(view_y_to_px(a, &lay, g.f));
-        const int fy = (int)lroundf(view_y_to_px(a, &lay, f.f));
+        landscape_eval(a->lesson.land, &xs[i], &g);
+        landscape_eval(a->lesson.companion, &xs[i], &f);
+        const int cx = (int)lroundf(view_x_to_px(&a->view, &lay, xs[i]));
+        const int gy = (int)lroundf(view_y_to_px(&a->view, &lay, g.f));
+        const int fy = (int)lroundf(view_y_to_px(&a->view, &lay, f.f));
         CHECK(color_near(buf, cx, gy, 2, 86, 180, 233), "empirical risk curve missing at x=%g", xs[i]);
         CHECK(color_near(buf, cx, fy, 2, 230, 159, 0), "risk curve missing at x=%g", xs[i]);
         if (abs(gy - fy) > 12) {
@@ -88,8 +88,8 @@ static void check_lesson1(app *a, uint8_t *buf)
     }
     /* the iterate's marker (vermillion disc) centered on the runner */
     const runner *r = &a->sim.runners[0];
-    const int mx = (int)lroundf(view_x_to_px(a, &lay, r->x[0]));
-    const int my = (int)lroundf(view_y_to_px(a, &lay, r->at.f));
+    const int mx = (int)lroundf(view_x_to_px(&a->view, &lay, r->x[0]));
+    const int my = (int)lroundf(view_y_to_px(&a->view, &lay, r->at.f));
     CHECK(near_color(px(buf, mx, my), 213, 94, 0, 20), "no iterate marker at (%d, %d)", mx, my);
     CHECK(near_color(px(buf, mx + 9, my), 213, 94, 0, 20), "iterate marker smaller than 9 px");
     /* HUD column: light text pixels in its upper part, none in an empty band */
@@ -115,10 +115,10 @@ static void check_saddle(app *a, uint8_t *buf)
     CHECK(wire > 5000, "wireframe too sparse (%d samples)", wire);
     /* the iterate on the surface, where the camera projects it */
     float vp[16];
-    view3d_matrix(a, &lay, vp);
+    view3d_matrix(&a->view, &lay, vp);
     const runner *r = &a->sim.runners[0];
     const double span = 2.0;
-    const double p3[3] = {r->x[0], r->x[1], a->z_scale * r->at.f + 0.01 * span};
+    const double p3[3] = {r->x[0], r->x[1], a->view.z_scale * r->at.f + 0.01 * span};
     double ndc[2];
     CHECK(camera_project(vp, p3, ndc), "iterate behind the camera");
     const int mx = (int)lroundf((float)(ndc[0] + 1) * 0.5f * W);
@@ -131,25 +131,25 @@ static void check_saddle(app *a, uint8_t *buf)
 static void check_contour(app *a, uint8_t *buf)
 {
     app_set_lesson(a, landscape_index(landscape_find("himmelblau")));
-    a->contour = true;
+    view_set_contour(&a->view, a->lesson.land, true);
     render(a, buf);
     layout lay;
     layout_compute(W, H, 1.0f, &lay);
     /* near the global minimum (3, 2) but off its label and the runner: f ~ 0 */
-    const int mx = (int)lroundf(view_x_to_px(a, &lay, 3.0)) - 30;
-    const int my = (int)lroundf(view_y_to_px(a, &lay, 2.0)) + 12;
+    const int mx = (int)lroundf(view_x_to_px(&a->view, &lay, 3.0)) - 30;
+    const int my = (int)lroundf(view_y_to_px(&a->view, &lay, 2.0)) + 12;
     const uint8_t *p = px(buf, mx, my);
     CHECK(p[0] < 110 && p[1] < 60 && p[2] > 60, "minimum not purple: %d %d %d", p[0], p[1], p[2]);
     /* the corner (5, 5), the highest value on the grid: yellow */
-    const int cx = (int)lroundf(view_x_to_px(a, &lay, 4.97));
-    const int cy = (int)lroundf(view_y_to_px(a, &lay, 4.97));
+    const int cx = (int)lroundf(view_x_to_px(&a->view, &lay, 4.97));
+    const int cy = (int)lroundf(view_y_to_px(&a->view, &lay, 4.97));
     p = px(buf, cx, cy);
     CHECK(p[0] > 180 && p[1] > 180 && p[2] < 120, "corner not yellow: %d %d %d", p[0], p[1], p[2]);
     /* the start ring at (0, 0) */
-    const int sx = (int)lroundf(view_x_to_px(a, &lay, 0.0)) + 11;
-    const int sy = (int)lroundf(view_y_to_px(a, &lay, 0.0));
+    const int sx = (int)lroundf(view_x_to_px(&a->view, &lay, 0.0)) + 11;
+    const int sy = (int)lroundf(view_y_to_px(&a->view, &lay, 0.0));
     CHECK(color_near(buf, sx, sy, 2, 236, 238, 242), "no start ring at (0, 0)");
-    a->contour = false;
+    view_set_contour(&a->view, a->lesson.land, false);
 }
 
 /* Each theme paints its own background and draws the curve in its own
@@ -159,8 +159,8 @@ static void check_themes_and_panels(app *a, uint8_t *buf)
 {
     app_set_lesson(a, 0);
     for (int k = 0; k < THEME_COUNT; k++) {
-        a->theme = (theme_kind)k;
-        const theme *t = theme_get(a->theme);
+        a->ui.theme = (theme_kind)k;
+        const theme *t = theme_get(a->ui.theme);
         render(a, buf);
         const uint8_t *corner = px(buf, 4, 4);
         CHECK(near_color(corner, (int)lroundf(t->bg.r * 255), (int)lroundf(t->bg.g * 255),
@@ -170,19 +170,19 @@ static void check_themes_and_panels(app *a, uint8_t *buf)
         app_layout(a, W, H, &lay);
         const double x = 0.8;
         landscape_point v;
-        landscape_eval(a->land, &x, &v);
-        const int cx = (int)lroundf(view_x_to_px(a, &lay, x));
-        const int cy = (int)lroundf(view_y_to_px(a, &lay, v.f));
+        landscape_eval(a->lesson.land, &x, &v);
+        const int cx = (int)lroundf(view_x_to_px(&a->view, &lay, x));
+        const int cy = (int)lroundf(view_y_to_px(&a->view, &lay, v.f));
         CHECK(color_near(buf, cx, cy, 3, (int)lroundf(t->landscape.r * 255),
                          (int)lroundf(t->landscape.g * 255), (int)lroundf(t->landscape.b * 255)),
               "theme %s: no landscape curve at (%d, %d)", t->name, cx, cy);
     }
-    a->theme = THEME_DARK;
+    a->ui.theme = THEME_DARK;
     /* lesson 1 from 1.2 for 30 steps: risk is lowest near step 5, then rises */
     sim_reset(&a->sim, NULL);
     for (int i = 0; i < 30; i++)
         sim_step(&a->sim);
-    a->loss_panel = true;
+    a->ui.loss_panel = true;
     render(a, buf);
     layout lay;
     app_layout(a, W, H, &lay);
@@ -197,11 +197,11 @@ static void check_themes_and_panels(app *a, uint8_t *buf)
         }
     CHECK(blue > 300 && orange > 300, "loss curves missing (%d blue, %d orange px)", blue, orange);
     CHECK(yellow > 100, "early-stopping mark missing (%d px)", yellow);
-    a->loss_panel = false;
-    a->keycast = true;
-    a->n_keys = 1;
-    snprintf(a->keys[0].text, sizeof a->keys[0].text, "N: gradient noise on / off");
-    a->keys[0].at = SDL_GetTicks();
+    a->ui.loss_panel = false;
+    a->ui.keycast = true;
+    a->ui.n_keys = 1;
+    snprintf(a->ui.keys[0].text, sizeof a->ui.keys[0].text, "N: gradient noise on / off");
+    a->ui.keys[0].at = app_now_ms(a);
     render(a, buf);
     app_layout(a, W, H, &lay);
     int bright = 0;
@@ -209,8 +209,8 @@ static void check_themes_and_panels(app *a, uint8_t *buf)
         for (int x = (int)lay.plot_x + 20; x < (int)lay.plot_x + 300; x++)
             bright += px(buf, x, y)[0] > 200 && px(buf, x, y)[1] > 200;
     CHECK(bright > 200, "key-cast text missing (%d bright px)", bright);
-    a->keycast = false;
-    a->n_keys = 0;
+    a->ui.keycast = false;
+    a->ui.n_keys = 0;
 }
 
 /* Every bundled scene renders: its heading, its caption band under the
@@ -230,7 +230,7 @@ static void check_scenes(app *a, uint8_t *buf)
         }
         for (int k = 0; k < 20; k++)
             sim_step(&a->sim);
-        a->korean = false;
+        a->ui.korean = false;
         render(a, buf);
         layout lay;
         app_layout(a, W, H, &lay);
@@ -245,22 +245,22 @@ static void check_scenes(app *a, uint8_t *buf)
             for (int x = (int)lay.plot_x; x < (int)lay.side_x; x++)
                 head += px(buf, x, y)[0] > 120;
         CHECK(head > 800, "scene %s: heading missing (%d px)", tour[i].name, head);
-        if (a->land->dim == 1) {
+        if (a->lesson.land->dim == 1) {
             for (int w = 0; w < a->sim.n_runners; w++) {
                 const runner *rn = &a->sim.runners[w];
-                if (rn->x[0] < a->view[0] || rn->x[0] > a->view[1] || rn->at.f < a->view[2] ||
-                    rn->at.f > a->view[3])
+                if (rn->x[0] < a->view.box[0] || rn->x[0] > a->view.box[1] || rn->at.f < a->view.box[2] ||
+                    rn->at.f > a->view.box[3])
                     continue; /* out of view: drawn as an arrow at the edge */
                 const rgba c = app_runner_color(a, w);
-                const int mx = (int)lroundf(view_x_to_px(a, &lay, rn->x[0]));
-                const int my = (int)lroundf(view_y_to_px(a, &lay, rn->at.f));
+                const int mx = (int)lroundf(view_x_to_px(&a->view, &lay, rn->x[0]));
+                const int my = (int)lroundf(view_y_to_px(&a->view, &lay, rn->at.f));
                 CHECK(color_near(buf, mx, my, 3, (int)lroundf(c.r * 255), (int)lroundf(c.g * 255),
                                  (int)lroundf(c.b * 255)),
                       "scene %s: runner %d not drawn at (%d, %d)", tour[i].name, w, mx, my);
             }
         }
         memcpy(english, buf, (size_t)W * H * 4);
-        a->korean = true;
+        a->ui.korean = true;
         render(a, buf);
         size_t differ = 0;
         for (int y = (int)lay.caption_y; y < (int)(lay.caption_y + lay.caption_h); y++)
@@ -268,7 +268,7 @@ static void check_scenes(app *a, uint8_t *buf)
                              (size_t)lay.caption_w * 4) != 0;
         CHECK(differ > 20, "scene %s: the Korean caption looks like the English one",
               tour[i].name);
-        a->korean = false;
+        a->ui.korean = false;
     }
     free(english);
     app_scene_leave(a);

@@ -11,9 +11,11 @@
 #include "app/cli.h"
 #include "app/export.h"
 #include "app/input.h"
+#include "app/platform.h"
 #include "app/scene.h"
 #include "app/settings.h"
 #include "app/textline.h"
+#include "app/view.h"
 #include "app/theme.h"
 #include "app/window.h"
 #include "core/assess.h"
@@ -21,13 +23,13 @@
 #include "core/cloud.h"
 #include "core/critical.h"
 #include "core/custom.h"
+#include "core/run_config.h"
 #include "core/sim.h"
 #include "render/renderer.h"
 
 #include <stdbool.h>
 #include <stdint.h>
 
-#define APP_GRID_N 101 /* samples per side of the 3D wireframe, as d2l's figure */
 #define APP_MAX_MARKS LANDSCAPE_MAX_MARKS
 #define APP_LR_FACTOR 1.25
 #define APP_NOISE_FACTOR 1.25
@@ -35,8 +37,6 @@
 #define APP_DEFAULT_STEPS_PER_SECOND 8.0
 #define APP_SPEED_MIN 0.5     /* steps per second */
 #define APP_SPEED_MAX 1000.0
-#define APP_UI_SCALE_MIN 0.5
-#define APP_UI_SCALE_MAX 3.0
 #define APP_KEYCAST_N 5       /* keys the key-cast overlay shows */
 #define APP_KEYCAST_MS 4000   /* how long each stays */
 #define APP_TRAIL_MIN 8       /* trail points drawn, adjustable with { and } */
@@ -46,20 +46,6 @@
 #define APP_CLOUD_FRAME_BUDGET 100000
 #define APP_CLOUD_END_BUDGET 20000000
 
-/* Screen regions in framebuffer pixels, recomputed from the framebuffer size
- * every frame (resizing and HiDPI keep working). */
-typedef struct layout {
-    float scale;                          /* 1.0 at 1080 px high */
-    float fb_w, fb_h;
-    float plot_x, plot_y, plot_w, plot_h; /* axes box (1D) or 3D viewport */
-    float side_x, side_y, side_w, side_h; /* HUD column */
-    float loss_x, loss_y, loss_w, loss_h; /* loss-over-steps panel (J); w = 0: off */
-    float caption_x, caption_y, caption_w, caption_h; /* a scene's caption; w = 0: none */
-} layout;
-
-/* Layout of a framebuffer of fb_w x fb_h pixels; ui_scale (Ctrl+Plus /
- * Minus, APP_UI_SCALE_MIN..MAX) multiplies every size. */
-void layout_compute(int fb_w, int fb_h, float ui_scale, layout *out);
 
 typedef enum drag_mode {
     DRAG_NONE = 0,
@@ -90,50 +76,55 @@ typedef struct app_params {
     int width, height;      /* 0: 1280 x 720 */
     bool fullscreen;
     bool open_tour;         /* no lesson given: open the tour's first scene */
+    const platform *platform; /* services of the front end; NULL: platform_desktop() */
 } app_params;
 
-typedef struct app {
-    app_window win;
-    renderer *ren;
-    sim sim;
+/* The lesson shown: its landscape (catalog, a scene's, or typed), what is
+ * marked on it, its critical points (lesson.c). */
+typedef struct app_lesson {
     const landscape *land;      /* the lesson's landscape */
     const landscape *companion; /* drawn beside it (risk in lesson 1) */
+    int n_marks;
+    app_mark marks[APP_MAX_MARKS];
+    critical_set crit;          /* the lesson's critical points (core/critical.h) */
+    landscape_custom custom[2]; /* typed formulas: the one shown, and the next */
+    int custom_cur;             /* index of the one shown */
+    landscape scene_land;       /* a catalog landscape on a scene's own domain */
+} app_lesson;
+
+/* The runners' settings, from which the sim and the cloud are built
+ * (runs.c: app_run_config): per runner, and shared by all. */
+typedef struct app_runs {
     int n_runners;              /* 1..SIM_MAX_RUNNERS, all racing from one start */
     runner_cfg cfg[SIM_MAX_RUNNERS];
     int selected;               /* runner the HUD, panel and keys act on */
     int panel_field;            /* index into the selected runner's used fields */
-    bool show_arrows;           /* G: gradient and update arrows */
-    bool explain;               /* T: step-by-step worked example */
     schedule sched;             /* learning-rate schedule of every runner */
-    bool keep_given;            /* the first lesson keeps the command line's flags */
-    unsigned given;             /* which optim_fields() the command line gave */
-    optim_params given_optim;   /* their values */
+    bool keep_given;            /* the first lesson keeps the command line's hyperparameters */
+    run_layer user;             /* what the command line gave (laid over lesson and scene) */
     bool noise_on;
     double noise_sigma;         /* standard deviation when on */
     uint64_t seed;
+    double noise_decay;         /* noise at step t is sigma * decay^t; 0: none */
+    assess_state assess[SIM_MAX_RUNNERS]; /* each runner's situation */
+    int cloud_n;                /* the cloud's size when launched (--particles; 0: default) */
+    int cloud_runner;           /* the runner whose optimizer it took */
+} app_runs;
+
+/* What the user sees and handles besides the lesson: overlays, panels,
+ * the pointer, messages, display settings, the formula line. */
+typedef struct app_ui {
+    bool show_arrows;           /* G: gradient and update arrows */
+    bool explain;               /* T: step-by-step worked example */
     bool help_visible;
     bool quit;
-    double view[4];             /* 1D view: x0, x1, y0, y1 */
-    camera cam;
-    double z_scale;             /* 3D: world z = z_scale * f */
-    float heights[APP_GRID_N * APP_GRID_N];
-    unsigned heights_id;        /* changes when heights change */
-    float heights_lo, heights_hi; /* their range */
-    int n_marks;
-    app_mark marks[APP_MAX_MARKS];
-    critical_set crit;          /* the lesson's critical points (core/critical.h) */
-    double f_range;             /* f's range over the domain */
-    assess_state assess[SIM_MAX_RUNNERS]; /* each runner's situation */
     bool annotate;              /* K: labels of minima, saddles, plateaus */
-    bool contour;               /* C: 2D landscapes as a contour map, not a surface */
     drag_mode drag;
     bool drag_was_paused;
     float mouse_x, mouse_y;     /* last pointer position, framebuffer pixels */
     char message[200];          /* transient line at the bottom */
-    uint32_t message_until;     /* SDL ticks */
+    uint32_t message_until;     /* app_now_ms */
     int message_kind;           /* message_kind of the message */
-    uint64_t last_counter;
-    int fb_w, fb_h;
     theme_kind theme;           /* B cycles dark / light / high-contrast */
     float ui_scale;             /* Ctrl+Plus / Minus; default from the display's DPI */
     bool fullscreen;            /* F11 */
@@ -141,7 +132,7 @@ typedef struct app {
     int n_keys;                 /* entries in keys, newest last */
     struct {
         char text[64];          /* "Up  learning rate × 1.25" */
-        uint32_t at;            /* SDL ticks when pressed */
+        uint32_t at;            /* app_now_ms when pressed */
     } keys[APP_KEYCAST_N];
     int trail_len;              /* trail points drawn (APP_TRAIL_MIN..RUNNER_TRAIL_MAX) */
     bool loss_panel;            /* J: loss over steps */
@@ -154,26 +145,43 @@ typedef struct app {
     char domain_opened[128];    /* the domain as the line opened with it */
     char formula_error[200];    /* why Enter was refused, or "" */
     int formula_error_col;      /* 1-based column in the formula; 0: none */
-    landscape_custom custom[2]; /* typed formulas: the one shown, and the next */
-    int custom_cur;             /* index of the one shown */
-    bool headless;              /* shot, bench, tests: no settings file */
-    exporter exp;               /* P, X, V: files in --output-dir or Pictures */
-    bool want_png;              /* P: save the next drawn frame */
-    double record_clock;        /* seconds since the last recorded frame */
-    uint8_t *pixels;            /* frame read back for export */
-    size_t pixels_cap;
+} app_ui;
+
+/* The scene shown and the bundled tour (app_scene.c). */
+typedef struct app_scenes {
     bool has_scene;             /* a scene is shown: its title, caption, annotations */
-    scene scene;                /* that scene (app_scene.c) */
+    scene scene;                /* that scene */
     unsigned scene_id;          /* changes with every scene shown (the static layer's key) */
     int tour_index;             /* its place in the bundled tour, or -1 */
     int tour_last;              /* the tour's scene shown last (PageDown resumes there) */
     int n_tour;                 /* bundled scenes found (0 until first needed) */
     scene_entry tour[SCENE_TOUR_MAX];
-    landscape scene_land;       /* a catalog landscape on a scene's own domain */
-    double noise_decay;         /* noise at step t is sigma * decay^t; 0: none */
+} app_scenes;
+
+/* Files written for the teacher (app_export.c). */
+typedef struct app_export {
+    exporter exp;               /* P, X, V: files in --output-dir or Pictures */
+    bool want_png;              /* P: save the next drawn frame */
+    double record_clock;        /* seconds since the last recorded frame */
+    uint8_t *pixels;            /* frame read back for export */
+    size_t pixels_cap;
+} app_export;
+
+typedef struct app {
+    app_window win;
+    renderer *ren;
+    const platform *plat;       /* the front end's services (platform.h) */
+    double clock;               /* seconds of frame time: the sum of app_frame's dt */
+    int fb_w, fb_h;
+    bool headless;              /* shot, bench, tests: no settings file */
+    app_lesson lesson;
+    app_runs runs;
+    sim sim;                    /* the runners racing (core/sim.h), built from runs */
     cloud cloud;                /* M: the particle cloud (cloud.n == 0: none) */
-    int cloud_n;                /* its size when launched (--particles; 0: default) */
-    int cloud_runner;           /* the runner whose optimizer it took */
+    view view;                  /* curve, surface or contour: fit, mapping, camera (view.h) */
+    app_ui ui;
+    app_scenes scenes;
+    app_export export;
 } app;
 
 /* Opens the window (or the offscreen surface), the renderer and the first
@@ -182,11 +190,22 @@ typedef struct app {
 bool app_create(app *a, const app_params *p, char *err, size_t errlen);
 void app_destroy(app *a);
 
-/* One frame: events, actions, simulation, drawing, present. Returns false
- * once the user quits. */
-bool app_frame(app *a);
-/* Handles one SDL event (keys through the binding table, mouse gestures). */
+/* One frame, dt seconds after the last (the caller's clock; tests pass
+ * any): the app's clock advances by dt, then events, actions, the
+ * simulation's whole steps (dt capped at 0.25 s: a stall does not jump),
+ * drawing, export, present. Returns false once the user quits. A front end
+ * calls it from its loop (desktop) or once per animation frame (browser). */
+bool app_frame(app *a, double dt);
+/* The app's clock in milliseconds (messages and the key-cast time out on
+ * it; drawing reads it instead of a wall clock). */
+uint32_t app_now_ms(const app *a);
+/* Handles one SDL event: input_translate makes it the program's own event
+ * (keys through the binding table, text, pointer), then app_input. */
 void app_handle_event(app *a, const SDL_Event *e);
+/* Handles one of the program's events (events.c): actions, text for the
+ * formula line, pointer presses, drags and the wheel. A front end without
+ * SDL events can call it directly. */
+void app_input(app *a, const input_event *ev);
 /* Applies one action. */
 void app_apply(app *a, action act);
 /* Judges every runner's situation (at a minimum, near a saddle, on a
@@ -206,6 +225,15 @@ bool app_set_formula(app *a, const char *text, const char *domain, char *err, si
 /* Same with the domain given as count (0: [-2, 2] per variable) ranges. */
 bool app_set_formula_box(app *a, const char *text, int count, const double *lo, const double *hi,
                          char *err, size_t errlen, int *column);
+/* The run runner i (0..n_runners-1) follows now, what the sim and the
+ * particle cloud are built from: its optimizer and hyperparameters, its
+ * scene's noise or else the shared sigma when noise is on, the noise decay,
+ * the schedule and the seed (runner i draws with seed + i). */
+run_config app_run_config(const app *a, int i);
+/* Lays the command line's settings (a->runs.user) over the lesson's or the
+ * scene's: noise decay, schedule and seed, and with hyper the
+ * hyperparameters of the first runner (lesson.c). */
+void app_apply_user(app *a, bool hyper);
 /* Starts every runner again from start (NULL: the lesson's) with its
  * current settings. */
 void app_rebuild(app *a, const double *start);
@@ -224,11 +252,12 @@ void app_scene_leave(app *a);
 const char *app_scene_caption(const app *a);
 
 /* The formula line (E): opens it with the current formula; while open,
- * app_formula_event takes keyboard and text events (Enter applies, Esc
- * cancels, Tab switches to the domain, Up/Down recall history) and returns
- * true for the events it consumed. */
+ * the keyboard goes to it (INPUT_MODE_LINE): app_formula_text inserts typed
+ * text, app_formula_action does a line key's action (Enter applies, Esc
+ * cancels, Tab switches to the domain, Up/Down recall history, editing). */
 void app_formula_open(app *a);
-bool app_formula_event(app *a, const SDL_Event *e);
+void app_formula_text(app *a, const char *utf8);
+void app_formula_action(app *a, action act);
 /* The fields (optim_fields() indices) the selected runner's optimizer uses;
  * returns their count. */
 int app_panel_fields(const app *a, int *out, int max);
@@ -269,16 +298,6 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h);
  * it when that is on. */
 void app_layout(const app *a, int fb_w, int fb_h, layout *out);
 
-/* 1D view mapping between landscape coordinates and framebuffer pixels. */
-float view_x_to_px(const app *a, const layout *lay, double x);
-float view_y_to_px(const app *a, const layout *lay, double y);
-double view_px_to_x(const app *a, const layout *lay, float px);
-/* The inverse of view_y_to_px (the contour view's y coordinate). */
-double view_px_to_y(const app *a, const layout *lay, float py);
-/* 3D view: the camera's projection * view, followed by the viewport
- * transform that maps the plot rectangle onto the framebuffer's clip space
- * (the renderer draws into the whole framebuffer). Column-major. */
-void view3d_matrix(const app *a, const layout *lay, float out[16]);
 
 /* The particle cloud (app_cloud.c). Launch: n particles (0: cloud_n or
  * CLOUD_DEFAULT) from uniform random starts with the selected runner's

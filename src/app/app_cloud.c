@@ -13,24 +13,17 @@ void app_cloud_launch(app *a, int n)
 {
     cloud_free(&a->cloud);
     if (n <= 0)
-        n = a->cloud_n > 0 ? a->cloud_n : CLOUD_DEFAULT;
-    const int sel = a->selected;
-    const cloud_params p = {
-        .land = a->land,
-        .n = n,
-        .kind = a->cfg[sel].kind,
-        .optim = a->cfg[sel].optim,
-        .noise = a->noise_on ? a->noise_sigma : 0.0,
-        .sched = a->sched,
-        .seed = a->seed,
-    };
+        n = a->runs.cloud_n > 0 ? a->runs.cloud_n : CLOUD_DEFAULT;
+    const int sel = a->runs.selected;
+    const run_config rc = app_run_config(a, sel);
+    const cloud_params p = run_config_cloud(&rc, a->lesson.land, n);
     char err[256];
     if (!cloud_init(&a->cloud, &p, err, sizeof err)) {
         app_message(a, 4000, "no cloud: %s", err);
         return;
     }
-    a->cloud_n = n;
-    a->cloud_runner = sel;
+    a->runs.cloud_n = n;
+    a->runs.cloud_runner = sel;
 }
 
 void app_cloud_remove(app *a)
@@ -48,8 +41,8 @@ void app_cloud_toggle(app *a)
     app_cloud_launch(a, 0);
     if (a->cloud.n > 0)
         app_message(a, 3500, "%d particles from random starts, %s, noise %s (M removes them)",
-                    a->cloud.n, optim_kind_name(a->cfg[a->cloud_runner].kind),
-                    a->noise_on ? "on" : "off");
+                    a->cloud.n, optim_kind_name(a->runs.cfg[a->runs.cloud_runner].kind),
+                    a->runs.noise_on ? "on" : "off");
 }
 
 void app_cloud_relaunch(app *a)
@@ -69,12 +62,12 @@ void app_cloud_sync(app *a)
     cloud *c = &a->cloud;
     if (c->n <= 0)
         return;
-    c->noise = a->noise_on ? a->noise_sigma : 0.0;
-    const int w = a->cloud_runner < a->n_runners ? a->cloud_runner : 0;
-    if (a->cfg[w].kind != c->p[0].opt.kind)
+    const int w = a->runs.cloud_runner < a->runs.n_runners ? a->runs.cloud_runner : 0;
+    c->noise = app_run_config(a, w).noise;
+    if (a->runs.cfg[w].kind != c->p[0].opt.kind)
         return; /* its runner has another optimizer now */
     for (int i = 0; i < c->n; i++)
-        c->p[i].opt.p.lr = a->cfg[w].optim.lr;
+        c->p[i].opt.p.lr = a->runs.cfg[w].optim.lr;
 }
 
 void app_cloud_reset(app *a)

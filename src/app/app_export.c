@@ -14,21 +14,21 @@
 
 #define RECORD_FPS 30.0
 
-/* The framebuffer read back into a->pixels (grown as needed); false with
+/* The framebuffer read back into a->export.pixels (grown as needed); false with
  * a message when that fails. */
 static bool read_frame(app *a)
 {
     const size_t need = (size_t)a->fb_w * (size_t)a->fb_h * 4;
-    if (need > a->pixels_cap) {
-        uint8_t *p = realloc(a->pixels, need);
+    if (need > a->export.pixels_cap) {
+        uint8_t *p = realloc(a->export.pixels, need);
         if (!p) {
             app_message(a, 4000, "export: out of memory for a %dx%d frame", a->fb_w, a->fb_h);
             return false;
         }
-        a->pixels = p;
-        a->pixels_cap = need;
+        a->export.pixels = p;
+        a->export.pixels_cap = need;
     }
-    if (!render_read_pixels(a->ren, a->pixels, a->fb_w, a->fb_h)) {
+    if (!render_read_pixels(a->ren, a->export.pixels, a->fb_w, a->fb_h)) {
         app_message(a, 4000, "export: could not read the frame back");
         return false;
     }
@@ -39,22 +39,24 @@ void app_export_action(app *a, action act)
 {
     switch (act) {
     case ACTION_EXPORT_PNG:
-        a->want_png = true; /* after the next frame is drawn */
+        a->export.want_png = true; /* after the next frame is drawn */
         break;
     case ACTION_EXPORT_CSV: {
-        const bool ok = export_csv(&a->exp, &a->sim);
+        const bool ok = export_csv(&a->export.exp, &a->sim);
+        if (ok)
+            a->plat->file_saved(a->export.exp.last_path);
         app_message_kind(a, ok ? MESSAGE_FILE : MESSAGE_ERROR, ok ? 6000 : 10000, "%s",
-                         a->exp.message);
+                         a->export.exp.message);
         break;
     }
     case ACTION_RECORD: {
         bool ok = true;
-        if (a->exp.recording)
-            ok = export_record_stop(&a->exp);
-        else if ((ok = export_record_start(&a->exp, RECORD_FPS)))
-            a->record_clock = 1.0 / RECORD_FPS; /* the first frame at once */
+        if (a->export.exp.recording)
+            ok = export_record_stop(&a->export.exp);
+        else if ((ok = export_record_start(&a->export.exp, RECORD_FPS)))
+            a->export.record_clock = 1.0 / RECORD_FPS; /* the first frame at once */
         app_message_kind(a, ok ? MESSAGE_FILE : MESSAGE_ERROR, ok ? 6000 : 10000, "%s",
-                         a->exp.message);
+                         a->export.exp.message);
         break;
     }
     default:
@@ -64,47 +66,52 @@ void app_export_action(app *a, action act)
 
 void app_export_frame(app *a, double dt)
 {
-    if (a->want_png) {
-        a->want_png = false;
+    if (a->export.want_png) {
+        a->export.want_png = false;
         if (read_frame(a)) {
-            const bool ok = export_png(&a->exp, a->pixels, a->fb_w, a->fb_h);
+            const bool ok = export_png(&a->export.exp, a->export.pixels, a->fb_w, a->fb_h);
+            if (ok)
+                a->plat->file_saved(a->export.exp.last_path);
             app_message_kind(a, ok ? MESSAGE_FILE : MESSAGE_ERROR, ok ? 6000 : 10000, "%s",
-                             a->exp.message);
+                             a->export.exp.message);
         }
     }
-    if (a->exp.recording) {
-        a->record_clock += dt;
-        if (a->record_clock >= 1.0 / RECORD_FPS) {
-            a->record_clock -= 1.0 / RECORD_FPS;
-            if (a->record_clock > 1.0 / RECORD_FPS)
-                a->record_clock = 0.0; /* a stall is not made up with a burst */
-            if (read_frame(a) && !export_record_frame(&a->exp, a->pixels, a->fb_w, a->fb_h))
-                app_message_kind(a, MESSAGE_ERROR, 10000, "%s", a->exp.message);
+    if (a->export.exp.recording) {
+        a->export.record_clock += dt;
+        if (a->export.record_clock >= 1.0 / RECORD_FPS) {
+            a->export.record_clock -= 1.0 / RECORD_FPS;
+            if (a->export.record_clock > 1.0 / RECORD_FPS)
+                a->export.record_clock = 0.0; /* a stall is not made up with a burst */
+            if (read_frame(a) && !export_record_frame(&a->export.exp, a->export.pixels, a->fb_w,
+                                                      a->fb_h))
+                app_message_kind(a, MESSAGE_ERROR, 10000, "%s", a->export.exp.message);
         }
     }
-    const export_job job = export_poll(&a->exp);
+    const export_job job = export_poll(&a->export.exp);
+    if (job == EXPORT_JOB_DONE)
+        a->plat->file_saved(a->export.exp.last_path);
     if (job == EXPORT_JOB_DONE || job == EXPORT_JOB_FAILED)
         app_message_kind(a, job == EXPORT_JOB_DONE ? MESSAGE_FILE : MESSAGE_ERROR, 10000, "%s",
-                         a->exp.message);
+                         a->export.exp.message);
 }
 
 void app_settings_load(app *a)
 {
     settings s;
     char msg[512];
-    if (!settings_load(&s, NULL, msg, sizeof msg))
+    if (!a->plat->settings_load(&s, msg, sizeof msg))
         app_message_kind(a, MESSAGE_ERROR, 8000, "%s", msg);
-    a->theme = s.theme;
+    a->ui.theme = s.theme;
     if (s.ui_scale >= APP_UI_SCALE_MIN && s.ui_scale <= APP_UI_SCALE_MAX)
-        a->ui_scale = (float)s.ui_scale;
+        a->ui.ui_scale = (float)s.ui_scale;
 }
 
 void app_settings_save(app *a)
 {
     if (a->headless)
         return;
-    const settings s = {.theme = a->theme, .ui_scale = a->ui_scale};
+    const settings s = {.theme = a->ui.theme, .ui_scale = a->ui.ui_scale};
     char msg[512];
-    if (!settings_save(&s, NULL, msg, sizeof msg))
+    if (!a->plat->settings_save(&s, msg, sizeof msg))
         app_message_kind(a, MESSAGE_ERROR, 8000, "%s", msg);
 }

@@ -26,7 +26,7 @@ bool app_set_formula(app *a, const char *text, const char *domain, char *err, si
     }
     if (!app_set_formula_box(a, text, count, lo, hi, err, errlen, column))
         return false;
-    if (a->has_scene) { /* a scene's runner settings do not carry over */
+    if (a->scenes.has_scene) { /* a scene's runner settings do not carry over */
         app_scene_leave(a);
         app_rebuild(a, NULL);
     }
@@ -37,9 +37,9 @@ bool app_set_formula_box(app *a, const char *text, int count, const double *lo, 
                          char *err, size_t errlen, int *column)
 {
     *column = 0;
-    const int next = 1 - a->custom_cur;
+    const int next = 1 - a->lesson.custom_cur;
     expr_error e;
-    if (!landscape_custom_init(&a->custom[next], text, count, count ? lo : NULL,
+    if (!landscape_custom_init(&a->lesson.custom[next], text, count, count ? lo : NULL,
                                count ? hi : NULL, &e)) {
         *column = e.column;
         if (count && strstr(e.message, "unknown name"))
@@ -49,40 +49,40 @@ bool app_set_formula_box(app *a, const char *text, int count, const double *lo, 
             snprintf(err, errlen, "%s", e.message);
         return false;
     }
-    const int dim = a->custom[next].land.dim;
+    const int dim = a->lesson.custom[next].land.dim;
     if (count && count != dim) {
-        landscape_custom_free(&a->custom[next]);
+        landscape_custom_free(&a->lesson.custom[next]);
         snprintf(err, errlen, "domain: %d range%s for a formula in %s", count,
                  count == 1 ? "" : "s", dim == 1 ? "x" : "x and y");
         return false;
     }
-    app_set_landscape(a, &a->custom[next].land);
-    landscape_custom_free(&a->custom[a->custom_cur]);
-    a->custom_cur = next;
+    app_set_landscape(a, &a->lesson.custom[next].land);
+    landscape_custom_free(&a->lesson.custom[a->lesson.custom_cur]);
+    a->lesson.custom_cur = next;
     return true;
 }
 
 void app_formula_open(app *a)
 {
-    const landscape *l = a->land;
-    textline_set(&a->formula, l->formula ? l->formula : "");
+    const landscape *l = a->lesson.land;
+    textline_set(&a->ui.formula, l->formula ? l->formula : "");
     char dom[128];
     if (l->dim == 1)
         snprintf(dom, sizeof dom, "%g:%g", l->lo[0], l->hi[0]);
     else
         snprintf(dom, sizeof dom, "%g:%g,%g:%g", l->lo[0], l->hi[0], l->lo[1], l->hi[1]);
-    textline_set(&a->domain, dom);
-    snprintf(a->domain_opened, sizeof a->domain_opened, "%s", dom);
-    a->formula_field = 0;
-    a->formula_error[0] = '\0';
-    a->formula_error_col = 0;
-    a->formula_open = true;
+    textline_set(&a->ui.domain, dom);
+    snprintf(a->ui.domain_opened, sizeof a->ui.domain_opened, "%s", dom);
+    a->ui.formula_field = 0;
+    a->ui.formula_error[0] = '\0';
+    a->ui.formula_error_col = 0;
+    a->ui.formula_open = true;
     SDL_StartTextInput();
 }
 
 static void formula_close(app *a)
 {
-    a->formula_open = false;
+    a->ui.formula_open = false;
     SDL_StopTextInput();
 }
 
@@ -90,85 +90,77 @@ static void formula_apply(app *a)
 {
     /* a formula in another number of variables than the shown landscape,
      * with the domain left as it opened: the default domain for it */
-    const char *domain = a->domain.text;
+    const char *domain = a->ui.domain.text;
     expr_error e;
-    expr *probe = expr_parse(a->formula.text, 0, &e);
-    if (probe && expr_dim(probe) != a->land->dim && strcmp(domain, a->domain_opened) == 0)
+    expr *probe = expr_parse(a->ui.formula.text, 0, &e);
+    if (probe && expr_dim(probe) != a->lesson.land->dim && strcmp(domain, a->ui.domain_opened) == 0)
         domain = "";
     expr_free(probe);
     int column;
-    if (!app_set_formula(a, a->formula.text, domain, a->formula_error,
-                         sizeof a->formula_error, &column)) {
-        a->formula_error_col = column;
-        a->formula_field = column > 0 || !a->domain.len ? 0 : 1;
+    if (!app_set_formula(a, a->ui.formula.text, domain, a->ui.formula_error,
+                         sizeof a->ui.formula_error, &column)) {
+        a->ui.formula_error_col = column;
+        a->ui.formula_field = column > 0 || !a->ui.domain.len ? 0 : 1;
         if (column > 0) /* the cursor goes to the fault */
-            a->formula.cursor = column - 1 <= a->formula.len ? column - 1 : a->formula.len;
+            a->ui.formula.cursor = column - 1 <= a->ui.formula.len ? column - 1 : a->ui.formula.len;
         return;
     }
-    textline_remember(&a->formula);
+    textline_remember(&a->ui.formula);
     formula_close(a);
-    app_message(a, 3000, "%s", a->land->title);
+    app_message(a, 3000, "%s", a->lesson.land->title);
 }
 
-bool app_formula_event(app *a, const SDL_Event *e)
+void app_formula_text(app *a, const char *utf8)
 {
-    if (!a->formula_open)
-        return false;
-    textline *t = a->formula_field == 0 ? &a->formula : &a->domain;
-    if (e->type == SDL_TEXTINPUT) {
-        if (!textline_insert(t, e->text.text))
-            a->formula_error[0] = '\0';
-        return true;
-    }
-    if (e->type != SDL_KEYDOWN)
-        return e->type == SDL_KEYUP || e->type == SDL_TEXTEDITING;
-    switch (e->key.keysym.sym) {
-    case SDLK_RETURN:
-    case SDLK_KP_ENTER:
+    if (!a->ui.formula_open)
+        return;
+    textline *t = a->ui.formula_field == 0 ? &a->ui.formula : &a->ui.domain;
+    if (!textline_insert(t, utf8))
+        a->ui.formula_error[0] = '\0';
+}
+
+void app_formula_action(app *a, action act)
+{
+    if (!a->ui.formula_open)
+        return;
+    textline *t = a->ui.formula_field == 0 ? &a->ui.formula : &a->ui.domain;
+    switch (act) {
+    case ACTION_LINE_APPLY:
         formula_apply(a);
         break;
-    case SDLK_ESCAPE:
+    case ACTION_LINE_CANCEL:
         formula_close(a);
         break;
-    case SDLK_TAB:
-        a->formula_field = 1 - a->formula_field;
+    case ACTION_LINE_SWITCH:
+        a->ui.formula_field = 1 - a->ui.formula_field;
         break;
-    case SDLK_LEFT:
+    case ACTION_LINE_LEFT:
         textline_edit(t, TEXTLINE_LEFT);
         break;
-    case SDLK_RIGHT:
+    case ACTION_LINE_RIGHT:
         textline_edit(t, TEXTLINE_RIGHT);
         break;
-    case SDLK_HOME:
+    case ACTION_LINE_HOME:
         textline_edit(t, TEXTLINE_HOME);
         break;
-    case SDLK_END:
+    case ACTION_LINE_END:
         textline_edit(t, TEXTLINE_END);
         break;
-    case SDLK_BACKSPACE:
-        if (e->key.keysym.mod & KMOD_CTRL)
-            textline_set(t, ""); /* Ctrl+Backspace: the whole field */
-        else
-            textline_edit(t, TEXTLINE_BACKSPACE);
+    case ACTION_LINE_BACKSPACE:
+        textline_edit(t, TEXTLINE_BACKSPACE);
         break;
-    case SDLK_u:
-    case SDLK_a:
-        if (e->key.keysym.mod & KMOD_CTRL) /* Ctrl+U, Ctrl+A: start the field again */
-            textline_set(t, "");
+    case ACTION_LINE_CLEAR: /* Ctrl+Backspace, Ctrl+U, Ctrl+A: start the field again */
+        textline_set(t, "");
         break;
-    case SDLK_DELETE:
+    case ACTION_LINE_DELETE:
         textline_edit(t, TEXTLINE_DELETE);
         break;
-    case SDLK_UP:
-        if (a->formula_field == 0)
-            textline_recall(&a->formula, -1);
-        break;
-    case SDLK_DOWN:
-        if (a->formula_field == 0)
-            textline_recall(&a->formula, +1);
+    case ACTION_LINE_RECALL_PREV:
+    case ACTION_LINE_RECALL_NEXT:
+        if (a->ui.formula_field == 0)
+            textline_recall(&a->ui.formula, act == ACTION_LINE_RECALL_PREV ? -1 : +1);
         break;
     default:
-        break; /* letters arrive as SDL_TEXTINPUT */
+        break;
     }
-    return true;
 }

@@ -4,6 +4,7 @@
  * only its own options; --opt VALUE and --opt=VALUE both work.
  */
 #include "app/cli.h"
+#include "app/cli_internal.h"
 
 #include "core/cloud.h"
 
@@ -296,30 +297,12 @@ static const opt_spec *find_spec(const char *name, size_t len)
     return NULL;
 }
 
-static bool check_start(cli_options *o, int count, char *err, size_t n)
-{
-    const landscape *l = o->land;
-    if (count != l->dim) {
-        snprintf(err, n, "--start: '%s' is %dD and needs %d coordinate%s, got %d", l->name,
-                 l->dim, l->dim, l->dim == 1 ? "" : "s", count);
-        return false;
-    }
-    if (!landscape_in_domain(l, o->start)) {
-        if (l->dim == 1)
-            snprintf(err, n, "--start: %.17g is outside the domain [%g, %g] of '%s'", o->start[0],
-                     l->lo[0], l->hi[0], l->name);
-        else
-            snprintf(err, n, "--start: (%.17g, %.17g) is outside the domain [%g, %g]x[%g, %g] of '%s'",
-                     o->start[0], o->start[1], l->lo[0], l->hi[0], l->lo[1], l->hi[1], l->name);
-        return false;
-    }
-    return true;
-}
-
 static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int *start_count,
                          char *err, size_t n)
 {
     long long ll = 0;
+    if (sp->id >= OPT_SCHEDULE && sp->id <= OPT_MAX_STEPS)
+        o->run.has_sched = true; /* --schedule and its parameters */
     switch (sp->id) {
     case OPT_FUNCTION:
         o->land = landscape_find(v);
@@ -353,52 +336,55 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
             snprintf(err, n, "--optimizer: trace follows one optimizer, got '%s'", v);
             return false;
         }
-        o->kind = o->kinds[0];
+        o->run.kind = o->kinds[0];
+        o->run.has_kind = true;
         return true;
     }
     case OPT_NOISE:
-        if (!parse_double(sp->name, v, &o->noise, err, n))
+        o->run.has_noise = true;
+        if (!parse_double(sp->name, v, &o->run.noise, err, n))
             return false;
-        if (o->noise < 0.0) {
+        if (o->run.noise < 0.0) {
             snprintf(err, n, "--noise: %s must be >= 0", v);
             return false;
         }
         return true;
     case OPT_NOISE_DECAY:
-        if (!parse_double(sp->name, v, &o->noise_decay, err, n))
+        o->run.has_noise_decay = true;
+        if (!parse_double(sp->name, v, &o->run.noise_decay, err, n))
             return false;
-        if (!(o->noise_decay > 0.0 && o->noise_decay <= 1.0)) {
+        if (!(o->run.noise_decay > 0.0 && o->run.noise_decay <= 1.0)) {
             snprintf(err, n, "--noise-decay: %s must be in (0, 1]", v);
             return false;
         }
         return true;
     case OPT_SCHEDULE:
-        if (!schedule_kind_find(v, &o->sched.kind)) {
+        if (!schedule_kind_find(v, &o->run.sched.kind)) {
             snprintf(err, n, "--schedule: unknown schedule '%s' (constant, factor, multistep, "
                              "cosine, sqrt)", v);
             return false;
         }
         return true;
     case OPT_FACTOR:
-        return parse_double(sp->name, v, &o->sched.factor, err, n);
+        return parse_double(sp->name, v, &o->run.sched.factor, err, n);
     case OPT_FLOOR:
-        return parse_double(sp->name, v, &o->sched.floor, err, n);
+        return parse_double(sp->name, v, &o->run.sched.floor, err, n);
     case OPT_GAMMA:
-        return parse_double(sp->name, v, &o->sched.gamma, err, n);
+        return parse_double(sp->name, v, &o->run.sched.gamma, err, n);
     case OPT_FINAL_LR:
-        return parse_double(sp->name, v, &o->sched.final_lr, err, n);
+        return parse_double(sp->name, v, &o->run.sched.final_lr, err, n);
     case OPT_WARMUP:
         if (!parse_long(sp->name, v, 0, 100000000, &ll, err, n))
             return false;
-        o->sched.warmup = (long)ll;
+        o->run.sched.warmup = (long)ll;
         return true;
     case OPT_MAX_STEPS:
         if (!parse_long(sp->name, v, 1, 100000000, &ll, err, n))
             return false;
-        o->sched.max_steps = (long)ll;
+        o->run.sched.max_steps = (long)ll;
         return true;
     case OPT_MILESTONES:
-        return parse_milestones(v, &o->sched, err, n);
+        return parse_milestones(v, &o->run.sched, err, n);
     case OPT_VIEW:
         if (strcmp(v, "contour") == 0)
             o->contour = true;
@@ -413,9 +399,10 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
         o->has_start = true;
         return parse_start(v, o->start, start_count, err, n);
     case OPT_SEED:
+        o->run.has_seed = true;
         if (!parse_long(sp->name, v, 0, INT64_MAX, &ll, err, n))
             return false;
-        o->seed = (uint64_t)ll;
+        o->run.seed = (uint64_t)ll;
         return true;
     case OPT_STEPS:
         if (!parse_long(sp->name, v, 0, 100000000, &ll, err, n))
@@ -507,166 +494,10 @@ static bool parse_command(int argc, char **argv, int *first, cli_options *o, cha
     return true;
 }
 
-/* --expr: parses the formula into o->custom on --domain (or [-2, 2] per
- * coordinate); one range makes it 1D, two 2D. A refused formula gives the
- * message, the formula and a caret line. */
-static bool build_expr(cli_options *o, char *err, size_t n)
-{
-    if (o->land) {
-        snprintf(err, n, "--expr and --function cannot be used together (give one function)");
-        return false;
-    }
-    expr_error e;
-    const int dim = o->has_domain ? o->domain_count : 0;
-    if (!landscape_custom_init(&o->custom, o->expr_text, dim, o->has_domain ? o->domain_lo : NULL,
-                               o->has_domain ? o->domain_hi : NULL, &e)) {
-        char caret[2 * EXPR_MAX_TEXT + 8];
-        expr_error_caret(o->expr_text, &e, caret, sizeof caret);
-        if (e.column > 0)
-            snprintf(err, n, "--expr: %s at column %d\n%s", e.message, e.column, caret);
-        else
-            snprintf(err, n, "--expr: %s", e.message);
-        return false;
-    }
-    o->land = &o->custom.land;
-    return true;
-}
-
-/* --scene: loads the file (a bad one is refused with its file:line:key
- * message); a scene sets the landscape, so --function cannot come with it. */
-static bool check_scene(cli_options *o, char *err, size_t n)
-{
-    if (o->land || o->expr_text) {
-        snprintf(err, n, "--scene cannot be given with --function or --expr (the scene sets "
-                         "the landscape)");
-        return false;
-    }
-    scene *s = malloc(sizeof *s);
-    if (!s) {
-        snprintf(err, n, "--scene: out of memory");
-        return false;
-    }
-    bool ok = scene_load(s, o->scene_path, err, n); /* the app loads it again */
-    if (ok && !s->land) { /* a formula: read it now, so a bad one is bad input (exit 2) */
-        expr_error e;
-        expr *probe = expr_parse(s->expr, s->dim, &e);
-        if (!probe) {
-            snprintf(err, n, "%s:%d: [landscape] expr: column %d: %s", s->path, s->expr_line,
-                     e.column, e.message);
-            ok = false;
-        }
-        expr_free(probe);
-    }
-    free(s);
-    return ok;
-}
-
-static bool check_required(cli_options *o, int start_count, char *err, size_t n)
-{
-    if (o->has_scene && !check_scene(o, err, n))
-        return false;
-    if (o->expr_text && !build_expr(o, err, n))
-        return false;
-    if (!o->expr_text && o->has_domain && o->command != CLI_CRITICAL) {
-        snprintf(err, n, "--domain: with --function it applies to critical only (with --expr "
-                         "it sets the formula's domain)");
-        return false;
-    }
-    if (o->command == CLI_TRACE) {
-        const char *missing = !o->land ? "--function (or --expr)" : !o->has_start ? "--start"
-                              : !o->has_steps ? "--steps" : NULL;
-        if (missing) {
-            snprintf(err, n, "trace: %s is required", missing);
-            return false;
-        }
-    }
-    if (o->command == CLI_SHOT) {
-        if (!o->land && !o->has_scene) {
-            snprintf(err, n, "shot: --function, --expr or --scene is required");
-            return false;
-        }
-        if (!o->out && !o->output_dir) {
-            snprintf(err, n, "shot: --out FILE.png or --output-dir DIR is required");
-            return false;
-        }
-    }
-    if (o->command == CLI_CRITICAL) {
-        if (!o->land) {
-            snprintf(err, n, "critical: --function (or --expr) is required");
-            return false;
-        }
-        if (o->has_domain && o->domain_count != o->land->dim) {
-            snprintf(err, n, "--domain: '%s' has %d range%s but '%s' is %dD and needs %d (%s)",
-                     o->domain_arg, o->domain_count, o->domain_count == 1 ? "" : "s",
-                     o->land->name, o->land->dim, o->land->dim,
-                     o->land->dim == 1 ? "A:B" : "A:B,C:D");
-            return false;
-        }
-    }
-    if (o->has_domain && o->land) {
-        /* the search grids (20000 intervals, Newton seeds) are sized for
-         * domains near the landscape's own; far wider ones would miss points
-         * silently, so they are refused */
-        for (int k = 0; k < o->land->dim; k++) {
-            const double own = o->land->hi[k] - o->land->lo[k];
-            if (o->domain_hi[k] - o->domain_lo[k] > 100.0 * own) {
-                snprintf(err, n, "--domain: range %g:%g is more than 100 times the width of "
-                                 "'%s''s own domain [%g, %g]; the search grid would miss points",
-                         o->domain_lo[k], o->domain_hi[k], o->land->name, o->land->lo[k],
-                         o->land->hi[k]);
-                return false;
-            }
-        }
-    }
-    if (o->has_start) {
-        if (!o->land) {
-            snprintf(err, n, "--start needs --function or --expr (the start is checked against "
-                             "its domain)");
-            return false;
-        }
-        if (!check_start(o, start_count, err, n))
-            return false;
-    }
-    /* the optimizer's defaults, then the hyperparameters given */
-    const optim_params given = o->optim;
-    o->optim = optim_defaults(o->kind);
-    int count;
-    const optim_field *f = optim_fields(&count);
-    for (int i = 0; i < count; i++) {
-        if (!(o->optim_given & (1u << i)))
-            continue;
-        if (!optim_uses(o->kind, &f[i])) {
-            char uses[256];
-            optim_defaults_line(o->kind, uses, sizeof uses);
-            snprintf(err, n, "--%s does not apply to optimizer '%s' (it takes: %s)", f[i].name,
-                     optim_kind_name(o->kind), uses);
-            for (char *c = err + 2; *c && *c != ' '; c++)
-                *c = *c == '_' ? '-' : *c;
-            return false;
-        }
-        optim_field_set(&o->optim, &f[i], optim_field_get(&given, &f[i]));
-    }
-    o->has_lr = (o->optim_given & 1u) != 0;
-    if (o->has_lr && !(o->optim.lr > 0.0)) {
-        snprintf(err, n, "--lr: %g must be > 0", o->optim.lr);
-        return false;
-    }
-    schedule sched = o->sched;
-    if (!schedule_check(&sched, err, n))
-        return false;
-    optim check;
-    char why[256];
-    if (!optim_init(&check, o->kind, &o->optim, o->land ? o->land->dim : 1, why, sizeof why)) {
-        snprintf(err, n, "optimizer '%s': %s", optim_kind_name(o->kind), why);
-        return false;
-    }
-    return true;
-}
-
 bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t n)
 {
     memset(o, 0, sizeof *o);
-    o->kind = OPTIM_SGD;
+    o->run.kind = OPTIM_SGD;
     int i = 1;
     if (!parse_command(argc, argv, &i, o, err, n))
         return false;
@@ -710,8 +541,8 @@ bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t n)
                 if (!parse_double(opt, v, &value, err, n))
                     return false;
             }
-            optim_field_set(&o->optim, f, value);
-            o->optim_given |= 1u << field;
+            optim_field_set(&o->run.optim, f, value);
+            o->run.optim_given |= 1u << field;
             continue;
         }
         const opt_spec *sp = find_spec(arg, len);
@@ -742,7 +573,7 @@ bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t n)
         if (!apply_option(o, sp, v, &start_count, err, n))
             return false;
     }
-    if (!check_required(o, start_count, err, n)) {
+    if (!cli_check_required(o, start_count, err, n)) {
         cli_free(o);
         return false;
     }

@@ -9,6 +9,7 @@
 #include "app/scene.h"
 #include "core/landscape.h"
 #include "core/optim.h"
+#include "core/run_config.h"
 #include "core/schedule.h"
 
 #include <stdbool.h>
@@ -29,16 +30,12 @@ typedef enum cli_command {
 typedef struct cli_options {
     cli_command command;
     const landscape *land; /* NULL: not given */
-    optim_kind kind;       /* the first runner's optimizer */
+    run_layer run;         /* what the run flags give: --optimizer (the first runner's),
+                              hyperparameters (run.optim holds the optimizer's defaults with
+                              them applied), --noise, --noise-decay, schedule, --seed */
     int n_kinds;           /* --optimizer A,B,C (window and shot): runners racing */
     optim_kind kinds[8];
-    optim_params optim;    /* the optimizer's defaults with the given flags applied */
-    unsigned optim_given;  /* bit i: field i of optim_fields() was given */
     bool has_lr;
-    double noise;
-    double noise_decay;    /* 0: none */
-    schedule sched;
-    uint64_t seed;
     bool has_start;
     double start[2];
     bool has_steps;
@@ -68,6 +65,10 @@ typedef struct cli_options {
  * landscape becomes land; --function or --expr with it is refused). On
  * success o may own a parsed formula: release it with cli_free. */
 bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t errlen);
+
+/* The run the flags describe: the optimizer's torch defaults with the run
+ * flags laid over them (what `trace` follows). */
+run_config cli_run_config(const cli_options *o);
 
 /* Frees what cli_parse allocated (the --expr formula); o->land is then NULL
  * if it pointed at it. Safe to call twice. */

@@ -70,16 +70,8 @@ int command_trace(const cli_options *o, FILE *out, FILE *err)
         return 1;
     }
     char msg[256];
-    const runner_params p = {
-        .land = o->land,
-        .kind = o->kind,
-        .optim = o->optim,
-        .noise = o->noise,
-        .noise_decay = o->noise_decay,
-        .sched = o->sched,
-        .seed = o->seed,
-        .start = o->start,
-    };
+    const run_config rc = cli_run_config(o);
+    const runner_params p = run_config_runner(&rc, o->land, o->start, 0);
     if (!runner_init(r, &p, msg, sizeof msg)) {
         fprintf(err, "optiviz: %s\n", msg);
         free(r);

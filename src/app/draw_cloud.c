@@ -16,17 +16,12 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-/* The theme of the frame being drawn (set by each public function). */
-static const theme *th;
 #define LOCAL BLUE  /* other minima (the global one: GREEN, as draw.c marks minima) */
 #define MOVING YELLOW
 #define LEFT RED
-
-/* Positions handed to the renderer, rebuilt every frame (a scratch array,
- * not state: 120 KB, too large for the stack). */
-static float scratch[3 * CLOUD_MAX];
 
 /* Particle positions in framebuffer pixels (1D curve, contour map) into
  * xy; returns how many (those in the view). */
@@ -36,13 +31,13 @@ static int particles_px(const app *a, const layout *lay, float *xy)
     int k = 0;
     for (int i = 0; i < c->n; i++) {
         const cloud_particle *q = &c->p[i];
-        const double y = a->land->dim == 1 ? q->at.f : q->x[1];
+        const double y = a->view.kind == VIEW_CURVE ? q->at.f : q->x[1];
         if (!isfinite(q->x[0]) || !isfinite(y))
             continue;
-        if (q->x[0] < a->view[0] || q->x[0] > a->view[1] || y < a->view[2] || y > a->view[3])
+        if (q->x[0] < a->view.box[0] || q->x[0] > a->view.box[1] || y < a->view.box[2] || y > a->view.box[3])
             continue;
-        xy[2 * k] = view_x_to_px(a, lay, q->x[0]);
-        xy[2 * k + 1] = view_y_to_px(a, lay, y);
+        xy[2 * k] = view_x_to_px(&a->view, lay, q->x[0]);
+        xy[2 * k + 1] = view_y_to_px(&a->view, lay, y);
         k++;
     }
     return k;
@@ -50,7 +45,7 @@ static int particles_px(const app *a, const layout *lay, float *xy)
 
 void draw_cloud(const app *a, renderer *r, const layout *lay)
 {
-    th = theme_get(a->theme);
+    const theme *th = theme_get(a->ui.theme);
     const cloud *c = &a->cloud;
     if (c->n <= 0)
         return;
@@ -61,13 +56,17 @@ void draw_cloud(const app *a, renderer *r, const layout *lay)
     col.a = c->n > 2000 ? 0.25f : 0.4f;
     /* smaller discs for a large cloud: less clutter, fewer pixels to shade */
     const float radius = (c->n > 2000 ? 4.0f : 5.0f) * s;
+    /* positions handed to the renderer: a scratch for this frame only */
+    float *scratch = malloc(sizeof *scratch * 3 * (size_t)c->n);
+    if (!scratch)
+        return;
     render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
-    if (a->land->dim == 1 || a->contour) {
+    if (a->view.kind != VIEW_SURFACE) {
         render_points(r, scratch, particles_px(a, lay, scratch), radius, col);
     } else {
         /* on the surface, lifted as the trails are; only over the domain */
         float *xyz = scratch;
-        const landscape *l = a->land;
+        const landscape *l = a->lesson.land;
         const double lift = 0.01 * fmax(l->hi[0] - l->lo[0], l->hi[1] - l->lo[1]);
         int k = 0;
         for (int i = 0; i < c->n; i++) {
@@ -76,35 +75,22 @@ void draw_cloud(const app *a, renderer *r, const layout *lay)
                 continue;
             xyz[3 * k] = (float)q->x[0];
             xyz[3 * k + 1] = (float)q->x[1];
-            xyz[3 * k + 2] = (float)(a->z_scale * q->at.f + lift);
+            xyz[3 * k + 2] = (float)(a->view.z_scale * q->at.f + lift);
             k++;
         }
         float vp[16];
-        view3d_matrix(a, lay, vp);
+        view3d_matrix(&a->view, lay, vp);
         render_points3d(r, xyz, k, vp, radius, col);
     }
     render_clip(r, 0, 0, 0, 0);
+    free(scratch);
 }
 
-/* Where a point of the landscape is on screen (1D: (x, f); contour: (x, y);
- * surface: projected). False when it is not on screen. */
+/* Where a point of the landscape is on screen; false when it is not. */
 static bool to_screen(const app *a, const layout *lay, double x, double y, double f, float *px,
                       float *py)
 {
-    if (a->land->dim == 1 || a->contour) {
-        *px = view_x_to_px(a, lay, x);
-        *py = view_y_to_px(a, lay, a->land->dim == 1 ? f : y);
-        return isfinite(*px) && isfinite(*py);
-    }
-    float vp[16];
-    view3d_matrix(a, lay, vp);
-    const double p[3] = {x, y, a->z_scale * f};
-    double ndc[2];
-    if (!camera_project(vp, p, ndc))
-        return false;
-    *px = (float)(ndc[0] + 1.0) * 0.5f * lay->fb_w;
-    *py = (float)(1.0 - ndc[1]) * 0.5f * lay->fb_h;
-    return true;
+    return view_to_px(&a->view, lay, x, y, f, 0.0, px, py);
 }
 
 static bool inside(float x, float y, float rx, float ry, float rw, float rh)
@@ -120,21 +106,21 @@ static float corner_cost(const app *a, const layout *lay, float x, float y, floa
 {
     const float s = lay->scale, m = 12.0f * s;
     float cost = 0.0f;
-    if (a->land->dim == 1) {
+    if (a->view.kind == VIEW_CURVE) {
         for (int i = 0; i <= 400; i++) {
-            const double t = a->view[0] + (a->view[1] - a->view[0]) * i / 400.0;
+            const double t = a->view.box[0] + (a->view.box[1] - a->view.box[0]) * i / 400.0;
             landscape_point p;
-            landscape_eval(a->land, &t, &p);
+            landscape_eval(a->lesson.land, &t, &p);
             float px, py;
             if (to_screen(a, lay, t, 0, p.f, &px, &py) && inside(px, py, x - m, y - m, w + 2 * m,
                                                                   h + 2 * m))
                 cost += 1.0f;
         }
-        if (a->companion && top_left)
+        if (a->lesson.companion && top_left)
             cost += 1000.0f;
-    } else if (!a->contour) {
+    } else if (a->view.kind == VIEW_SURFACE) {
         /* the surface: a 16 x 16 grid of its points */
-        const landscape *l = a->land;
+        const landscape *l = a->lesson.land;
         for (int j = 0; j < 16; j++)
             for (int i = 0; i < 16; i++) {
                 const double q[2] = {l->lo[0] + (l->hi[0] - l->lo[0]) * i / 15.0,
@@ -153,7 +139,8 @@ static float corner_cost(const app *a, const layout *lay, float x, float y, floa
             continue;
         /* the minimum and, in 1D, its label up to ~130 px below it */
         if (inside(px, py, x - 3 * m, y - 3 * m, w + 6 * m, h + 6 * m) ||
-            (a->land->dim == 1 && inside(px, py + 130.0f * s, x - 3 * m, y - 3 * m, w + 6 * m,
+            (a->view.kind == VIEW_CURVE && inside(px, py + 130.0f * s, x - 3 * m, y - 3 * m,
+                                                  w + 6 * m,
                                          h + 6 * m)))
             cost += 10000.0f;
     }
@@ -164,7 +151,7 @@ static float corner_cost(const app *a, const layout *lay, float x, float y, floa
 static void minimum_label(const app *a, const cloud_minimum *mn, char *out, size_t n)
 {
     char ascii[64];
-    if (a->land->dim == 1)
+    if (a->lesson.land->dim == 1)
         snprintf(ascii, sizeof ascii, "x = %.3f", mn->x);
     else
         snprintf(ascii, sizeof ascii, "(%.2f, %.2f)", mn->x, mn->y);
@@ -173,7 +160,7 @@ static void minimum_label(const app *a, const cloud_minimum *mn, char *out, size
 
 void draw_cloud_panel(const app *a, renderer *r, const layout *lay)
 {
-    th = theme_get(a->theme);
+    const theme *th = theme_get(a->ui.theme);
     const cloud *c = &a->cloud;
     if (c->n <= 0)
         return;

@@ -13,8 +13,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The theme of the frame being drawn (set by each public function). */
-static const theme *th;
 
 /* Three significant digits, without an exponent from 1000 to 1e6 ("5000",
  * not "5e+03"). */
@@ -29,44 +27,7 @@ static void fmt_sig3(char *out, size_t n, double v)
     format_minus(out, n, buf);
 }
 
-/* A short name for a runner: "sgd", "sgd m=0.9", "nesterov m=0.9"... */
-static void runner_label(const runner *rn, char *out, size_t n)
-{
-    const optim_params *p = &rn->opt.p;
-    size_t used;
-    switch (rn->opt.kind) {
-    case OPTIM_SGD:
-        if (p->momentum > 0)
-            snprintf(out, n, "%s η=%.3g m=%.3g", p->nesterov ? "nesterov" : "momentum", p->lr,
-                     p->momentum);
-        else
-            snprintf(out, n, "gd η=%.3g", p->lr);
-        break;
-    case OPTIM_RMSPROP:
-        snprintf(out, n, "rmsprop η=%.3g α=%.3g%s", p->lr, p->alpha, p->centered ? " c" : "");
-        break;
-    case OPTIM_ADADELTA:
-        snprintf(out, n, "adadelta η=%.3g ρ=%.3g", p->lr, p->rho);
-        break;
-    case OPTIM_ADAM:
-        snprintf(out, n, "%s η=%.3g β=%.3g,%.3g", p->amsgrad ? "amsgrad" : "adam", p->lr,
-                 p->beta1, p->beta2);
-        break;
-    case OPTIM_ANNEAL:
-        snprintf(out, n, "anneal T₀=%.3g c=%.4g", p->t0, p->cooling);
-        break;
-    case OPTIM_ADAGRAD:
-    case OPTIM_NEWTON:
-    case OPTIM_KIND_COUNT:
-        snprintf(out, n, "%s η=%.3g", optim_kind_name(rn->opt.kind), p->lr);
-        break;
-    }
-    used = strlen(out);
-    if (p->weight_decay != 0.0 && used < n)
-        snprintf(out + used, n - used, " wd=%.3g", p->weight_decay);
-}
-
-static void hud_row(renderer *r, const layout *lay, float *y, const char *key, const char *value,
+static void hud_row(renderer *r, const theme *th, const layout *lay, float *y, const char *key, const char *value,
                     rgba vc)
 {
     const float s = lay->scale, font = 26.0f * s;
@@ -78,13 +39,14 @@ static void hud_row(renderer *r, const layout *lay, float *y, const char *key, c
 
 static const char *status_text(const app *a, int which, rgba *color)
 {
+    const theme *th = theme_get(a->ui.theme);
     const runner *rn = &a->sim.runners[which];
-    if (a->drag == DRAG_START) {
+    if (a->ui.drag == DRAG_START) {
         *color = TEXT;
         return "placing start";
     }
     status_tone tone;
-    const char *word = assess_status(rn->status, a->assess[which].now, a->sim.paused, &tone);
+    const char *word = assess_status(rn->status, a->runs.assess[which].now, a->sim.paused, &tone);
     const rgba by_tone[] = {[TONE_PLAIN] = TEXT, [TONE_GOOD] = GREEN, [TONE_CAUTION] = ORANGE,
                             [TONE_ALERT] = YELLOW, [TONE_BAD] = RED};
     *color = by_tone[tone];
@@ -95,16 +57,17 @@ static const char *status_text(const app *a, int which, rgba *color)
  * status; the selected one marked. */
 static void draw_legend(const app *a, renderer *r, const layout *lay, float *y)
 {
+    const theme *th = theme_get(a->ui.theme);
     const float s = lay->scale, font = 22.0f * s;
     for (int i = 0; i < a->sim.n_runners; i++) {
         const runner *rn = &a->sim.runners[i];
         const float ly = *y + font * 0.6f;
-        if (i == a->selected && a->n_runners > 1)
+        if (i == a->runs.selected && a->runs.n_runners > 1)
             render_rect(r, lay->side_x + 8 * s, *y - 4 * s, lay->side_w - 16 * s, font * 1.45f,
                         th->panel_hi);
         render_disc(r, lay->side_x + 30 * s, ly, 9 * s, app_runner_color(a, i), 2 * s, TEXT);
         char label[96];
-        runner_label(rn, label, sizeof label);
+        optim_label(rn->opt.kind, &rn->opt.p, label, sizeof label);
         rgba sc;
         const char *st = status_text(a, i, &sc);
         render_text(r, st, lay->side_x + lay->side_w - 16 * s, *y, font, TEXT_RIGHT, sc);
@@ -119,16 +82,17 @@ static void draw_legend(const app *a, renderer *r, const layout *lay, float *y)
  * highlighted. */
 static void draw_panel(const app *a, renderer *r, const layout *lay, float *y)
 {
+    const theme *th = theme_get(a->ui.theme);
     const float s = lay->scale, font = 22.0f * s;
     int idx[32], count;
     const int n = app_panel_fields(a, idx, 32);
     const optim_field *f = optim_fields(&count);
-    const runner *rn = &a->sim.runners[a->selected];
+    const runner *rn = &a->sim.runners[a->runs.selected];
     const float col_w = (lay->side_w - 40 * s) / 2;
     for (int i = 0; i < n; i++) {
         const float x = lay->side_x + 24 * s + (float)(i % 2) * col_w;
         const float yy = *y + (float)(i / 2) * font * 1.4f;
-        const bool sel = i == a->panel_field % n;
+        const bool sel = i == a->runs.panel_field % n;
         if (sel)
             render_rect(r, x - 6 * s, yy - 3 * s, col_w - 6 * s, font * 1.35f, rgba_alpha(YELLOW, 0.22f));
         char v[64];
@@ -153,30 +117,31 @@ static void draw_panel(const app *a, renderer *r, const layout *lay, float *y)
  * point: at a minimum, near a saddle, or converged (d2l 12.1.3). */
 static void draw_hessian(const app *a, renderer *r, const layout *lay, float *y)
 {
-    const runner *rn = &a->sim.runners[a->selected];
+    const theme *th = theme_get(a->ui.theme);
+    const runner *rn = &a->sim.runners[a->runs.selected];
     if (!isfinite(rn->at.f))
         return;
     char v[160], n1[32], n2[32], n3[32];
     double lam[2];
-    if (a->land->dim == 1) {
+    if (a->lesson.land->dim == 1) {
         lam[0] = lam[1] = rn->at.h[0][0];
         format_num(v, sizeof v, lam[0]);
         char key[32];
-        snprintf(key, sizeof key, "%s″(x)", a->land->symbol);
-        hud_row(r, lay, y, key, v, TEXT);
+        snprintf(key, sizeof key, "%s″(x)", a->lesson.land->symbol);
+        hud_row(r, th, lay, y, key, v, TEXT);
     } else {
         critical_eigen2(rn->at.h[0][0], rn->at.h[0][1], rn->at.h[1][1], lam, NULL);
         format_sig(n1, sizeof n1, rn->at.h[0][0], 4);
         format_sig(n2, sizeof n2, rn->at.h[0][1], 4);
         format_sig(n3, sizeof n3, rn->at.h[1][1], 4);
         snprintf(v, sizeof v, "[%s %s; %s %s]", n1, n2, n2, n3);
-        hud_row(r, lay, y, "Hessian", v, TEXT);
+        hud_row(r, th, lay, y, "Hessian", v, TEXT);
         format_sig(n1, sizeof n1, lam[0], 4);
         format_sig(n2, sizeof n2, lam[1], 4);
         snprintf(v, sizeof v, "%s, %s", n1, n2);
-        hud_row(r, lay, y, "λ₁, λ₂", v, TEXT);
+        hud_row(r, th, lay, y, "λ₁, λ₂", v, TEXT);
     }
-    const situation sit = a->assess[a->selected].now;
+    const situation sit = a->runs.assess[a->runs.selected].now;
     if (sit != SITUATION_GLOBAL_MIN && sit != SITUATION_LOCAL_MIN && sit != SITUATION_SADDLE &&
         rn->status != RUNNER_CONVERGED)
         return; /* the test speaks of critical points (zero gradient) only */
@@ -185,9 +150,9 @@ static void draw_hessian(const app *a, renderer *r, const layout *lay, float *y)
      * iterate says nothing about the point */
     const critical_point *cp = NULL;
     double best = INFINITY;
-    for (int i = 0; i < a->crit.count; i++) {
-        const critical_point *q = &a->crit.points[i];
-        const double d = hypot(q->x - rn->x[0], a->land->dim > 1 ? q->y - rn->x[1] : 0.0);
+    for (int i = 0; i < a->lesson.crit.count; i++) {
+        const critical_point *q = &a->lesson.crit.points[i];
+        const double d = hypot(q->x - rn->x[0], a->lesson.land->dim > 1 ? q->y - rn->x[1] : 0.0);
         if (d < best) {
             best = d;
             cp = q;
@@ -197,10 +162,10 @@ static void draw_hessian(const app *a, renderer *r, const layout *lay, float *y)
     if (cp) {
         lam[0] = cp->lambda1;
         lam[1] = cp->lambda2;
-        if (best > 1e-6 * (a->land->hi[0] - a->land->lo[0])) {
+        if (best > 1e-6 * (a->lesson.land->hi[0] - a->lesson.land->lo[0])) {
             format_sig(n1, sizeof n1, cp->x, 4);
             format_sig(n2, sizeof n2, cp->y, 4);
-            if (a->land->dim == 1)
+            if (a->lesson.land->dim == 1)
                 snprintf(where, sizeof where, " at x = %s", n1);
             else
                 snprintf(where, sizeof where, " at (%s, %s)", n1, n2);
@@ -213,28 +178,28 @@ static void draw_hessian(const app *a, renderer *r, const layout *lay, float *y)
     if ((cp && cp->kind == CRITICAL_DEGENERATE) || fabs(lam[0]) <= tol || fabs(lam[1]) <= tol ||
         scale == 0.0) {
         snprintf(verdict, sizeof verdict, "inconclusive%s (%s = 0)", where,
-                 a->land->dim > 1 ? "a λ" : "f″");
+                 a->lesson.land->dim > 1 ? "a λ" : "f″");
         c = ORANGE;
     } else if (lam[0] > 0) {
         snprintf(verdict, sizeof verdict, "minimum%s (%s > 0)", where,
-                 a->land->dim > 1 ? "all λ" : "f″");
+                 a->lesson.land->dim > 1 ? "all λ" : "f″");
         c = GREEN;
     } else if (lam[1] < 0) {
         snprintf(verdict, sizeof verdict, "maximum%s (%s < 0)", where,
-                 a->land->dim > 1 ? "all λ" : "f″");
+                 a->lesson.land->dim > 1 ? "all λ" : "f″");
         c = RED;
     } else {
         snprintf(verdict, sizeof verdict, "saddle%s (λ of both signs)", where);
         c = ORANGE;
     }
-    hud_row(r, lay, y, "test", verdict, c);
+    hud_row(r, th, lay, y, "test", verdict, c);
 }
 
 void draw_hud(const app *a, renderer *r, const layout *lay)
 {
-    th = theme_get(a->theme);
+    const theme *th = theme_get(a->ui.theme);
     const float s = lay->scale;
-    const runner *rn = &a->sim.runners[a->selected];
+    const runner *rn = &a->sim.runners[a->runs.selected];
     const float hint_y = lay->side_h - 44 * s;
     const char *hint = "H: help · A: add runner · O: optimizer · T: step by step";
     draw_text_fit(r, hint, lay->side_x + 24 * s, hint_y, 20 * s, fmaxf(11.0f, 14 * s),
@@ -244,71 +209,73 @@ void draw_hud(const app *a, renderer *r, const layout *lay)
     y += 8 * s;
     char v[96], w[96];
     snprintf(v, sizeof v, "%ld", rn->step);
-    hud_row(r, lay, &y, "step", v, TEXT);
-    const bool two = a->land->dim == 2;
+    hud_row(r, th, lay, &y, "step", v, TEXT);
+    const bool two = a->lesson.land->dim == 2;
     format_num(v, sizeof v, rn->x[0]);
-    hud_row(r, lay, &y, "x", v, TEXT);
+    hud_row(r, th, lay, &y, "x", v, TEXT);
     if (two) {
         format_num(v, sizeof v, rn->x[1]);
-        hud_row(r, lay, &y, "y", v, TEXT);
+        hud_row(r, th, lay, &y, "y", v, TEXT);
     }
-    const char *fs = a->land->symbol;
+    const char *fs = a->lesson.land->symbol;
     char key[32];
     format_num(v, sizeof v, rn->at.f);
     snprintf(key, sizeof key, two ? "%s(x, y)" : "%s(x)", fs);
-    hud_row(r, lay, &y, key, v, TEXT);
+    hud_row(r, th, lay, &y, key, v, TEXT);
     format_num(v, sizeof v, rn->at.g[0]);
     snprintf(key, sizeof key, two ? "∂%s/∂x" : "%s′(x)", fs);
-    hud_row(r, lay, &y, key, v, TEXT);
+    hud_row(r, th, lay, &y, key, v, TEXT);
     if (two) {
         format_num(v, sizeof v, rn->at.g[1]);
         snprintf(key, sizeof key, "∂%s/∂y", fs);
-        hud_row(r, lay, &y, key, v, TEXT);
+        hud_row(r, th, lay, &y, key, v, TEXT);
     }
     if (rn->opt.kind != OPTIM_ANNEAL) {
         fmt_sig3(v, sizeof v, rn->opt.p.lr);
-        if (a->sched.kind != SCHEDULE_CONSTANT && rn->step > 0)
+        if (a->runs.sched.kind != SCHEDULE_CONSTANT && rn->step > 0)
             snprintf(v + strlen(v), sizeof v - strlen(v), " (now %.3g, %s)", rn->lr_now,
-                     schedule_kind_name(a->sched.kind));
-        else if (a->sched.kind != SCHEDULE_CONSTANT)
-            snprintf(v + strlen(v), sizeof v - strlen(v), " (%s)", schedule_kind_name(a->sched.kind));
-        hud_row(r, lay, &y, "lr η", v, YELLOW);
+                     schedule_kind_name(a->runs.sched.kind));
+        else if (a->runs.sched.kind != SCHEDULE_CONSTANT)
+            snprintf(v + strlen(v), sizeof v - strlen(v), " (%s)",
+                     schedule_kind_name(a->runs.sched.kind));
+        hud_row(r, th, lay, &y, "lr η", v, YELLOW);
     } else {
         snprintf(v, sizeof v, "%.3g", rn->opt.temperature);
-        hud_row(r, lay, &y, "temp. T", v, YELLOW);
+        hud_row(r, th, lay, &y, "temp. T", v, YELLOW);
     }
-    if (a->cfg[a->selected].has_noise) { /* a scene gave this runner its own noise */
-        fmt_sig3(w, sizeof w, a->cfg[a->selected].noise);
+    if (a->runs.cfg[a->runs.selected].has_noise) { /* a scene gave this runner its own noise */
+        fmt_sig3(w, sizeof w, a->runs.cfg[a->runs.selected].noise);
         strcat(w, " (this runner's)");
-        hud_row(r, lay, &y, "noise σ", w, a->cfg[a->selected].noise > 0 ? YELLOW : DIM);
-    } else if (a->noise_on) {
-        fmt_sig3(w, sizeof w, a->noise_sigma);
+        hud_row(r, th, lay, &y, "noise σ", w,
+                a->runs.cfg[a->runs.selected].noise > 0 ? YELLOW : DIM);
+    } else if (a->runs.noise_on) {
+        fmt_sig3(w, sizeof w, a->runs.noise_sigma);
         strcat(w, " (on)");
-        hud_row(r, lay, &y, "noise σ", w, YELLOW);
+        hud_row(r, th, lay, &y, "noise σ", w, YELLOW);
     } else {
         char sig[32];
-        fmt_sig3(sig, sizeof sig, a->noise_sigma);
+        fmt_sig3(sig, sizeof sig, a->runs.noise_sigma);
         snprintf(w, sizeof w, "off (σ %s)", sig);
-        hud_row(r, lay, &y, "noise σ", w, DIM);
+        hud_row(r, th, lay, &y, "noise σ", w, DIM);
     }
     const int cap = app_cloud_step_cap(a);
     if (cap > 0 && a->sim.steps_per_second > 60.0 * cap) /* the cloud holds the pace back */
         snprintf(v, sizeof v, "%g (cloud: ≤ %d a frame)", a->sim.steps_per_second, cap);
     else
         snprintf(v, sizeof v, "%g", a->sim.steps_per_second);
-    hud_row(r, lay, &y, "steps/s", v, TEXT);
+    hud_row(r, th, lay, &y, "steps/s", v, TEXT);
     rgba sc;
-    const char *status = status_text(a, a->selected, &sc);
-    hud_row(r, lay, &y, "status", status, sc);
-    if (a->assess[a->selected].escapes > 0) {
-        snprintf(v, sizeof v, "%d", a->assess[a->selected].escapes);
-        hud_row(r, lay, &y, "escapes", v, YELLOW);
+    const char *status = status_text(a, a->runs.selected, &sc);
+    hud_row(r, th, lay, &y, "status", status, sc);
+    if (a->runs.assess[a->runs.selected].escapes > 0) {
+        snprintf(v, sizeof v, "%d", a->runs.assess[a->runs.selected].escapes);
+        hud_row(r, th, lay, &y, "escapes", v, YELLOW);
     }
     draw_hessian(a, r, lay, &y);
     /* Newton's note is about the step just taken; show it while the
      * Hessian here is still not positive definite */
     double lam_here[2] = {rn->at.h[0][0], rn->at.h[0][0]};
-    if (a->land->dim > 1)
+    if (a->lesson.land->dim > 1)
         critical_eigen2(rn->at.h[0][0], rn->at.h[0][1], rn->at.h[1][1], lam_here, NULL);
     const bool note_holds = rn->status == RUNNER_STOPPED || !(lam_here[0] > 0.0);
     if (rn->note && note_holds && y + 60 * s < hint_y) {
@@ -335,7 +302,7 @@ void draw_hud(const app *a, renderer *r, const layout *lay)
     render_disc(r, kx, y + f * 0.6f, 10 * s, rgba_alpha(BG, 0.0f), 3 * s, TEXT);
     render_text(r, "start (drag to move)", tx, y, f, TEXT_LEFT, DIM);
     y += f * 1.6f;
-    render_disc(r, kx, y + f * 0.6f, 4.5f * s, app_runner_color(a, a->selected), 0, BG);
+    render_disc(r, kx, y + f * 0.6f, 4.5f * s, app_runner_color(a, a->runs.selected), 0, BG);
     render_text(r, "one dot per step: the trail", tx, y, f, TEXT_LEFT, DIM);
 }
 
@@ -343,9 +310,9 @@ void draw_hud(const app *a, renderer *r, const layout *lay)
  * in a box beside its iterate (1D) or at the top of the view (3D). */
 void draw_explain(const app *a, renderer *r, const layout *lay)
 {
-    th = theme_get(a->theme);
+    const theme *th = theme_get(a->ui.theme);
     const float s = lay->scale, font = 24.0f * s;
-    const runner *rn = &a->sim.runners[a->selected];
+    const runner *rn = &a->sim.runners[a->runs.selected];
     char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE];
     const int n = explain_step(rn, lines);
     float w = 0;
@@ -354,15 +321,15 @@ void draw_explain(const app *a, renderer *r, const layout *lay)
     w = fminf(w, lay->plot_w - 40 * s);
     const float h = (float)n * font * 1.4f + 50 * s;
     float x = lay->plot_x + 20 * s, y = lay->plot_y + 20 * s;
-    if (a->land->dim == 1 && isfinite(rn->at.f)) {
-        const float px = view_x_to_px(a, lay, rn->x[0]), py = view_y_to_px(a, lay, rn->at.f);
+    if (a->lesson.land->dim == 1 && isfinite(rn->at.f)) {
+        const float px = view_x_to_px(&a->view, lay, rn->x[0]), py = view_y_to_px(&a->view, lay, rn->at.f);
         x = px + 40 * s + w + 40 * s < lay->plot_x + lay->plot_w ? px + 40 * s : px - 40 * s - w - 24 * s;
         y = py - h - 30 * s > lay->plot_y ? py - h - 30 * s : py + 40 * s;
         x = fmaxf(lay->plot_x + 8 * s, fminf(x, lay->plot_x + lay->plot_w - w - 32 * s));
         y = fmaxf(lay->plot_y + 8 * s, fminf(y, lay->plot_y + lay->plot_h - h - 8 * s));
     }
     render_rect(r, x, y, w + 28 * s, h, rgba_alpha(PANEL, 0.94f));
-    render_rect(r, x, y, 6 * s, h, app_runner_color(a, a->selected));
+    render_rect(r, x, y, 6 * s, h, app_runner_color(a, a->runs.selected));
     char title[96];
     snprintf(title, sizeof title, "step %ld of %s (T: leave, Right: next step)", rn->step,
              optim_kind_name(rn->opt.kind));
@@ -374,7 +341,7 @@ void draw_explain(const app *a, renderer *r, const layout *lay)
 
 void draw_help(const app *a, renderer *r, const layout *lay)
 {
-    th = theme_get(a->theme);
+    const theme *th = theme_get(a->ui.theme);
     const float s = lay->scale;
     int n;
     const binding *b = input_bindings(&n);

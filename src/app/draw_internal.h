@@ -28,6 +28,24 @@
 void draw_text_fit(renderer *r, const char *utf8, float x, float y, float size_px, float min_px,
                    float max_w, text_align align, rgba color);
 
+/* Shared helpers (draw_util.c): a tick label with as few decimals as the
+ * tick step needs; an arrow from (x0, y0) to (x1, y1) of width w; the index
+ * of the first trail point drawn (the last trail_len of the runner's). */
+void fmt_tick(char *out, size_t n, double v, double step);
+void draw_arrow(renderer *r, float x0, float y0, float x1, float y1, float w, rgba c);
+int trail_first(const app *a, const runner *rn);
+
+/* The views, each in its file: the static part (axes, landscape, marks;
+ * drawn into the renderer's static layer) and the moving part (runners).
+ * draw_axes_1d: the x/y axes of the curve and contour views. */
+void draw_axes_1d(const app *a, renderer *r, const layout *lay);
+void draw_view_1d(const app *a, renderer *r, const layout *lay);
+void draw_runners_1d(const app *a, renderer *r, const layout *lay);
+void draw_view_3d(const app *a, renderer *r, const layout *lay);
+void draw_runners_3d(const app *a, renderer *r, const layout *lay);
+void draw_view_contour(const app *a, renderer *r, const layout *lay);
+void draw_runners_contour(const app *a, renderer *r, const layout *lay);
+
 /* The key-cast overlay: the last keys pressed, newest at the bottom, each
  * fading out APP_KEYCAST_MS after it was pressed. */
 void draw_keycast(const app *a, renderer *r, const layout *lay);

@@ -16,6 +16,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* One curve of the panel and its color. */
@@ -28,43 +29,41 @@ typedef struct loss_curve {
 static double lowest_minimum(const app *a)
 {
     double best = NAN;
-    for (int i = 0; i < a->crit.count; i++) {
-        const critical_point *q = &a->crit.points[i];
+    for (int i = 0; i < a->lesson.crit.count; i++) {
+        const critical_point *q = &a->lesson.crit.points[i];
         if (q->kind == CRITICAL_GLOBAL_MIN && !(q->f >= best))
             best = q->f;
     }
     return best;
 }
 
-void draw_loss_panel(const app *a, renderer *r, const layout *lay)
+/* The panel with curves, room for SIM_MAX_RUNNERS + 1 samplings. */
+static void loss_panel(const app *a, renderer *r, const layout *lay, loss_curve *curves)
 {
-    if (!a->loss_panel || lay->loss_w <= 0.0f)
-        return;
-    const theme *t = theme_get(a->theme);
+    const theme *t = theme_get(a->ui.theme);
     const float s = lay->scale;
     const float w = lay->loss_w, h = lay->loss_h, x = lay->loss_x, y = lay->loss_y;
     render_rect(r, x, y, w, h, t->panel);
 
-    static loss_curve curves[SIM_MAX_RUNNERS + 1];
     int nc = 0;
-    const bool two_risks = a->companion != NULL;
-    const runner *sel = &a->sim.runners[a->selected];
+    const bool two_risks = a->lesson.companion != NULL;
+    const runner *sel = &a->sim.runners[a->runs.selected];
     if (two_risks) {
         curves[nc].color = t->landscape;
-        loss_sample(&curves[nc++].ser, sel, a->land);
+        loss_sample(&curves[nc++].ser, sel, a->lesson.land);
         curves[nc].color = t->companion;
-        loss_sample(&curves[nc++].ser, sel, a->companion);
+        loss_sample(&curves[nc++].ser, sel, a->lesson.companion);
     } else {
         for (int i = 0; i < a->sim.n_runners; i++) {
             curves[nc].color = app_runner_color(a, i);
-            loss_sample(&curves[nc++].ser, &a->sim.runners[i], a->land);
+            loss_sample(&curves[nc++].ser, &a->sim.runners[i], a->lesson.land);
         }
     }
 
     /* the y quantity: f, or log10(f - f*) with f* each curve's own lowest
      * minimum (lesson 1's risk: its marked minimum) */
     double fstar = lowest_minimum(a), fstar2 = NAN;
-    if (a->loss_log && !isfinite(fstar)) {
+    if (a->ui.loss_log && !isfinite(fstar)) {
         fstar = INFINITY; /* no known minimum: below the lowest value seen */
         for (int c = 0; c < nc; c++)
             for (int i = 0; i < curves[c].ser.n; i++)
@@ -72,15 +71,15 @@ void draw_loss_panel(const app *a, renderer *r, const layout *lay)
                     fstar = curves[c].ser.y[i];
         fstar -= 1e-12;
     }
-    if (two_risks && a->loss_log) {
-        for (int m = 0; m < a->land->n_marks; m++) {
-            const landscape_mark *mk = &a->land->marks[m];
+    if (two_risks && a->ui.loss_log) {
+        for (int m = 0; m < a->lesson.land->n_marks; m++) {
+            const landscape_mark *mk = &a->lesson.land->marks[m];
             double xm, p2[2];
-            if (mk->of_function && strcmp(mk->of_function, a->companion->name) == 0 &&
-                landscape_critical_1d(a->companion, mk->seed, &xm)) {
+            if (mk->of_function && strcmp(mk->of_function, a->lesson.companion->name) == 0 &&
+                landscape_critical_1d(a->lesson.companion, mk->seed, &xm)) {
                 landscape_point v;
                 p2[0] = xm;
-                landscape_eval(a->companion, p2, &v);
+                landscape_eval(a->lesson.companion, p2, &v);
                 fstar2 = v.f;
             }
         }
@@ -89,7 +88,7 @@ void draw_loss_panel(const app *a, renderer *r, const layout *lay)
     double s0 = INFINITY, s1 = -INFINITY, v0 = INFINITY, v1 = -INFINITY;
     for (int c = 0; c < nc; c++) {
         loss_series *ser = &curves[c].ser;
-        if (a->loss_log) { /* a gap of 0 or below has no log: a break, said below */
+        if (a->ui.loss_log) { /* a gap of 0 or below has no log: a break, said below */
             loss_log_gap(ser, two_risks && c == 1 ? fstar2 : fstar);
             if (ser->zero_step >= 0 && (zero_step < 0 || ser->zero_step < zero_step))
                 zero_step = ser->zero_step;
@@ -108,10 +107,10 @@ void draw_loss_panel(const app *a, renderer *r, const layout *lay)
     }
 
     const float fs = fmaxf(11.0f, 20 * s), pad = 12 * s;
-    const char *title = two_risks ? (a->loss_log ? "loss over steps: log10(f − f*), "
+    const char *title = two_risks ? (a->ui.loss_log ? "loss over steps: log10(f − f*), "
                                                    "training loss and risk"
                                                  : "loss over steps: training loss and risk")
-                        : a->loss_log ? "loss over steps: log10(f − f*)"
+                        : a->ui.loss_log ? "loss over steps: log10(f − f*)"
                                       : "loss over steps: f at each iterate";
     draw_text_fit(r, title, x + pad, y + 8 * s, fs, 10.0f, w - 2 * pad, TEXT_LEFT, t->text);
     const float gx = x + pad + 100 * s, gy = y + 8 * s + fs * 1.6f;
@@ -173,7 +172,7 @@ void draw_loss_panel(const app *a, renderer *r, const layout *lay)
         if (sel->watch && sel->watch_best_step < sel->step) {
             const double bs = (double)sel->watch_best_step;
             double bv = sel->watch_best;
-            if (a->loss_log)
+            if (a->ui.loss_log)
                 bv = bv - fstar2 > 0.0 ? log10(bv - fstar2) : NAN;
             const bool shown = bs >= s0 && bs <= s1;
             const float bx = shown ? PX(bs) : gx;
@@ -198,7 +197,7 @@ void draw_loss_panel(const app *a, renderer *r, const layout *lay)
                           right ? gx + gw - bx - 12 * s : bx - gx - 12 * s,
                           right ? TEXT_LEFT : TEXT_RIGHT, t->accent);
         }
-    } else if (a->loss_log) {
+    } else if (a->ui.loss_log) {
         format_sig(num, sizeof num, fstar, 6);
         if (zero_step >= 0)
             snprintf(lab, sizeof lab, "f = f* = %s exactly at step %ld: log 0 = −∞, the line "
@@ -217,24 +216,36 @@ void draw_loss_panel(const app *a, renderer *r, const layout *lay)
 #undef PY
 }
 
+void draw_loss_panel(const app *a, renderer *r, const layout *lay)
+{
+    if (!a->ui.loss_panel || lay->loss_w <= 0.0f)
+        return;
+    /* the samplings: a scratch of ~600 KB for this frame only */
+    loss_curve *curves = malloc(sizeof *curves * (SIM_MAX_RUNNERS + 1));
+    if (!curves)
+        return;
+    loss_panel(a, r, lay, curves);
+    free(curves);
+}
+
 void draw_keycast(const app *a, renderer *r, const layout *lay)
 {
-    if (!a->keycast)
+    if (!a->ui.keycast)
         return;
-    const theme *t = theme_get(a->theme);
+    const theme *t = theme_get(a->ui.theme);
     const float s = lay->scale, fs = fmaxf(12.0f, 26 * s);
-    const uint32_t now = SDL_GetTicks();
+    const uint32_t now = app_now_ms(a);
     float y = lay->plot_y + lay->plot_h - 14 * s;
-    for (int i = a->n_keys - 1; i >= 0; i--) {
-        const uint32_t age = now - a->keys[i].at;
+    for (int i = a->ui.n_keys - 1; i >= 0; i--) {
+        const uint32_t age = now - a->ui.keys[i].at;
         if (age >= APP_KEYCAST_MS)
             continue;
         const float fade = age + 1000 > APP_KEYCAST_MS ? (APP_KEYCAST_MS - age) / 1000.0f : 1.0f;
-        const float tw = fminf(render_text_width(r, a->keys[i].text, fs), lay->plot_w - 40 * s);
+        const float tw = fminf(render_text_width(r, a->ui.keys[i].text, fs), lay->plot_w - 40 * s);
         y -= fs * 1.7f;
         render_rect(r, lay->plot_x + 12 * s, y, tw + 28 * s, fs * 1.45f,
                     rgba_alpha(t->panel_hi, 0.92f * fade));
-        draw_text_fit(r, a->keys[i].text, lay->plot_x + 26 * s, y + fs * 0.2f, fs, 10.0f,
+        draw_text_fit(r, a->ui.keys[i].text, lay->plot_x + 26 * s, y + fs * 0.2f, fs, 10.0f,
                       lay->plot_w - 40 * s, TEXT_LEFT, rgba_alpha(t->text, fade));
     }
 }
@@ -277,12 +288,12 @@ static float draw_field(renderer *r, const textline *t, bool focused, float x, f
 
 void draw_formula_line(const app *a, renderer *r, const layout *lay)
 {
-    if (!a->formula_open)
+    if (!a->ui.formula_open)
         return;
-    const theme *th = theme_get(a->theme);
+    const theme *th = theme_get(a->ui.theme);
     const float s = lay->scale, fs = fmaxf(14.0f, 30 * s), small = fmaxf(11.0f, 20 * s);
     const float pad = 16 * s, w = lay->plot_w - 20 * s, x = lay->plot_x + 10 * s;
-    const bool err = a->formula_error[0] != '\0';
+    const bool err = a->ui.formula_error[0] != '\0';
     const float field_h = fs * 1.6f;
     const float h = pad + small * 1.5f + field_h + (err ? fs * 3.2f : 0) + pad;
     const float y = lay->plot_y + 10 * s;
@@ -300,26 +311,28 @@ void draw_formula_line(const app *a, renderer *r, const layout *lay)
     const float fx = x + pad + lw + fs * 0.4f;
     const float fw = w - 2 * pad - lw - fs * 0.4f - dom_w - on_w - fs * 0.8f;
     int first_f, first_d;
-    const float tx = draw_field(r, &a->formula, a->formula_field == 0, fx, fy, fw, field_h, fs, th,
+    const float tx = draw_field(r, &a->ui.formula, a->ui.formula_field == 0, fx, fy, fw, field_h,
+                                fs, th,
                                 &first_f);
     render_text(r, "on", fx + fw + fs * 0.4f, fy + (field_h - fs * 1.2f) / 2, fs, TEXT_LEFT,
                 th->text);
-    draw_field(r, &a->domain, a->formula_field == 1, x + w - pad - dom_w, fy, dom_w, field_h, fs,
+    draw_field(r, &a->ui.domain, a->ui.formula_field == 1, x + w - pad - dom_w, fy, dom_w, field_h,
+               fs,
                th, &first_d);
     if (!err)
         return;
     const float ey = fy + field_h;
-    const int col = a->formula_error_col;
+    const int col = a->ui.formula_error_col;
     if (col > 0 && col - 1 >= first_f) {
-        const float cx = tx + prefix_width(r, a->formula.text + first_f, col - 1 - first_f, fs);
+        const float cx = tx + prefix_width(r, a->ui.formula.text + first_f, col - 1 - first_f, fs);
         if (cx < fx + fw)
             render_text(r, "^", cx, ey - fs * 0.1f, fs, TEXT_LEFT, th->bad);
     }
     char msg[260];
     if (col > 0)
-        snprintf(msg, sizeof msg, "column %d: %s", col, a->formula_error);
+        snprintf(msg, sizeof msg, "column %d: %s", col, a->ui.formula_error);
     else
-        snprintf(msg, sizeof msg, "%s", a->formula_error);
+        snprintf(msg, sizeof msg, "%s", a->ui.formula_error);
     /* two lines at most, broken at a space */
     const float efs = fs * 0.8f, avail = w - 2 * pad;
     size_t cut = strlen(msg);
@@ -389,7 +402,7 @@ void draw_scene_caption(const app *a, renderer *r, const layout *lay)
     const char *caption = app_scene_caption(a);
     if (!caption[0] || lay->caption_w <= 0.0f)
         return;
-    const theme *th = theme_get(a->theme);
+    const theme *th = theme_get(a->ui.theme);
     const float s = lay->scale;
     const float x = lay->caption_x, y = lay->caption_y, w = lay->caption_w, h = lay->caption_h;
     render_rect(r, x, y, w, h, th->panel);
@@ -411,37 +424,21 @@ void draw_scene_caption(const app *a, renderer *r, const layout *lay)
 
 void draw_scene_annotations(const app *a, renderer *r, const layout *lay)
 {
-    if (!a->has_scene)
+    if (!a->scenes.has_scene)
         return;
-    const theme *th = theme_get(a->theme);
+    const theme *th = theme_get(a->ui.theme);
     const float s = lay->scale, fs = fmaxf(11.0f, 22 * s);
-    float vp[16];
-    const bool surface = a->land->dim == 2 && !a->contour;
-    if (surface)
-        view3d_matrix(a, lay, vp);
-    for (int i = 0; i < a->scene.n_annotations; i++) {
-        const scene_annotation *an = &a->scene.annotations[i];
+    for (int i = 0; i < a->scenes.scene.n_annotations; i++) {
+        const scene_annotation *an = &a->scenes.scene.annotations[i];
         landscape_point v;
-        landscape_eval(a->land, an->at, &v);
+        landscape_eval(a->lesson.land, an->at, &v);
         float px, py;
-        if (a->land->dim == 1) {
-            px = view_x_to_px(a, lay, an->at[0]);
-            py = view_y_to_px(a, lay, v.f);
-        } else if (a->contour) {
-            px = view_x_to_px(a, lay, an->at[0]);
-            py = view_y_to_px(a, lay, an->at[1]);
-        } else {
-            double ndc[2];
-            const double p3[3] = {an->at[0], an->at[1], a->z_scale * v.f};
-            if (!camera_project(vp, p3, ndc))
-                continue;
-            px = (float)(ndc[0] + 1.0) * 0.5f * lay->fb_w;
-            py = (float)(1.0 - ndc[1]) * 0.5f * lay->fb_h;
-        }
+        if (!view_to_px(&a->view, lay, an->at[0], an->at[1], v.f, 0.0, &px, &py))
+            continue;
         if (px < lay->plot_x || px > lay->plot_x + lay->plot_w || py < lay->plot_y ||
             py > lay->plot_y + lay->plot_h)
             continue;
-        const char *text = a->korean && an->text_ko[0] ? an->text_ko : an->text;
+        const char *text = a->ui.korean && an->text_ko[0] ? an->text_ko : an->text;
         /* labels pinned along the plot's top, one row each, with a leader
          * line down to the point: clear of the curve's marks below it */
         const float ly = lay->plot_y + 12 * s + (float)i * fs * 1.7f;

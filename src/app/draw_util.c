@@ -3,8 +3,10 @@
  * their own files (draw_panels.c): text that must fit a width.
  */
 #include "app/draw_internal.h"
+#include "app/format.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Text that must fit in max_w pixels: shrinks down to min_px, then cuts the
@@ -38,3 +40,37 @@ void draw_text_fit(renderer *r, const char *utf8, float x, float y, float size_p
     render_text(r, buf, x, y, size, align, color);
 }
 
+/* Tick label with as few decimals as the tick step needs. */
+void fmt_tick(char *out, size_t n, double v, double step)
+{
+    int dec = step >= 1 ? 0 : (int)ceil(-log10(step) - 1e-9);
+    if (fabs(step * pow(10, dec) - round(step * pow(10, dec))) > 1e-6)
+        dec++;
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.*f", dec, v);
+    format_minus(out, n, buf);
+}
+
+void draw_arrow(renderer *r, float x0, float y0, float x1, float y1, float w, rgba c)
+{
+    const float dx = x1 - x0, dy = y1 - y0;
+    const float len = sqrtf(dx * dx + dy * dy);
+    if (len < 1e-3f)
+        return;
+    const float ux = dx / len, uy = dy / len, head = 4.0f * w;
+    const float bx = x1 - ux * head, by = y1 - uy * head;
+    const float line[4] = {x0, y0, bx, by};
+    render_polyline(r, line, 2, w, c);
+    const float tri[6] = {x1, y1, bx - uy * head * 0.6f, by + ux * head * 0.6f,
+                          bx + uy * head * 0.6f, by - ux * head * 0.6f};
+    render_triangle(r, tri, c);
+}
+
+/* First trail point drawn: the trail is shortened to a->ui.trail_len points
+ * ({ and }), the newest kept. */
+int trail_first(const app *a, const runner *rn)
+{
+    /* with a particle cloud the cloud is the picture: the last 20 steps only */
+    const int keep = a->cloud.n > 0 && a->ui.trail_len > 20 ? 20 : a->ui.trail_len;
+    return rn->trail_len > keep ? rn->trail_len - keep : 0;
+}

@@ -381,7 +381,18 @@ int explain_step(const runner *r, char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE])
         } else {
             line(&t, "g = ∇f(x) = %s", s.g);
         }
-        if (p->weight_decay != 0.0) {
+        if (p->weight_decay != 0.0 && optim_decoupled_decay(o->kind)) {
+            /* AdamW: x shrinks before the moments, g stays as seen */
+            char wd[32], xd[96];
+            hp(wd, sizeof wd, p->weight_decay);
+            double xv[2];
+            for (int k = 0; k < s.dim; k++)
+                xv[k] = r->x_prev[k] * (1.0 - r->lr_now * p->weight_decay);
+            vec(xd, sizeof xd, xv, s.dim, true);
+            line(&t, "decoupled weight decay shrinks x first: x·(1 − η·λ) = %s·(1 − %s·%s) = %s",
+                 s.x0, s.lr, wd, xd);
+            PRINT(s.x0, sizeof s.x0, "%s", xd);
+        } else if (p->weight_decay != 0.0) {
             char wd[32], xs[96], g1[96];
             hp(wd, sizeof wd, p->weight_decay);
             for (int k = 0; k < s.dim; k++)
@@ -406,6 +417,7 @@ int explain_step(const runner *r, char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE])
     case OPTIM_ADADELTA:
         explain_adadelta(&t, &s, r, g);
         break;
+    default: /* another kind that keeps Adam's moments (AdamW) */
     case OPTIM_ADAM:
         explain_adam(&t, &s, r, g);
         break;

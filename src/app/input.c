@@ -6,76 +6,123 @@
 #include "app/input.h"
 
 #include <stdio.h>
+#include <string.h>
+
+/* The modes of a row: the window's keys, the formula line's. */
+#define WIN INPUT_MODE_WINDOW
+#define LINE INPUT_MODE_LINE
 
 static const binding bindings[] = {
-    {SDLK_1, MOD_NONE, ACTION_LESSON_1, "1", "risk vs empirical risk, on [0.5, 1.5]"},
-    {SDLK_2, MOD_NONE, ACTION_LESSON_2, "2", "risk: local vs global minimum, on [−1, 2]"},
-    {SDLK_3, MOD_NONE, ACTION_LESSON_3, "3", "x³: saddle point in 1D"},
-    {SDLK_4, MOD_NONE, ACTION_LESSON_4, "4", "x² − y²: saddle point in 2D (3D view)"},
-    {SDLK_5, MOD_NONE, ACTION_LESSON_5, "5", "tanh: vanishing gradient on a plateau"},
-    {SDLK_TAB, MOD_NONE, ACTION_LESSON_NEXT, "Tab / Shift+Tab", "next / previous landscape"},
-    {SDLK_TAB, MOD_SHIFT, ACTION_LESSON_PREV, NULL, NULL},
-    {SDLK_UP, MOD_NONE, ACTION_LR_UP, "Up / Down", "learning rate × 1.25 / ÷ 1.25"},
-    {SDLK_DOWN, MOD_NONE, ACTION_LR_DOWN, NULL, NULL},
-    {SDLK_n, MOD_NONE, ACTION_NOISE_TOGGLE, "N", "gradient noise on / off"},
-    {SDLK_LEFTBRACKET, MOD_NONE, ACTION_NOISE_DOWN, "[ / ]", "noise σ ÷ 1.25 / × 1.25"},
-    {SDLK_RIGHTBRACKET, MOD_NONE, ACTION_NOISE_UP, NULL, NULL},
-    {SDLK_SPACE, MOD_ANY, ACTION_PAUSE, "Space", "pause / resume"},
-    {SDLK_RIGHT, MOD_NONE, ACTION_STEP, "Right or S", "one step (pauses first)"},
-    {SDLK_s, MOD_NONE, ACTION_STEP, NULL, NULL},
-    {SDLK_r, MOD_NONE, ACTION_RESET, "R", "reset to the start point"},
-    {SDLK_LESS, MOD_ANY, ACTION_SPEED_DOWN, "< / >", "steps per second ÷ 2 / × 2"},
-    {SDLK_GREATER, MOD_ANY, ACTION_SPEED_UP, NULL, NULL},
-    {SDLK_COMMA, MOD_ANY, ACTION_SPEED_DOWN, NULL, NULL},
-    {SDLK_PERIOD, MOD_ANY, ACTION_SPEED_UP, NULL, NULL},
-    {SDLK_LEFT, MOD_SHIFT, ACTION_ROTATE_LEFT, "Shift+arrows", "rotate the 3D view"},
-    {SDLK_RIGHT, MOD_SHIFT, ACTION_ROTATE_RIGHT, NULL, NULL},
-    {SDLK_UP, MOD_SHIFT, ACTION_ROTATE_UP, NULL, NULL},
-    {SDLK_DOWN, MOD_SHIFT, ACTION_ROTATE_DOWN, NULL, NULL},
-    {SDLK_EQUALS, MOD_CTRL, ACTION_UI_LARGER, "Ctrl+Plus / Minus", "larger / smaller text and lines"},
-    {SDLK_PLUS, MOD_CTRL, ACTION_UI_LARGER, NULL, NULL},
-    {SDLK_KP_PLUS, MOD_CTRL, ACTION_UI_LARGER, NULL, NULL},
-    {SDLK_MINUS, MOD_CTRL, ACTION_UI_SMALLER, NULL, NULL},
-    {SDLK_0, MOD_CTRL, ACTION_UI_RESET, "Ctrl+0", "text and lines at the display's default size"},
-    {SDLK_KP_MINUS, MOD_CTRL, ACTION_UI_SMALLER, NULL, NULL},
-    {SDLK_EQUALS, MOD_ANY, ACTION_ZOOM_IN, "+ / −", "zoom in / out (also the mouse wheel)"},
-    {SDLK_KP_PLUS, MOD_ANY, ACTION_ZOOM_IN, NULL, NULL},
-    {SDLK_MINUS, MOD_ANY, ACTION_ZOOM_OUT, NULL, NULL},
-    {SDLK_KP_MINUS, MOD_ANY, ACTION_ZOOM_OUT, NULL, NULL},
-    {SDLK_o, MOD_NONE, ACTION_OPTIM_CYCLE, "O", "next optimizer for the selected runner"},
-    {SDLK_a, MOD_NONE, ACTION_RUNNER_ADD, "A", "add a runner (next optimizer, same start)"},
-    {SDLK_DELETE, MOD_ANY, ACTION_RUNNER_REMOVE, "Delete", "remove the selected runner"},
-    {SDLK_w, MOD_NONE, ACTION_RUNNER_SELECT, "W", "select the next runner"},
-    {SDLK_UP, MOD_CTRL, ACTION_FIELD_PREV, "Ctrl+Up / Down", "select a hyperparameter"},
-    {SDLK_DOWN, MOD_CTRL, ACTION_FIELD_NEXT, NULL, NULL},
-    {SDLK_LEFT, MOD_CTRL, ACTION_FIELD_DEC, "Ctrl+Left / Right", "change it (÷ / × 1.25, flip)"},
-    {SDLK_RIGHT, MOD_CTRL, ACTION_FIELD_INC, NULL, NULL},
-    {SDLK_d, MOD_NONE, ACTION_SCHEDULE_CYCLE, "D", "next learning-rate schedule"},
-    {SDLK_g, MOD_NONE, ACTION_ARROWS, "G", "gradient and update arrows"},
-    {SDLK_k, MOD_NONE, ACTION_ANNOTATE, "K", "labels: minima, saddle points, plateaus"},
-    {SDLK_c, MOD_NONE, ACTION_VIEW_TOGGLE, "C", "2D: surface or contour map"},
-    {SDLK_t, MOD_NONE, ACTION_EXPLAIN, "T", "step by step: the update with its numbers"},
-    {SDLK_END, MOD_ANY, ACTION_RUN_TO_END, "End", "run to convergence at once (≤ 100 000 steps)"},
-    {SDLK_LEFTBRACKET, MOD_SHIFT, ACTION_TRAIL_SHORTER, "{ / }", "shorter / longer trails"},
-    {SDLK_RIGHTBRACKET, MOD_SHIFT, ACTION_TRAIL_LONGER, NULL, NULL},
-    {SDLK_j, MOD_NONE, ACTION_LOSS_PANEL, "J / Shift+J", "loss over steps / its log scale"},
-    {SDLK_j, MOD_SHIFT, ACTION_LOSS_LOG, NULL, NULL},
-    {SDLK_e, MOD_NONE, ACTION_FORMULA, "E", "type your own function"},
-    {SDLK_PAGEDOWN, MOD_ANY, ACTION_SCENE_NEXT, "PageDown / PageUp", "next / previous scene of the tour"},
-    {SDLK_PAGEUP, MOD_ANY, ACTION_SCENE_PREV, NULL, NULL},
-    {SDLK_F5, MOD_ANY, ACTION_SCENE_RELOAD, "F5", "reload the scene file"},
-    {SDLK_l, MOD_NONE, ACTION_LANGUAGE, "L", "captions in English / 한국어"},
-    {SDLK_p, MOD_NONE, ACTION_EXPORT_PNG, "P", "save a PNG of the window"},
-    {SDLK_x, MOD_NONE, ACTION_EXPORT_CSV, "X", "save each runner's trajectory as CSV"},
-    {SDLK_v, MOD_NONE, ACTION_RECORD, "V", "record a video: start / stop (PNGs, MP4, GIF)"},
-    {SDLK_b, MOD_NONE, ACTION_THEME, "B", "theme: dark / light / high contrast"},
-    {SDLK_F9, MOD_ANY, ACTION_KEYCAST, "F9", "show the keys pressed (key-cast)"},
-    {SDLK_F11, MOD_ANY, ACTION_FULLSCREEN, "F11", "fullscreen"},
-    {SDLK_m, MOD_NONE, ACTION_CLOUD_TOGGLE, "M", "particle cloud: where many runs settle"},
-    {SDLK_h, MOD_NONE, ACTION_HELP, "H or F1", "this help"},
-    {SDLK_F1, MOD_ANY, ACTION_HELP, NULL, NULL},
-    {SDLK_ESCAPE, MOD_ANY, ACTION_QUIT, "Esc or Q", "quit"},
-    {SDLK_q, MOD_NONE, ACTION_QUIT, NULL, NULL},
+    {SDLK_1, MOD_NONE, ACTION_LESSON_1, "1", "risk vs empirical risk, on [0.5, 1.5]", NULL, WIN},
+    {SDLK_2, MOD_NONE, ACTION_LESSON_2, "2", "risk: local vs global minimum, on [−1, 2]",
+     NULL, WIN},
+    {SDLK_3, MOD_NONE, ACTION_LESSON_3, "3", "x³: saddle point in 1D", NULL, WIN},
+    {SDLK_4, MOD_NONE, ACTION_LESSON_4, "4", "x² − y²: saddle point in 2D (3D view)", NULL, WIN},
+    {SDLK_5, MOD_NONE, ACTION_LESSON_5, "5", "tanh: vanishing gradient on a plateau", NULL, WIN},
+    {SDLK_TAB, MOD_NONE, ACTION_LESSON_NEXT, "Tab / Shift+Tab", "next / previous landscape",
+     "next landscape", WIN},
+    {SDLK_TAB, MOD_SHIFT, ACTION_LESSON_PREV, NULL, NULL, "previous landscape", WIN},
+    {SDLK_UP, MOD_NONE, ACTION_LR_UP, "Up / Down", "learning rate × 1.25 / ÷ 1.25",
+     "learning rate × 1.25", WIN},
+    {SDLK_DOWN, MOD_NONE, ACTION_LR_DOWN, NULL, NULL, "learning rate ÷ 1.25", WIN},
+    {SDLK_n, MOD_NONE, ACTION_NOISE_TOGGLE, "N", "gradient noise on / off", NULL, WIN},
+    {SDLK_LEFTBRACKET, MOD_NONE, ACTION_NOISE_DOWN, "[ / ]", "noise σ ÷ 1.25 / × 1.25",
+     "noise σ ÷ 1.25", WIN},
+    {SDLK_RIGHTBRACKET, MOD_NONE, ACTION_NOISE_UP, NULL, NULL, "noise σ × 1.25", WIN},
+    {SDLK_SPACE, MOD_ANY, ACTION_PAUSE, "Space", "pause / resume", "pause / resume", WIN},
+    {SDLK_RIGHT, MOD_NONE, ACTION_STEP, "Right or S", "one step (pauses first)", NULL, WIN},
+    {SDLK_s, MOD_NONE, ACTION_STEP, NULL, NULL, NULL, WIN},
+    {SDLK_r, MOD_NONE, ACTION_RESET, "R", "reset to the start point", NULL, WIN},
+    {SDLK_LESS, MOD_ANY, ACTION_SPEED_DOWN, "< / >", "steps per second ÷ 2 / × 2",
+     "steps per second ÷ 2", WIN},
+    {SDLK_GREATER, MOD_ANY, ACTION_SPEED_UP, NULL, NULL, "steps per second × 2", WIN},
+    {SDLK_COMMA, MOD_ANY, ACTION_SPEED_DOWN, NULL, NULL, "steps per second ÷ 2", WIN},
+    {SDLK_PERIOD, MOD_ANY, ACTION_SPEED_UP, NULL, NULL, "steps per second × 2", WIN},
+    {SDLK_LEFT, MOD_SHIFT, ACTION_ROTATE_LEFT, "Shift+arrows", "rotate the 3D view",
+     "rotate left", WIN},
+    {SDLK_RIGHT, MOD_SHIFT, ACTION_ROTATE_RIGHT, NULL, NULL, "rotate right", WIN},
+    {SDLK_UP, MOD_SHIFT, ACTION_ROTATE_UP, NULL, NULL, "tilt up", WIN},
+    {SDLK_DOWN, MOD_SHIFT, ACTION_ROTATE_DOWN, NULL, NULL, "tilt down", WIN},
+    {SDLK_EQUALS, MOD_CTRL, ACTION_UI_LARGER, "Ctrl+Plus / Minus",
+     "larger / smaller text and lines", "larger text and lines", WIN},
+    {SDLK_PLUS, MOD_CTRL, ACTION_UI_LARGER, NULL, NULL, "larger text and lines", WIN},
+    {SDLK_KP_PLUS, MOD_CTRL, ACTION_UI_LARGER, NULL, NULL, "larger text and lines", WIN},
+    {SDLK_MINUS, MOD_CTRL, ACTION_UI_SMALLER, NULL, NULL, "smaller text and lines", WIN},
+    {SDLK_0, MOD_CTRL, ACTION_UI_RESET, "Ctrl+0", "text and lines at the display's default size",
+     NULL, WIN},
+    {SDLK_KP_MINUS, MOD_CTRL, ACTION_UI_SMALLER, NULL, NULL, "smaller text and lines", WIN},
+    {SDLK_EQUALS, MOD_ANY, ACTION_ZOOM_IN, "+ / −", "zoom in / out (also the mouse wheel)",
+     "zoom in", WIN},
+    {SDLK_KP_PLUS, MOD_ANY, ACTION_ZOOM_IN, NULL, NULL, "zoom in", WIN},
+    {SDLK_MINUS, MOD_ANY, ACTION_ZOOM_OUT, NULL, NULL, "zoom out", WIN},
+    {SDLK_KP_MINUS, MOD_ANY, ACTION_ZOOM_OUT, NULL, NULL, "zoom out", WIN},
+    {SDLK_o, MOD_NONE, ACTION_OPTIM_CYCLE, "O", "next optimizer for the selected runner",
+     NULL, WIN},
+    {SDLK_a, MOD_NONE, ACTION_RUNNER_ADD, "A", "add a runner (next optimizer, same start)",
+     NULL, WIN},
+    {SDLK_DELETE, MOD_ANY, ACTION_RUNNER_REMOVE, "Delete", "remove the selected runner", NULL, WIN},
+    {SDLK_w, MOD_NONE, ACTION_RUNNER_SELECT, "W", "select the next runner", NULL, WIN},
+    {SDLK_UP, MOD_CTRL, ACTION_FIELD_PREV, "Ctrl+Up / Down", "select a hyperparameter",
+     "previous hyperparameter", WIN},
+    {SDLK_DOWN, MOD_CTRL, ACTION_FIELD_NEXT, NULL, NULL, "next hyperparameter", WIN},
+    {SDLK_LEFT, MOD_CTRL, ACTION_FIELD_DEC, "Ctrl+Left / Right", "change it (÷ / × 1.25, flip)",
+     "hyperparameter down", WIN},
+    {SDLK_RIGHT, MOD_CTRL, ACTION_FIELD_INC, NULL, NULL, "hyperparameter up", WIN},
+    {SDLK_d, MOD_NONE, ACTION_SCHEDULE_CYCLE, "D", "next learning-rate schedule", NULL, WIN},
+    {SDLK_g, MOD_NONE, ACTION_ARROWS, "G", "gradient and update arrows", NULL, WIN},
+    {SDLK_k, MOD_NONE, ACTION_ANNOTATE, "K", "labels: minima, saddle points, plateaus", NULL, WIN},
+    {SDLK_c, MOD_NONE, ACTION_VIEW_TOGGLE, "C", "2D: surface or contour map", NULL, WIN},
+    {SDLK_t, MOD_NONE, ACTION_EXPLAIN, "T", "step by step: the update with its numbers", NULL, WIN},
+    {SDLK_END, MOD_ANY, ACTION_RUN_TO_END, "End", "run to convergence at once (≤ 100 000 steps)",
+     NULL, WIN},
+    {SDLK_LEFTBRACKET, MOD_SHIFT, ACTION_TRAIL_SHORTER, "{ / }", "shorter / longer trails",
+     "shorter trails", WIN},
+    {SDLK_RIGHTBRACKET, MOD_SHIFT, ACTION_TRAIL_LONGER, NULL, NULL, "longer trails", WIN},
+    {SDLK_j, MOD_NONE, ACTION_LOSS_PANEL, "J / Shift+J", "loss over steps / its log scale",
+     "loss over steps", WIN},
+    {SDLK_j, MOD_SHIFT, ACTION_LOSS_LOG, NULL, NULL, "loss panel: log scale", WIN},
+    {SDLK_e, MOD_NONE, ACTION_FORMULA, "E", "type your own function", NULL, WIN},
+    {SDLK_PAGEDOWN, MOD_ANY, ACTION_SCENE_NEXT, "PageDown / PageUp",
+     "next / previous scene of the tour", "next scene", WIN},
+    {SDLK_PAGEUP, MOD_ANY, ACTION_SCENE_PREV, NULL, NULL, "previous scene", WIN},
+    {SDLK_F5, MOD_ANY, ACTION_SCENE_RELOAD, "F5", "reload the scene file", NULL, WIN},
+    {SDLK_l, MOD_NONE, ACTION_LANGUAGE, "L", "captions in English / 한국어", NULL, WIN},
+    {SDLK_p, MOD_NONE, ACTION_EXPORT_PNG, "P", "save a PNG of the window", NULL, WIN},
+    {SDLK_x, MOD_NONE, ACTION_EXPORT_CSV, "X", "save each runner's trajectory as CSV", NULL, WIN},
+    {SDLK_v, MOD_NONE, ACTION_RECORD, "V", "record a video: start / stop (PNGs, MP4, GIF)",
+     NULL, WIN},
+    {SDLK_b, MOD_NONE, ACTION_THEME, "B", "theme: dark / light / high contrast", NULL, WIN},
+    {SDLK_F9, MOD_ANY, ACTION_KEYCAST, "F9", "show the keys pressed (key-cast)", NULL, WIN},
+    {SDLK_F11, MOD_ANY, ACTION_FULLSCREEN, "F11", "fullscreen", NULL, WIN},
+    {SDLK_m, MOD_NONE, ACTION_CLOUD_TOGGLE, "M", "particle cloud: where many runs settle",
+     NULL, WIN},
+    {SDLK_h, MOD_NONE, ACTION_HELP, "H or F1", "this help", NULL, WIN},
+    {SDLK_F1, MOD_ANY, ACTION_HELP, NULL, NULL, NULL, WIN},
+    {SDLK_ESCAPE, MOD_ANY, ACTION_QUIT, "Esc or Q", "quit", NULL, WIN},
+    {SDLK_q, MOD_NONE, ACTION_QUIT, NULL, NULL, NULL, WIN},
+    /* the formula line (E), while it is open */
+    {SDLK_RETURN, MOD_ANY, ACTION_LINE_APPLY, "Enter", "formula line: show the function", NULL,
+     LINE},
+    {SDLK_KP_ENTER, MOD_ANY, ACTION_LINE_APPLY, NULL, NULL, NULL, LINE},
+    {SDLK_ESCAPE, MOD_ANY, ACTION_LINE_CANCEL, "Esc", "formula line: cancel", NULL,
+     LINE},
+    {SDLK_TAB, MOD_ANY, ACTION_LINE_SWITCH, "Tab", "formula line: formula / domain", NULL,
+     LINE},
+    {SDLK_UP, MOD_ANY, ACTION_LINE_RECALL_PREV, "Up / Down", "formula line: earlier formulas",
+     NULL, LINE},
+    {SDLK_DOWN, MOD_ANY, ACTION_LINE_RECALL_NEXT, NULL, NULL, NULL, LINE},
+    {SDLK_BACKSPACE, MOD_CTRL, ACTION_LINE_CLEAR, "Ctrl+Backspace / U / A",
+     "formula line: clear the field", NULL, LINE},
+    {SDLK_u, MOD_CTRL, ACTION_LINE_CLEAR, NULL, NULL, NULL, LINE},
+    {SDLK_a, MOD_CTRL, ACTION_LINE_CLEAR, NULL, NULL, NULL, LINE},
+    {SDLK_BACKSPACE, MOD_ANY, ACTION_LINE_BACKSPACE, "Backspace / Delete",
+     "formula line: delete before / after the cursor", NULL, LINE},
+    {SDLK_DELETE, MOD_ANY, ACTION_LINE_DELETE, NULL, NULL, NULL, LINE},
+    {SDLK_LEFT, MOD_ANY, ACTION_LINE_LEFT, "Left / Right, Home / End",
+     "formula line: move the cursor", NULL, LINE},
+    {SDLK_RIGHT, MOD_ANY, ACTION_LINE_RIGHT, NULL, NULL, NULL, LINE},
+    {SDLK_HOME, MOD_ANY, ACTION_LINE_HOME, NULL, NULL, NULL, LINE},
+    {SDLK_END, MOD_ANY, ACTION_LINE_END, NULL, NULL, NULL, LINE},
 };
 
 const binding *input_bindings(int *count)
@@ -84,8 +131,8 @@ const binding *input_bindings(int *count)
     return bindings;
 }
 
-/* Index of the binding row a key event matches, or -1. */
-static int binding_row(const SDL_KeyboardEvent *key)
+/* Index of the binding row of mode a key event matches, or -1. */
+static int binding_row(const SDL_KeyboardEvent *key, input_mode mode)
 {
     const SDL_Keymod m = (SDL_Keymod)key->keysym.mod;
     const bool shift = (m & KMOD_SHIFT) != 0;
@@ -93,7 +140,7 @@ static int binding_row(const SDL_KeyboardEvent *key)
     const bool other = (m & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)) != 0;
     for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++) {
         const binding *b = &bindings[i];
-        if (b->key != key->keysym.sym)
+        if (b->key != key->keysym.sym || b->mode != mode)
             continue;
         if (b->mod == MOD_ANY || (b->mod == MOD_NONE && !shift && !other) ||
             (b->mod == MOD_SHIFT && shift && !other) || (b->mod == MOD_CTRL && ctrl))
@@ -102,46 +149,11 @@ static int binding_row(const SDL_KeyboardEvent *key)
     return -1;
 }
 
-action input_translate_key(const SDL_KeyboardEvent *key)
+action input_translate_key(const SDL_KeyboardEvent *key, input_mode mode)
 {
-    const int row = binding_row(key);
+    const int row = binding_row(key, mode);
     return row < 0 ? ACTION_NONE : bindings[row].act;
 }
-
-/* What each half of a shared help line does, for the key-cast overlay
- * (the help overlay shows both halves on one line). */
-static const struct {
-    action act;
-    const char *text;
-} cast_texts[] = {
-    {ACTION_LESSON_NEXT, "next landscape"},
-    {ACTION_LESSON_PREV, "previous landscape"},
-    {ACTION_LR_UP, "learning rate × 1.25"},
-    {ACTION_LR_DOWN, "learning rate ÷ 1.25"},
-    {ACTION_NOISE_DOWN, "noise σ ÷ 1.25"},
-    {ACTION_NOISE_UP, "noise σ × 1.25"},
-    {ACTION_SPEED_DOWN, "steps per second ÷ 2"},
-    {ACTION_SPEED_UP, "steps per second × 2"},
-    {ACTION_ROTATE_LEFT, "rotate left"},
-    {ACTION_ROTATE_RIGHT, "rotate right"},
-    {ACTION_ROTATE_UP, "tilt up"},
-    {ACTION_ROTATE_DOWN, "tilt down"},
-    {ACTION_ZOOM_IN, "zoom in"},
-    {ACTION_ZOOM_OUT, "zoom out"},
-    {ACTION_UI_LARGER, "larger text and lines"},
-    {ACTION_UI_SMALLER, "smaller text and lines"},
-    {ACTION_FIELD_PREV, "previous hyperparameter"},
-    {ACTION_FIELD_NEXT, "next hyperparameter"},
-    {ACTION_FIELD_DEC, "hyperparameter down"},
-    {ACTION_FIELD_INC, "hyperparameter up"},
-    {ACTION_TRAIL_SHORTER, "shorter trails"},
-    {ACTION_TRAIL_LONGER, "longer trails"},
-    {ACTION_LOSS_PANEL, "loss over steps"},
-    {ACTION_LOSS_LOG, "loss panel: log scale"},
-    {ACTION_SCENE_NEXT, "next scene"},
-    {ACTION_SCENE_PREV, "previous scene"},
-    {ACTION_PAUSE, "pause / resume"},
-};
 
 /* The key as the audience knows it: "+" and "−" rather than "=" and "-",
  * Shift only where it is not part of the symbol. */
@@ -190,20 +202,67 @@ static void key_name(const SDL_KeyboardEvent *key, char *out, size_t len)
 
 bool input_describe(const SDL_KeyboardEvent *key, char *out, size_t len)
 {
-    int row = binding_row(key);
+    int row = binding_row(key, INPUT_MODE_WINDOW);
     if (row < 0)
         return false;
-    const action act = bindings[row].act;
     char name[48];
     key_name(key, name, sizeof name);
-    for (size_t i = 0; i < sizeof cast_texts / sizeof cast_texts[0]; i++) {
-        if (cast_texts[i].act == act) {
-            snprintf(out, len, "%s: %s", name, cast_texts[i].text);
-            return true;
-        }
+    if (bindings[row].cast) {
+        snprintf(out, len, "%s: %s", name, bindings[row].cast);
+        return true;
     }
     while (row > 0 && !bindings[row].help)
         row--; /* rows sharing a line take its text */
     snprintf(out, len, "%s: %s", name, bindings[row].help);
     return true;
+}
+
+bool input_translate(const SDL_Event *e, input_mode mode, input_event *out)
+{
+    memset(out, 0, sizeof *out);
+    switch (e->type) {
+    case SDL_QUIT:
+        out->kind = INPUT_QUIT;
+        break;
+    case SDL_KEYDOWN:
+        out->act = input_translate_key(&e->key, mode);
+        if (out->act == ACTION_NONE)
+            break;
+        out->kind = INPUT_ACTION;
+        if (mode == INPUT_MODE_WINDOW && !e->key.repeat)
+            input_describe(&e->key, out->cast, sizeof out->cast);
+        break;
+    case SDL_TEXTINPUT:
+        out->kind = INPUT_TEXT;
+        snprintf(out->text, sizeof out->text, "%s", e->text.text);
+        break;
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+        out->kind = e->type == SDL_MOUSEBUTTONDOWN ? INPUT_POINTER_DOWN : INPUT_POINTER_UP;
+        out->button = e->button.button == SDL_BUTTON_LEFT    ? INPUT_BUTTON_LEFT
+                      : e->button.button == SDL_BUTTON_RIGHT ? INPUT_BUTTON_RIGHT
+                                                             : 0;
+        out->x = (float)e->button.x;
+        out->y = (float)e->button.y;
+        break;
+    case SDL_MOUSEMOTION:
+        out->kind = INPUT_POINTER_MOVE;
+        out->x = (float)e->motion.x;
+        out->y = (float)e->motion.y;
+        break;
+    case SDL_MOUSEWHEEL: {
+        out->wheel = e->wheel.preciseY != 0.0f ? e->wheel.preciseY : (float)e->wheel.y;
+        if (out->wheel == 0.0f)
+            break;
+        int mx, my;
+        SDL_GetMouseState(&mx, &my);
+        out->kind = INPUT_WHEEL;
+        out->x = (float)mx;
+        out->y = (float)my;
+        break;
+    }
+    default:
+        break;
+    }
+    return out->kind != INPUT_NONE;
 }

@@ -1,9 +1,11 @@
 /*
- * input.h: the one boundary where SDL keyboard events become optiviz
- * actions. The binding table (key, modifiers, action, help text) is the only
- * place keys are named; the help overlay prints that same table.
- * Mouse gestures (drag the start point, rotate, zoom) are handled by the
- * app, since they carry positions, not just an action.
+ * input.h: the one boundary where SDL events become the program's own
+ * events (input_translate): keys through the binding table into actions,
+ * text typed into the formula line, pointer presses, moves and the wheel
+ * (touch would map to the same pointer events). The binding table (key,
+ * modifiers, action, help text, key-cast text, mode) is the only place keys
+ * are named: the help overlay, the key-cast overlay, and README's and the
+ * manual page's key tables (a test compares them) all follow it.
  */
 #ifndef OPTIVIZ_APP_INPUT_H
 #define OPTIVIZ_APP_INPUT_H
@@ -71,6 +73,19 @@ typedef enum action {
     ACTION_RECORD,
     ACTION_CLOUD_TOGGLE,
     ACTION_UI_RESET,
+    /* the formula line's keys (INPUT_MODE_LINE) */
+    ACTION_LINE_APPLY,
+    ACTION_LINE_CANCEL,
+    ACTION_LINE_SWITCH,
+    ACTION_LINE_LEFT,
+    ACTION_LINE_RIGHT,
+    ACTION_LINE_HOME,
+    ACTION_LINE_END,
+    ACTION_LINE_BACKSPACE,
+    ACTION_LINE_DELETE,
+    ACTION_LINE_CLEAR,
+    ACTION_LINE_RECALL_PREV,
+    ACTION_LINE_RECALL_NEXT,
     ACTION_COUNT,
 } action;
 
@@ -82,19 +97,58 @@ typedef enum binding_mod {
     MOD_CTRL = 3,  /* Ctrl held */
 } binding_mod;
 
+/* Where the keyboard goes: the window's keys, or the formula line's while
+ * it is open (letters then arrive as text). */
+typedef enum input_mode {
+    INPUT_MODE_WINDOW = 0,
+    INPUT_MODE_LINE,
+} input_mode;
+
 typedef struct binding {
     SDL_Keycode key;
     binding_mod mod;
     action act;
     const char *keys; /* how the help overlay names the key(s) */
     const char *help; /* what it does */
+    const char *cast; /* the key-cast's words for this row when they are not help's (one half
+                         of a shared line); NULL: help's */
+    input_mode mode;
 } binding;
+
+/* The program's own events, what input_translate makes of SDL's. */
+typedef enum input_kind {
+    INPUT_NONE = 0,
+    INPUT_QUIT,         /* the window is closed */
+    INPUT_ACTION,       /* a bound key: act */
+    INPUT_TEXT,         /* text typed (UTF-8) */
+    INPUT_POINTER_DOWN, /* a button pressed at (x, y) */
+    INPUT_POINTER_MOVE, /* the pointer moved to (x, y) */
+    INPUT_POINTER_UP,   /* a button released at (x, y) */
+    INPUT_WHEEL,        /* wheel steps at the pointer (x, y) */
+} input_kind;
+
+#define INPUT_BUTTON_LEFT 1
+#define INPUT_BUTTON_RIGHT 3
+
+typedef struct input_event {
+    input_kind kind;
+    action act;    /* INPUT_ACTION */
+    char cast[64]; /* INPUT_ACTION: the key-cast's line ("Up: learning rate × 1.25"); "" for a
+                      repeat or a formula-line key */
+    int button;    /* pointer events: INPUT_BUTTON_LEFT or INPUT_BUTTON_RIGHT (0: other) */
+    float x, y;    /* pointer events: position in window coordinates */
+    float wheel;   /* INPUT_WHEEL: steps, > 0 away from the user */
+    char text[32]; /* INPUT_TEXT */
+} input_event;
 
 /* The binding table and its length. Rows with a NULL help text share the
  * line of the row before them in the help overlay. */
 const binding *input_bindings(int *count);
-/* The action bound to a key event (SDL_KEYDOWN), or ACTION_NONE. */
-action input_translate_key(const SDL_KeyboardEvent *key);
+/* The action bound to a key event (SDL_KEYDOWN) in mode, or ACTION_NONE. */
+action input_translate_key(const SDL_KeyboardEvent *key, input_mode mode);
+/* Translates one SDL event into out, keys as in mode. False when the
+ * event means nothing to the program (out->kind is then INPUT_NONE). */
+bool input_translate(const SDL_Event *e, input_mode mode, input_event *out);
 /* What the key-cast overlay shows for a key event bound to an action: the
  * key as pressed (with Ctrl/Shift) and the help text of its row, e.g.
  * "Up: learning rate × 1.25 / ÷ 1.25". False when the key is unbound. */

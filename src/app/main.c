@@ -38,12 +38,14 @@ static int run_window(const cli_options *o)
      * this display) frames are capped at about 60 per second so a paused
      * lesson does not keep a core busy. */
     const bool vsync = SDL_GL_GetSwapInterval() != 0;
-    const uint64_t freq = SDL_GetPerformanceFrequency();
+    const platform *pf = platform_desktop();
+    double last = pf->clock();
     for (;;) {
-        const uint64_t t0 = SDL_GetPerformanceCounter();
-        if (!app_frame(a))
+        const double t0 = pf->clock();
+        if (!app_frame(a, t0 - last))
             break;
-        const double ms = (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 / (double)freq;
+        last = t0;
+        const double ms = (pf->clock() - t0) * 1000.0;
         if (!vsync && ms < 16.0)
             SDL_Delay((Uint32)(16.0 - ms));
     }

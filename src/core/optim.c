@@ -14,7 +14,7 @@
 static const char *const kind_names[OPTIM_KIND_COUNT] = {
     [OPTIM_SGD] = "sgd",         [OPTIM_ADAGRAD] = "adagrad", [OPTIM_RMSPROP] = "rmsprop",
     [OPTIM_ADADELTA] = "adadelta", [OPTIM_ADAM] = "adam",     [OPTIM_NEWTON] = "newton",
-    [OPTIM_ANNEAL] = "anneal",
+    [OPTIM_ANNEAL] = "anneal",   [OPTIM_ADAMW] = "adamw",
 };
 
 #define FIELD(n, t) {#n, t, offsetof(optim_params, n), false}
@@ -43,7 +43,31 @@ static const char *const kind_fields[OPTIM_KIND_COUNT] = {
     [OPTIM_ADAM] = " lr beta1 beta2 eps weight_decay amsgrad ",
     [OPTIM_NEWTON] = " lr ",
     [OPTIM_ANNEAL] = " t0 cooling proposal ",
+    [OPTIM_ADAMW] = " lr beta1 beta2 eps weight_decay amsgrad ",
 };
+
+/* How a lesson picks each kind's learning rate (run_config_fit): adaptive
+ * methods move about lr per step, so theirs is a share of the domain;
+ * Newton takes full steps; Adadelta keeps torch's 1. */
+static const optim_lesson_lr kind_lesson_lr[OPTIM_KIND_COUNT] = {
+    [OPTIM_SGD] = OPTIM_LR_LESSON,     [OPTIM_ADAGRAD] = OPTIM_LR_DOMAIN,
+    [OPTIM_RMSPROP] = OPTIM_LR_DOMAIN, [OPTIM_ADADELTA] = OPTIM_LR_ONE,
+    [OPTIM_ADAM] = OPTIM_LR_DOMAIN,    [OPTIM_NEWTON] = OPTIM_LR_ONE,
+    [OPTIM_ANNEAL] = OPTIM_LR_LESSON,  [OPTIM_ADAMW] = OPTIM_LR_DOMAIN,
+};
+
+/* Kinds whose weight decay shrinks x directly instead of adding to g. */
+static const bool kind_decoupled_decay[OPTIM_KIND_COUNT] = {[OPTIM_ADAMW] = true};
+
+optim_lesson_lr optim_lesson_lr_rule(optim_kind kind)
+{
+    return (kind >= 0 && kind < OPTIM_KIND_COUNT) ? kind_lesson_lr[kind] : OPTIM_LR_LESSON;
+}
+
+bool optim_decoupled_decay(optim_kind kind)
+{
+    return kind >= 0 && kind < OPTIM_KIND_COUNT && kind_decoupled_decay[kind];
+}
 
 const optim_field *optim_fields(int *count)
 {
@@ -112,6 +136,9 @@ optim_params optim_defaults(optim_kind kind)
         return (optim_params){.lr = 1.0, .rho = 0.9, .eps = 1e-6};
     case OPTIM_ADAM:
         return (optim_params){.lr = 1e-3, .beta1 = 0.9, .beta2 = 0.999, .eps = 1e-8};
+    case OPTIM_ADAMW:
+        return (optim_params){.lr = 1e-3, .beta1 = 0.9, .beta2 = 0.999, .eps = 1e-8,
+                              .weight_decay = 1e-2};
     case OPTIM_NEWTON:
         return (optim_params){.lr = 1.0};
     case OPTIM_ANNEAL:
@@ -120,6 +147,42 @@ optim_params optim_defaults(optim_kind kind)
         break;
     }
     return (optim_params){.lr = 0.1};
+}
+
+void optim_label(optim_kind kind, const optim_params *p, char *out, size_t n)
+{
+    size_t used;
+    switch (kind) {
+    case OPTIM_SGD:
+        if (p->momentum > 0)
+            snprintf(out, n, "%s η=%.3g m=%.3g", p->nesterov ? "nesterov" : "momentum", p->lr,
+                     p->momentum);
+        else
+            snprintf(out, n, "gd η=%.3g", p->lr);
+        break;
+    case OPTIM_RMSPROP:
+        snprintf(out, n, "rmsprop η=%.3g α=%.3g%s", p->lr, p->alpha, p->centered ? " c" : "");
+        break;
+    case OPTIM_ADADELTA:
+        snprintf(out, n, "adadelta η=%.3g ρ=%.3g", p->lr, p->rho);
+        break;
+    case OPTIM_ADAM:
+    case OPTIM_ADAMW:
+        snprintf(out, n, "%s%s η=%.3g β=%.3g,%.3g", p->amsgrad ? "amsgrad" : "adam",
+                 kind == OPTIM_ADAMW ? "w" : "", p->lr, p->beta1, p->beta2);
+        break;
+    case OPTIM_ANNEAL:
+        snprintf(out, n, "anneal T₀=%.3g c=%.4g", p->t0, p->cooling);
+        break;
+    case OPTIM_ADAGRAD:
+    case OPTIM_NEWTON:
+    case OPTIM_KIND_COUNT:
+        snprintf(out, n, "%s η=%.3g", optim_kind_name(kind), p->lr);
+        break;
+    }
+    used = strlen(out);
+    if (p->weight_decay != 0.0 && used < n)
+        snprintf(out + used, n - used, " wd=%.3g", p->weight_decay);
 }
 
 void optim_defaults_line(optim_kind kind, char *out, size_t n)
@@ -182,6 +245,7 @@ static bool validate(const optim *o, char *err, size_t errlen)
                check_range("eps", p->eps, 0, big, false, err, errlen) &&
                check_range("weight-decay", p->weight_decay, 0, big, false, err, errlen);
     case OPTIM_ADAM:
+    case OPTIM_ADAMW:
         if (!(p->beta1 >= 0.0 && p->beta1 < 1.0) || !(p->beta2 >= 0.0 && p->beta2 < 1.0)) {
             snprintf(err, errlen, "beta1 and beta2 must be in [0, 1), got %g and %g", p->beta1,
                      p->beta2);
@@ -318,6 +382,8 @@ static void step_adadelta(optim *o, double *x, const double *g_in, double lr)
     }
 }
 
+/* Adam and AdamW (torch 1.13 single-tensor paths: AdamW first shrinks x by
+ * 1 - lr wd, then both update the moments the same way). */
 static void step_adam(optim *o, double *x, const double *g_in, double lr)
 {
     const optim_params *p = &o->p;
@@ -328,7 +394,9 @@ static void step_adam(optim *o, double *x, const double *g_in, double lr)
     const double bc2_sqrt = sqrt(bc2);
     for (int k = 0; k < o->dim; k++) {
         double g = g_in[k];
-        if (p->weight_decay != 0.0)
+        if (o->kind == OPTIM_ADAMW)
+            x[k] = x[k] * (1.0 - lr * p->weight_decay); /* decoupled, before the moments */
+        else if (p->weight_decay != 0.0)
             g = g + p->weight_decay * x[k];
         o->m[k] = o->m[k] * p->beta1 + (1.0 - p->beta1) * g;
         o->v[k] = o->v[k] * p->beta2 + ((1.0 - p->beta2) * g) * g;
@@ -409,6 +477,7 @@ optim_result optim_step(optim *o, double *x, const double *g, double lr,
         step_adadelta(o, x, g, lr);
         break;
     case OPTIM_ADAM:
+    case OPTIM_ADAMW:
         step_adam(o, x, g, lr);
         break;
     case OPTIM_NEWTON:

@@ -1,7 +1,7 @@
 /*
  * optim.h: optimizers that step an iterate, with the update rules and
  * hyperparameter names of torch.optim (SGD, Adagrad, RMSprop, Adadelta,
- * Adam) in double precision, plus Newton's method (d2l 12.3.3) and
+ * Adam, AdamW) in double precision, plus Newton's method (d2l 12.3.3) and
  * simulated annealing (Metropolis acceptance, geometric cooling).
  *
  * An optimizer works on up to two coordinates. Its state (momentum buffer,
@@ -27,6 +27,7 @@ typedef enum optim_kind {
     OPTIM_ADAM,
     OPTIM_NEWTON,
     OPTIM_ANNEAL,
+    OPTIM_ADAMW,
     OPTIM_KIND_COUNT,
 } optim_kind;
 
@@ -49,6 +50,13 @@ typedef struct optim_params {
     double cooling;             /* anneal: T_t = t0 * cooling^t, in (0, 1] */
     double proposal;            /* anneal: proposal standard deviation, > 0 */
 } optim_params;
+
+/* How a lesson picks an optimizer's learning rate (run_config_fit). */
+typedef enum optim_lesson_lr {
+    OPTIM_LR_LESSON = 0, /* the lesson's own (gradient descent) */
+    OPTIM_LR_DOMAIN,     /* 5% of the domain's width (adaptive methods move about lr a step) */
+    OPTIM_LR_ONE,        /* 1 (Newton's full step, Adadelta's torch default) */
+} optim_lesson_lr;
 
 /* One hyperparameter, for command lines, files and panels. */
 typedef enum optim_field_type {
@@ -101,9 +109,18 @@ typedef enum optim_result {
 /* Name in the catalog ("sgd" ...; "gd" is accepted as an alias of sgd). */
 const char *optim_kind_name(optim_kind kind);
 bool optim_kind_find(const char *name, optim_kind *out);
+/* How a lesson picks kind's learning rate. */
+optim_lesson_lr optim_lesson_lr_rule(optim_kind kind);
+/* True when kind's weight decay is decoupled (x shrinks by lr * wd * x
+ * before the step) rather than added to the gradient. */
+bool optim_decoupled_decay(optim_kind kind);
 /* torch's defaults for kind (sgd: lr 0.1, torch has none; newton: lr 1;
  * anneal: t0 1, cooling 0.997, proposal 0.5). */
 optim_params optim_defaults(optim_kind kind);
+/* A short label of an optimizer and its main hyperparameters for the HUD,
+ * e.g. "gd η=0.1", "nesterov η=0.1 m=0.9", "adam η=0.01 β=0.9,0.999", with
+ * " wd=..." when weight decay is on. */
+void optim_label(optim_kind kind, const optim_params *p, char *out, size_t n);
 /* "lr=0.1 momentum=0 ..." for `optiviz list`: the fields kind uses, with
  * their defaults, written into out. */
 void optim_defaults_line(optim_kind kind, char *out, size_t n);
@@ -132,6 +149,8 @@ void optim_reset(optim *o);
  *             acc = rho acc + (1 - rho) u^2; x -= lr u
  *   adam:     g += wd x; m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2; amsgrad: vmax = max(vmax, v);
  *             x -= lr / (1 - b1^t) * m / (sqrt(v or vmax) / sqrt(1 - b2^t) + eps)
+ *   adamw:    x *= 1 - lr wd (decoupled weight decay, Loshchilov & Hutter 2019), then adam's
+ *             update without the wd term; torch's default wd 0.01
  *   newton:   x -= lr H^-1 g (OPTIM_SINGULAR when det H = 0 and no step)
  *   anneal:   x' = x + N(0, proposal^2) per coordinate, rejected outside the domain,
  *             accepted with probability min(1, exp(-(f(x') - f(x)) / T)), T = t0 cooling^t */

@@ -1,0 +1,121 @@
+/*
+ * draw_contour.c: the contour view (2D landscapes, C): the viridis fill with
+ * isolines under the curve view's axes, and the runners' trails, starts and
+ * iterates on the map.
+ */
+#include "app/draw_internal.h"
+#include "app/format.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* The contour view's static part (C): viridis fill with isolines (drawn in
+ * the fragment shader), axes in x and y, the negative gradient field as
+ * arrows, labelled critical points. */
+void draw_view_contour(const app *a, renderer *r, const layout *lay)
+{
+    const theme *th = theme_get(a->ui.theme);
+    const float s = lay->scale;
+    const landscape *l = a->lesson.land;
+    const float hlo = a->view.heights_lo, hhi = a->view.heights_hi;
+    double levels[32], step = 1.0;
+    axis_ticks(hlo, hhi, 14, levels, &step);
+    render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
+    const float x0 = view_x_to_px(&a->view, lay, l->lo[0]), x1 = view_x_to_px(&a->view, lay, l->hi[0]);
+    const float y0 = view_y_to_px(&a->view, lay, l->hi[1]), y1 = view_y_to_px(&a->view, lay, l->lo[1]);
+    render_contour(r, a->view.heights, APP_GRID_N, APP_GRID_N, a->view.heights_id, x0, y0, x1 - x0,
+                   y1 - y0,
+                   hlo, hhi, (float)step, 1.5f * s, (rgba){1, 1, 1, 0.55f});
+    /* -grad f, normalized by the largest on the grid of arrows */
+    enum { AX = 17, AY = 11 };
+    double gmax = 0;
+    double g[AY][AX][2];
+    for (int j = 0; j < AY; j++)
+        for (int i = 0; i < AX; i++) {
+            const double q[2] = {l->lo[0] + (l->hi[0] - l->lo[0]) * (i + 0.5) / AX,
+                                 l->lo[1] + (l->hi[1] - l->lo[1]) * (j + 0.5) / AY};
+            landscape_point p;
+            landscape_eval(l, q, &p);
+            g[j][i][0] = p.g[0];
+            g[j][i][1] = p.g[1];
+            if (isfinite(p.g[0]) && isfinite(p.g[1]))
+                gmax = fmax(gmax, hypot(p.g[0], p.g[1]));
+        }
+    const float cell = fminf((x1 - x0) / AX, (y1 - y0) / AY);
+    for (int j = 0; j < AY && gmax > 0; j++)
+        for (int i = 0; i < AX; i++) {
+            const double n = hypot(g[j][i][0], g[j][i][1]);
+            if (!(n > 0) || !isfinite(n))
+                continue;
+            /* length grows with |grad f| (square root, so small ones show) */
+            const float len = 0.8f * cell * (float)sqrt(n / gmax);
+            if (len < 3 * s)
+                continue;
+            const float cx = x0 + (x1 - x0) * (i + 0.5f) / AX, cy = y1 - (y1 - y0) * (j + 0.5f) / AY;
+            const float ux = (float)(-g[j][i][0] / n), uy = (float)(g[j][i][1] / n);
+            draw_arrow(r, cx - ux * len / 2, cy - uy * len / 2, cx + ux * len / 2, cy + uy * len / 2,
+                       1.5f * s, (rgba){1, 1, 1, 0.6f});
+        }
+    if (a->ui.annotate) {
+        for (int i = 0; i < a->lesson.crit.count; i++) {
+            const critical_point *c = &a->lesson.crit.points[i];
+            const char *label = c->kind == CRITICAL_GLOBAL_MIN  ? "global minimum"
+                                : c->kind == CRITICAL_LOCAL_MIN ? "local minimum"
+                                : c->kind == CRITICAL_SADDLE    ? "saddle point"
+                                : c->kind == CRITICAL_DEGENERATE ? "degenerate"
+                                                                 : "maximum";
+            const float px = view_x_to_px(&a->view, lay, c->x), py = view_y_to_px(&a->view, lay, c->y);
+            render_disc(r, px, py, 8 * s, GREEN, 2 * s, TEXT);
+            const float tw = render_text_width(r, label, 20 * s);
+            render_rect(r, px + 10 * s, py + 8 * s, tw + 10 * s, 28 * s, rgba_alpha(BG, 0.8f));
+            render_text(r, label, px + 15 * s, py + 11 * s, 20 * s, TEXT_LEFT, GREEN);
+        }
+    }
+    render_clip(r, 0, 0, 0, 0);
+    draw_axes_1d(a, r, lay);
+    /* the colormap's scale */
+    char lo_s[32], hi_s[32], text[160];
+    format_sig(lo_s, sizeof lo_s, hlo, 3);
+    format_sig(hi_s, sizeof hi_s, hhi, 3);
+    snprintf(text, sizeof text, "color: f from %s (purple) to %s (yellow), isolines every %g", lo_s,
+             hi_s, step);
+    draw_text_fit(r, text, lay->plot_x + lay->plot_w, lay->plot_y - 30 * s, 20 * s, 10.0f,
+             lay->plot_w * 0.6f, TEXT_RIGHT, DIM);
+}
+
+/* The contour view's moving part: trails, start, iterates. */
+void draw_runners_contour(const app *a, renderer *r, const layout *lay)
+{
+    const theme *th = theme_get(a->ui.theme);
+    const float s = lay->scale;
+    render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
+    float pts[2 * RUNNER_TRAIL_MAX];
+    for (int w = a->sim.n_runners - 1; w >= 0; w--) {
+        const runner *rn = &a->sim.runners[w];
+        const rgba col = app_runner_color(a, w);
+        const int first = trail_first(a, rn), n = rn->trail_len - first;
+        for (int i = 0; i < n; i++) {
+            double p[2];
+            runner_trail_point(rn, first + i, p);
+            pts[2 * i] = view_x_to_px(&a->view, lay, p[0]);
+            pts[2 * i + 1] = view_y_to_px(&a->view, lay, p[1]);
+        }
+        render_polyline(r, pts, n, 3.0f * s, rgba_alpha(col, 0.9f));
+        const int dots = n < 300 ? n : 300;
+        for (int i = n - dots; i < n; i++)
+            render_disc(r, pts[2 * i], pts[2 * i + 1], 4.0f * s, col, 0, BG);
+    }
+    const runner *r0 = &a->sim.runners[0];
+    render_disc(r, view_x_to_px(&a->view, lay, r0->start[0]), view_y_to_px(&a->view, lay, r0->start[1]),
+                11 * s, rgba_alpha(BG, 0.0f), 3 * s, TEXT);
+    for (int w = a->sim.n_runners - 1; w >= 0; w--) {
+        const runner *rn = &a->sim.runners[w];
+        if (!isfinite(rn->x[0]) || !isfinite(rn->x[1]))
+            continue;
+        const bool sel = w == a->runs.selected && a->runs.n_runners > 1;
+        render_disc(r, view_x_to_px(&a->view, lay, rn->x[0]), view_y_to_px(&a->view, lay, rn->x[1]),
+                    (sel ? 16.0f : 14.0f) * s, app_runner_color(a, w), 3 * s, TEXT);
+    }
+    render_clip(r, 0, 0, 0, 0);
+}
