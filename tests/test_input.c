@@ -17,6 +17,8 @@
 
 #include <cmocka.h>
 
+#include "near.h"
+
 #include <SDL_image.h>
 #include <dirent.h>
 #include <unistd.h>
@@ -745,6 +747,162 @@ static void test_export_keys(void **state)
     export_init(&a->export.exp, NULL);
 }
 
+/* Runs frames until runner 0 settles (or n frames pass). */
+static void run_until_settled(int n)
+{
+    for (int i = 0; i < n && a->sim.runners[0].status == RUNNER_RUNNING; i++)
+        assert_true(app_frame(a, 0.25));
+}
+
+/* The lesson does what the teacher means (issue: items 1, 2, 4, 5, 6, 21).
+ * A change wakes a settled runner from where it is; lesson keys and Tab
+ * give the lesson as designed, Shift+R resets it; only the changed runner
+ * restarts; a start is never where f is undefined; Left takes a step back
+ * exactly and Right replays it. */
+static void test_lesson_behaviour(void **state)
+{
+    (void)state;
+    /* 1. lesson 2 settles in the local minimum; N makes it move on from there */
+    key(SDLK_2, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    run_until_settled(400);
+    runner *r = &a->sim.runners[0];
+    assert_int_equal(r->status, RUNNER_CONVERGED);
+    const double settled = r->x[0];
+    const long at = r->step;
+    assert_near(settled, -0.27385, 1e-4);
+    key(SDLK_n, KMOD_NONE);
+    for (int i = 0; i < 8; i++)
+        assert_true(app_frame(a, 0.25));
+    assert_true(r->step > at);             /* it steps again, from where it was */
+    assert_true(r->x[0] != settled);
+    assert_int_not_equal(r->status, RUNNER_CONVERGED);
+    /* 2. O four times (Adam), then 3: the x^3 lesson as designed, gd at 8/s */
+    for (int i = 0; i < 4; i++)
+        key(SDLK_o, KMOD_NONE);
+    key(SDLK_GREATER, KMOD_NONE); /* a faster pace too */
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->sim.runners[0].opt.kind, OPTIM_ADAM);
+    key(SDLK_3, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_string_equal(a->lesson.land->name, "cubic");
+    assert_int_equal(a->sim.n_runners, 1);
+    assert_int_equal(a->sim.runners[0].opt.kind, OPTIM_SGD);
+    assert_near(a->sim.runners[0].opt.p.lr, 0.05, 0);
+    assert_near(a->sim.steps_per_second, APP_DEFAULT_STEPS_PER_SECOND, 0);
+    assert_false(a->runs.noise_on);
+    assert_near(a->sim.runners[0].start[0], 1.5, 0);
+    /* after the tour's last scene (2 steps/s) a lesson runs at 8 again */
+    for (int i = 0; i < 10; i++)
+        key(SDLK_PAGEDOWN, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_near(a->sim.steps_per_second, 2.0, 0);
+    key(SDLK_3, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_near(a->sim.steps_per_second, APP_DEFAULT_STEPS_PER_SECOND, 0);
+    /* 21. Tab to "Newton's method" (cosh): it runs Newton */
+    while (strcmp(a->lesson.land->name, "cosh") != 0) {
+        key(SDLK_TAB, KMOD_NONE);
+        assert_true(app_frame(a, FRAME_DT));
+    }
+    assert_int_equal(a->sim.runners[0].opt.kind, OPTIM_NEWTON);
+    run_until_settled(40);
+    assert_int_equal(a->sim.runners[0].status, RUNNER_CONVERGED);
+    assert_near(a->sim.runners[0].x[0], 0.0, 1e-6);
+    /* Shift+R: the lesson as designed after changes */
+    key(SDLK_a, KMOD_NONE);
+    key(SDLK_n, KMOD_NONE);
+    key(SDLK_LESS, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->sim.n_runners, 2);
+    key(SDLK_r, KMOD_LSHIFT);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->sim.n_runners, 1);
+    assert_int_equal(a->sim.runners[0].opt.kind, OPTIM_NEWTON);
+    assert_false(a->runs.noise_on);
+    assert_near(a->sim.steps_per_second, APP_DEFAULT_STEPS_PER_SECOND, 0);
+    assert_true(a->sim.runners[0].step <= 1);
+    /* 4. only the changed runner restarts: A, run, then O and Delete */
+    key(SDLK_2, KMOD_NONE);
+    key(SDLK_a, KMOD_NONE);
+    key(SDLK_a, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    key(SDLK_SPACE, KMOD_NONE);
+    for (int i = 0; i < 20; i++)
+        key(SDLK_RIGHT, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    const long s0 = a->sim.runners[0].step, s1 = a->sim.runners[1].step;
+    assert_true(s0 >= 20 && s1 >= 1);
+    const double x0 = a->sim.runners[0].x[0];
+    key(SDLK_o, KMOD_NONE); /* runner 3 (selected) changes optimizer */
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->sim.runners[2].step, 0);
+    assert_int_equal(a->sim.runners[0].step, s0);
+    assert_int_equal(a->sim.runners[1].step, s1);
+    assert_true(a->sim.runners[0].x[0] == x0);
+    key(SDLK_DELETE, KMOD_NONE); /* runner 3 goes; 1 and 2 keep their runs */
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->sim.n_runners, 2);
+    assert_int_equal(a->sim.runners[0].step, s0);
+    assert_int_equal(a->sim.runners[1].step, s1);
+    /* 6. Left takes a step back exactly; Right replays the same step */
+    key(SDLK_r, KMOD_LSHIFT);
+    assert_true(app_frame(a, FRAME_DT));
+    key(SDLK_n, KMOD_NONE); /* with noise: the replay draws the same noise */
+    key(SDLK_SPACE, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    double xs[8];
+    for (int i = 0; i < 8; i++) {
+        key(SDLK_RIGHT, KMOD_NONE);
+        assert_true(app_frame(a, FRAME_DT));
+        xs[i] = a->sim.runners[0].x[0];
+    }
+    const long last = a->sim.runners[0].step;
+    key(SDLK_LEFT, KMOD_NONE);
+    key(SDLK_LEFT, KMOD_NONE);
+    key(SDLK_LEFT, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->sim.runners[0].step, last - 3);
+    assert_true(a->sim.runners[0].x[0] == xs[4]);
+    assert_true(a->sim.paused);
+    key(SDLK_RIGHT, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_true(a->sim.runners[0].x[0] == xs[5]); /* bit for bit */
+    /* 5. a start where f is undefined: sqrt(x) - x/2 on -1:6, start dropped
+     * at -0.5 goes to the nearest point where f is defined, and R keeps it */
+    key(SDLK_e, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    key(SDLK_END, KMOD_NONE);
+    for (int i = 0; i < 80; i++)
+        key(SDLK_BACKSPACE, KMOD_NONE);
+    text("sqrt(x) - x/2");
+    key(SDLK_TAB, KMOD_NONE);
+    key(SDLK_END, KMOD_NONE);
+    for (int i = 0; i < 40; i++)
+        key(SDLK_BACKSPACE, KMOD_NONE);
+    text("-1:6");
+    key(SDLK_RETURN, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_string_equal(a->lesson.land->name, "expr");
+    layout lay;
+    app_layout(a, a->fb_w, a->fb_h, &lay);
+    int ww, wh;
+    window_size(&a->win, &ww, &wh);
+    const float sx = (float)ww / (float)a->fb_w;
+    const int y = (int)((lay.plot_y + lay.plot_h / 2) * sx);
+    const int xb = (int)(view_x_to_px(&a->view, &lay, -0.5) * sx);
+    mouse_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, xb, y);
+    mouse_button(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, xb, y);
+    assert_true(app_frame(a, FRAME_DT));
+    const double st = a->sim.runners[0].start[0];
+    assert_true(st > 0.0 && st < 0.01);
+    assert_non_null(strstr(a->ui.message, "undefined"));
+    key(SDLK_r, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_true(a->sim.runners[0].x[0] == st);
+    assert_int_not_equal(a->sim.runners[0].status, RUNNER_UNDEFINED);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -758,6 +916,7 @@ int main(void)
         cmocka_unit_test(test_formula_line),
         cmocka_unit_test(test_scene_keys),
         cmocka_unit_test(test_export_keys),
+        cmocka_unit_test(test_lesson_behaviour),
         cmocka_unit_test(test_cloud_keys),
         cmocka_unit_test(test_wheel_zooms_1d_and_quit),
     };

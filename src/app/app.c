@@ -48,6 +48,15 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
     a->runs.n_runners = 1;
     a->runs.cfg[0].kind = o ? o->run.kind : OPTIM_SGD;
     a->runs.cfg[0].optim = o ? o->run.optim : optim_defaults(a->runs.cfg[0].kind);
+    const landscape *first = (o && o->land) ? o->land : landscape_at(0);
+    optim_kind lesson_kind;
+    if (!(o && o->run.has_kind) && first->optimizer &&
+        optim_kind_find(first->optimizer, &lesson_kind)) {
+        /* no --optimizer: the lesson's own (Newton's method runs Newton); the
+         * hyperparameters given are laid over it with the landscape */
+        a->runs.cfg[0].kind = lesson_kind;
+        a->runs.cfg[0].optim = optim_defaults(lesson_kind);
+    }
     for (int i = 1; o && i < o->n_kinds && i < SIM_MAX_RUNNERS; i++) {
         /* racing runners: the hyperparameters given apply to the first */
         a->runs.cfg[i] = (runner_cfg){.kind = o->kinds[i], .optim = optim_defaults(o->kinds[i])};
@@ -88,8 +97,9 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
         app_rebuild(a, NULL);
     if (o && o->contour && a->view.kind != VIEW_CURVE)
         view_set_contour(&a->view, a->lesson.land, true);
-    if (o && o->has_start)
-        sim_reset(&a->sim, o->start);
+    double start[2];
+    if (o && o->has_start && app_defined_start(a, o->start, start))
+        sim_reset(&a->sim, start); /* never from where f is undefined */
     if (o && o->particles > 0)
         app_cloud_launch(a, o->particles);
     return true;

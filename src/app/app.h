@@ -213,6 +213,17 @@ void app_apply(app *a, action act);
 void app_assess(app *a);
 /* Switches to lesson (catalog index) with its default start and lr. */
 void app_set_lesson(app *a, int index);
+/* The lesson as designed, for landscape l (about to be shown): one
+ * runner with the lesson's optimizer (landscape.optimizer: Newton's method
+ * runs Newton) and torch's defaults (fitted when the landscape is set),
+ * noise off, a constant learning rate, the default pace, running. Lesson
+ * keys, Tab and Shift+R call it before app_set_lesson, so nothing from the
+ * lesson before carries over. */
+void app_lesson_design(app *a, const landscape *l);
+/* want (a start point) if f is defined there, else the nearest point of
+ * the domain where it is, with a message saying so and what to do; false
+ * (and a message) when f is defined nowhere on the grid. */
+bool app_defined_start(app *a, const double *want, double *out);
 /* Shows landscape l (catalog or typed; it must outlive its use) with its
  * lesson's start and lr fitted to each runner. */
 void app_set_landscape(app *a, const landscape *l);

@@ -73,6 +73,8 @@ typedef enum action {
     ACTION_RECORD,
     ACTION_CLOUD_TOGGLE,
     ACTION_UI_RESET,
+    ACTION_STEP_BACK,
+    ACTION_LESSON_RESET,
     /* the formula line's keys (INPUT_MODE_LINE) */
     ACTION_LINE_APPLY,
     ACTION_LINE_CANCEL,

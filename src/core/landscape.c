@@ -354,6 +354,7 @@ static const landscape catalog[] = {
         .description = "cosh(x/2): d2l 12.3.3 Newton's method on a convex function",
         .start = {10.0},
         .lr = 0.2,
+        .optimizer = "newton",
         .n_marks = 1,
         .marks = {{.label = "global minimum", .seed = 0.0}},
         .eval = eval_cosh,

@@ -49,6 +49,8 @@ typedef struct landscape {
     const char *description; /* one line, ASCII */
     double start[2];         /* default start of the lesson */
     double lr;               /* default learning rate of the lesson */
+    const char *optimizer;   /* the lesson's optimizer by name (optim_kind_find), or NULL:
+                              * gradient descent ("newton" for Newton's method) */
     double noise;            /* the lesson's gradient-noise sigma for N (0: the app's
                               * default): large enough to matter against f's gradients */
     const char *companion;   /* another landscape drawn with it, or NULL */

@@ -7,6 +7,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *runner_status_name(runner_status s)
@@ -79,6 +80,12 @@ static runner_status classify(const runner *r)
         gmax < RUNNER_CONVERGED_GRAD && smax < RUNNER_CONVERGED_STEP)
         return RUNNER_CONVERGED;
     return RUNNER_RUNNING;
+}
+
+void runner_wake(runner *r)
+{
+    if (r->status == RUNNER_CONVERGED || r->status == RUNNER_STOPPED)
+        r->status = classify(r);
 }
 
 /* Keeps the lowest value of r->watch over the run: every step is seen here,
@@ -302,6 +309,51 @@ void sim_step(sim *s)
     s->hist_head = (s->hist_head + 1) % RUNNER_HISTORY;
     if (s->hist_len < RUNNER_HISTORY)
         s->hist_len++;
+}
+
+bool sim_add_runner(sim *s, const runner_params *p, char *err, size_t errlen)
+{
+    if (s->n_runners >= SIM_MAX_RUNNERS) {
+        snprintf(err, errlen, "a view holds at most %d runners", SIM_MAX_RUNNERS);
+        return false;
+    }
+    if (!runner_init(&s->runners[s->n_runners], p, err, errlen))
+        return false;
+    s->n_runners++;
+    s->hist_len = s->hist_head = 0;
+    return true;
+}
+
+bool sim_replace_runner(sim *s, int i, const runner_params *p, char *err, size_t errlen)
+{
+    if (i < 0 || i >= s->n_runners) {
+        snprintf(err, errlen, "no runner %d", i + 1);
+        return false;
+    }
+    /* set up aside first, so a refusal changes nothing */
+    runner *fresh = malloc(sizeof *fresh);
+    if (!fresh) {
+        snprintf(err, errlen, "out of memory");
+        return false;
+    }
+    const bool ok = runner_init(fresh, p, err, errlen);
+    if (ok)
+        s->runners[i] = *fresh;
+    free(fresh);
+    if (ok)
+        s->hist_len = s->hist_head = 0;
+    return ok;
+}
+
+bool sim_remove_runner(sim *s, int i)
+{
+    if (i < 0 || i >= s->n_runners || s->n_runners <= 1)
+        return false;
+    for (int k = i; k + 1 < s->n_runners; k++)
+        s->runners[k] = s->runners[k + 1];
+    s->n_runners--;
+    s->hist_len = s->hist_head = 0;
+    return true;
 }
 
 bool sim_step_back(sim *s)

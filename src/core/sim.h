@@ -128,6 +128,12 @@ void runner_step(runner *r);
  * RUNNER_HISTORY steps back; false when there is none left (a reset clears
  * the history). */
 bool runner_step_back(runner *r);
+/* After a change that matters to a settled run (noise on, learning rate,
+ * noise sigma, a hyperparameter, the schedule): a converged or stopped
+ * runner is judged again where it is, so it moves on when the change lets
+ * it (noise makes it RUNNING; a smaller lr at a minimum leaves it
+ * converged). Diverged and undefined runs stay stopped. */
+void runner_wake(runner *r);
 /* Trail point i (0 = oldest) into out (dim coordinates). */
 void runner_trail_point(const runner *r, int i, double *out);
 
@@ -166,6 +172,15 @@ bool sim_init(sim *s, const runner_params *params, int n, double steps_per_secon
 int sim_advance(sim *s, double dt);
 /* One step of every runner still going, paused or not. */
 void sim_step(sim *s);
+/* Changes one runner and no other (A, Delete, O: the rest of a comparison
+ * keeps its state): sim_add_runner appends a runner of p at its start,
+ * sim_replace_runner starts runner i again as p, sim_remove_runner drops
+ * runner i (the later ones move down). The sim's step-back history is
+ * cleared (runners' own histories stay). False with one line in err on bad
+ * parameters or count; the sim is then unchanged. */
+bool sim_add_runner(sim *s, const runner_params *p, char *err, size_t errlen);
+bool sim_replace_runner(sim *s, int i, const runner_params *p, char *err, size_t errlen);
+bool sim_remove_runner(sim *s, int i);
 /* Takes the last sim step back: every runner that stepped in it steps
  * back (runner_step_back). False when there is none left. */
 bool sim_step_back(sim *s);
