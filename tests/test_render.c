@@ -134,7 +134,12 @@ static void check_contour(app *a, uint8_t *buf)
     view_set_contour(&a->view, a->lesson.land, true);
     render(a, buf);
     layout lay;
-    layout_compute(W, H, 1.0f, &lay);
+    app_layout(a, W, H, &lay); /* letterboxed: equal scales on x and y */
+    CHECK(fabsf(lay.plot_w - lay.plot_h) < 1.0f, "Himmelblau's square domain drawn %.1f x %.1f px",
+          lay.plot_w, lay.plot_h);
+    const float ux = view_x_to_px(&a->view, &lay, 1.0) - view_x_to_px(&a->view, &lay, 0.0);
+    const float uy = view_y_to_px(&a->view, &lay, 0.0) - view_y_to_px(&a->view, &lay, 1.0);
+    CHECK(fabsf(ux - uy) < 0.01f, "unequal scales: %.3f px per unit across, %.3f up", ux, uy);
     /* near the global minimum (3, 2) but off its label and the runner: f ~ 0 */
     const int mx = (int)lroundf(view_x_to_px(&a->view, &lay, 3.0)) - 30;
     const int my = (int)lroundf(view_y_to_px(&a->view, &lay, 2.0)) + 12;
