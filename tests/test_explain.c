@@ -384,7 +384,7 @@ static void put_lambda(const char *in, double v, char *out, size_t n)
 static void check_eigen(const double h[2][2], const char *want_roots, const char *want_verdict)
 {
     char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE];
-    const int n = explain_eigen(h, lines);
+    const int n = explain_eigen(h[0][0], h[0][1], h[1][0], h[1][1], lines);
     assert_int_equal(n, 4);
     const char *roots = strrchr(lines[2], '=');
     assert_non_null(roots);
@@ -439,7 +439,7 @@ static void test_eigen_worked_out(void **state)
     /* x^2 - y^2 at the origin: the example */
     const double saddle[2][2] = {{2, 0}, {0, -2}};
     char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE];
-    explain_eigen(saddle, lines);
+    explain_eigen(2, 0, 0, -2, lines);
     assert_string_equal(lines[0], "det(H − λI) = (2 − λ)(−2 − λ) − 0·0 = 0");
     check_eigen(saddle, "= 2, −2", "one positive, one negative: a saddle point");
     /* Rosenbrock at its minimum (1, 1): [[802, −400], [−400, 200]],

@@ -193,6 +193,21 @@ static void draw_hessian(const app *a, renderer *r, const layout *lay, float *y)
         c = ORANGE;
     }
     hud_row(r, th, lay, y, "test", verdict, c);
+    if (!(cp && a->lesson.land->dim == 2 && a->ui.explain))
+        return;
+    /* step by step (T): the eigenvalues worked out, det(H − λI) = 0 at the
+     * critical point with its numbers */
+    const double at_cp[2] = {cp->x, cp->y};
+    landscape_point hp;
+    landscape_eval(a->lesson.land, at_cp, &hp);
+    char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE];
+    const int n = explain_eigen(hp.h[0][0], hp.h[0][1], hp.h[1][0], hp.h[1][1], lines);
+    const float s = lay->scale, font = 22.0f * s;
+    for (int i = 0; i < n; i++) {
+        draw_text_fit(r, lines[i], lay->side_x + 24 * s, *y, font, fmaxf(10.0f, 16 * s),
+                      lay->side_w - 36 * s, TEXT_LEFT, i + 1 == n ? c : TEXT);
+        *y += font * 1.35f;
+    }
 }
 
 void draw_hud(const app *a, renderer *r, const layout *lay)

@@ -196,6 +196,18 @@ static void loss_panel(const app *a, renderer *r, const layout *lay, loss_curve 
             draw_text_fit(r, lab, right ? bx + 10 * s : bx - 10 * s, gy + 4 * s, fs * 0.9f, 10.0f,
                           right ? gx + gw - bx - 12 * s : bx - gx - 12 * s,
                           right ? TEXT_LEFT : TEXT_RIGHT, t->accent);
+            /* the regions around the moment to stop (d2l 12.1's training
+             * figure): before it the model still underfits, after it the
+             * training loss falls while the risk rises: overfitting */
+            if (shown && sel->noise == 0.0) {
+                const char *under = a->ui.korean ? "← 과소적합" : "← underfitting";
+                const char *over = a->ui.korean ? "과대적합 →" : "overfitting →";
+                const float ry = gy + gh - fs * 1.3f;
+                if (bx - gx > render_text_width(r, under, fs * 0.9f) + 20 * s)
+                    render_text(r, under, bx - 10 * s, ry, fs * 0.9f, TEXT_RIGHT, t->text);
+                if (gx + gw - bx > render_text_width(r, over, fs * 0.9f) + 20 * s)
+                    render_text(r, over, bx + 10 * s, ry, fs * 0.9f, TEXT_LEFT, t->text);
+            }
         }
     } else if (a->ui.loss_log) {
         format_sig(num, sizeof num, fstar, 6);

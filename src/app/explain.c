@@ -433,10 +433,10 @@ int explain_step(const runner *r, char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE])
     return t.n;
 }
 
-int explain_eigen(const double h[2][2], char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE])
+int explain_eigen(double a, double b, double c, double d,
+                  char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE])
 {
     text t = {lines, 0};
-    const double a = h[0][0], b = h[0][1], c = h[1][0], d = h[1][1];
     const double tr = a + d, det = a * d - b * c;
     char sa[48], sb[48], sc[48], sd[48], st[48], sdet[48], l1[48], l2[48], disc[48];
     num(sa, sizeof sa, a, false);

@@ -18,11 +18,12 @@
  * (r->step > 0) in the optimizer's own symbols; returns the line count. */
 int explain_step(const runner *r, char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE]);
 
-/* The eigenvalue computation of a 2x2 Hessian h written out with its
+/* The eigenvalue computation of a 2x2 Hessian [[a, b], [c, d]] written out with its
  * numbers (d2l 12.1's second-derivative test in 2D): det(H − λI) = 0 as a
  * product, the quadratic in λ, the two roots (larger first) and the
  * verdict, e.g. for x² − y²: "(2 − λ)(−2 − λ) − 0·0 = 0", "λ = ... = 2, −2",
  * "one positive, one negative: a saddle point". Returns the line count. */
-int explain_eigen(const double h[2][2], char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE]);
+int explain_eigen(double a, double b, double c, double d,
+                  char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE]);
 
 #endif
