@@ -901,6 +901,14 @@ static void test_lesson_behaviour(void **state)
     assert_true(app_frame(a, FRAME_DT));
     assert_true(a->sim.runners[0].x[0] == st);
     assert_int_not_equal(a->sim.runners[0].status, RUNNER_UNDEFINED);
+    /* 23. Ctrl+0 means "follow the display": saved as 0, not this display's value */
+    key(SDLK_EQUALS, KMOD_LCTRL);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_near(app_settings_now(a).ui_scale, a->ui.ui_scale, 0);
+    assert_true(app_settings_now(a).ui_scale > 1.0);
+    key(SDLK_0, KMOD_LCTRL);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_near(app_settings_now(a).ui_scale, 0.0, 0);
 }
 
 int main(void)

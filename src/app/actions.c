@@ -330,6 +330,7 @@ static void on_ui_scale(app *a, action act)
                               fmax(APP_UI_SCALE_MIN,
                                    round((a->ui.ui_scale + (act == ACTION_UI_LARGER ? 0.1 : -0.1)) *
                                          10.0) / 10.0));
+    a->ui.ui_scale_chosen = true;
     app_message(a, 1500, "text and lines × %.1f", a->ui.ui_scale);
     app_settings_save(a);
 }
@@ -338,6 +339,7 @@ static void on_ui_reset(app *a, action act)
 {
     (void)act;
     a->ui.ui_scale = a->headless ? 1.0f : window_dpi_scale(&a->win);
+    a->ui.ui_scale_chosen = false; /* follow the display, here and on the next one */
     app_message(a, 1500, "text and lines × %.1f (the display's default)", a->ui.ui_scale);
     app_settings_save(a);
 }

@@ -127,6 +127,8 @@ typedef struct app_ui {
     int message_kind;           /* message_kind of the message */
     theme_kind theme;           /* B cycles dark / light / high-contrast */
     float ui_scale;             /* Ctrl+Plus / Minus; default from the display's DPI */
+    bool ui_scale_chosen;       /* Ctrl+Plus / Minus set it; false: it follows the display
+                                   (Ctrl+0), saved as 0 so another display gets its own */
     bool fullscreen;            /* F11 */
     bool keycast;               /* F9: the last keys pressed, for the audience */
     int n_keys;                 /* entries in keys, newest last */
@@ -298,6 +300,9 @@ void app_export_frame(app *a, double dt);
 /* The settings file: theme and UI scale read at start (not headless) and
  * written when B or Ctrl+Plus/Minus change them. */
 void app_settings_load(app *a);
+/* The settings to remember now: the theme, and ui_scale as chosen, or 0
+ * ("follow the display") when it follows the display. */
+settings app_settings_now(const app *a);
 void app_settings_save(app *a);
 
 /* Draws the current state into the renderer for an fb_w x fb_h framebuffer

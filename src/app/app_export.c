@@ -102,15 +102,21 @@ void app_settings_load(app *a)
     if (!a->plat->settings_load(&s, msg, sizeof msg))
         app_message_kind(a, MESSAGE_ERROR, 8000, "%s", msg);
     a->ui.theme = s.theme;
-    if (s.ui_scale >= APP_UI_SCALE_MIN && s.ui_scale <= APP_UI_SCALE_MAX)
+    a->ui.ui_scale_chosen = s.ui_scale >= APP_UI_SCALE_MIN && s.ui_scale <= APP_UI_SCALE_MAX;
+    if (a->ui.ui_scale_chosen)
         a->ui.ui_scale = (float)s.ui_scale;
+}
+
+settings app_settings_now(const app *a)
+{
+    return (settings){.theme = a->ui.theme, .ui_scale = a->ui.ui_scale_chosen ? a->ui.ui_scale : 0.0};
 }
 
 void app_settings_save(app *a)
 {
     if (a->headless)
         return;
-    const settings s = {.theme = a->ui.theme, .ui_scale = a->ui.ui_scale};
+    const settings s = app_settings_now(a);
     char msg[512];
     if (!a->plat->settings_save(&s, msg, sizeof msg))
         app_message_kind(a, MESSAGE_ERROR, 8000, "%s", msg);
