@@ -747,6 +747,54 @@ static void test_export_keys(void **state)
     export_init(&a->export.exp, NULL);
 }
 
+/* 19. V records at the pace on screen: 5 s of frames drawn every 0.1 s
+ * make 5 s of video at 30 fps (150 frames, each drawn frame standing for
+ * three), and the REC mark shown on screen is not in the frames. */
+static void test_record_pace(void **state)
+{
+    (void)state;
+    static char dir[] = "/tmp/optiviz-rec-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    export_destroy(&a->export.exp);
+    export_init(&a->export.exp, dir);
+    key(SDLK_1, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    key(SDLK_v, KMOD_NONE);
+    assert_true(app_frame(a, 0.0)); /* recording starts: its first frame at once */
+    for (int i = 0; i < 50; i++)
+        assert_true(app_frame(a, 0.1));
+    assert_true(a->export.exp.frames >= 150 && a->export.exp.frames <= 151);
+    static char rec[EXPORT_PATH_MAX];
+    memcpy(rec, a->export.exp.rec_dir, sizeof rec);
+    key(SDLK_v, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    for (int i = 0; i < 600 && export_poll(&a->export.exp) == EXPORT_JOB_RUNNING; i++)
+        SDL_Delay(50);
+    /* the REC mark's dot, where draw_rec_mark puts it: red on screen, not
+     * in the video's last frame */
+    layout lay;
+    app_layout(a, a->fb_w, a->fb_h, &lay);
+    static char path[EXPORT_PATH_MAX + 32];
+    snprintf(path, sizeof path, "%.*s/frame-%06d.png", (int)(sizeof rec - 1), rec, 140);
+    SDL_Surface *img = IMG_Load(path);
+    if (img) { /* ffmpeg may have encoded and removed the frames */
+        SDL_Surface *rgba = SDL_ConvertSurfaceFormat(img, SDL_PIXELFORMAT_ABGR8888, 0);
+        assert_non_null(rgba);
+        const uint8_t *row = (const uint8_t *)rgba->pixels;
+        bool red = false;
+        for (int y = (int)(10 * lay.scale); y < (int)(50 * lay.scale); y++)
+            for (int x = (int)(lay.side_x - 300 * lay.scale); x < (int)lay.side_x; x++) {
+                const uint8_t *p = row + (size_t)y * (size_t)rgba->pitch + (size_t)x * 4;
+                red = red || (p[0] > 230 && p[1] > 100 && p[1] < 140 && p[2] > 80 && p[2] < 120);
+            }
+        assert_false(red);
+        SDL_FreeSurface(rgba);
+        SDL_FreeSurface(img);
+    }
+    export_destroy(&a->export.exp);
+    export_init(&a->export.exp, NULL);
+}
+
 /* Runs frames until runner 0 settles (or n frames pass). */
 static void run_until_settled(int n)
 {
@@ -925,6 +973,7 @@ int main(void)
         cmocka_unit_test(test_scene_keys),
         cmocka_unit_test(test_export_keys),
         cmocka_unit_test(test_lesson_behaviour),
+        cmocka_unit_test(test_record_pace),
         cmocka_unit_test(test_cloud_keys),
         cmocka_unit_test(test_wheel_zooms_1d_and_quit),
     };

@@ -142,6 +142,7 @@ bool app_frame(app *a, double dt)
         return false;
     if (!(dt >= 0.0))
         dt = 0.0;
+    const double wall = dt; /* a recording keeps the time on screen, slow frames too */
     if (dt > 0.25)
         dt = 0.25; /* after a stall (window dragged, laptop asleep) do not jump */
     a->sim.max_per_advance = app_cloud_step_cap(a);
@@ -150,7 +151,12 @@ bool app_frame(app *a, double dt)
     app_assess(a);
     window_drawable_size(&a->win, &a->fb_w, &a->fb_h);
     app_draw(a, a->ren, a->fb_w, a->fb_h);
-    app_export_frame(a, dt);
+    app_export_frame(a, wall);
+    if (a->export.exp.recording) { /* on screen, after the frame was taken */
+        render_resume(a->ren);
+        draw_rec_mark(a, a->ren, a->fb_w, a->fb_h);
+        render_end(a->ren);
+    }
     window_swap(&a->win);
     return true;
 }

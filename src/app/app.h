@@ -308,6 +308,10 @@ void app_settings_save(app *a);
 /* Draws the current state into the renderer for an fb_w x fb_h framebuffer
  * (draw.c). Reads the state, never changes it. */
 void app_draw(const app *a, renderer *r, int fb_w, int fb_h);
+/* The recording's mark on screen (a red dot, "REC" and the video's length
+ * so far), drawn after the frame was taken for the video, so it is not in
+ * it. */
+void draw_rec_mark(const app *a, renderer *r, int fb_w, int fb_h);
 
 /* The app's layout for an fb_w x fb_h framebuffer: layout_compute with its
  * UI scale, and the plot shortened to make room for the loss panel below

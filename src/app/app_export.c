@@ -77,15 +77,17 @@ void app_export_frame(app *a, double dt)
         }
     }
     if (a->export.exp.recording) {
+        /* at the pace on screen: a frame drawn every 1/10 s stands for three
+         * video frames at 30 fps, so the video lasts as long as the lesson did
+         * (the frame is repeated; at most a second's worth after a stall) */
         a->export.record_clock += dt;
-        if (a->export.record_clock >= 1.0 / RECORD_FPS) {
-            a->export.record_clock -= 1.0 / RECORD_FPS;
-            if (a->export.record_clock > 1.0 / RECORD_FPS)
-                a->export.record_clock = 0.0; /* a stall is not made up with a burst */
-            if (read_frame(a) && !export_record_frame(&a->export.exp, a->export.pixels, a->fb_w,
-                                                      a->fb_h))
-                app_message_kind(a, MESSAGE_ERROR, 10000, "%s", a->export.exp.message);
-        }
+        int due = (int)floor(a->export.record_clock * RECORD_FPS);
+        a->export.record_clock -= due / RECORD_FPS;
+        if (due > (int)RECORD_FPS)
+            due = (int)RECORD_FPS;
+        if (due > 0 && read_frame(a) &&
+            !export_record_frames(&a->export.exp, a->export.pixels, a->fb_w, a->fb_h, due))
+            app_message_kind(a, MESSAGE_ERROR, 10000, "%s", a->export.exp.message);
     }
     const export_job job = export_poll(&a->export.exp);
     if (job == EXPORT_JOB_DONE)

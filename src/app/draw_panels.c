@@ -467,3 +467,19 @@ void draw_scene_annotations(const app *a, renderer *r, const layout *lay)
         draw_text_fit(r, text, tx, ly, fs, 10.0f, lay->plot_w * 0.6f, TEXT_LEFT, th->accent);
     }
 }
+
+void draw_rec_mark(const app *a, renderer *r, int fb_w, int fb_h)
+{
+    const theme *t = theme_get(a->ui.theme);
+    layout lay;
+    app_layout(a, fb_w, fb_h, &lay);
+    const float s = lay.scale, fs = 26 * s;
+    const long secs = a->export.exp.fps > 0 ? (long)(a->export.exp.frames / a->export.exp.fps) : 0;
+    char text[32];
+    snprintf(text, sizeof text, "REC %ld:%02ld", secs / 60, secs % 60);
+    const float w = render_text_width(r, text, fs) + 44 * s;
+    const float x = lay.side_x - w - 12 * s, y = 10 * s;
+    render_rect(r, x, y, w, fs * 1.5f, rgba_alpha(t->panel, 0.92f));
+    render_disc(r, x + 18 * s, y + fs * 0.75f, 9 * s, t->bad, 0, t->bad);
+    render_text(r, text, x + 34 * s, y + fs * 0.2f, fs, TEXT_LEFT, t->bad);
+}

@@ -343,6 +343,21 @@ void render_begin(renderer *r, int fb_w, int fb_h, rgba bg)
     gl->BlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
 }
 
+void render_resume(renderer *r)
+{
+    const gl_api *gl = &r->gl;
+    r->batch.count = 0;
+    r->batch.mode = BATCH_2D;
+    gl->Viewport(0, 0, r->fb_w, r->fb_h);
+    gl->Disable(GL_SCISSOR_TEST);
+    r->clip_on = false;
+    gl->Disable(GL_DEPTH_TEST);
+    r->clear_pending = false; /* keep what is there */
+    gl->DepthMask(GL_FALSE);
+    gl->Enable(GL_BLEND);
+    gl->BlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+}
+
 /* The pending clears of the whole framebuffer (never clipped), in one
  * glClear. */
 static void frame_clear(renderer *r, bool depth)

@@ -51,6 +51,10 @@ const char *renderer_name(const renderer *r);
 void render_begin(renderer *r, int fb_w, int fb_h, rgba bg);
 /* Flushes all batched geometry. Does not swap. */
 void render_end(renderer *r);
+/* Continues a frame after render_end without clearing it: what follows
+ * draws over it (an overlay kept out of a frame already read back, such as
+ * a recording's REC mark); end it with render_end. */
+void render_resume(renderer *r);
 /* Flushes and waits until the GPU has finished all submitted work
  * (glFinish), so a benchmark can time whole frames. */
 void render_finish(renderer *r);
