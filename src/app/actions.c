@@ -42,70 +42,6 @@ static void apply_noise(app *a)
     app_cloud_sync(a);
 }
 
-/* The runner params of runner i as configured, from the shared start. */
-static runner_params params_of(const app *a, int i, run_config *c)
-{
-    *c = app_run_config(a, i);
-    return run_config_runner(c, a->lesson.land, a->sim.runners[0].start, (uint64_t)i);
-}
-
-/* Starts runner i (and no other) again from the shared start with its
- * current settings: the rest of a comparison keeps its runs. */
-static void restart_one(app *a, int i)
-{
-    run_config c;
-    const runner_params p = params_of(a, i, &c);
-    char err[256];
-    if (!sim_replace_runner(&a->sim, i, &p, err, sizeof err))
-        app_message(a, 3000, "%s", err);
-    assess_reset(&a->runs.assess[i]);
-    app_cloud_relaunch(a);
-}
-
-static void add_runner(app *a)
-{
-    if (a->runs.n_runners >= SIM_MAX_RUNNERS) {
-        app_message(a, 2500, "at most %d runners", SIM_MAX_RUNNERS);
-        return;
-    }
-    const int i = a->runs.n_runners;
-    const optim_kind next = (optim_kind)((a->runs.cfg[i - 1].kind + 1) % OPTIM_KIND_COUNT);
-    runner_cfg *c = &a->runs.cfg[i];
-    *c = (runner_cfg){.kind = next, .optim = optim_defaults(next)};
-    run_config_fit(c->kind, &c->optim, a->lesson.land);
-    run_config rc;
-    const runner_params p = params_of(a, i, &rc);
-    char err[256];
-    if (!sim_add_runner(&a->sim, &p, err, sizeof err)) {
-        app_message(a, 3000, "%s", err);
-        return;
-    }
-    a->runs.n_runners++;
-    a->runs.selected = i;
-    a->runs.panel_field = 0;
-    assess_reset(&a->runs.assess[i]);
-    app_cloud_relaunch(a);
-}
-
-static void remove_runner(app *a)
-{
-    if (a->runs.n_runners <= 1) {
-        app_message(a, 2500, "the last runner stays (A adds one, O changes its optimizer)");
-        return;
-    }
-    const int sel = a->runs.selected;
-    for (int i = sel; i + 1 < a->runs.n_runners; i++) {
-        a->runs.cfg[i] = a->runs.cfg[i + 1];
-        a->runs.assess[i] = a->runs.assess[i + 1];
-    }
-    sim_remove_runner(&a->sim, sel);
-    a->runs.n_runners--;
-    if (a->runs.selected >= a->runs.n_runners)
-        a->runs.selected = a->runs.n_runners - 1;
-    a->runs.panel_field = 0;
-    app_cloud_relaunch(a);
-}
-
 static void cycle_optimizer(app *a)
 {
     runner_cfg *c = &a->runs.cfg[a->runs.selected];
@@ -113,7 +49,7 @@ static void cycle_optimizer(app *a)
     c->optim = optim_defaults(c->kind);
     run_config_fit(c->kind, &c->optim, a->lesson.land);
     a->runs.panel_field = 0;
-    restart_one(a, a->runs.selected);
+    app_runner_restart(a, a->runs.selected);
 }
 
 /* Changes the panel's selected field of the selected runner one notch:
@@ -263,13 +199,13 @@ static void on_optim_cycle(app *a, action act)
 static void on_runner_add(app *a, action act)
 {
     (void)act;
-    add_runner(a);
+    app_runner_add(a);
 }
 
 static void on_runner_remove(app *a, action act)
 {
     (void)act;
-    remove_runner(a);
+    app_runner_remove(a);
 }
 
 static void on_runner_select(app *a, action act)

@@ -243,6 +243,13 @@ bool app_set_formula_box(app *a, const char *text, int count, const double *lo, 
  * scene's noise or else the shared sigma when noise is on, the noise decay,
  * the schedule and the seed (runner i draws with seed + i). */
 run_config app_run_config(const app *a, int i);
+/* Changes one runner and no other (runs.c): A adds one (the next optimizer,
+ * from the shared start), Delete removes the selected one, and a new
+ * optimizer restarts runner i alone; the rest of a comparison keeps its
+ * runs. */
+void app_runner_add(app *a);
+void app_runner_remove(app *a);
+void app_runner_restart(app *a, int i);
 /* Lays the command line's settings (a->runs.user) over the lesson's or the
  * scene's: noise decay, schedule and seed, and with hyper the
  * hyperparameters of the first runner (lesson.c). */
