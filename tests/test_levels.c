@@ -9,6 +9,7 @@
 #include "core/landscape.h"
 #include "core/levels.h"
 #include "core/sim.h"
+#include "core/slice.h"
 
 #include <limits.h>
 #include <math.h>
@@ -117,12 +118,29 @@ static void test_map_inverse(void **state)
     assert_float_equal(levels_unmap(&ev, levels_map(&ev, 3.25)), 3.25, 0);
 }
 
+/* The saddle's slices (d2l 12.1): f(x, 0) = x^2, a minimum along x (f'' = 2);
+ * f(0, y) = -y^2, a maximum along y (f'' = -2). */
+static void test_saddle_slices(void **state)
+{
+    (void)state;
+    const landscape *l = landscape_find("saddle");
+    const double o[2] = {0, 0};
+    double t[41], f[41];
+    assert_float_equal(landscape_slice(l, o, 0, 41, t, f), 2.0, 0);
+    for (int i = 0; i < 41; i++)
+        assert_true(fabs(f[i] - t[i] * t[i]) < 1e-15 && fabs(t[i] - (-1.0 + i / 20.0)) < 1e-15);
+    assert_float_equal(landscape_slice(l, o, 1, 41, t, f), -2.0, 0);
+    for (int i = 0; i < 41; i++)
+        assert_true(fabs(f[i] + t[i] * t[i]) < 1e-15);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rosenbrock_gets_log_levels),
         cmocka_unit_test(test_bowls_keep_even_levels),
         cmocka_unit_test(test_map_inverse),
+        cmocka_unit_test(test_saddle_slices),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -250,6 +250,16 @@ static void on_view_toggle(app *a, action act)
     view_set_contour(&a->view, a->lesson.land, a->view.kind != VIEW_CONTOUR);
 }
 
+static void on_slices(app *a, action act)
+{
+    (void)act;
+    if (a->lesson.land->dim != 2) {
+        app_message(a, 2500, "slices are for 2D landscapes (4, Tab)");
+        return;
+    }
+    a->ui.slices = !a->ui.slices;
+}
+
 static void on_fullscreen(app *a, action act)
 {
     (void)act;
@@ -550,6 +560,7 @@ static void (*const handlers[ACTION_COUNT])(app *a, action act) = {
     [ACTION_RESET] = on_reset,
     [ACTION_STEP_BACK] = on_step_back,
     [ACTION_LESSON_RESET] = on_lesson_reset,
+    [ACTION_SLICES] = on_slices,
     [ACTION_SPEED_DOWN] = on_speed_down,
     [ACTION_SPEED_UP] = on_speed_up,
     [ACTION_HELP] = on_help,

@@ -119,6 +119,7 @@ typedef struct app_ui {
     bool help_visible;
     bool quit;
     bool annotate;              /* K: labels of minima, saddles, plateaus */
+    bool slices;                /* Shift+C: 2D slices through the nearest critical point */
     drag_mode drag;
     bool drag_was_paused;
     float mouse_x, mouse_y;     /* last pointer position, framebuffer pixels */

@@ -111,6 +111,8 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
         draw_runners_contour(a, r, &lay);
     else
         draw_runners_3d(a, r, &lay);
+    if (a->ui.slices && a->lesson.land->dim == 2)
+        draw_slices(a, r, &lay);
     draw_cloud_panel(a, r, &lay);
     draw_hud(a, r, &lay);
     draw_loss_panel(a, r, &lay);

@@ -43,6 +43,11 @@ void draw_view_1d(const app *a, renderer *r, const layout *lay);
 void draw_runners_1d(const app *a, renderer *r, const layout *lay);
 void draw_view_3d(const app *a, renderer *r, const layout *lay);
 void draw_runners_3d(const app *a, renderer *r, const layout *lay);
+/* Shift+C (2D): the two slices f(x, y0) and f(x0, y) through the critical
+ * point nearest the selected runner (its iterate when there is none), as
+ * curves in the plot's top corners, each with what its curvature says
+ * (a minimum along x, a maximum along y: d2l 12.1's saddle). */
+void draw_slices(const app *a, renderer *r, const layout *lay);
 void draw_view_contour(const app *a, renderer *r, const layout *lay);
 void draw_runners_contour(const app *a, renderer *r, const layout *lay);
 

@@ -76,6 +76,8 @@ static const binding bindings[] = {
     {SDLK_g, MOD_NONE, ACTION_ARROWS, "G", "gradient and update arrows", NULL, WIN},
     {SDLK_k, MOD_NONE, ACTION_ANNOTATE, "K", "labels: minima, saddle points, plateaus", NULL, WIN},
     {SDLK_c, MOD_NONE, ACTION_VIEW_TOGGLE, "C", "2D: surface or contour map", NULL, WIN},
+    {SDLK_c, MOD_SHIFT, ACTION_SLICES, "Shift+C",
+     "2D: slices f(x, y₀) and f(x₀, y) through the nearest critical point", "slices", WIN},
     {SDLK_t, MOD_NONE, ACTION_EXPLAIN, "T", "step by step: the update with its numbers", NULL, WIN},
     {SDLK_END, MOD_ANY, ACTION_RUN_TO_END, "End", "run to convergence at once (≤ 100 000 steps)",
      NULL, WIN},
