@@ -340,7 +340,7 @@ BAD = [
 ]
 
 
-SCENES = ["risk", "local-min", "cubic", "saddle", "tanh", "noise", "anneal",
+SCENES = ["risk", "local-min", "analytic", "cubic", "saddle", "tanh", "noise", "anneal",
           "learning-rate", "momentum", "adaptive"]
 
 

@@ -225,7 +225,7 @@ static void check_scenes(app *a, uint8_t *buf)
 {
     scene_entry tour[SCENE_TOUR_MAX];
     const int n = scene_tour(tour, SCENE_TOUR_MAX);
-    CHECK(n == 10, "the bundled tour has %d scenes, expected 10", n);
+    CHECK(n == 11, "the bundled tour has %d scenes, expected 11", n);
     uint8_t *english = malloc((size_t)W * H * 4);
     for (int i = 0; i < n; i++) {
         char err[600];

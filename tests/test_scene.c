@@ -108,6 +108,25 @@ static void test_captions_name_every_lr(void **state)
     assert_int_equal(checked, 9); /* learning-rate, momentum, adaptive: 3 runners each */
 }
 
+/* Tour 3: the analytical solution x* = 0 of x^2 beside gradient descent's
+ * iterate, |x - x*| = 10 * 0.6^t: the numbers its caption quotes. */
+static void test_scene_analytic(void **state)
+{
+    (void)state;
+    scene *s = load_bundled("analytic");
+    assert_true(s->has_exact && s->exact);
+    assert_string_equal(s->land->name, "quadratic");
+    for (int t = 10; t <= 20; t += 10) {
+        runner *r = run(s, 0, t);
+        assert_near(fabs(r->x[0]), 10.0 * pow(0.6, t), 1e-12);
+        free(r);
+    }
+    assert_non_null(strstr(s->caption, "0.0605 after 10 steps, 0.00037 after 20"));
+    assert_near(10.0 * pow(0.6, 10), 0.0605, 5e-5);
+    assert_near(10.0 * pow(0.6, 20), 0.00037, 5e-6);
+    free(s);
+}
+
 static void test_tour_order(void **state)
 {
     (void)state;
@@ -115,10 +134,10 @@ static void test_tour_order(void **state)
     assert_string_equal(scene_dir(), OPTIVIZ_SCENE_DIR);
     scene_entry tour[SCENE_TOUR_MAX];
     const int n = scene_tour(tour, SCENE_TOUR_MAX);
-    static const char *const names[] = {"risk", "local-min", "cubic", "saddle", "tanh",
-                                        "noise", "anneal", "learning-rate", "momentum",
+    static const char *const names[] = {"risk", "local-min", "analytic", "cubic", "saddle",
+                                        "tanh", "noise", "anneal", "learning-rate", "momentum",
                                         "adaptive"};
-    assert_int_equal(n, 10);
+    assert_int_equal(n, 11);
     for (int i = 0; i < n; i++) {
         assert_string_equal(tour[i].name, names[i]);
         char prefix[16];
@@ -315,9 +334,9 @@ static void test_resolve(void **state)
     unsetenv("OPTIVIZ_SCENES");
     char path[SCENE_PATH_MAX], err[512];
     assert_true(scene_resolve("cubic", path, sizeof path, err, sizeof err));
-    assert_string_equal(path, OPTIVIZ_SCENE_DIR "/03-cubic.ini");
-    assert_true(scene_resolve("03-cubic", path, sizeof path, err, sizeof err));
-    assert_string_equal(path, OPTIVIZ_SCENE_DIR "/03-cubic.ini");
+    assert_string_equal(path, OPTIVIZ_SCENE_DIR "/04-cubic.ini");
+    assert_true(scene_resolve("04-cubic", path, sizeof path, err, sizeof err));
+    assert_string_equal(path, OPTIVIZ_SCENE_DIR "/04-cubic.ini");
     assert_true(scene_resolve("lessons/mine", path, sizeof path, err, sizeof err));
     assert_string_equal(path, "lessons/mine");
     assert_true(scene_resolve("mine.ini", path, sizeof path, err, sizeof err));
@@ -545,6 +564,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tour_order),
+        cmocka_unit_test(test_scene_analytic),
         cmocka_unit_test(test_captions_name_every_lr),
         cmocka_unit_test(test_scenes_risk_local_cubic),
         cmocka_unit_test(test_scenes_saddle_tanh_noise_anneal),

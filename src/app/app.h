@@ -120,6 +120,7 @@ typedef struct app_ui {
     bool quit;
     bool annotate;              /* K: labels of minima, saddles, plateaus */
     bool slices;                /* Shift+C: 2D slices through the nearest critical point */
+    bool exact;                 /* a scene's: the exact minimum and the distance to it */
     drag_mode drag;
     bool drag_was_paused;
     float mouse_x, mouse_y;     /* last pointer position, framebuffer pixels */

@@ -112,6 +112,38 @@ static void draw_panel(const app *a, renderer *r, const layout *lay, float *y)
     *y += (float)((n + 1) / 2) * font * 1.4f;
 }
 
+/* The minimum known exactly (the global minimum among the critical points,
+ * found in closed form or polished to machine precision) and the
+ * iterate's distance to it, which the numerical method only shrinks. */
+static void draw_exact(const app *a, renderer *r, const layout *lay, float *y)
+{
+    const theme *th = theme_get(a->ui.theme);
+    const runner *rn = &a->sim.runners[a->runs.selected];
+    const critical_point *best = NULL;
+    double d = INFINITY;
+    for (int i = 0; i < a->lesson.crit.count; i++) {
+        const critical_point *q = &a->lesson.crit.points[i];
+        const double e = hypot(q->x - rn->x[0], a->lesson.land->dim > 1 ? q->y - rn->x[1] : 0.0);
+        if (q->kind == CRITICAL_GLOBAL_MIN && e < d) {
+            d = e;
+            best = q;
+        }
+    }
+    if (!best)
+        return;
+    char v[112], n1[48], n2[48];
+    format_num(n1, sizeof n1, best->x);
+    if (a->lesson.land->dim > 1) {
+        format_num(n2, sizeof n2, best->y);
+        snprintf(v, sizeof v, "(%s, %s)", n1, n2);
+    } else {
+        snprintf(v, sizeof v, "%s", n1);
+    }
+    hud_row(r, th, lay, y, "x* exact", v, GREEN);
+    format_num(v, sizeof v, d);
+    hud_row(r, th, lay, y, "|x − x*|", v, YELLOW);
+}
+
 /* The second-derivative test at the selected runner's iterate: f'' (1D)
  * or the Hessian and its eigenvalues (2D), and the verdict at a critical
  * point: at a minimum, near a saddle, or converged (d2l 12.1.3). */
@@ -232,6 +264,8 @@ void draw_hud(const app *a, renderer *r, const layout *lay)
         format_num(v, sizeof v, rn->x[1]);
         hud_row(r, th, lay, &y, "y", v, TEXT);
     }
+    if (a->ui.exact) /* analytical vs numerical: the exact answer beside the iterate */
+        draw_exact(a, r, lay, &y);
     const char *fs = a->lesson.land->symbol;
     char key[32];
     format_num(v, sizeof v, rn->at.f);

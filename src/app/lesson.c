@@ -147,6 +147,7 @@ void app_scene_leave(app *a)
     }
     a->scenes.has_scene = false;
     a->scenes.tour_index = -1;
+    a->ui.exact = false;
     a->runs.noise_decay = 0.0; /* the lesson's: none (apply_user restores the command line's) */
     for (int i = 0; i < SIM_MAX_RUNNERS; i++)
         a->runs.cfg[i].has_noise = a->runs.cfg[i].has_color = false;
