@@ -98,6 +98,9 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
     layout lay;
     render_set_stroke(r, th->stroke);
     app_layout(a, fb_w, fb_h, &lay);
+    /* the back row's minimum: 20 px at 1920x1080 (scale 1.08), less on a
+     * small window, more when the teacher enlarges (Ctrl+Plus) */
+    render_set_text_min(r, LAYOUT_TEXT_MIN * lay.scale);
     const float s = lay.scale;
     render_begin(r, fb_w, fb_h, BG);
     if (render_layer_begin(r, static_key(a, fb_w, fb_h))) {

@@ -247,10 +247,15 @@ void draw_hud(const app *a, renderer *r, const layout *lay)
     const theme *th = theme_get(a->ui.theme);
     const float s = lay->scale;
     const runner *rn = &a->sim.runners[a->runs.selected];
-    const float hint_y = lay->side_h - 44 * s;
-    const char *hint = "H: help · A: add runner · O: optimizer · T: step by step";
-    draw_text_fit(r, hint, lay->side_x + 24 * s, hint_y, 20 * s, fmaxf(11.0f, 14 * s),
-             lay->side_w - 30 * s, TEXT_LEFT, DIM);
+    /* the hint wraps (never shrinks or loses its end) */
+    const char *hint = "H:\u00a0help · A:\u00a0add\u00a0runner · O:\u00a0optimizer · "
+                       "T:\u00a0step\u00a0by\u00a0step"; /* no-break spaces within an item */
+    const float hint_w = lay->side_w - 36 * s, hint_lh = 26 * s;
+    const int hint_lines = draw_text_wrap(r, hint, 0, 0, 20 * s, hint_w, hint_lh, TEXT_LEFT, DIM,
+                                          false);
+    const float hint_y = lay->side_h - 18 * s - (float)hint_lines * hint_lh;
+    draw_text_wrap(r, hint, lay->side_x + 24 * s, hint_y, 20 * s, hint_w, hint_lh, TEXT_LEFT, DIM,
+                   true);
     float y = 20 * s;
     draw_legend(a, r, lay, &y);
     y += 8 * s;

@@ -27,6 +27,12 @@
  * and then cut with an ellipsis so it fits max_w pixels (<= 0: no limit). */
 void draw_text_fit(renderer *r, const char *utf8, float x, float y, float size_px, float min_px,
                    float max_w, text_align align, rgba color);
+/* Draws utf8 wrapped at spaces onto lines of at most max_w pixels, line_h
+ * apart from y down, at size_px (never shrunk; a single word wider than
+ * max_w is cut by draw_text_fit). Returns the lines used; with draw false
+ * only counts them. */
+int draw_text_wrap(renderer *r, const char *utf8, float x, float y, float size_px, float max_w,
+                   float line_h, text_align align, rgba color, bool draw);
 
 /* Shared helpers (draw_util.c): a tick label with as few decimals as the
  * tick step needs; an arrow from (x0, y0) to (x1, y1) of width w; the index

@@ -416,15 +416,27 @@ void draw_scene_caption(const app *a, renderer *r, const layout *lay)
         return;
     const theme *th = theme_get(a->ui.theme);
     const float s = lay->scale;
-    const float x = lay->caption_x, y = lay->caption_y, w = lay->caption_w, h = lay->caption_h;
+    const float x = lay->caption_x, w = lay->caption_w;
+    float y = lay->caption_y, h = lay->caption_h;
+    /* three lines in the band; smaller type down to the room's minimum,
+     * then more lines, the band growing up over the plot: no line dropped */
+    enum { MAX_LINES = 8 };
+    int starts[MAX_LINES], lens[MAX_LINES], lines = MAX_LINES;
+    float px = 26 * s;
+    const float min_px = LAYOUT_TEXT_MIN * s;
+    while ((lines = wrap_lines(r, caption, px, w - 40 * s, 3, starts, lens)) > 3 && px > min_px)
+        px = fmaxf(min_px, px * 0.92f);
+    if (lines > 3)
+        lines = wrap_lines(r, caption, px, w - 40 * s, MAX_LINES, starts, lens);
+    if (lines > MAX_LINES)
+        lines = MAX_LINES;
+    const float need = (float)lines * px * 1.3f + 16 * s;
+    if (need > h) {
+        y -= need - h;
+        h = need;
+    }
     render_rect(r, x, y, w, h, th->panel);
     render_rect(r, x, y, 6 * s, h, th->accent);
-    int starts[4], lens[4], lines = 4;
-    float px = 26 * s;
-    while (px > 10.0f && (lines = wrap_lines(r, caption, px, w - 40 * s, 3, starts, lens)) > 3)
-        px *= 0.92f;
-    if (lines > 3)
-        lines = 3;
     const float top = y + (h - (float)lines * px * 1.3f) / 2;
     char buf[SCENE_TEXT_MAX];
     for (int i = 0; i < lines; i++) {

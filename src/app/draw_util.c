@@ -40,6 +40,44 @@ void draw_text_fit(renderer *r, const char *utf8, float x, float y, float size_p
     render_text(r, buf, x, y, size, align, color);
 }
 
+int draw_text_wrap(renderer *r, const char *utf8, float x, float y, float size_px, float max_w,
+                   float line_h, text_align align, rgba color, bool draw)
+{
+    char line[512] = "", word[256];
+    int lines = 0;
+    const char *p = utf8;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        size_t n = 0;
+        while (p[n] && p[n] != ' ' && n + 1 < sizeof word)
+            n++;
+        if (n == 0)
+            break;
+        memcpy(word, p, n);
+        word[n] = '\0';
+        p += n;
+        char next[512];
+        snprintf(next, sizeof next, "%s%s%s", line, line[0] ? " " : "", word);
+        if (line[0] && render_text_width(r, next, size_px) > max_w) {
+            if (draw)
+                draw_text_fit(r, line, x, y + (float)lines * line_h, size_px, size_px, max_w,
+                              align, color);
+            lines++;
+            snprintf(line, sizeof line, "%s", word);
+        } else {
+            memcpy(line, next, sizeof line);
+        }
+    }
+    if (line[0]) {
+        if (draw)
+            draw_text_fit(r, line, x, y + (float)lines * line_h, size_px, size_px, max_w, align,
+                          color);
+        lines++;
+    }
+    return lines;
+}
+
 /* Tick label with as few decimals as the tick step needs. */
 void fmt_tick(char *out, size_t n, double v, double step)
 {

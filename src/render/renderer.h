@@ -86,6 +86,10 @@ float render_text(renderer *r, const char *utf8, float x, float y, float size_px
                   text_align align, rgba color);
 /* Width in pixels the text would take, without drawing. */
 float render_text_width(renderer *r, const char *utf8, float size_px);
+/* The smallest text size (pixels) render_text and render_text_width use: a
+ * smaller size asks for this one (the room's minimum, from the layout);
+ * 0: none. */
+void render_set_text_min(renderer *r, float px);
 
 /* 3D polyline (xyz triples, world units) projected with view_proj
  * (column-major 4x4); width in pixels, depth-tested against the surface. */
