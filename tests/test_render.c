@@ -279,6 +279,24 @@ static void check_scenes(app *a, uint8_t *buf)
     app_scene_leave(a);
 }
 
+/* The back row's minimum: at 1920x1080 no text is drawn smaller than 20 px
+ * (LAYOUT_TEXT_MIN times the layout's scale 1.08): a 12 px request is
+ * measured, and drawn, at the minimum. */
+static void check_text_minimum(app *a)
+{
+    app_draw(a, a->ren, 1920, 1080);
+    layout lay;
+    app_layout(a, 1920, 1080, &lay);
+    const float min = LAYOUT_TEXT_MIN * lay.scale;
+    CHECK(fabsf(min - 19.98f) < 0.01f, "minimum text %.2f px at 1920x1080, want 19.98", min);
+    const float small = render_text_width(a->ren, "learning rate", 12.0f);
+    const float at_min = render_text_width(a->ren, "learning rate", min);
+    CHECK(fabsf(small - at_min) < 0.5f, "a 12 px text is %.1f px wide, the minimum's %.1f",
+          small, at_min);
+    CHECK(render_text_width(a->ren, "learning rate", 30.0f) > at_min * 1.3f,
+          "larger text is not larger");
+}
+
 int main(void)
 {
     app *a = calloc(1, sizeof *a);
@@ -302,6 +320,7 @@ int main(void)
     check_lesson1(a, buf);
     check_themes_and_panels(a, buf);
     check_contour(a, buf);
+    check_text_minimum(a);
     check_saddle(a, buf);
     check_scenes(a, buf);
     app_set_lesson(a, 3); /* the saddle again, for the run-to-run check */
