@@ -321,7 +321,8 @@ static void on_trail_shorter(app *a, action act)
 static void on_trail_longer(app *a, action act)
 {
     (void)act;
-    a->ui.trail_len = a->ui.trail_len * 2 > RUNNER_TRAIL_MAX ? RUNNER_TRAIL_MAX : a->ui.trail_len * 2;
+    a->ui.trail_len =
+        a->ui.trail_len * 2 > RUNNER_TRAIL_MAX ? RUNNER_TRAIL_MAX : a->ui.trail_len * 2;
     app_message(a, 1500, "trails: the last %d points", a->ui.trail_len);
 }
 
@@ -378,7 +379,8 @@ static void on_explain(app *a, action act)
 static void on_schedule_cycle(app *a, action act)
 {
     (void)act;
-    a->runs.sched = (schedule){.kind = (schedule_kind)((a->runs.sched.kind + 1) % SCHEDULE_KIND_COUNT)};
+    a->runs.sched =
+        (schedule){.kind = (schedule_kind)((a->runs.sched.kind + 1) % SCHEDULE_KIND_COUNT)};
     char err[128];
     schedule_check(&a->runs.sched, err, sizeof err);
     for (int i = 0; i < a->sim.n_runners; i++) { /* live: from the step each run is at */

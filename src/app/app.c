@@ -38,7 +38,8 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
     const char *font_ko = getenv("OPTIVIZ_FONT_KO");
     if (!font_ko || !font_ko[0])
         font_ko = OPTIVIZ_FONT_KO_PATH;
-    const renderer_params rp = {.load = window_gl_proc, .font_path = font, .fallback_font_path = font_ko};
+    const renderer_params rp = {
+        .load = window_gl_proc, .font_path = font, .fallback_font_path = font_ko};
     a->ren = renderer_create(&rp, err, errlen);
     if (!a->ren) {
         window_destroy(&a->win);

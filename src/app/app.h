@@ -344,9 +344,5 @@ void app_cloud_steps(app *a, int steps);
 void app_cloud_sync(app *a);
 /* Back to its starts (R). */
 void app_cloud_reset(app *a);
-/* Draws the particles (under the runners) and the basin histogram panel
- * (over them) (draw_cloud.c); nothing without a cloud. */
-void draw_cloud(const app *a, renderer *r, const layout *lay);
-void draw_cloud_panel(const app *a, renderer *r, const layout *lay);
 
 #endif

@@ -138,7 +138,8 @@ void app_tour_step(app *a, int dir)
     }
     /* outside the tour, PageDown / PageUp come back to the scene left last */
     int next = a->scenes.tour_index >= 0 ? a->scenes.tour_index + dir
-               : a->scenes.tour_last >= 0 && a->scenes.tour_last < a->scenes.n_tour ? a->scenes.tour_last
+               : a->scenes.tour_last >= 0 && a->scenes.tour_last < a->scenes.n_tour
+                   ? a->scenes.tour_last
                : dir > 0 ? 0
                          : a->scenes.n_tour - 1;
     if (next < 0 || next >= a->scenes.n_tour) {
@@ -157,7 +158,8 @@ void app_tour_step(app *a, int dir)
 void app_scene_reload(app *a)
 {
     if (!a->scenes.has_scene) {
-        app_message(a, 3000, "F5 reloads a scene file; this view is not one (PageDown opens the tour)");
+        app_message(a, 3000,
+                    "F5 reloads a scene file; this view is not one (PageDown opens the tour)");
         return;
     }
     char path[SCENE_PATH_MAX], err[600];
@@ -175,5 +177,6 @@ const char *app_scene_caption(const app *a)
 {
     if (!a->scenes.has_scene)
         return "";
-    return a->ui.korean && a->scenes.scene.caption_ko[0] ? a->scenes.scene.caption_ko : a->scenes.scene.caption;
+    return a->ui.korean && a->scenes.scene.caption_ko[0] ? a->scenes.scene.caption_ko
+                                                         : a->scenes.scene.caption;
 }

@@ -132,7 +132,8 @@ const char *cli_usage(void)
            "  else $XDG_PICTURES_DIR/optiviz, else ~/Pictures/optiviz; never overwritten\n"
            "  settings: $XDG_CONFIG_HOME/optiviz/settings.ini (else ~/.config/optiviz/)\n"
            "Functions and optimizers: optiviz list. Keys in the window: press H.\n"
-           "Manual: man optiviz (after meson install), or man -l assets/optiviz.1 in the source tree.\n";
+           "Manual: man optiviz (after meson install), or man -l assets/optiviz.1 in the source "
+           "tree.\n";
 }
 
 static bool parse_double(const char *opt, const char *s, double *out, char *err, size_t n)

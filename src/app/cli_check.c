@@ -26,7 +26,8 @@ static bool check_start(cli_options *o, int count, char *err, size_t n)
             snprintf(err, n, "--start: %.17g is outside the domain [%g, %g] of '%s'", o->start[0],
                      l->lo[0], l->hi[0], l->name);
         else
-            snprintf(err, n, "--start: (%.17g, %.17g) is outside the domain [%g, %g]x[%g, %g] of '%s'",
+            snprintf(err, n,
+                     "--start: (%.17g, %.17g) is outside the domain [%g, %g]x[%g, %g] of '%s'",
                      o->start[0], o->start[1], l->lo[0], l->hi[0], l->lo[1], l->hi[1], l->name);
         return false;
     }
@@ -182,7 +183,8 @@ bool cli_check_required(cli_options *o, int start_count, char *err, size_t n)
         return false;
     optim check;
     char why[256];
-    if (!optim_init(&check, o->run.kind, &o->run.optim, o->land ? o->land->dim : 1, why, sizeof why)) {
+    if (!optim_init(&check, o->run.kind, &o->run.optim, o->land ? o->land->dim : 1, why,
+                    sizeof why)) {
         snprintf(err, n, "optimizer '%s': %s", optim_kind_name(o->run.kind), why);
         return false;
     }

@@ -21,13 +21,17 @@
 
 /* What does not move from frame to frame for a given lesson, view and
  * window: heading, axes, curves, marks, the wireframe, the HUD's panel. */
-static void draw_static(const app *a, renderer *r, const layout *lay)
+static void draw_static(const draw_ctx *dc)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale;
     char heading[400];
     if (a->scenes.has_scene) {
-        const char *title = a->ui.korean && a->scenes.scene.title_ko[0] ? a->scenes.scene.title_ko : a->scenes.scene.title;
+        const char *title = a->ui.korean && a->scenes.scene.title_ko[0] ? a->scenes.scene.title_ko
+                                                                        : a->scenes.scene.title;
         if (a->scenes.tour_index >= 0)
             snprintf(heading, sizeof heading, "%s %d/%d · %s", a->ui.korean ? "장면" : "scene",
                      a->scenes.tour_index + 1, a->scenes.n_tour, title);
@@ -39,18 +43,19 @@ static void draw_static(const app *a, renderer *r, const layout *lay)
         snprintf(heading, sizeof heading, "%d · %s", landscape_index(a->lesson.land) + 1,
                  a->lesson.land->lesson);
     const float head_w = lay->side_x - lay->plot_x - 20 * s;
-    draw_text_fit(r, heading, lay->plot_x, 18 * s, 24 * s, fmaxf(12.0f, 18 * s), head_w, TEXT_LEFT, DIM);
+    draw_text_fit(r, heading, lay->plot_x, 18 * s, 24 * s, fmaxf(12.0f, 18 * s), head_w, TEXT_LEFT,
+                  DIM);
     draw_text_fit(r, a->lesson.land->title, lay->plot_x, 52 * s, 38 * s, fmaxf(14.0f, 24 * s),
                   head_w,
              TEXT_LEFT, TEXT);
     if (a->view.kind == VIEW_CURVE)
-        draw_view_1d(a, r, lay);
+        draw_view_1d(dc);
     else if (a->view.kind == VIEW_CONTOUR)
-        draw_view_contour(a, r, lay);
+        draw_view_contour(dc);
     else
-        draw_view_3d(a, r, lay);
-    draw_scene_annotations(a, r, lay);
-    draw_scene_caption(a, r, lay);
+        draw_view_3d(dc);
+    draw_scene_annotations(dc);
+    draw_scene_caption(dc);
     render_rect(r, lay->side_x, lay->side_y, lay->side_w, lay->side_h, PANEL);
 }
 
@@ -101,24 +106,26 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
     /* the back row's minimum: 20 px at 1920x1080 (scale 1.08), less on a
      * small window, more when the teacher enlarges (Ctrl+Plus) */
     render_set_text_min(r, LAYOUT_TEXT_MIN * lay.scale);
+    const draw_ctx ctx = {.a = a, .r = r, .th = th, .lay = &lay, .now_ms = app_now_ms(a)};
+    const draw_ctx *dc = &ctx;
     const float s = lay.scale;
     render_begin(r, fb_w, fb_h, BG);
     if (render_layer_begin(r, static_key(a, fb_w, fb_h))) {
-        draw_static(a, r, &lay);
+        draw_static(dc);
         render_layer_end(r);
     }
-    draw_cloud(a, r, &lay);
+    draw_cloud(dc);
     if (a->view.kind == VIEW_CURVE)
-        draw_runners_1d(a, r, &lay);
+        draw_runners_1d(dc);
     else if (a->view.kind == VIEW_CONTOUR)
-        draw_runners_contour(a, r, &lay);
+        draw_runners_contour(dc);
     else
-        draw_runners_3d(a, r, &lay);
+        draw_runners_3d(dc);
     if (a->ui.slices && a->lesson.land->dim == 2)
-        draw_slices(a, r, &lay);
-    draw_cloud_panel(a, r, &lay);
-    draw_hud(a, r, &lay);
-    draw_loss_panel(a, r, &lay);
+        draw_slices(dc);
+    draw_cloud_panel(dc);
+    draw_hud(dc);
+    draw_loss_panel(dc);
     const runner *rn = &a->sim.runners[a->runs.selected];
     if (rn->status == RUNNER_DIVERGED || rn->status == RUNNER_STOPPED ||
         rn->status == RUNNER_UNDEFINED) {
@@ -145,7 +152,7 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
                       TEXT_CENTER, banner);
     }
     /* a file's path stays out of a recording's frames */
-    if (a->ui.message[0] && !SDL_TICKS_PASSED(app_now_ms(a), a->ui.message_until) &&
+    if (a->ui.message[0] && !SDL_TICKS_PASSED(dc->now_ms, a->ui.message_until) &&
         !(a->ui.message_kind == MESSAGE_FILE && a->export.exp.recording)) {
         const bool error = a->ui.message_kind == MESSAGE_ERROR;
         const float max_w = lay.fb_w - 60 * s;
@@ -167,10 +174,10 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
                       error ? RED : YELLOW);
     }
     if (a->ui.explain)
-        draw_explain(a, r, &lay);
-    draw_formula_line(a, r, &lay);
-    draw_keycast(a, r, &lay);
+        draw_explain(dc);
+    draw_formula_line(dc);
+    draw_keycast(dc);
     if (a->ui.help_visible)
-        draw_help(a, r, &lay);
+        draw_help(dc);
     render_end(r);
 }

@@ -34,7 +34,8 @@ static int particles_px(const app *a, const layout *lay, float *xy)
         const double y = a->view.kind == VIEW_CURVE ? q->at.f : q->x[1];
         if (!isfinite(q->x[0]) || !isfinite(y))
             continue;
-        if (q->x[0] < a->view.box[0] || q->x[0] > a->view.box[1] || y < a->view.box[2] || y > a->view.box[3])
+        if (q->x[0] < a->view.box[0] || q->x[0] > a->view.box[1] || y < a->view.box[2] ||
+            y > a->view.box[3])
             continue;
         xy[2 * k] = view_x_to_px(&a->view, lay, q->x[0]);
         xy[2 * k + 1] = view_y_to_px(&a->view, lay, y);
@@ -43,9 +44,12 @@ static int particles_px(const app *a, const layout *lay, float *xy)
     return k;
 }
 
-void draw_cloud(const app *a, renderer *r, const layout *lay)
+void draw_cloud(const draw_ctx *dc)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const cloud *c = &a->cloud;
     if (c->n <= 0)
         return;
@@ -158,9 +162,12 @@ static void minimum_label(const app *a, const cloud_minimum *mn, char *out, size
     format_minus(out, n, ascii);
 }
 
-void draw_cloud_panel(const app *a, renderer *r, const layout *lay)
+void draw_cloud_panel(const draw_ctx *dc)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const cloud *c = &a->cloud;
     if (c->n <= 0)
         return;

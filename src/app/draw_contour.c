@@ -13,9 +13,12 @@
 /* The contour view's static part (C): viridis fill with isolines (drawn in
  * the fragment shader), axes in x and y, the negative gradient field as
  * arrows, labelled critical points. */
-void draw_view_contour(const app *a, renderer *r, const layout *lay)
+void draw_view_contour(const draw_ctx *dc)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale;
     const landscape *l = a->lesson.land;
     const float hlo = a->view.heights_lo, hhi = a->view.heights_hi;
@@ -77,7 +80,8 @@ void draw_view_contour(const app *a, renderer *r, const layout *lay)
                                 : c->kind == CRITICAL_SADDLE    ? "saddle point"
                                 : c->kind == CRITICAL_DEGENERATE ? "degenerate"
                                                                  : "maximum";
-            const float px = view_x_to_px(&a->view, lay, c->x), py = view_y_to_px(&a->view, lay, c->y);
+            const float px = view_x_to_px(&a->view, lay, c->x),
+                        py = view_y_to_px(&a->view, lay, c->y);
             render_disc(r, px, py, 8 * s, GREEN, 2 * s, TEXT);
             const float tw = render_text_width(r, label, 20 * s);
             render_rect(r, px + 10 * s, py + 8 * s, tw + 10 * s, 28 * s, rgba_alpha(BG, 0.8f));
@@ -85,7 +89,7 @@ void draw_view_contour(const app *a, renderer *r, const layout *lay)
         }
     }
     render_clip(r, 0, 0, 0, 0);
-    draw_axes_1d(a, r, lay);
+    draw_axes_1d(dc);
     /* the colormap's scale */
     char lo_s[32], hi_s[32], text[200];
     format_sig(lo_s, sizeof lo_s, hlo, 3);
@@ -104,9 +108,12 @@ void draw_view_contour(const app *a, renderer *r, const layout *lay)
 }
 
 /* The contour view's moving part: trails, start, iterates. */
-void draw_runners_contour(const app *a, renderer *r, const layout *lay)
+void draw_runners_contour(const draw_ctx *dc)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale;
     render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
     float pts[2 * RUNNER_TRAIL_MAX];
@@ -126,8 +133,9 @@ void draw_runners_contour(const app *a, renderer *r, const layout *lay)
             render_disc(r, pts[2 * i], pts[2 * i + 1], 4.0f * s, col, 0, BG);
     }
     const runner *r0 = &a->sim.runners[0];
-    render_disc(r, view_x_to_px(&a->view, lay, r0->start[0]), view_y_to_px(&a->view, lay, r0->start[1]),
-                11 * s, rgba_alpha(BG, 0.0f), 3 * s, TEXT);
+    render_disc(r, view_x_to_px(&a->view, lay, r0->start[0]),
+                view_y_to_px(&a->view, lay, r0->start[1]), 11 * s, rgba_alpha(BG, 0.0f), 3 * s,
+                TEXT);
     for (int w = a->sim.n_runners - 1; w >= 0; w--) {
         const runner *rn = &a->sim.runners[w];
         if (!isfinite(rn->x[0]) || !isfinite(rn->x[1]))

@@ -12,9 +12,12 @@
 #include <stdio.h>
 #include <string.h>
 
-void draw_axes_1d(const app *a, renderer *r, const layout *lay)
+void draw_axes_1d(const draw_ctx *dc)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale;
     const float font = 22.0f * s;
     double ticks[16], step;
@@ -39,8 +42,8 @@ void draw_axes_1d(const app *a, renderer *r, const layout *lay)
         render_polyline(r, t, 2, 2.0f * s, AXIS);
         char lbl[32];
         fmt_tick(lbl, sizeof lbl, ticks[i], step);
-        draw_text_fit(r, lbl, lay->plot_x - 14 * s, py - font * 0.6f, font, 8.0f, lay->plot_x - 18 * s,
-                 TEXT_RIGHT, TEXT);
+        draw_text_fit(r, lbl, lay->plot_x - 14 * s, py - font * 0.6f, font, 8.0f,
+                      lay->plot_x - 18 * s, TEXT_RIGHT, TEXT);
     }
     const float box[10] = {lay->plot_x, lay->plot_y, lay->plot_x, lay->plot_y + lay->plot_h,
                            lay->plot_x + lay->plot_w, lay->plot_y + lay->plot_h,
@@ -54,9 +57,12 @@ void draw_axes_1d(const app *a, renderer *r, const layout *lay)
     render_text(r, yl, lay->plot_x - 14 * s, lay->plot_y - 46 * s, 24 * s, TEXT_RIGHT, TEXT);
 }
 
-static void draw_curve(const app *a, renderer *r, const layout *lay, const landscape *l,
+static void draw_curve(const draw_ctx *dc, const landscape *l,
                        float width, rgba c)
 {
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
     enum { MAX_PTS = 4096 };
     float pts[2 * MAX_PTS];
     int n = (int)lay->plot_w;
@@ -78,16 +84,20 @@ static void draw_curve(const app *a, renderer *r, const layout *lay, const lands
     render_polyline(r, pts, n, width, c);
 }
 
-static void draw_marks_1d(const app *a, renderer *r, const layout *lay)
+static void draw_marks_1d(const draw_ctx *dc)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale, font = 22.0f * s;
     for (int i = 0; i < a->lesson.n_marks; i++) {
         const app_mark *m = &a->lesson.marks[i];
         const float px = view_x_to_px(&a->view, lay, m->x), py = view_y_to_px(&a->view, lay, m->f);
         /* below the point, stacked; kept inside a short plot (panels and a
          * caption take room), and above the point when there is no room */
-        const float bottom = lay->plot_y + lay->plot_h - (float)(a->lesson.n_marks - i) * font * 1.45f;
+        const float bottom =
+            lay->plot_y + lay->plot_h - (float)(a->lesson.n_marks - i) * font * 1.45f;
         float ly = fminf(py + (58.0f + 34.0f * (float)i) * s, bottom);
         if (ly < py + 24.0f * s)
             ly = py - (58.0f + 34.0f * (float)i) * s - font * 1.3f;
@@ -105,7 +115,8 @@ static void draw_marks_1d(const app *a, renderer *r, const layout *lay)
         if (ly > py)
             draw_arrow(r, px, ly - 2 * s, px, py + 12 * s, 2.0f * s, rgba_alpha(c, 0.9f));
         else
-            draw_arrow(r, px, ly + font * 1.3f + 2 * s, px, py - 12 * s, 2.0f * s, rgba_alpha(c, 0.9f));
+            draw_arrow(r, px, ly + font * 1.3f + 2 * s, px, py - 12 * s, 2.0f * s,
+                       rgba_alpha(c, 0.9f));
         render_disc(r, px, py, 8.0f * s, rgba_alpha(BG, 0.0f), 3.0f * s, c);
         render_rect(r, tx - 6 * s, ly, tw + 12 * s, font * 1.3f, rgba_alpha(BG, 0.85f));
         render_text(r, text, tx, ly + font * 0.1f, font, TEXT_LEFT, c);
@@ -115,11 +126,15 @@ static void draw_marks_1d(const app *a, renderer *r, const layout *lay)
 /* Arrows at a 1D iterate, in x units turned to pixels: where plain
  * gradient descent would step (-lr f'(x), white) and the optimizer's last
  * update (its color), both drawn at the iterate's height. */
-static void draw_arrows_1d(const app *a, renderer *r, const layout *lay, const runner *rn, rgba c)
+static void draw_arrows_1d(const draw_ctx *dc, const runner *rn, rgba c)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale;
-    const float px = view_x_to_px(&a->view, lay, rn->x[0]), py = view_y_to_px(&a->view, lay, rn->at.f);
+    const float px = view_x_to_px(&a->view, lay, rn->x[0]),
+                py = view_y_to_px(&a->view, lay, rn->at.f);
     const double gd = -rn->lr_now * rn->at.g[0];
     const float gx = view_x_to_px(&a->view, lay, rn->x[0] + gd);
     if (fabsf(gx - px) > 3 * s) {
@@ -128,14 +143,18 @@ static void draw_arrows_1d(const app *a, renderer *r, const layout *lay, const r
     }
     const float ux = view_x_to_px(&a->view, lay, rn->x[0] + rn->last_step[0]);
     if (rn->step > 0 && fabsf(ux - px) > 3 * s) {
-        draw_arrow(r, view_x_to_px(&a->view, lay, rn->x_prev[0]), py + 24 * s, px, py + 24 * s, 3 * s, c);
+        draw_arrow(r, view_x_to_px(&a->view, lay, rn->x_prev[0]), py + 24 * s, px, py + 24 * s,
+                   3 * s, c);
         render_text(r, "last step", px, py + 32 * s, 20 * s, TEXT_CENTER, c);
     }
 }
 
-static void draw_runner_1d(const app *a, renderer *r, const layout *lay, int which)
+static void draw_runner_1d(const draw_ctx *dc, int which)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale;
     const runner *rn = &a->sim.runners[which];
     const rgba col = app_runner_color(a, which);
@@ -177,22 +196,26 @@ static void draw_runner_1d(const app *a, renderer *r, const layout *lay, int whi
     render_disc(r, view_x_to_px(&a->view, lay, x), view_y_to_px(&a->view, lay, rn->at.f),
                 (sel ? 16.0f : 14.0f) * s, col, 3.0f * s, TEXT);
     if (a->ui.show_arrows)
-        draw_arrows_1d(a, r, lay, rn, col);
+        draw_arrows_1d(dc, rn, col);
 }
 
 /* The start handle shared by all runners: a ring on the curve. */
-static void draw_start_1d(const app *a, renderer *r, const layout *lay)
+static void draw_start_1d(const draw_ctx *dc)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale;
     const runner *rn = &a->sim.runners[0];
     landscape_point sv;
     landscape_eval(a->lesson.land, rn->start, &sv);
-    render_disc(r, view_x_to_px(&a->view, lay, rn->start[0]), view_y_to_px(&a->view, lay, sv.f), 11.0f * s,
-                rgba_alpha(BG, 0.0f), 3.0f * s, TEXT);
+    render_disc(r, view_x_to_px(&a->view, lay, rn->start[0]), view_y_to_px(&a->view, lay, sv.f),
+                11.0f * s, rgba_alpha(BG, 0.0f), 3.0f * s, TEXT);
 }
 
-static void legend_line(renderer *r, const theme *th, float x, float y, float s, rgba c, const char *text)
+static void legend_line(renderer *r, const theme *th, float x, float y, float s, rgba c,
+                        const char *text)
 {
     render_rect(r, x - 8 * s, y - 4 * s, 60 * s + render_text_width(r, text, 24 * s), 34 * s,
                 rgba_alpha(BG, 0.85f));
@@ -204,23 +227,28 @@ static void legend_line(renderer *r, const theme *th, float x, float y, float s,
 /* Shades the plateaus (core/assess.h's assess_plateau, the status's own
  * test) over a stretch, labelled "vanishing gradient" (tanh's plateaus,
  * d2l 12.1.3.3). */
-static void draw_plateau_1d(const app *a, renderer *r, const layout *lay)
+static void draw_plateau_1d(const draw_ctx *dc)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     if (a->lesson.companion)
         return;
     const float s = lay->scale;
     const int n = 2000;
     double start = NAN;
     for (int i = 0; i <= n; i++) {
-        const double x = a->lesson.land->lo[0] + (a->lesson.land->hi[0] - a->lesson.land->lo[0]) * i / n;
+        const double x =
+            a->lesson.land->lo[0] + (a->lesson.land->hi[0] - a->lesson.land->lo[0]) * i / n;
         const bool flat = assess_plateau(a->lesson.land, &a->lesson.crit, a->view.f_range, &x);
         if (flat && isnan(start))
             start = x;
         if ((!flat || i == n) && !isnan(start)) {
             const double end = x;
             if (end - start > 0.03 * (a->lesson.land->hi[0] - a->lesson.land->lo[0])) {
-                const float x0 = view_x_to_px(&a->view, lay, start), x1 = view_x_to_px(&a->view, lay, end);
+                const float x0 = view_x_to_px(&a->view, lay, start),
+                            x1 = view_x_to_px(&a->view, lay, end);
                 render_rect(r, x0, lay->plot_y, x1 - x0, lay->plot_h, rgba_alpha(YELLOW, 0.12f));
                 /* full size, on a backing, kept inside the plot (not shrunk to the band) */
                 const char *lbl = "plateau: vanishing gradient";
@@ -243,18 +271,21 @@ static void draw_plateau_1d(const app *a, renderer *r, const layout *lay)
 }
 
 /* The 1D view's static part: axes, curves, marked points, legend. */
-void draw_view_1d(const app *a, renderer *r, const layout *lay)
+void draw_view_1d(const draw_ctx *dc)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale;
-    draw_axes_1d(a, r, lay);
+    draw_axes_1d(dc);
     render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
     if (a->lesson.companion)
-        draw_curve(a, r, lay, a->lesson.companion, 4.0f * s, ORANGE);
-    draw_curve(a, r, lay, a->lesson.land, 4.0f * s, BLUE);
+        draw_curve(dc, a->lesson.companion, 4.0f * s, ORANGE);
+    draw_curve(dc, a->lesson.land, 4.0f * s, BLUE);
     if (a->ui.annotate) {
-        draw_plateau_1d(a, r, lay);
-        draw_marks_1d(a, r, lay);
+        draw_plateau_1d(dc);
+        draw_marks_1d(dc);
     }
     render_clip(r, 0, 0, 0, 0);
     /* legend, top-left inside the plot */
@@ -262,16 +293,20 @@ void draw_view_1d(const app *a, renderer *r, const layout *lay)
     if (a->lesson.companion) {
         legend_line(r, th, lay->plot_x + 16 * s, y, s, BLUE, "empirical risk g (training loss)");
         y += 34 * s;
-        legend_line(r, th, lay->plot_x + 16 * s, y, s, ORANGE, "risk f = x·cos(πx) (expected loss)");
+        legend_line(r, th, lay->plot_x + 16 * s, y, s, ORANGE,
+                    "risk f = x·cos(πx) (expected loss)");
     }
 }
 
 /* The 1D view's moving part: the start handle, trails and iterates. */
-void draw_runners_1d(const app *a, renderer *r, const layout *lay)
+void draw_runners_1d(const draw_ctx *dc)
 {
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
     render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
-    draw_start_1d(a, r, lay);
+    draw_start_1d(dc);
     for (int i = a->sim.n_runners - 1; i >= 0; i--) /* the first runner on top */
-        draw_runner_1d(a, r, lay, i);
+        draw_runner_1d(dc, i);
     render_clip(r, 0, 0, 0, 0);
 }

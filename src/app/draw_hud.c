@@ -27,8 +27,8 @@ static void fmt_sig3(char *out, size_t n, double v)
     format_minus(out, n, buf);
 }
 
-static void hud_row(renderer *r, const theme *th, const layout *lay, float *y, const char *key, const char *value,
-                    rgba vc)
+static void hud_row(renderer *r, const theme *th, const layout *lay, float *y, const char *key,
+                    const char *value, rgba vc)
 {
     const float s = lay->scale, font = 26.0f * s;
     render_text(r, key, lay->side_x + 24 * s, *y, font, TEXT_LEFT, DIM);
@@ -37,9 +37,10 @@ static void hud_row(renderer *r, const theme *th, const layout *lay, float *y, c
     *y += font * 1.32f;
 }
 
-static const char *status_text(const app *a, int which, rgba *color)
+static const char *status_text(const draw_ctx *dc, int which, rgba *color)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    const theme *th = dc->th;
     const runner *rn = &a->sim.runners[which];
     if (a->ui.drag == DRAG_START) {
         *color = TEXT;
@@ -55,9 +56,12 @@ static const char *status_text(const app *a, int which, rgba *color)
 
 /* The runners, one line each: color, optimizer and hyperparameters,
  * status; the selected one marked. */
-static void draw_legend(const app *a, renderer *r, const layout *lay, float *y)
+static void draw_legend(const draw_ctx *dc, float *y)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale, font = 22.0f * s;
     for (int i = 0; i < a->sim.n_runners; i++) {
         const runner *rn = &a->sim.runners[i];
@@ -69,20 +73,23 @@ static void draw_legend(const app *a, renderer *r, const layout *lay, float *y)
         char label[96];
         optim_label(rn->opt.kind, &rn->opt.p, label, sizeof label);
         rgba sc;
-        const char *st = status_text(a, i, &sc);
+        const char *st = status_text(dc, i, &sc);
         render_text(r, st, lay->side_x + lay->side_w - 16 * s, *y, font, TEXT_RIGHT, sc);
         const float room = lay->side_w - 70 * s - render_text_width(r, st, font) - 16 * s;
-        draw_text_fit(r, label, lay->side_x + 50 * s, *y, font, fmaxf(11.0f, 16 * s), room, TEXT_LEFT,
-                 TEXT);
+        draw_text_fit(r, label, lay->side_x + 50 * s, *y, font, fmaxf(11.0f, 16 * s), room,
+                      TEXT_LEFT, TEXT);
         *y += font * 1.5f;
     }
 }
 
 /* The selected runner's hyperparameters; the field Ctrl+arrows change is
  * highlighted. */
-static void draw_panel(const app *a, renderer *r, const layout *lay, float *y)
+static void draw_panel(const draw_ctx *dc, float *y)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale, font = 22.0f * s;
     int idx[32], count;
     const int n = app_panel_fields(a, idx, 32);
@@ -94,7 +101,8 @@ static void draw_panel(const app *a, renderer *r, const layout *lay, float *y)
         const float yy = *y + (float)(i / 2) * font * 1.4f;
         const bool sel = i == a->runs.panel_field % n;
         if (sel)
-            render_rect(r, x - 6 * s, yy - 3 * s, col_w - 6 * s, font * 1.35f, rgba_alpha(YELLOW, 0.22f));
+            render_rect(r, x - 6 * s, yy - 3 * s, col_w - 6 * s, font * 1.35f,
+                        rgba_alpha(YELLOW, 0.22f));
         char v[64];
         const double val = optim_field_get(&rn->opt.p, &f[idx[i]]);
         if (f[idx[i]].type == FIELD_BOOL)
@@ -115,9 +123,12 @@ static void draw_panel(const app *a, renderer *r, const layout *lay, float *y)
 /* The minimum known exactly (the global minimum among the critical points,
  * found in closed form or polished to machine precision) and the
  * iterate's distance to it, which the numerical method only shrinks. */
-static void draw_exact(const app *a, renderer *r, const layout *lay, float *y)
+static void draw_exact(const draw_ctx *dc, float *y)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const runner *rn = &a->sim.runners[a->runs.selected];
     const critical_point *best = NULL;
     double d = INFINITY;
@@ -147,9 +158,12 @@ static void draw_exact(const app *a, renderer *r, const layout *lay, float *y)
 /* The second-derivative test at the selected runner's iterate: f'' (1D)
  * or the Hessian and its eigenvalues (2D), and the verdict at a critical
  * point: at a minimum, near a saddle, or converged (d2l 12.1.3). */
-static void draw_hessian(const app *a, renderer *r, const layout *lay, float *y)
+static void draw_hessian(const draw_ctx *dc, float *y)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const runner *rn = &a->sim.runners[a->runs.selected];
     if (!isfinite(rn->at.f))
         return;
@@ -242,9 +256,12 @@ static void draw_hessian(const app *a, renderer *r, const layout *lay, float *y)
     }
 }
 
-void draw_hud(const app *a, renderer *r, const layout *lay)
+void draw_hud(const draw_ctx *dc)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale;
     const runner *rn = &a->sim.runners[a->runs.selected];
     /* the hint wraps (never shrinks or loses its end) */
@@ -257,7 +274,7 @@ void draw_hud(const app *a, renderer *r, const layout *lay)
     draw_text_wrap(r, hint, lay->side_x + 24 * s, hint_y, 20 * s, hint_w, hint_lh, TEXT_LEFT, DIM,
                    true);
     float y = 20 * s;
-    draw_legend(a, r, lay, &y);
+    draw_legend(dc, &y);
     y += 8 * s;
     char v[96], w[96];
     snprintf(v, sizeof v, "%ld", rn->step);
@@ -270,7 +287,7 @@ void draw_hud(const app *a, renderer *r, const layout *lay)
         hud_row(r, th, lay, &y, "y", v, TEXT);
     }
     if (a->ui.exact) /* analytical vs numerical: the exact answer beside the iterate */
-        draw_exact(a, r, lay, &y);
+        draw_exact(dc, &y);
     const char *fs = a->lesson.land->symbol;
     char key[32];
     format_num(v, sizeof v, rn->at.f);
@@ -319,13 +336,13 @@ void draw_hud(const app *a, renderer *r, const layout *lay)
         snprintf(v, sizeof v, "%g", a->sim.steps_per_second);
     hud_row(r, th, lay, &y, "steps/s", v, TEXT);
     rgba sc;
-    const char *status = status_text(a, a->runs.selected, &sc);
+    const char *status = status_text(dc, a->runs.selected, &sc);
     hud_row(r, th, lay, &y, "status", status, sc);
     if (a->runs.assess[a->runs.selected].escapes > 0) {
         snprintf(v, sizeof v, "%d", a->runs.assess[a->runs.selected].escapes);
         hud_row(r, th, lay, &y, "escapes", v, YELLOW);
     }
-    draw_hessian(a, r, lay, &y);
+    draw_hessian(dc, &y);
     /* Newton's note is about the step just taken; show it while the
      * Hessian here is still not positive definite */
     double lam_here[2] = {rn->at.h[0][0], rn->at.h[0][0]};
@@ -346,7 +363,7 @@ void draw_hud(const app *a, renderer *r, const layout *lay)
         draw_text_fit(r, "hyperparameters (Ctrl+arrows)", lay->side_x + 24 * s, y, 20 * s,
                  fmaxf(10.0f, 13 * s), lay->side_w - 30 * s, TEXT_LEFT, DIM);
         y += 30 * s;
-        draw_panel(a, r, lay, &y);
+        draw_panel(dc, &y);
     }
     /* what the markers mean */
     y += 14 * s;
@@ -362,9 +379,12 @@ void draw_hud(const app *a, renderer *r, const layout *lay)
 
 /* Step-by-step mode: the last step of the selected runner written out,
  * in a box beside its iterate (1D) or at the top of the view (3D). */
-void draw_explain(const app *a, renderer *r, const layout *lay)
+void draw_explain(const draw_ctx *dc)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale, font = 24.0f * s;
     const runner *rn = &a->sim.runners[a->runs.selected];
     char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE];
@@ -376,8 +396,10 @@ void draw_explain(const app *a, renderer *r, const layout *lay)
     const float h = (float)n * font * 1.4f + 50 * s;
     float x = lay->plot_x + 20 * s, y = lay->plot_y + 20 * s;
     if (a->lesson.land->dim == 1 && isfinite(rn->at.f)) {
-        const float px = view_x_to_px(&a->view, lay, rn->x[0]), py = view_y_to_px(&a->view, lay, rn->at.f);
-        x = px + 40 * s + w + 40 * s < lay->plot_x + lay->plot_w ? px + 40 * s : px - 40 * s - w - 24 * s;
+        const float px = view_x_to_px(&a->view, lay, rn->x[0]),
+                    py = view_y_to_px(&a->view, lay, rn->at.f);
+        x = px + 40 * s + w + 40 * s < lay->plot_x + lay->plot_w ? px + 40 * s
+                                                                 : px - 40 * s - w - 24 * s;
         y = py - h - 30 * s > lay->plot_y ? py - h - 30 * s : py + 40 * s;
         x = fmaxf(lay->plot_x + 8 * s, fminf(x, lay->plot_x + lay->plot_w - w - 32 * s));
         y = fmaxf(lay->plot_y + 8 * s, fminf(y, lay->plot_y + lay->plot_h - h - 8 * s));
@@ -387,15 +409,18 @@ void draw_explain(const app *a, renderer *r, const layout *lay)
     char title[96];
     snprintf(title, sizeof title, "step %ld of %s (T: leave, Right: next step)", rn->step,
              optim_kind_name(rn->opt.kind));
-    draw_text_fit(r, title, x + 16 * s, y + 10 * s, 20 * s, fmaxf(10.0f, 13 * s), w, TEXT_LEFT, DIM);
+    draw_text_fit(r, title, x + 16 * s, y + 10 * s, 20 * s, fmaxf(10.0f, 13 * s), w, TEXT_LEFT,
+                  DIM);
     for (int i = 0; i < n; i++)
         draw_text_fit(r, lines[i], x + 16 * s, y + 42 * s + (float)i * font * 1.4f, font,
                  fmaxf(10.0f, 14 * s), w, TEXT_LEFT, TEXT);
 }
 
-void draw_help(const app *a, renderer *r, const layout *lay)
+void draw_help(const draw_ctx *dc)
 {
-    const theme *th = theme_get(a->ui.theme);
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale;
     int n;
     const binding *b = input_bindings(&n);

@@ -9,8 +9,19 @@
 #include "app/app.h"
 #include "app/theme.h"
 
-/* Color names over the theme of the frame being drawn: each drawing file
- * holds a `static const theme *th` set from the app before it draws. */
+/* What every drawing function takes: the state drawn (read only), the
+ * renderer, the theme, the layout and the time of the frame. No drawing
+ * file keeps a theme, a buffer or a clock of its own. */
+typedef struct draw_ctx {
+    const app *a;
+    renderer *r;
+    const theme *th;
+    const layout *lay;
+    uint32_t now_ms; /* the app's clock (app_now_ms): messages, the key-cast */
+} draw_ctx;
+
+/* Color names over the theme of the frame being drawn: a function using
+ * them has `const theme *th = dc->th` (or a th parameter) in scope. */
 #define BG (th->bg)
 #define PANEL (th->panel)
 #define AXIS (th->axis)
@@ -44,43 +55,48 @@ int trail_first(const app *a, const runner *rn);
 /* The views, each in its file: the static part (axes, landscape, marks;
  * drawn into the renderer's static layer) and the moving part (runners).
  * draw_axes_1d: the x/y axes of the curve and contour views. */
-void draw_axes_1d(const app *a, renderer *r, const layout *lay);
-void draw_view_1d(const app *a, renderer *r, const layout *lay);
-void draw_runners_1d(const app *a, renderer *r, const layout *lay);
-void draw_view_3d(const app *a, renderer *r, const layout *lay);
-void draw_runners_3d(const app *a, renderer *r, const layout *lay);
+void draw_axes_1d(const draw_ctx *dc);
+void draw_view_1d(const draw_ctx *dc);
+void draw_runners_1d(const draw_ctx *dc);
+void draw_view_3d(const draw_ctx *dc);
+void draw_runners_3d(const draw_ctx *dc);
 /* Shift+C (2D): the two slices f(x, y0) and f(x0, y) through the critical
  * point nearest the selected runner (its iterate when there is none), as
  * curves in the plot's top corners, each with what its curvature says
  * (a minimum along x, a maximum along y: d2l 12.1's saddle). */
-void draw_slices(const app *a, renderer *r, const layout *lay);
-void draw_view_contour(const app *a, renderer *r, const layout *lay);
-void draw_runners_contour(const app *a, renderer *r, const layout *lay);
+void draw_slices(const draw_ctx *dc);
+void draw_view_contour(const draw_ctx *dc);
+void draw_runners_contour(const draw_ctx *dc);
 
 /* The key-cast overlay: the last keys pressed, newest at the bottom, each
  * fading out APP_KEYCAST_MS after it was pressed. */
-void draw_keycast(const app *a, renderer *r, const layout *lay);
+void draw_keycast(const draw_ctx *dc);
 
 /* The loss-over-steps panel (J): each runner's value at its iterates
  * against the step (log10(f - f*) with Shift+J); with a companion (lesson
  * 1) the selected runner's training loss and risk, with the step of lowest
  * risk marked for early stopping. */
-void draw_loss_panel(const app *a, renderer *r, const layout *lay);
+void draw_loss_panel(const draw_ctx *dc);
 
 /* The formula line (E): the formula and its domain being typed, the
  * cursor, and a refused formula's message with a caret under its column. */
-void draw_formula_line(const app *a, renderer *r, const layout *lay);
+void draw_formula_line(const draw_ctx *dc);
 
 /* A scene's caption under the plot (up to three lines, wrapped at spaces,
  * shrunk if it still does not fit) and its annotations: a ring at each
  * point of the landscape with its text, in the current language. */
-void draw_scene_caption(const app *a, renderer *r, const layout *lay);
-void draw_scene_annotations(const app *a, renderer *r, const layout *lay);
+void draw_scene_caption(const draw_ctx *dc);
+void draw_scene_annotations(const draw_ctx *dc);
+
+/* The particles (under the runners) and the basin histogram panel (over
+ * them) (draw_cloud.c); nothing without a cloud. */
+void draw_cloud(const draw_ctx *dc);
+void draw_cloud_panel(const draw_ctx *dc);
 
 /* The HUD column, the worked example (T) and the help overlay (H):
  * draw_hud.c. */
-void draw_hud(const app *a, renderer *r, const layout *lay);
-void draw_explain(const app *a, renderer *r, const layout *lay);
-void draw_help(const app *a, renderer *r, const layout *lay);
+void draw_hud(const draw_ctx *dc);
+void draw_explain(const draw_ctx *dc);
+void draw_help(const draw_ctx *dc);
 
 #endif

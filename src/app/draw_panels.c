@@ -38,9 +38,12 @@ static double lowest_minimum(const app *a)
 }
 
 /* The panel with curves, room for SIM_MAX_RUNNERS + 1 samplings. */
-static void loss_panel(const app *a, renderer *r, const layout *lay, loss_curve *curves)
+static void loss_panel(const draw_ctx *dc, loss_curve *curves)
 {
-    const theme *t = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *t = dc->th;
     const float s = lay->scale;
     const float w = lay->loss_w, h = lay->loss_h, x = lay->loss_x, y = lay->loss_y;
     render_rect(r, x, y, w, h, t->panel);
@@ -228,25 +231,30 @@ static void loss_panel(const app *a, renderer *r, const layout *lay, loss_curve 
 #undef PY
 }
 
-void draw_loss_panel(const app *a, renderer *r, const layout *lay)
+void draw_loss_panel(const draw_ctx *dc)
 {
+    const app *a = dc->a;
+    const layout *lay = dc->lay;
     if (!a->ui.loss_panel || lay->loss_w <= 0.0f)
         return;
     /* the samplings: a scratch of ~600 KB for this frame only */
     loss_curve *curves = malloc(sizeof *curves * (SIM_MAX_RUNNERS + 1));
     if (!curves)
         return;
-    loss_panel(a, r, lay, curves);
+    loss_panel(dc, curves);
     free(curves);
 }
 
-void draw_keycast(const app *a, renderer *r, const layout *lay)
+void draw_keycast(const draw_ctx *dc)
 {
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
     if (!a->ui.keycast)
         return;
-    const theme *t = theme_get(a->ui.theme);
+    const theme *t = dc->th;
     const float s = lay->scale, fs = fmaxf(12.0f, 26 * s);
-    const uint32_t now = app_now_ms(a);
+    const uint32_t now = dc->now_ms;
     float y = lay->plot_y + lay->plot_h - 14 * s;
     for (int i = a->ui.n_keys - 1; i >= 0; i--) {
         const uint32_t age = now - a->ui.keys[i].at;
@@ -298,11 +306,14 @@ static float draw_field(renderer *r, const textline *t, bool focused, float x, f
     return tx;
 }
 
-void draw_formula_line(const app *a, renderer *r, const layout *lay)
+void draw_formula_line(const draw_ctx *dc)
 {
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
     if (!a->ui.formula_open)
         return;
-    const theme *th = theme_get(a->ui.theme);
+    const theme *th = dc->th;
     const float s = lay->scale, fs = fmaxf(14.0f, 30 * s), small = fmaxf(11.0f, 20 * s);
     const float pad = 16 * s, w = lay->plot_w - 20 * s, x = lay->plot_x + 10 * s;
     const bool err = a->ui.formula_error[0] != '\0';
@@ -409,12 +420,15 @@ static int wrap_lines(renderer *r, const char *text, float px, float w, int max_
     return lines;
 }
 
-void draw_scene_caption(const app *a, renderer *r, const layout *lay)
+void draw_scene_caption(const draw_ctx *dc)
 {
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
     const char *caption = app_scene_caption(a);
     if (!caption[0] || lay->caption_w <= 0.0f)
         return;
-    const theme *th = theme_get(a->ui.theme);
+    const theme *th = dc->th;
     const float s = lay->scale;
     const float x = lay->caption_x, w = lay->caption_w;
     float y = lay->caption_y, h = lay->caption_h;
@@ -446,11 +460,14 @@ void draw_scene_caption(const app *a, renderer *r, const layout *lay)
     }
 }
 
-void draw_scene_annotations(const app *a, renderer *r, const layout *lay)
+void draw_scene_annotations(const draw_ctx *dc)
 {
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
     if (!a->scenes.has_scene)
         return;
-    const theme *th = theme_get(a->ui.theme);
+    const theme *th = dc->th;
     const float s = lay->scale, fs = fmaxf(11.0f, 22 * s);
     for (int i = 0; i < a->scenes.scene.n_annotations; i++) {
         const scene_annotation *an = &a->scenes.scene.annotations[i];

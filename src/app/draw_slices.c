@@ -14,10 +14,13 @@
 #define SLICE_N 161
 
 /* One slice plot in the box (x, y, w, h). */
-static void slice_plot(const app *a, renderer *r, const layout *lay, const double *at, int axis,
-                       float x, float y, float w, float h)
+static void slice_plot(const draw_ctx *dc, const double *at, int axis, float x, float y, float w,
+                       float h)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale, fs = 20 * s;
     double t[SLICE_N], f[SLICE_N];
     const double curv = landscape_slice(a->lesson.land, at, axis, SLICE_N, t, f);
@@ -57,8 +60,10 @@ static void slice_plot(const app *a, renderer *r, const layout *lay, const doubl
     render_disc(r, px, py, 7 * s, vc, 2 * s, TEXT);
 }
 
-void draw_slices(const app *a, renderer *r, const layout *lay)
+void draw_slices(const draw_ctx *dc)
 {
+    const app *a = dc->a;
+    const layout *lay = dc->lay;
     const runner *rn = &a->sim.runners[a->runs.selected];
     double at[2] = {rn->x[0], rn->x[1]}, best = INFINITY;
     for (int i = 0; i < a->lesson.crit.count; i++) {
@@ -72,6 +77,6 @@ void draw_slices(const app *a, renderer *r, const layout *lay)
     }
     const float s = lay->scale;
     const float w = fminf(lay->plot_w * 0.34f, 420 * s), h = fminf(lay->plot_h * 0.34f, 260 * s);
-    slice_plot(a, r, lay, at, 0, lay->plot_x + 8 * s, lay->plot_y + 8 * s, w, h);
-    slice_plot(a, r, lay, at, 1, lay->plot_x + lay->plot_w - w - 8 * s, lay->plot_y + 8 * s, w, h);
+    slice_plot(dc, at, 0, lay->plot_x + 8 * s, lay->plot_y + 8 * s, w, h);
+    slice_plot(dc, at, 1, lay->plot_x + lay->plot_w - w - 8 * s, lay->plot_y + 8 * s, w, h);
 }

@@ -12,9 +12,9 @@
 #include <stdio.h>
 #include <string.h>
 
-static void draw_axis3d(renderer *r, const theme *th, const layout *lay, const float vp[16], const double p0[3],
-                        const double p1[3], double lo, double hi, const char *name,
-                        const double off[3])
+static void draw_axis3d(renderer *r, const theme *th, const layout *lay, const float vp[16],
+                        const double p0[3], const double p1[3], double lo, double hi,
+                        const char *name, const double off[3])
 {
     const float s = lay->scale;
     const float seg[6] = {(float)p0[0], (float)p0[1], (float)p0[2],
@@ -53,10 +53,13 @@ static void draw_axis3d(renderer *r, const theme *th, const layout *lay, const f
  * ("global minimum", "local minimum", "saddle point"), and at a saddle its
  * Hessian's eigenvector directions draped on the surface: green where the
  * eigenvalue is positive (f curves up), red where negative. */
-static void draw_critical_3d(const app *a, renderer *r, const layout *lay, const float vp[16],
+static void draw_critical_3d(const draw_ctx *dc, const float vp[16],
                              double lift)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale;
     const landscape *l = a->lesson.land;
     const double zs = a->view.z_scale;
@@ -127,9 +130,12 @@ static void draw_critical_3d(const app *a, renderer *r, const layout *lay, const
     }
 }
 
-void draw_view_3d(const app *a, renderer *r, const layout *lay)
+void draw_view_3d(const draw_ctx *dc)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale;
     const landscape *l = a->lesson.land;
     float vp[16];
@@ -137,11 +143,11 @@ void draw_view_3d(const app *a, renderer *r, const layout *lay)
     render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
     const float hlo = a->view.heights_lo, hhi = a->view.heights_hi;
     render_surface(r, a->view.heights, APP_GRID_N, APP_GRID_N, (float)l->lo[0], (float)l->hi[0],
-                   (float)l->lo[1], (float)l->hi[1], (float)a->view.z_scale, a->view.heights_id, vp, hlo,
-                   hhi, 0.55f);
+                   (float)l->lo[1], (float)l->hi[1], (float)a->view.z_scale, a->view.heights_id, vp,
+                   hlo, hhi, 0.55f);
     render_wireframe(r, a->view.heights, APP_GRID_N, APP_GRID_N, (float)l->lo[0], (float)l->hi[0],
-                     (float)l->lo[1], (float)l->hi[1], (float)a->view.z_scale, a->view.heights_id, vp,
-                     1.2f * s, th->wire);
+                     (float)l->lo[1], (float)l->hi[1], (float)a->view.z_scale, a->view.heights_id,
+                     vp, 1.2f * s, th->wire);
     /* axes along three edges of the bounding box */
     const double zlo = hlo, zhi = hhi;
     const double zs = a->view.z_scale;
@@ -171,7 +177,7 @@ void draw_view_3d(const app *a, renderer *r, const layout *lay)
     }
     const double lift = 0.01 * span;
     if (a->ui.annotate)
-        draw_critical_3d(a, r, lay, vp, lift);
+        draw_critical_3d(dc, vp, lift);
     render_clip(r, 0, 0, 0, 0);
     draw_text_fit(r, "right-drag or Shift+arrows: rotate · left-drag: move the start · wheel: zoom",
              lay->plot_x + lay->plot_w / 2, lay->plot_y + lay->plot_h + 14 * s, 22 * s,
@@ -180,9 +186,12 @@ void draw_view_3d(const app *a, renderer *r, const layout *lay)
 
 /* The 3D view's moving part: trails draped on the surface, the start
  * handle, iterates and arrows. */
-void draw_runners_3d(const app *a, renderer *r, const layout *lay)
+void draw_runners_3d(const draw_ctx *dc)
 {
-    const theme *th = theme_get(a->ui.theme);
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
     const float s = lay->scale;
     const landscape *l = a->lesson.land;
     float vp[16];
@@ -211,7 +220,8 @@ void draw_runners_3d(const app *a, renderer *r, const layout *lay)
             sub = sub < 1 ? 1 : sub > 24 ? 24 : sub;
             for (int j = i == first ? sub : 1; j <= sub && k < RUNNER_TRAIL_MAX - 1; j++) {
                 const double t = (double)j / sub;
-                const double q[2] = {prev[0] + t * (p[0] - prev[0]), prev[1] + t * (p[1] - prev[1])};
+                const double q[2] = {prev[0] + t * (p[0] - prev[0]),
+                                     prev[1] + t * (p[1] - prev[1])};
                 landscape_point v;
                 landscape_eval(l, i == first ? p : q, &v);
                 pts[3 * k] = (float)(i == first ? p[0] : q[0]);
@@ -235,7 +245,8 @@ void draw_runners_3d(const app *a, renderer *r, const layout *lay)
             continue;
         const float it3[3] = {(float)rn->x[0], (float)rn->x[1], (float)(zs * rn->at.f + lift)};
         const bool sel = w == a->runs.selected && a->runs.n_runners > 1;
-        render_disc3d(r, it3, vp, (sel ? 16.0f : 14.0f) * s, app_runner_color(a, w), 3.0f * s, TEXT);
+        render_disc3d(r, it3, vp, (sel ? 16.0f : 14.0f) * s, app_runner_color(a, w), 3.0f * s,
+                      TEXT);
         if (a->ui.show_arrows) {
             /* -lr grad (white) and the last update (runner color), on the surface */
             const double gd[2] = {rn->x[0] - rn->lr_now * rn->at.g[0],

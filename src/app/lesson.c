@@ -23,7 +23,8 @@ static void marks_locate(app *a)
             continue;
         landscape_point p;
         landscape_eval(on, &x, &p);
-        a->lesson.marks[a->lesson.n_marks++] = (app_mark){.label = m->label, .on = on, .x = x, .f = p.f};
+        a->lesson.marks[a->lesson.n_marks++] =
+            (app_mark){.label = m->label, .on = on, .x = x, .f = p.f};
     }
 }
 
@@ -100,7 +101,8 @@ static void sim_rebuild(app *a, const double *start)
         a->runs.selected = 0;
         a->runs.cfg[0] = (runner_cfg){.kind = OPTIM_SGD, .optim = optim_defaults(OPTIM_SGD)};
         run_config_fit(a->runs.cfg[0].kind, &a->runs.cfg[0].optim, a->lesson.land);
-        const runner_params q = {.land = a->lesson.land, .optim = a->runs.cfg[0].optim, .start = start};
+        const runner_params q = {
+            .land = a->lesson.land, .optim = a->runs.cfg[0].optim, .start = start};
         sim_init(&a->sim, &q, 1, sps, err, sizeof err);
     }
     a->sim.paused = paused;
@@ -111,7 +113,8 @@ void app_set_landscape(app *a, const landscape *l)
     app_cloud_remove(a);
     a->lesson.land = l;
     a->runs.noise_sigma = l->noise > 0 ? l->noise : APP_DEFAULT_NOISE;
-    a->lesson.companion = a->lesson.land->companion ? landscape_find(a->lesson.land->companion) : NULL;
+    a->lesson.companion =
+        a->lesson.land->companion ? landscape_find(a->lesson.land->companion) : NULL;
     for (int i = 0; i < a->runs.n_runners; i++)
         run_config_fit(a->runs.cfg[i].kind, &a->runs.cfg[i].optim, a->lesson.land);
     app_apply_user(a, a->runs.keep_given); /* the command line's settings win over the lesson's */
