@@ -36,6 +36,26 @@ static double f_range(const landscape *l)
     return hi - lo;
 }
 
+/* Runs a runner of params p for steps steps, assessing it at the start
+ * (when at_start) and after each step; returns the final situation. */
+static situation run_params(const runner_params *p, int steps, bool at_start, assess_state *st)
+{
+    char err[256];
+    assert_true(runner_init(&r, p, err, sizeof err));
+    critical_set cs;
+    assert_true(critical_find(&cs, p->land, NULL));
+    const double range = f_range(p->land);
+    assess_reset(st);
+    if (at_start)
+        assess_runner(st, &r, &cs, range);
+    for (int i = 0; i < steps; i++) {
+        runner_step(&r);
+        assess_runner(st, &r, &cs, range);
+    }
+    critical_free(&cs);
+    return st->now;
+}
+
 /* Runs steps steps and assesses after each; returns the final situation. */
 static situation run(const char *name, double lr, double noise, uint64_t seed, double x0,
                      double y0, int steps, assess_state *st)
@@ -46,18 +66,7 @@ static situation run(const char *name, double lr, double noise, uint64_t seed, d
     optim_params op = optim_defaults(OPTIM_SGD);
     op.lr = lr;
     const runner_params p = {.land = l, .optim = op, .noise = noise, .seed = seed, .start = start};
-    char err[256];
-    assert_true(runner_init(&r, &p, err, sizeof err));
-    critical_set cs;
-    assert_true(critical_find(&cs, l, NULL));
-    const double range = f_range(l);
-    assess_reset(st);
-    for (int i = 0; i < steps; i++) {
-        runner_step(&r);
-        assess_runner(st, &r, &cs, range);
-    }
-    critical_free(&cs);
-    return st->now;
+    return run_params(&p, steps, false, st);
 }
 
 static void test_situations(void **state)
@@ -95,23 +104,10 @@ static void test_noise_escapes_a_local_minimum(void **state)
 static situation place(const char *name, optim_kind kind, double x0, double y0, int steps,
                        assess_state *st)
 {
-    const landscape *l = landscape_find(name);
     const double start[2] = {x0, y0};
-    const runner_params p = {.land = l, .kind = kind, .optim = optim_defaults(kind),
-                             .start = start};
-    char err[256];
-    assert_true(runner_init(&r, &p, err, sizeof err));
-    critical_set cs;
-    assert_true(critical_find(&cs, l, NULL));
-    const double range = f_range(l);
-    assess_reset(st);
-    assess_runner(st, &r, &cs, range);
-    for (int i = 0; i < steps; i++) {
-        runner_step(&r);
-        assess_runner(st, &r, &cs, range);
-    }
-    critical_free(&cs);
-    return st->now;
+    const runner_params p = {.land = landscape_find(name), .kind = kind,
+                             .optim = optim_defaults(kind), .start = start};
+    return run_params(&p, steps, true, st);
 }
 
 /* Newton's method heads for the nearest critical point: from 0.6 on the

@@ -700,16 +700,23 @@ static void test_scene_keys(void **state)
     rmdir(dir);
 }
 
+/* Points the app's exports at a fresh directory made from templ (mkdtemp)
+ * and opens lesson 1. */
+static void export_to(char *templ)
+{
+    assert_non_null(mkdtemp(templ));
+    export_destroy(&a->export.exp);
+    export_init(&a->export.exp, templ);
+    key(SDLK_1, KMOD_NONE);
+}
+
 /* P saves the drawn frame at the framebuffer's size, X one CSV per runner
  * in trace's format, into the output directory. */
 static void test_export_keys(void **state)
 {
     (void)state;
     static char dir[] = "/tmp/optiviz-export-XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    export_destroy(&a->export.exp);
-    export_init(&a->export.exp, dir);
-    key(SDLK_1, KMOD_NONE);
+    export_to(dir);
     key(SDLK_a, KMOD_NONE); /* two runners */
     key(SDLK_p, KMOD_NONE);
     assert_true(app_frame(a, FRAME_DT));
@@ -754,10 +761,7 @@ static void test_record_pace(void **state)
 {
     (void)state;
     static char dir[] = "/tmp/optiviz-rec-XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    export_destroy(&a->export.exp);
-    export_init(&a->export.exp, dir);
-    key(SDLK_1, KMOD_NONE);
+    export_to(dir);
     assert_true(app_frame(a, FRAME_DT));
     key(SDLK_v, KMOD_NONE);
     assert_true(app_frame(a, 0.0)); /* recording starts: its first frame at once */
