@@ -58,7 +58,8 @@ int draw_text_wrap(renderer *r, const char *utf8, float x, float y, float size_p
         word[n] = '\0';
         p += n;
         char next[512];
-        snprintf(next, sizeof next, "%s%s%s", line, line[0] ? " " : "", word);
+        if (snprintf(next, sizeof next, "%s%s%s", line, line[0] ? " " : "", word) < 0)
+            break;
         if (line[0] && render_text_width(r, next, size_px) > max_w) {
             if (draw)
                 draw_text_fit(r, line, x, y + (float)lines * line_h, size_px, size_px, max_w,
