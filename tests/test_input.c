@@ -963,6 +963,26 @@ static void test_lesson_behaviour(void **state)
     assert_near(app_settings_now(a).ui_scale, 0.0, 0);
 }
 
+/* 22. F11 twice comes back to the window's own size (without a window
+ * manager nobody else restores it), and the layout with it. */
+static void test_fullscreen_round_trip(void **state)
+{
+    (void)state;
+    int w0, h0, w1, h1, w2, h2;
+    window_size(&a->win, &w0, &h0);
+    key(SDLK_F11, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    window_size(&a->win, &w1, &h1);
+    key(SDLK_F11, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    window_size(&a->win, &w2, &h2);
+    assert_false(a->ui.fullscreen);
+    assert_int_equal(w2, w0);
+    assert_int_equal(h2, h0);
+    assert_int_equal(a->win.windowed_w, w0);
+    printf("F11: %dx%d -> %dx%d -> %dx%d\n", w0, h0, w1, h1, w2, h2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -978,6 +998,7 @@ int main(void)
         cmocka_unit_test(test_export_keys),
         cmocka_unit_test(test_lesson_behaviour),
         cmocka_unit_test(test_record_pace),
+        cmocka_unit_test(test_fullscreen_round_trip),
         cmocka_unit_test(test_cloud_keys),
         cmocka_unit_test(test_wheel_zooms_1d_and_quit),
     };
