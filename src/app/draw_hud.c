@@ -32,9 +32,10 @@ static void hud_row(renderer *r, const theme *th, const layout *lay, float *y, c
 {
     const float s = lay->scale, font = 26.0f * s;
     render_text(r, key, lay->side_x + 24 * s, *y, font, TEXT_LEFT, DIM);
-    draw_text_fit(r, value, lay->side_x + 170 * s, *y, font, fmaxf(10.0f, 16 * s),
-             lay->side_w - 180 * s, TEXT_LEFT, vc);
-    *y += font * 1.32f;
+    /* a value too long for its column wraps onto more lines (never shrinks) */
+    const int lines = draw_text_wrap(r, value, lay->side_x + 170 * s, *y, font,
+                                     lay->side_w - 180 * s, font * 1.2f, TEXT_LEFT, vc, true);
+    *y += font * 1.32f + (float)(lines > 1 ? lines - 1 : 0) * font * 1.2f;
 }
 
 static const char *status_text(const draw_ctx *dc, int which, rgba *color)
@@ -66,18 +67,23 @@ static void draw_legend(const draw_ctx *dc, float *y)
     for (int i = 0; i < a->sim.n_runners; i++) {
         const runner *rn = &a->sim.runners[i];
         const float ly = *y + font * 0.6f;
-        if (i == a->runs.selected && a->runs.n_runners > 1)
-            render_rect(r, lay->side_x + 8 * s, *y - 4 * s, lay->side_w - 16 * s, font * 1.45f,
-                        th->panel_hi);
-        render_disc(r, lay->side_x + 30 * s, ly, 9 * s, app_runner_color(a, i), 2 * s, TEXT);
         char label[96];
         optim_label(rn->opt.kind, &rn->opt.p, label, sizeof label);
         rgba sc;
         const char *st = status_text(dc, i, &sc);
-        render_text(r, st, lay->side_x + lay->side_w - 16 * s, *y, font, TEXT_RIGHT, sc);
         const float room = lay->side_w - 70 * s - render_text_width(r, st, font) - 16 * s;
-        draw_text_fit(r, label, lay->side_x + 50 * s, *y, font, fmaxf(11.0f, 16 * s), room,
-                      TEXT_LEFT, TEXT);
+        /* label and status on one line when both fit, else the status on its
+         * own line under the label (neither shrinks nor loses its end) */
+        const bool one_line = render_text_width(r, label, font) <= room;
+        if (i == a->runs.selected && a->runs.n_runners > 1)
+            render_rect(r, lay->side_x + 8 * s, *y - 4 * s, lay->side_w - 16 * s,
+                        font * (one_line ? 1.45f : 2.75f), th->panel_hi);
+        render_disc(r, lay->side_x + 30 * s, ly, 9 * s, app_runner_color(a, i), 2 * s, TEXT);
+        draw_text_fit(r, label, lay->side_x + 50 * s, *y, font, font,
+                      lay->side_w - 66 * s, TEXT_LEFT, TEXT);
+        if (!one_line)
+            *y += font * 1.3f;
+        render_text(r, st, lay->side_x + lay->side_w - 16 * s, *y, font, TEXT_RIGHT, sc);
         *y += font * 1.5f;
     }
 }
