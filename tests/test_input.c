@@ -5,6 +5,7 @@
  * ray picking), rotate and zoom, the particle cloud (M), help, quit.
  */
 #include "app/app.h"
+#include "app/draw_internal.h"
 
 #include <math.h>
 #include <setjmp.h>
@@ -983,6 +984,42 @@ static void test_fullscreen_round_trip(void **state)
     printf("F11: %dx%d -> %dx%d -> %dx%d\n", w0, h0, w1, h1, w2, h2);
 }
 
+/* 15. Labels never overlap: a dozen labels for points crowded together
+ * (Himmelblau's critical points seen from afar) are placed apart, inside
+ * the plot, or left out; none covers another or a reserved box. */
+static void test_labels_apart(void **state)
+{
+    (void)state;
+    layout lay;
+    layout_compute(1280, 720, 1.0f, &lay);
+    label_placer pl = {0};
+    const float cx = lay.plot_x + lay.plot_w / 2, cy = lay.plot_y + lay.plot_h / 2;
+    labels_reserve(&pl, lay.plot_x, lay.plot_y, 300, 80); /* a legend */
+    float box[12][4];
+    int placed = 0;
+    for (int i = 0; i < 12; i++) {
+        const float px = cx + (float)(i % 4) * 30 - 45, py = cy + (float)(i / 4) * 25 - 25;
+        float x, y;
+        if (labels_place(&pl, &lay, px, py, 230, 30, &x, &y)) {
+            box[placed][0] = x;
+            box[placed][1] = y;
+            box[placed][2] = 230;
+            box[placed][3] = 30;
+            placed++;
+        }
+    }
+    printf("labels: %d of 12 placed apart\n", placed);
+    assert_true(placed >= 5);
+    for (int i = 0; i < placed; i++) {
+        assert_true(box[i][0] >= lay.plot_x && box[i][0] + box[i][2] <= lay.plot_x + lay.plot_w);
+        assert_true(box[i][1] >= lay.plot_y && box[i][1] + box[i][3] <= lay.plot_y + lay.plot_h);
+        assert_false(box[i][0] < lay.plot_x + 300 && box[i][1] < lay.plot_y + 80); /* legend */
+        for (int j = 0; j < i; j++)
+            assert_true(box[i][0] + box[i][2] <= box[j][0] || box[j][0] + box[j][2] <= box[i][0] ||
+                        box[i][1] + box[i][3] <= box[j][1] || box[j][1] + box[j][3] <= box[i][1]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -999,6 +1036,7 @@ int main(void)
         cmocka_unit_test(test_lesson_behaviour),
         cmocka_unit_test(test_record_pace),
         cmocka_unit_test(test_fullscreen_round_trip),
+        cmocka_unit_test(test_labels_apart),
         cmocka_unit_test(test_cloud_keys),
         cmocka_unit_test(test_wheel_zooms_1d_and_quit),
     };

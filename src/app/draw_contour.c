@@ -73,20 +73,42 @@ void draw_view_contour(const draw_ctx *dc)
                        1.5f * s, (rgba){1, 1, 1, 0.6f});
         }
     if (a->ui.annotate) {
-        for (int i = 0; i < a->lesson.crit.count; i++) {
+        /* the points, then their labels placed apart (minima first; one
+         * with no free spot is left out) */
+        label_placer pl = {0};
+        const int n = a->lesson.crit.count < LABELS_MAX / 2 ? a->lesson.crit.count : LABELS_MAX / 2;
+        for (int i = 0; i < n; i++) {
             const critical_point *c = &a->lesson.crit.points[i];
-            const char *label = c->kind == CRITICAL_GLOBAL_MIN  ? "global minimum"
-                                : c->kind == CRITICAL_LOCAL_MIN ? "local minimum"
-                                : c->kind == CRITICAL_SADDLE    ? "saddle point"
-                                : c->kind == CRITICAL_DEGENERATE ? "degenerate"
-                                                                 : "maximum";
             const float px = view_x_to_px(&a->view, lay, c->x),
                         py = view_y_to_px(&a->view, lay, c->y);
             render_disc(r, px, py, 8 * s, GREEN, 2 * s, TEXT);
-            const float tw = render_text_width(r, label, 20 * s);
-            render_rect(r, px + 10 * s, py + 8 * s, tw + 10 * s, 28 * s, rgba_alpha(BG, 0.8f));
-            render_text(r, label, px + 15 * s, py + 11 * s, 20 * s, TEXT_LEFT, GREEN);
+            labels_reserve(&pl, px - 10 * s, py - 10 * s, 20 * s, 20 * s);
         }
+        for (int pass = 0; pass < 3; pass++)
+            for (int i = 0; i < n; i++) {
+                const critical_point *c = &a->lesson.crit.points[i];
+                const int rank = c->kind == CRITICAL_GLOBAL_MIN || c->kind == CRITICAL_LOCAL_MIN ? 0
+                                 : c->kind == CRITICAL_SADDLE || c->kind == CRITICAL_DEGENERATE ? 1
+                                                                                               : 2;
+                if (rank != pass)
+                    continue;
+                const char *label = c->kind == CRITICAL_GLOBAL_MIN  ? "global minimum"
+                                    : c->kind == CRITICAL_LOCAL_MIN ? "local minimum"
+                                    : c->kind == CRITICAL_SADDLE    ? "saddle point"
+                                    : c->kind == CRITICAL_DEGENERATE ? "degenerate"
+                                                                     : "maximum";
+                const float px = view_x_to_px(&a->view, lay, c->x),
+                            py = view_y_to_px(&a->view, lay, c->y);
+                const float w = render_text_width(r, label, 20 * s) + 10 * s, h = 28 * s;
+                float bx, by;
+                if (!labels_place(&pl, lay, px, py, w, h, &bx, &by))
+                    continue;
+                const float ax = bx > px ? bx : bx + w, ay = by > py ? by : by + h;
+                draw_arrow(r, ax, ay, px + (ax > px ? 9 : -9) * s, py + (ay > py ? 9 : -9) * s,
+                           1.5f * s, GREEN);
+                render_rect(r, bx, by, w, h, rgba_alpha(BG, 0.8f));
+                render_text(r, label, bx + 5 * s, by + 3 * s, 20 * s, TEXT_LEFT, GREEN);
+            }
     }
     render_clip(r, 0, 0, 0, 0);
     draw_axes_1d(dc);

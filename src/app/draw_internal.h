@@ -45,6 +45,22 @@ void draw_text_fit(renderer *r, const char *utf8, float x, float y, float size_p
 int draw_text_wrap(renderer *r, const char *utf8, float x, float y, float size_px, float max_w,
                    float line_h, text_align align, rgba color, bool draw);
 
+/* Label placement without overlaps (draw_util.c): boxes already taken
+ * (labels placed, a legend), and a label tried at candidate spots around
+ * its point, inside the plot; it is dropped when none is free. Callers
+ * place the most important labels first. */
+#define LABELS_MAX 64
+typedef struct label_placer {
+    int n;
+    float box[LABELS_MAX][4]; /* x, y, w, h */
+} label_placer;
+void labels_reserve(label_placer *p, float x, float y, float w, float h);
+/* A w x h label for the point (px, py): true with its top-left in (*x, *y)
+ * and the box taken; false when every spot overlaps a taken box or leaves
+ * lay's plot. */
+bool labels_place(label_placer *p, const layout *lay, float px, float py, float w, float h,
+                  float *x, float *y);
+
 /* Shared helpers (draw_util.c): a tick label with as few decimals as the
  * tick step needs; an arrow from (x0, y0) to (x1, y1) of width w; the index
  * of the first trail point drawn (the last trail_len of the runner's). */

@@ -79,6 +79,45 @@ int draw_text_wrap(renderer *r, const char *utf8, float x, float y, float size_p
     return lines;
 }
 
+void labels_reserve(label_placer *p, float x, float y, float w, float h)
+{
+    if (p->n >= LABELS_MAX)
+        return;
+    p->box[p->n][0] = x;
+    p->box[p->n][1] = y;
+    p->box[p->n][2] = w;
+    p->box[p->n][3] = h;
+    p->n++;
+}
+
+bool labels_place(label_placer *p, const layout *lay, float px, float py, float w, float h,
+                  float *x, float *y)
+{
+    const float d = 36 * lay->scale, g = 4 * lay->scale;
+    /* right-below first (the figures' habit), then the other corners, then
+     * straight below and above, farther out second */
+    const float cand[][2] = {{d, d},  {d, -d - h},  {-d - w, d},  {-d - w, -d - h},
+                             {-w / 2, d},  {-w / 2, -d - h},  {2 * d, 2 * d},
+                             {-2 * d - w, 2 * d},  {2 * d, -2 * d - h},  {-2 * d - w, -2 * d - h}};
+    for (size_t c = 0; c < sizeof cand / sizeof cand[0]; c++) {
+        const float bx = px + cand[c][0], by = py + cand[c][1];
+        if (bx < lay->plot_x || by < lay->plot_y || bx + w > lay->plot_x + lay->plot_w ||
+            by + h > lay->plot_y + lay->plot_h)
+            continue;
+        bool free = true;
+        for (int i = 0; free && i < p->n; i++)
+            free = bx + w + g <= p->box[i][0] || p->box[i][0] + p->box[i][2] + g <= bx ||
+                   by + h + g <= p->box[i][1] || p->box[i][1] + p->box[i][3] + g <= by;
+        if (free) {
+            *x = bx;
+            *y = by;
+            labels_reserve(p, bx, by, w, h);
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Tick label with as few decimals as the tick step needs. */
 void fmt_tick(char *out, size_t n, double v, double step)
 {
