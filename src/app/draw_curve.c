@@ -84,6 +84,58 @@ static void draw_curve(const draw_ctx *dc, const landscape *l,
     render_polyline(r, pts, n, width, c);
 }
 
+/* A mark's label text. */
+static void mark_text(const app_mark *m, char *text, size_t n)
+{
+    char ascii[48], num[64];
+    snprintf(ascii, sizeof ascii, "%.5f", m->x);
+    format_minus(num, sizeof num, ascii);
+    if (m->x == 0.0)
+        snprintf(text, n, "%s  x = 0", m->label);
+    else
+        snprintf(text, n, "%s  x ≈ %s", m->label, num);
+}
+
+int marks_layout_1d(const draw_ctx *dc, label_placer *pl, float box[][4])
+{
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const float s = lay->scale, font = 22.0f * s;
+    if (a->lesson.companion) /* the legend, top-left (draw_view_1d) */
+        labels_reserve(pl, lay->plot_x + 8 * s, lay->plot_y + 8 * s,
+                       60 * s + render_text_width(r, "risk f = x·cos(πx) (expected loss)", 24 * s),
+                       68 * s);
+    for (int i = 0; i < a->lesson.n_marks; i++) {
+        const app_mark *m = &a->lesson.marks[i];
+        const float px = view_x_to_px(&a->view, lay, m->x), py = view_y_to_px(&a->view, lay, m->f);
+        labels_reserve(pl, px - 10 * s, py - 10 * s, 20 * s, 20 * s);
+        char text[160];
+        mark_text(m, text, sizeof text);
+        const float w = render_text_width(r, text, font) + 12 * s, h = font * 1.3f;
+        /* below the point, stacked; kept inside a short plot (panels and a
+         * caption take room), and above the point when there is no room */
+        const float bottom =
+            lay->plot_y + lay->plot_h - (float)(a->lesson.n_marks - i) * font * 1.45f;
+        float ly = fminf(py + (58.0f + 34.0f * (float)i) * s, bottom);
+        if (ly < py + 24.0f * s)
+            ly = py - (58.0f + 34.0f * (float)i) * s - h;
+        float tx = px - w / 2;
+        tx = fmaxf(lay->plot_x + 6 * s, fminf(tx, lay->plot_x + lay->plot_w - w - 6 * s));
+        box[i][2] = 0.0f;
+        if (labels_free(pl, tx, ly, w, h)) {
+            labels_reserve(pl, tx, ly, w, h);
+        } else if (!labels_place(pl, lay, px, py, w, h, &tx, &ly)) {
+            continue; /* no free spot: left out */
+        }
+        box[i][0] = tx;
+        box[i][1] = ly;
+        box[i][2] = w;
+        box[i][3] = h;
+    }
+    return a->lesson.n_marks;
+}
+
 static void draw_marks_1d(const draw_ctx *dc)
 {
     const app *a = dc->a;
@@ -91,35 +143,27 @@ static void draw_marks_1d(const draw_ctx *dc)
     const layout *lay = dc->lay;
     const theme *th = dc->th;
     const float s = lay->scale, font = 22.0f * s;
-    for (int i = 0; i < a->lesson.n_marks; i++) {
+    label_placer pl = {0};
+    float box[APP_MAX_MARKS][4];
+    const int n = marks_layout_1d(dc, &pl, box);
+    for (int i = 0; i < n; i++) {
         const app_mark *m = &a->lesson.marks[i];
         const float px = view_x_to_px(&a->view, lay, m->x), py = view_y_to_px(&a->view, lay, m->f);
-        /* below the point, stacked; kept inside a short plot (panels and a
-         * caption take room), and above the point when there is no room */
-        const float bottom =
-            lay->plot_y + lay->plot_h - (float)(a->lesson.n_marks - i) * font * 1.45f;
-        float ly = fminf(py + (58.0f + 34.0f * (float)i) * s, bottom);
-        if (ly < py + 24.0f * s)
-            ly = py - (58.0f + 34.0f * (float)i) * s - font * 1.3f;
-        char ascii[48], num[64], text[160];
-        snprintf(ascii, sizeof ascii, "%.5f", m->x);
-        format_minus(num, sizeof num, ascii);
-        if (m->x == 0.0)
-            snprintf(text, sizeof text, "%s  x = 0", m->label);
-        else
-            snprintf(text, sizeof text, "%s  x ≈ %s", m->label, num);
-        const float tw = render_text_width(r, text, font);
-        float tx = px - tw / 2;
-        tx = fmaxf(lay->plot_x + 6 * s, fminf(tx, lay->plot_x + lay->plot_w - tw - 6 * s));
         const rgba c = m->on == a->lesson.land ? GREEN : ORANGE;
-        if (ly > py)
-            draw_arrow(r, px, ly - 2 * s, px, py + 12 * s, 2.0f * s, rgba_alpha(c, 0.9f));
-        else
-            draw_arrow(r, px, ly + font * 1.3f + 2 * s, px, py - 12 * s, 2.0f * s,
-                       rgba_alpha(c, 0.9f));
         render_disc(r, px, py, 8.0f * s, rgba_alpha(BG, 0.0f), 3.0f * s, c);
-        render_rect(r, tx - 6 * s, ly, tw + 12 * s, font * 1.3f, rgba_alpha(BG, 0.85f));
-        render_text(r, text, tx, ly + font * 0.1f, font, TEXT_LEFT, c);
+        if (box[i][2] <= 0.0f)
+            continue;
+        char text[160];
+        mark_text(m, text, sizeof text);
+        const float tx = box[i][0], ly = box[i][1], w = box[i][2], h = box[i][3];
+        /* the leader from the label's nearer edge to the point */
+        const float ax = fminf(fmaxf(px, tx), tx + w);
+        if (ly > py)
+            draw_arrow(r, ax, ly - 2 * s, px, py + 12 * s, 2.0f * s, rgba_alpha(c, 0.9f));
+        else
+            draw_arrow(r, ax, ly + h + 2 * s, px, py - 12 * s, 2.0f * s, rgba_alpha(c, 0.9f));
+        render_rect(r, tx, ly, w, h, rgba_alpha(BG, 0.85f));
+        render_text(r, text, tx + 6 * s, ly + font * 0.1f, font, TEXT_LEFT, c);
     }
 }
 

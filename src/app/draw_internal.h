@@ -55,6 +55,13 @@ typedef struct label_placer {
     float box[LABELS_MAX][4]; /* x, y, w, h */
 } label_placer;
 void labels_reserve(label_placer *p, float x, float y, float w, float h);
+/* True when the box (x, y, w, h) overlaps no taken box. */
+bool labels_free(const label_placer *p, float x, float y, float w, float h);
+/* The 1D view's labels laid out once for everything that draws there
+ * (draw_curve.c): the legend's box reserved, then each marked point's
+ * label, stacked under its point or moved to a free spot (box[i] = x, y, w,
+ * h; w = 0 when left out). Returns the number of marks. */
+int marks_layout_1d(const draw_ctx *dc, label_placer *pl, float box[][4]);
 /* A w x h label for the point (px, py): true with its top-left in (*x, *y)
  * and the box taken; false when every spot overlaps a taken box or leaves
  * lay's plot. */

@@ -469,6 +469,19 @@ void draw_scene_annotations(const draw_ctx *dc)
         return;
     const theme *th = dc->th;
     const float s = lay->scale, fs = fmaxf(11.0f, 22 * s);
+    /* clear of the legend and the marks' labels (1D) and of each other */
+    label_placer pl = {0};
+    if (a->view.kind == VIEW_CURVE && a->ui.annotate) {
+        float box[APP_MAX_MARKS][4];
+        marks_layout_1d(dc, &pl, box);
+    } else if (a->view.kind == VIEW_CURVE) {
+        float box[APP_MAX_MARKS][4];
+        label_placer legend_only = {0};
+        marks_layout_1d(dc, &legend_only, box);
+        if (legend_only.n > 0 && a->lesson.companion)
+            labels_reserve(&pl, legend_only.box[0][0], legend_only.box[0][1],
+                           legend_only.box[0][2], legend_only.box[0][3]);
+    }
     for (int i = 0; i < a->scenes.scene.n_annotations; i++) {
         const scene_annotation *an = &a->scenes.scene.annotations[i];
         landscape_point v;
@@ -480,18 +493,31 @@ void draw_scene_annotations(const draw_ctx *dc)
             py > lay->plot_y + lay->plot_h)
             continue;
         const char *text = a->ui.korean && an->text_ko[0] ? an->text_ko : an->text;
-        /* labels pinned along the plot's top, one row each, with a leader
-         * line down to the point: clear of the curve's marks below it */
-        const float ly = lay->plot_y + 12 * s + (float)i * fs * 1.7f;
+        const float tw = fminf(render_text_width(r, text, fs), lay->plot_w * 0.6f);
+        /* labels pinned along the plot's top, a row each, with a leader line
+         * down to the point; starting at the point and running right, moved
+         * left only where it would leave the plot, and down a row while it
+         * would cover the legend, a mark's label or another annotation */
+        float tx = px - 12 * s;
+        tx = fmaxf(lay->plot_x + 4 * s, fminf(tx, lay->plot_x + lay->plot_w - tw - 12 * s));
+        float ly = lay->plot_y + 12 * s + (float)i * fs * 1.7f;
+        while (!labels_free(&pl, tx - 8 * s, ly - 4 * s, tw + 16 * s, fs * 1.4f) &&
+               ly + fs * 3.0f < py)
+            ly += fs * 1.7f;
+        if (labels_free(&pl, tx - 8 * s, ly - 4 * s, tw + 16 * s, fs * 1.4f)) {
+            labels_reserve(&pl, tx - 8 * s, ly - 4 * s, tw + 16 * s, fs * 1.4f);
+        } else { /* no row above the point is free: a free spot around it, or none */
+            float bx, by;
+            render_disc(r, px, py, 9 * s, rgba_alpha(th->bg, 0.0f), 3 * s, th->accent);
+            if (!labels_place(&pl, lay, px, py, tw + 16 * s, fs * 1.4f, &bx, &by))
+                continue;
+            tx = bx + 8 * s;
+            ly = by + 4 * s;
+        }
         const float line[4] = {px, ly + fs * 1.3f, px, py - 10 * s};
         if (py - 10 * s > ly + fs * 1.3f)
             render_polyline(r, line, 2, 2.0f * s, th->accent);
         render_disc(r, px, py, 9 * s, rgba_alpha(th->bg, 0.0f), 3 * s, th->accent);
-        const float tw = fminf(render_text_width(r, text, fs), lay->plot_w * 0.6f);
-        /* starting at the point and running right (the plot's legend sits at
-         * its top-left), moved left only where it would leave the plot */
-        float tx = px - 12 * s;
-        tx = fmaxf(lay->plot_x + 4 * s, fminf(tx, lay->plot_x + lay->plot_w - tw - 12 * s));
         render_rect(r, tx - 8 * s, ly - 4 * s, tw + 16 * s, fs * 1.4f, rgba_alpha(th->panel, 0.9f));
         draw_text_fit(r, text, tx, ly, fs, 10.0f, lay->plot_w * 0.6f, TEXT_LEFT, th->accent);
     }

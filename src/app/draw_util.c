@@ -90,6 +90,16 @@ void labels_reserve(label_placer *p, float x, float y, float w, float h)
     p->n++;
 }
 
+bool labels_free(const label_placer *p, float x, float y, float w, float h)
+{
+    const float g = 2.0f;
+    for (int i = 0; i < p->n; i++)
+        if (!(x + w + g <= p->box[i][0] || p->box[i][0] + p->box[i][2] + g <= x ||
+              y + h + g <= p->box[i][1] || p->box[i][1] + p->box[i][3] + g <= y))
+            return false;
+    return true;
+}
+
 bool labels_place(label_placer *p, const layout *lay, float px, float py, float w, float h,
                   float *x, float *y)
 {
