@@ -19,4 +19,15 @@ static int failures;
         }                                                                                         \
     } while (0)
 
+/* The exit status after the checks: 1 with the count of failures on
+ * stderr, else 0 with "WHAT checks passed". */
+static inline int check_report(const char *what)
+{
+    if (failures)
+        fprintf(stderr, "%d %s check(s) failed\n", failures, what);
+    else
+        printf("%s checks passed\n", what);
+    return failures ? 1 : 0;
+}
+
 #endif

@@ -201,6 +201,33 @@ def critical_rows(*args):
     return lines[0].split(","), [[float(v) for v in r[:-1]] + [r[-1]] for r in rows]
 
 
+def test_lang():
+    """--lang en|ko (window and shot), else the system locale (LANG): shot of
+    a scene in Korean differs from English, equals LANG=ko_KR.UTF-8's, and an
+    unknown language is exit 2 naming it and the known ones."""
+    with tempfile.TemporaryDirectory() as d:
+        shots = {}
+        for name, args, env in [("en", ["--lang", "en"], {"LANG": "ko_KR.UTF-8"}),
+                                ("ko", ["--lang", "ko"], {"LANG": "C"}),
+                                ("env", [], {"LANG": "ko_KR.UTF-8", "LANGUAGE": "", "LC_ALL": "",
+                                             "LC_MESSAGES": ""}),
+                                ("c", [], {"LANG": "C", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""})]:
+            out = os.path.join(d, name + ".png")
+            code, _, err = run("shot", "--scene", "risk", "--size", "640x360", "--out", out, *args,
+                               env_extra=env)
+            check(code == 0, f"shot --lang {name}: exit {code}: {err}")
+            with open(out, "rb") as fh:
+                shots[name] = fh.read()
+        check(shots["en"] != shots["ko"], "shot --lang ko differs from --lang en")
+        check(shots["env"] == shots["ko"], "LANG=ko_KR.UTF-8 shoots in Korean")
+        check(shots["c"] == shots["en"], "LANG=C shoots in English")
+    for bad in ["xx", "", "korean"]:
+        code, _, err = run("shot", "--function", "risk", "--out", "x.png", "--lang", bad)
+        lines = [ln for ln in err.split("\n") if ln.strip()]
+        check(code == 2 and len(lines) == 1 and "--lang" in err and "en, ko" in err,
+              f"--lang {bad!r}: exit {code} {err!r}")
+
+
 def test_particles():
     """--particles N: 1..10000 (window, shot, bench), else exit 2 naming it;
     shot launches the cloud and steps it: the frame differs from one without."""
@@ -552,7 +579,7 @@ def test_keys_documented():
     root = os.path.dirname(os.path.dirname(os.path.abspath(REF)))
     with open(os.path.join(root, "src", "app", "input.c"), encoding="utf-8") as f:
         src = f.read()
-    rows = re.findall(r'\{\s*SDLK_\w+\s*,\s*MOD_\w+\s*,\s*ACTION_\w+\s*,\s*'
+    rows = re.findall(r'\{\s*SDLK_\w+\s*,\s*MOD_\w+\s*,\s*ACTION_\w+\s*,\s*(?:N_\()?'
                       r'(NULL|"(?:[^"\\]|\\.)*")', src)
     check(len(rows) == len(re.findall(r"\{\s*SDLK_", src)), "every binding row parsed")
     table = set()
@@ -586,7 +613,7 @@ def test_keys_documented():
 
 
 for t in [test_list, test_trace_closed_form, test_trace_matches_torch, test_trace_2d_leaves_domain,
-          test_noise_seeded, test_non_finite_stops_early, test_shot, test_particles, test_critical,
+          test_noise_seeded, test_non_finite_stops_early, test_shot, test_lang, test_particles, test_critical,
           test_bad_input, test_scenes, test_scene_formula_and_signal, test_expr, test_help, test_shot_output_dir,
           test_keys_documented]:
     before = len(failures)

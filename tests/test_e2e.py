@@ -11,6 +11,7 @@ check is about how long anything took. Checks:
       from its first row (exact strings), unchanged while paused;
   M   the particle cloud changes pixels, all of them left of the HUD panel;
   B   the theme persists in settings.ini and the next launch is light;
+  L   the language (Korean) persists in settings.ini;
   an output directory under a regular file: P writes nothing, no crash,
       the window still answers and Q exits 0.
 """
@@ -96,8 +97,9 @@ class Session:
     def __init__(self, display, tmp, name, out_dir, config):
         self.display = display
         env = dict(os.environ)
-        for k in ("SDL_VIDEODRIVER", "XDG_PICTURES_DIR"):
+        for k in ("SDL_VIDEODRIVER", "XDG_PICTURES_DIR", "LANGUAGE", "LC_ALL", "LC_MESSAGES"):
             env.pop(k, None)
+        env["LANG"] = "C.UTF-8"  # starts in English until L says otherwise
         env.update(HOME=os.path.join(tmp, "home"), XDG_CONFIG_HOME=config,
                    LIBGL_ALWAYS_SOFTWARE="1", DISPLAY=display)
         os.makedirs(env["HOME"], exist_ok=True)
@@ -258,10 +260,15 @@ def first_session(display, tmp):
     s.keys("b")
     wait_for(lambda: os.path.exists(ini) and "theme = light" in csv_text(ini),
              "settings.ini to say theme = light")
+    # L: Korean, remembered for the next launch.
+    s.keys("l")
+    wait_for(lambda: "language = ko" in csv_text(ini), "settings.ini to say language = ko")
     s.quit("session 1")
     if os.path.exists(ini):
         check("theme = light" in csv_text(ini).split("\n"),
               "after B and Q, settings.ini has the line 'theme = light'")
+        check("language = ko" in csv_text(ini).split("\n"),
+              "after L and Q, settings.ini has the line 'language = ko'")
 
 
 def second_session(display, tmp):

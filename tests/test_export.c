@@ -552,6 +552,23 @@ static void test_settings(void **state)
     assert_int_equal(s.theme, THEME_HIGH_CONTRAST);
     assert_true(s.ui_scale == 0.0);
 
+    /* the language: saved, read back, empty for the system's, refused when unknown */
+    const settings ko = {.theme = THEME_DARK, .language = "ko"};
+    assert_true(settings_save(&ko, path, msg, sizeof msg));
+    assert_true(settings_load(&s, path, msg, sizeof msg));
+    assert_string_equal(s.language, "ko");
+    assert_true(settings_save(&hc, path, msg, sizeof msg));
+    assert_true(settings_load(&s, path, msg, sizeof msg));
+    assert_string_equal(s.language, "");
+    write_text(path, "theme = light\nlanguage = ko_KR.UTF-8\n");
+    assert_true(settings_load(&s, path, msg, sizeof msg));
+    assert_string_equal(s.language, "ko");
+    write_text(path, "theme = light\nlanguage = klingon\n");
+    assert_false(settings_load(&s, path, msg, sizeof msg));
+    assert_non_null(strstr(msg, "language = 'klingon'"));
+    assert_string_equal(s.language, "");
+    assert_int_equal(s.theme, THEME_LIGHT);
+
     /* unknown keys and sections are ignored */
     write_text(path, "[ui]\nfuture_key = 7\ntheme = light\n[other]\nzoom = 3\nui_scale = 2.5\n");
     assert_true(settings_load(&s, path, msg, sizeof msg));

@@ -659,13 +659,19 @@ static void test_scene_keys(void **state)
     key(SDLK_PAGEUP, KMOD_NONE);
     assert_true(app_frame(a, FRAME_DT));
     assert_int_equal(a->scenes.tour_index, 0);
-    key(SDLK_l, KMOD_NONE);
+    key(SDLK_l, KMOD_NONE); /* every word in Korean, live */
     assert_true(app_frame(a, FRAME_DT));
     assert_ptr_equal(app_scene_caption(a), a->scenes.scene.caption_ko);
     assert_true(a->scenes.scene.caption_ko[0] != '\0');
+    assert_string_equal(a->ui.lang, "ko");
+    assert_string_equal(_("saddle point"), "안장점");
+    assert_string_equal(a->ui.message, "한국어");
     key(SDLK_l, KMOD_NONE);
     assert_true(app_frame(a, FRAME_DT));
     assert_ptr_equal(app_scene_caption(a), a->scenes.scene.caption);
+    assert_string_equal(a->ui.lang, "en");
+    assert_string_equal(_("saddle point"), "saddle point");
+    assert_string_equal(a->ui.message, "English");
 
     char dir[] = "/tmp/optiviz-scene-XXXXXX";
     assert_non_null(mkdtemp(dir));

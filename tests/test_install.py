@@ -1,5 +1,6 @@
 """`meson install` into a scratch DESTDIR, then the installed binary on its
-own: it finds its scenes beside itself (not the source tree's), its font,
+own: it finds its scenes and message catalogs beside itself (not the source
+tree's or the build tree's), its font,
 and the man page, desktop entry and icon are where a desktop looks for them.
 Usage: test_install.py BUILD_DIR. Needs the offscreen SDL driver (set by
 meson's gl_env) for the one headless frame."""
@@ -67,6 +68,20 @@ def main(build_dir):
                            capture_output=True, text=True, env=env, cwd=dest)
         check(r.returncode == 0 and png_complete(png) and png_colors(png) >= 16,
               f"installed binary renders scene 'risk' to a non-blank PNG ({r.stderr.strip()})")
+
+        # the Korean catalog, found beside the binary: --lang ko draws other words
+        locale = lines.get("locale", "")
+        check(os.path.realpath(locale) == os.path.realpath(os.path.join(share, "locale")) and
+              os.path.isfile(os.path.join(locale, "ko", "LC_MESSAGES", "optiviz.mo")),
+              f"installed binary uses its installed catalogs ({locale})")
+        shots = []
+        for lang in ("en", "ko"):
+            out = os.path.join(dest, lang + ".png")
+            r = subprocess.run([exe, "shot", "--scene", "risk", "--size", "640x400", "--lang", lang,
+                                "--out", out], capture_output=True, text=True, env=env, cwd=dest)
+            shots.append(open(out, "rb").read() if r.returncode == 0 else b"")
+        check(shots[0] and shots[1] and shots[0] != shots[1],
+              "installed binary draws --lang ko differently from --lang en")
 
         man = os.path.join(share, "man", "man1", "optiviz.1")
         with open(man, encoding="utf-8") as f:

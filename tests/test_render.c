@@ -15,6 +15,7 @@
 #define W 1920
 #define H 1080
 
+#include "app_headless.h"
 #include "check.h"
 
 static const uint8_t *px(const uint8_t *buf, int x, int y)
@@ -228,14 +229,9 @@ static void check_scenes(app *a, uint8_t *buf)
     CHECK(n == 11, "the bundled tour has %d scenes, expected 11", n);
     uint8_t *english = malloc((size_t)W * H * 4);
     for (int i = 0; i < n; i++) {
-        char err[600];
-        if (!app_load_scene(a, tour[i].path, err, sizeof err)) {
-            CHECK(false, "scene %s: %s", tour[i].name, err);
+        if (!test_scene_show(a, &tour[i], 20))
             continue;
-        }
-        for (int k = 0; k < 20; k++)
-            sim_step(&a->sim);
-        a->ui.korean = false;
+        app_set_language(a, "en");
         render(a, buf);
         layout lay;
         app_layout(a, W, H, &lay);
@@ -265,7 +261,7 @@ static void check_scenes(app *a, uint8_t *buf)
             }
         }
         memcpy(english, buf, (size_t)W * H * 4);
-        a->ui.korean = true;
+        app_set_language(a, "ko");
         render(a, buf);
         size_t differ = 0;
         for (int y = (int)lay.caption_y; y < (int)(lay.caption_y + lay.caption_h); y++)
@@ -273,7 +269,7 @@ static void check_scenes(app *a, uint8_t *buf)
                              (size_t)lay.caption_w * 4) != 0;
         CHECK(differ > 20, "scene %s: the Korean caption looks like the English one",
               tour[i].name);
-        a->ui.korean = false;
+        app_set_language(a, "en");
     }
     free(english);
     app_scene_leave(a);
@@ -299,19 +295,10 @@ static void check_text_minimum(app *a)
 
 int main(void)
 {
-    app *a = calloc(1, sizeof *a);
-    char err[512];
-    const app_params p = {.headless = true, .width = W, .height = H};
-    if (!app_create(a, &p, err, sizeof err)) {
-        fprintf(stderr, "cannot create the app: %s\n", err);
-        return 1;
-    }
-    if (!strstr(renderer_name(a->ren), "llvmpipe")) {
-        fprintf(stderr, "skipped: renderer is '%s', not llvmpipe\n", renderer_name(a->ren));
-        app_destroy(a);
-        free(a);
-        return 77;
-    }
+    int code;
+    app *a = test_app_open(W, H, &code);
+    if (!a)
+        return code;
     if (a->fb_w != W || a->fb_h != H) {
         fprintf(stderr, "framebuffer is %dx%d, expected %dx%d\n", a->fb_w, a->fb_h, W, H);
         return 1;
@@ -330,12 +317,7 @@ int main(void)
     CHECK(memcmp(buf, again, (size_t)W * H * 4) == 0, "two renders of one state differ");
     free(buf);
     free(again);
-    app_destroy(a);
-    free(a);
+    test_app_close(a);
     SDL_Quit();
-    if (failures)
-        fprintf(stderr, "%d render check(s) failed\n", failures);
-    else
-        printf("render checks passed\n");
-    return failures ? 1 : 0;
+    return check_report("render");
 }

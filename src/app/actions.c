@@ -132,8 +132,12 @@ static void run_to_end(app *a)
     }
     a->sim.paused = true;
     a->sim.accumulator = 0.0;
-    app_message(a, 3000, going ? "ran %ld steps (the limit): still going, paused"
-                               : "ran %ld steps: every runner has settled, paused", steps);
+    app_message(a, 3000,
+                going ? _n("ran %ld step (the limit): still going, paused",
+                           "ran %ld steps (the limit): still going, paused", steps)
+                      : _n("ran %ld step: every runner has settled, paused",
+                           "ran %ld steps: every runner has settled, paused", steps),
+                steps);
 }
 
 /* Lesson index (wrapped) as designed: nothing of the lesson before carries
@@ -175,7 +179,7 @@ static void on_lesson_reset(app *a, action act)
         app_lesson_design(a, a->lesson.land);
         app_set_landscape(a, a->lesson.land);
     }
-    app_message(a, 2000, "the lesson as designed");
+    app_message(a, 2000, "%s", _("the lesson as designed"));
 }
 
 static void on_lr_up(app *a, action act)
@@ -244,7 +248,7 @@ static void on_view_toggle(app *a, action act)
 {
     (void)act;
     if (a->view.kind == VIEW_CURVE) {
-        app_message(a, 2500, "the contour view is for 2D landscapes (4, Tab)");
+        app_message(a, 2500, "%s", _("the contour view is for 2D landscapes (4, Tab)"));
         return;
     }
     view_set_contour(&a->view, a->lesson.land, a->view.kind != VIEW_CONTOUR);
@@ -254,7 +258,7 @@ static void on_slices(app *a, action act)
 {
     (void)act;
     if (a->lesson.land->dim != 2) {
-        app_message(a, 2500, "slices are for 2D landscapes (4, Tab)");
+        app_message(a, 2500, "%s", _("slices are for 2D landscapes (4, Tab)"));
         return;
     }
     a->ui.slices = !a->ui.slices;
@@ -277,7 +281,7 @@ static void on_ui_scale(app *a, action act)
                                    round((a->ui.ui_scale + (act == ACTION_UI_LARGER ? 0.1 : -0.1)) *
                                          10.0) / 10.0));
     a->ui.ui_scale_chosen = true;
-    app_message(a, 1500, "text and lines × %.1f", a->ui.ui_scale);
+    app_message(a, 1500, _("text and lines × %.1f"), a->ui.ui_scale);
     app_settings_save(a);
 }
 
@@ -286,7 +290,7 @@ static void on_ui_reset(app *a, action act)
     (void)act;
     a->ui.ui_scale = a->headless ? 1.0f : window_dpi_scale(&a->win);
     a->ui.ui_scale_chosen = false; /* follow the display, here and on the next one */
-    app_message(a, 1500, "text and lines × %.1f (the display's default)", a->ui.ui_scale);
+    app_message(a, 1500, _("text and lines × %.1f (the display's default)"), a->ui.ui_scale);
     app_settings_save(a);
 }
 
@@ -294,7 +298,7 @@ static void on_theme(app *a, action act)
 {
     (void)act;
     a->ui.theme = (theme_kind)((a->ui.theme + 1) % THEME_COUNT);
-    app_message(a, 1500, "theme: %s", theme_get(a->ui.theme)->name);
+    app_message(a, 1500, _("theme: %s"), _(theme_get(a->ui.theme)->name));
     app_settings_save(a);
 }
 
@@ -315,7 +319,9 @@ static void on_trail_shorter(app *a, action act)
 {
     (void)act;
     a->ui.trail_len = a->ui.trail_len / 2 < APP_TRAIL_MIN ? APP_TRAIL_MIN : a->ui.trail_len / 2;
-    app_message(a, 1500, "trails: the last %d points", a->ui.trail_len);
+    app_message(a, 1500,
+                _n("trails: the last %d point", "trails: the last %d points", a->ui.trail_len),
+                a->ui.trail_len);
 }
 
 static void on_trail_longer(app *a, action act)
@@ -323,7 +329,9 @@ static void on_trail_longer(app *a, action act)
     (void)act;
     a->ui.trail_len =
         a->ui.trail_len * 2 > RUNNER_TRAIL_MAX ? RUNNER_TRAIL_MAX : a->ui.trail_len * 2;
-    app_message(a, 1500, "trails: the last %d points", a->ui.trail_len);
+    app_message(a, 1500,
+                _n("trails: the last %d point", "trails: the last %d points", a->ui.trail_len),
+                a->ui.trail_len);
 }
 
 static void on_loss_panel(app *a, action act)
@@ -364,8 +372,12 @@ static void on_formula(app *a, action act)
 static void on_language(app *a, action act)
 {
     (void)act;
-    a->ui.korean = !a->ui.korean;
-    app_message(a, 1500, a->ui.korean ? "한국어" : "English");
+    app_set_language(a, i18n_next());
+    snprintf(a->ui.lang_setting, sizeof a->ui.lang_setting, "%s", a->ui.lang);
+    app_settings_save(a); /* remembered for the next start */
+    /* TRANSLATORS: the name of your language in itself ("Deutsch",
+     * "한국어"), shown when L switches to it. */
+    app_message(a, 1500, "%s", _("English"));
 }
 
 static void on_explain(app *a, action act)
@@ -438,13 +450,15 @@ static void on_step_back(app *a, action act)
     a->sim.paused = true;
     a->sim.accumulator = 0.0;
     if (!sim_step_back(&a->sim)) {
-        app_message(a, 2500, "no step to take back (the last %d steps are kept; a reset or a "
-                    "new runner starts afresh)", RUNNER_HISTORY);
+        app_message(a, 2500,
+                    _("no step to take back (the last %d steps are kept; a reset or a new "
+                      "runner starts afresh)"),
+                    RUNNER_HISTORY);
         return;
     }
     app_assess(a);
     if (a->cloud.n > 0)
-        app_message(a, 2500, "the runners stepped back; the particle cloud does not");
+        app_message(a, 2500, "%s", _("the runners stepped back; the particle cloud does not"));
 }
 
 static void on_reset(app *a, action act)
@@ -484,7 +498,7 @@ static void on_quit(app *a, action act)
 static void on_rotate(app *a, action act)
 {
     if (a->view.kind != VIEW_SURFACE) {
-        app_message(a, 2500, "rotation applies to the 3D surface view (lesson 4; C)");
+        app_message(a, 2500, "%s", _("rotation applies to the 3D surface view (lesson 4; C)"));
         return;
     }
     a->view.cam.yaw += act == ACTION_ROTATE_LEFT ? -0.1 : act == ACTION_ROTATE_RIGHT ? 0.1 : 0.0;

@@ -71,8 +71,14 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
     a->ui.annotate = true;
     a->headless = p->headless;
     a->ui.ui_scale = p->headless ? 1.0f : window_dpi_scale(&a->win);
+    /* the language: --lang, else the settings file's, else the system's */
+    i18n_init();
+    if (o && o->lang)
+        app_set_language(a, o->lang);
     if (!p->headless)
         app_settings_load(a);
+    if (!a->ui.lang[0])
+        app_set_language(a, i18n_from_environment());
     export_init(&a->export.exp, o ? o->output_dir : NULL);
     SDL_StopTextInput(); /* on only while the formula line is open */
     a->ui.trail_len = RUNNER_TRAIL_MAX;

@@ -10,6 +10,7 @@
 
 #include "app/cli.h"
 #include "app/export.h"
+#include "app/i18n.h"
 #include "app/input.h"
 #include "app/platform.h"
 #include "app/scene.h"
@@ -124,7 +125,7 @@ typedef struct app_ui {
     drag_mode drag;
     bool drag_was_paused;
     float mouse_x, mouse_y;     /* last pointer position, framebuffer pixels */
-    char message[200];          /* transient line at the bottom */
+    char message[512];          /* transient line at the bottom (UTF-8: 3 bytes a Hangul) */
     uint32_t message_until;     /* app_now_ms */
     int message_kind;           /* message_kind of the message */
     theme_kind theme;           /* B cycles dark / light / high-contrast */
@@ -135,19 +136,20 @@ typedef struct app_ui {
     bool keycast;               /* F9: the last keys pressed, for the audience */
     int n_keys;                 /* entries in keys, newest last */
     struct {
-        char text[64];          /* "Up  learning rate × 1.25" */
+        char text[128];         /* "Up  learning rate × 1.25" */
         uint32_t at;            /* app_now_ms when pressed */
     } keys[APP_KEYCAST_N];
     int trail_len;              /* trail points drawn (APP_TRAIL_MIN..RUNNER_TRAIL_MAX) */
     bool loss_panel;            /* J: loss over steps */
     bool loss_log;              /* Shift+J: its y axis as log10(f - f*) */
-    bool korean;                /* L: captions and annotations in Korean */
+    char lang[16];              /* L: the window's language ("en", "ko"; app/i18n.h) */
+    char lang_setting[16];      /* the settings file's language ("": the system's) */
     bool formula_open;          /* E: the formula line takes the keyboard */
     int formula_field;          /* 0: the formula, 1: its domain (Tab switches) */
     textline formula;           /* what is typed, with the history */
     textline domain;            /* "a:b" or "a:b,c:d"; empty: [-2, 2] per variable */
     char domain_opened[128];    /* the domain as the line opened with it */
-    char formula_error[200];    /* why Enter was refused, or "" */
+    char formula_error[600];    /* why Enter was refused, or "" (UTF-8: 3 bytes a Hangul) */
     int formula_error_col;      /* 1-based column in the formula; 0: none */
 } app_ui;
 
@@ -313,6 +315,10 @@ void app_settings_load(app *a);
  * ("follow the display") when it follows the display. */
 settings app_settings_now(const app *a);
 void app_settings_save(app *a);
+/* Makes code (a language of app/i18n.h: "en", "ko") the window's language:
+ * every word drawn from the next frame on; false when optiviz has no such
+ * language. app_export.c, next to the settings that remember it. */
+bool app_set_language(app *a, const char *code);
 
 /* Draws the current state into the renderer for an fb_w x fb_h framebuffer
  * (draw.c). Reads the state, never changes it. */

@@ -19,7 +19,7 @@ void app_cloud_launch(app *a, int n)
     const cloud_params p = run_config_cloud(&rc, a->lesson.land, n);
     char err[256];
     if (!cloud_init(&a->cloud, &p, err, sizeof err)) {
-        app_message(a, 4000, "no cloud: %s", err);
+        app_message(a, 4000, _("no cloud: %s"), err);
         return;
     }
     a->runs.cloud_n = n;
@@ -35,14 +35,20 @@ void app_cloud_toggle(app *a)
 {
     if (a->cloud.n > 0) {
         app_cloud_remove(a);
-        app_message(a, 2500, "particle cloud removed (M launches one)");
+        app_message(a, 2500, "%s", _("particle cloud removed (M launches one)"));
         return;
     }
     app_cloud_launch(a, 0);
     if (a->cloud.n > 0)
-        app_message(a, 3500, "%d particles from random starts, %s, noise %s (M removes them)",
-                    a->cloud.n, optim_kind_name(a->runs.cfg[a->runs.cloud_runner].kind),
-                    a->runs.noise_on ? "on" : "off");
+        app_message(a, 3500,
+                    a->runs.noise_on
+                        ? _n("%d particle from random starts, %s, noise on (M removes it)",
+                             "%d particles from random starts, %s, noise on (M removes them)",
+                             a->cloud.n)
+                        : _n("%d particle from random starts, %s, noise off (M removes it)",
+                             "%d particles from random starts, %s, noise off (M removes them)",
+                             a->cloud.n),
+                    a->cloud.n, optim_kind_name(a->runs.cfg[a->runs.cloud_runner].kind));
 }
 
 void app_cloud_relaunch(app *a)

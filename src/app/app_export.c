@@ -4,12 +4,13 @@
  * `trace`'s format, V starts and stops a recording (numbered PNGs at 30
  * frames a second, then an MP4 and a GIF when ffmpeg is installed); all
  * through export.c, which names the files and reports each outcome in one
- * line that the app shows. The theme and UI scale persist in the settings
+ * line that the app shows. The theme, UI scale and language persist in the settings
  * file (settings.c), read at start and written when they change; headless
  * runs (shot, bench, tests) neither read nor write it.
  */
 #include "app/app.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #define RECORD_FPS 30.0
@@ -22,14 +23,14 @@ static bool read_frame(app *a)
     if (need > a->export.pixels_cap) {
         uint8_t *p = realloc(a->export.pixels, need);
         if (!p) {
-            app_message(a, 4000, "export: out of memory for a %dx%d frame", a->fb_w, a->fb_h);
+            app_message(a, 4000, _("export: out of memory for a %dx%d frame"), a->fb_w, a->fb_h);
             return false;
         }
         a->export.pixels = p;
         a->export.pixels_cap = need;
     }
     if (!render_read_pixels(a->ren, a->export.pixels, a->fb_w, a->fb_h)) {
-        app_message(a, 4000, "export: could not read the frame back");
+        app_message(a, 4000, "%s", _("export: could not read the frame back"));
         return false;
     }
     return true;
@@ -104,14 +105,27 @@ void app_settings_load(app *a)
     if (!a->plat->settings_load(&s, msg, sizeof msg))
         app_message_kind(a, MESSAGE_ERROR, 8000, "%s", msg);
     a->ui.theme = s.theme;
+    snprintf(a->ui.lang_setting, sizeof a->ui.lang_setting, "%s", s.language);
+    if (s.language[0] && !a->ui.lang[0])
+        app_set_language(a, s.language); /* --lang, when given, was set first */
     a->ui.ui_scale_chosen = s.ui_scale >= APP_UI_SCALE_MIN && s.ui_scale <= APP_UI_SCALE_MAX;
     if (a->ui.ui_scale_chosen)
         a->ui.ui_scale = (float)s.ui_scale;
 }
 
+bool app_set_language(app *a, const char *code)
+{
+    if (!i18n_set(code))
+        return false;
+    snprintf(a->ui.lang, sizeof a->ui.lang, "%s", i18n_lang());
+    return true;
+}
+
 settings app_settings_now(const app *a)
 {
-    return (settings){.theme = a->ui.theme, .ui_scale = a->ui.ui_scale_chosen ? a->ui.ui_scale : 0.0};
+    settings s = {.theme = a->ui.theme, .ui_scale = a->ui.ui_scale_chosen ? a->ui.ui_scale : 0.0};
+    snprintf(s.language, sizeof s.language, "%s", a->ui.lang_setting);
+    return s;
 }
 
 void app_settings_save(app *a)

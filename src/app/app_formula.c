@@ -42,18 +42,23 @@ bool app_set_formula_box(app *a, const char *text, int count, const double *lo, 
     if (!landscape_custom_init(&a->lesson.custom[next], text, count, count ? lo : NULL,
                                count ? hi : NULL, &e)) {
         *column = e.column;
+        char why[480]; /* in the window's language: the format is all %s */
+        snprintf(why, sizeof why, e.format ? _(e.format) : "%s", e.format ? e.args[0] : e.message,
+                 e.args[1]);
         if (count && strstr(e.message, "unknown name"))
-            snprintf(err, errlen, "%s (the domain has %d range%s, so the formula is in %s)",
-                     e.message, count, count == 1 ? "" : "s", count == 1 ? "x" : "x and y");
+            snprintf(err, errlen, "%s %s", why,
+                     count == 1 ? _("(the domain has 1 range, so the formula is in x)")
+                                : _("(the domain has 2 ranges, so the formula is in x and y)"));
         else
-            snprintf(err, errlen, "%s", e.message);
+            snprintf(err, errlen, "%s", why);
         return false;
     }
     const int dim = a->lesson.custom[next].land.dim;
     if (count && count != dim) {
         landscape_custom_free(&a->lesson.custom[next]);
-        snprintf(err, errlen, "domain: %d range%s for a formula in %s", count,
-                 count == 1 ? "" : "s", dim == 1 ? "x" : "x and y");
+        snprintf(err, errlen, "%s",
+                 dim == 1 ? _("domain: 2 ranges for a formula in x")
+                          : _("domain: 1 range for a formula in x and y"));
         return false;
     }
     app_set_landscape(a, &a->lesson.custom[next].land);
@@ -107,7 +112,7 @@ static void formula_apply(app *a)
     }
     textline_remember(&a->ui.formula);
     formula_close(a);
-    app_message(a, 3000, "%s", a->lesson.land->title);
+    app_message(a, 3000, "%s", _(a->lesson.land->title));
 }
 
 void app_formula_text(app *a, const char *utf8)

@@ -133,7 +133,7 @@ void app_tour_step(app *a, int dir)
 {
     tour_list(a);
     if (a->scenes.n_tour == 0) {
-        app_message(a, 4000, "no bundled scenes in %s", scene_dir());
+        app_message(a, 4000, _("no bundled scenes in %s"), scene_dir());
         return;
     }
     /* outside the tour, PageDown / PageUp come back to the scene left last */
@@ -143,8 +143,8 @@ void app_tour_step(app *a, int dir)
                : dir > 0 ? 0
                          : a->scenes.n_tour - 1;
     if (next < 0 || next >= a->scenes.n_tour) {
-        app_message(a, 3000, next < 0 ? "this is the tour's first scene"
-                                      : "end of the tour (PageUp goes back)");
+        app_message(a, 3000, "%s", next < 0 ? _("this is the tour's first scene")
+                                            : _("end of the tour (PageUp goes back)"));
         return;
     }
     char err[600];
@@ -158,8 +158,8 @@ void app_tour_step(app *a, int dir)
 void app_scene_reload(app *a)
 {
     if (!a->scenes.has_scene) {
-        app_message(a, 3000,
-                    "F5 reloads a scene file; this view is not one (PageDown opens the tour)");
+        app_message(a, 3000, "%s",
+                    _("F5 reloads a scene file; this view is not one (PageDown opens the tour)"));
         return;
     }
     char path[SCENE_PATH_MAX], err[600];
@@ -170,13 +170,14 @@ void app_scene_reload(app *a)
         return;
     }
     a->scenes.tour_index = index;
-    app_message(a, 2000, "reloaded %s", path);
+    app_message(a, 2000, _("reloaded %s"), path);
 }
 
 const char *app_scene_caption(const app *a)
 {
     if (!a->scenes.has_scene)
         return "";
-    return a->ui.korean && a->scenes.scene.caption_ko[0] ? a->scenes.scene.caption_ko
-                                                         : a->scenes.scene.caption;
+    return strcmp(a->ui.lang, "ko") == 0 && a->scenes.scene.caption_ko[0]
+               ? a->scenes.scene.caption_ko
+               : a->scenes.scene.caption;
 }

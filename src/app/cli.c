@@ -6,6 +6,7 @@
 #include "app/cli.h"
 #include "app/cli_internal.h"
 
+#include "app/i18n.h"
 #include "core/cloud.h"
 
 #include <ctype.h>
@@ -49,6 +50,7 @@ typedef enum opt_id {
     OPT_SCENE,
     OPT_OUTPUT_DIR,
     OPT_PARTICLES,
+    OPT_LANG,
 } opt_id;
 
 typedef struct opt_spec {
@@ -85,6 +87,7 @@ static const opt_spec specs[] = {
     {"--scene", OPT_SCENE, true, OK_RUN | OK_SHOT},
     {"--output-dir", OPT_OUTPUT_DIR, true, OK_RUN | OK_SHOT},
     {"--particles", OPT_PARTICLES, true, OK_RUN | OK_SHOT | OK_BENCH},
+    {"--lang", OPT_LANG, true, OK_RUN | OK_SHOT},
 };
 
 static const char *const command_names[] = {
@@ -98,7 +101,7 @@ const char *cli_usage(void)
            "  optiviz [--function NAME] [--optimizer NAME[,NAME..]] [hyperparameters]\n"
            "          [--noise F] [--noise-decay R] [schedule] [--start X[,Y]] [--seed N]\n"
            "          [--size WxH] [--fullscreen] [--view surface|contour] [--output-dir DIR]\n"
-           "          [--particles N]\n"
+           "          [--particles N] [--lang en|ko]\n"
            "                interactive window (keys: press H)\n"
            "  optiviz list  functions, optimizers and scenes, one a line\n"
            "  optiviz trace --function NAME --optimizer NAME [hyperparameters] --start X[,Y]\n"
@@ -106,11 +109,13 @@ const char *cli_usage(void)
            "                the run as CSV on standard output\n"
            "  optiviz shot  --function NAME [--optimizer A,B..] [--steps N] [--size WxH]\n"
            "                [--view surface|contour] [--scene NAME|FILE] [--noise F] [--seed N]\n"
-           "                [--particles N] --out FILE.png | --output-dir DIR\n"
+           "                [--particles N] [--lang en|ko] --out FILE.png | --output-dir DIR\n"
            "                one frame rendered headless to a PNG\n"
            "  optiviz bench [--function NAME] [--frames N] [--size WxH] [--particles N]\n"
            "                [--noise F]   headless frame timing\n"
            "  --particles N: a cloud of N (1..10000) particles from random starts\n"
+           "  --lang en|ko: the window's language (else the settings file's, else the\n"
+           "                system locale's, e.g. LANG=ko_KR.UTF-8; L switches it live)\n"
            "  optiviz critical --function NAME [--domain A:B[,C:D]]\n"
            "                critical points in the domain as CSV with their kind\n"
            "                (global-min, local-min, global-max, local-max, saddle, degenerate)\n"
@@ -441,6 +446,19 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
         if (!parse_long(sp->name, v, CLOUD_MIN, CLOUD_MAX, &ll, err, n))
             return false;
         o->particles = (int)ll;
+        return true;
+    case OPT_LANG:
+        o->lang = i18n_match(v);
+        if (!o->lang) {
+            const char *codes[16];
+            const int count = i18n_languages(codes, 16);
+            char known[128] = "";
+            for (int i = 0; i < count; i++)
+                snprintf(known + strlen(known), sizeof known - strlen(known), "%s%s",
+                         i ? ", " : "", codes[i]);
+            snprintf(err, n, "--lang: unknown language '%s' (%s)", v, known);
+            return false;
+        }
         return true;
     case OPT_OUT:
         if (v[0] == '\0') {

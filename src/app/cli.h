@@ -55,6 +55,7 @@ typedef struct cli_options {
     bool has_scene;         /* --scene NAME|FILE (window, shot): checked by scene_load */
     char scene_path[SCENE_PATH_MAX]; /* the resolved file */
     int particles;          /* --particles N (window, shot, bench): a cloud; 0: none */
+    const char *lang;       /* --lang (window, shot): a language code of app/i18n.h, or NULL */
 } cli_options;
 
 /* Parses argv (argv[0] is the program). Returns false with one line in err

@@ -30,24 +30,24 @@ static void draw_static(const draw_ctx *dc)
     const float s = lay->scale;
     char heading[400];
     if (a->scenes.has_scene) {
-        const char *title = a->ui.korean && a->scenes.scene.title_ko[0] ? a->scenes.scene.title_ko
-                                                                        : a->scenes.scene.title;
+        const bool ko = strcmp(a->ui.lang, "ko") == 0;
+        const char *title = ko && a->scenes.scene.title_ko[0] ? a->scenes.scene.title_ko
+                                                              : a->scenes.scene.title;
         if (a->scenes.tour_index >= 0)
-            snprintf(heading, sizeof heading, "%s %d/%d · %s", a->ui.korean ? "장면" : "scene",
+            snprintf(heading, sizeof heading, _("scene %d/%d · %s"),
                      a->scenes.tour_index + 1, a->scenes.n_tour, title);
         else
             snprintf(heading, sizeof heading, "%s", title);
     } else if (landscape_index(a->lesson.land) < 0) /* a typed formula: no lesson number */
-        snprintf(heading, sizeof heading, "%s", a->lesson.land->lesson);
+        snprintf(heading, sizeof heading, "%s", _(a->lesson.land->lesson));
     else
         snprintf(heading, sizeof heading, "%d · %s", landscape_index(a->lesson.land) + 1,
-                 a->lesson.land->lesson);
+                 _(a->lesson.land->lesson));
     const float head_w = lay->side_x - lay->plot_x - 20 * s;
     draw_text_fit(r, heading, lay->plot_x, 18 * s, 24 * s, fmaxf(12.0f, 18 * s), head_w, TEXT_LEFT,
                   DIM);
-    draw_text_fit(r, a->lesson.land->title, lay->plot_x, 52 * s, 38 * s, fmaxf(14.0f, 24 * s),
-                  head_w,
-             TEXT_LEFT, TEXT);
+    draw_text_fit(r, _(a->lesson.land->title), lay->plot_x, 52 * s, 38 * s, fmaxf(14.0f, 24 * s),
+                  head_w, TEXT_LEFT, TEXT);
     if (a->view.kind == VIEW_CURVE)
         draw_view_1d(dc);
     else if (a->view.kind == VIEW_CONTOUR)
@@ -88,7 +88,7 @@ static uint64_t static_key(const app *a, int fb_w, int fb_h)
     h = fnv1a(h, &a->view.kind, sizeof a->view.kind);
     h = fnv1a(h, &a->ui.theme, sizeof a->ui.theme);
     h = fnv1a(h, &a->ui.ui_scale, sizeof a->ui.ui_scale);
-    h = fnv1a(h, &a->ui.korean, sizeof a->ui.korean);
+    h = fnv1a(h, a->ui.lang, strlen(a->ui.lang)); /* every word drawn */
     h = fnv1a(h, &a->ui.loss_panel, sizeof a->ui.loss_panel);
     h = fnv1a(h, &a->scenes.has_scene, sizeof a->scenes.has_scene);
     h = fnv1a(h, &a->scenes.tour_index, sizeof a->scenes.tour_index);
@@ -134,12 +134,12 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
         const bool downhill = rn->status == RUNNER_DIVERGED && rn->downhill;
         const rgba banner = downhill ? YELLOW : RED;
         const char *msg = rn->status == RUNNER_STOPPED
-                              ? "stopped: the Hessian is singular (press R to reset)"
+                              ? _("stopped: the Hessian is singular (press R to reset)")
                           : rn->status == RUNNER_UNDEFINED
-                              ? "undefined: f has no value or gradient here (press R to reset)"
+                              ? _("undefined: f has no value or gradient here (press R to reset)")
                           : downhill
-                              ? "diverged downhill: f has no minimum that way (R resets)"
-                              : "diverged: the steps grew (press R to reset, Down to lower lr)";
+                              ? _("diverged downhill: f has no minimum that way (R resets)")
+                              : _("diverged: the steps grew (press R to reset, Down to lower lr)");
         /* in the HUD column above its hint line, clear of the plot's axes
          * and paths, wrapped to the column; the panel color behind, the
          * warning color as a frame and in the words: readable on every theme */

@@ -92,11 +92,11 @@ void draw_view_contour(const draw_ctx *dc)
                                                                                                : 2;
                 if (rank != pass)
                     continue;
-                const char *label = c->kind == CRITICAL_GLOBAL_MIN  ? "global minimum"
-                                    : c->kind == CRITICAL_LOCAL_MIN ? "local minimum"
-                                    : c->kind == CRITICAL_SADDLE    ? "saddle point"
-                                    : c->kind == CRITICAL_DEGENERATE ? "degenerate"
-                                                                     : "maximum";
+                const char *label = c->kind == CRITICAL_GLOBAL_MIN  ? _("global minimum")
+                                    : c->kind == CRITICAL_LOCAL_MIN ? _("local minimum")
+                                    : c->kind == CRITICAL_SADDLE    ? _("saddle point")
+                                    : c->kind == CRITICAL_DEGENERATE ? _("degenerate")
+                                                                     : _("maximum");
                 const float px = view_x_to_px(&a->view, lay, c->x),
                             py = view_y_to_px(&a->view, lay, c->y);
                 const float w = render_text_width(r, label, 20 * s) + 10 * s, h = 28 * s;
@@ -117,16 +117,15 @@ void draw_view_contour(const draw_ctx *dc)
     format_sig(lo_s, sizeof lo_s, hlo, 3);
     format_sig(hi_s, sizeof hi_s, hhi, 3);
     if (lv->log && hlo == 0.0f)
-        snprintf(text, sizeof text, "log scale: color and isolines by log10 f, a line every half "
-                 "decade, f up to %s", hi_s);
+        snprintf(text, sizeof text, "%s", _("log scale: log10 f, a line every half decade"));
     else if (lv->log)
-        snprintf(text, sizeof text, "log scale: color and isolines by log10(f − %s), a line "
-                 "every half decade, f up to %s", lo_s, hi_s);
+        snprintf(text, sizeof text,
+                 _("log scale: log10(f − %s), a line every half decade"), lo_s);
     else
-        snprintf(text, sizeof text, "color: f from %s (purple) to %s (yellow), isolines every %g",
+        snprintf(text, sizeof text, _("color: f from %s (purple) to %s (yellow), isolines every %g"),
                  lo_s, hi_s, lv->step);
     draw_text_fit(r, text, lay->plot_x + lay->plot_w, lay->plot_y - 30 * s, 20 * s, 10.0f,
-             lay->plot_w, TEXT_RIGHT, DIM);
+                  lay->plot_x + lay->plot_w - 20 * s, TEXT_RIGHT, DIM);
 }
 
 /* The contour view's moving part: trails, start, iterates. */

@@ -53,7 +53,7 @@ void draw_axes_1d(const draw_ctx *dc)
                 26 * s, TEXT_CENTER, TEXT);
     char ylabel[32];
     snprintf(ylabel, sizeof ylabel, "%s(x)", a->lesson.land->symbol);
-    const char *yl = a->view.kind == VIEW_CONTOUR ? "y" : a->lesson.companion ? "loss" : ylabel;
+    const char *yl = a->view.kind == VIEW_CONTOUR ? "y" : a->lesson.companion ? _("loss") : ylabel;
     render_text(r, yl, lay->plot_x - 14 * s, lay->plot_y - 46 * s, 24 * s, TEXT_RIGHT, TEXT);
 }
 
@@ -91,9 +91,9 @@ static void mark_text(const app_mark *m, char *text, size_t n)
     snprintf(ascii, sizeof ascii, "%.5f", m->x);
     format_minus(num, sizeof num, ascii);
     if (m->x == 0.0)
-        snprintf(text, n, "%s  x = 0", m->label);
+        snprintf(text, n, "%s  x = 0", _(m->label));
     else
-        snprintf(text, n, "%s  x ≈ %s", m->label, num);
+        snprintf(text, n, "%s  x ≈ %s", _(m->label), num);
 }
 
 int marks_layout_1d(const draw_ctx *dc, label_placer *pl, float box[][4])
@@ -104,7 +104,7 @@ int marks_layout_1d(const draw_ctx *dc, label_placer *pl, float box[][4])
     const float s = lay->scale, font = 22.0f * s;
     if (a->lesson.companion) /* the legend, top-left (draw_view_1d) */
         labels_reserve(pl, lay->plot_x + 8 * s, lay->plot_y + 8 * s,
-                       60 * s + render_text_width(r, "risk f = x·cos(πx) (expected loss)", 24 * s),
+                       60 * s + render_text_width(r, _("risk f = x·cos(πx) (expected loss)"), 24 * s),
                        68 * s);
     for (int i = 0; i < a->lesson.n_marks; i++) {
         const app_mark *m = &a->lesson.marks[i];
@@ -189,7 +189,7 @@ static void draw_arrows_1d(const draw_ctx *dc, const runner *rn, rgba c)
     if (rn->step > 0 && fabsf(ux - px) > 3 * s) {
         draw_arrow(r, view_x_to_px(&a->view, lay, rn->x_prev[0]), py + 24 * s, px, py + 24 * s,
                    3 * s, c);
-        render_text(r, "last step", px, py + 32 * s, 20 * s, TEXT_CENTER, c);
+        render_text(r, _("last step"), px, py + 32 * s, 20 * s, TEXT_CENTER, c);
     }
 }
 
@@ -226,7 +226,7 @@ static void draw_runner_1d(const draw_ctx *dc, int which)
         draw_arrow(r, ex + (right ? -60 : 60) * s, ey, ex, ey, 5.0f * s, col);
         char num[48], text[96];
         format_num(num, sizeof num, x);
-        snprintf(text, sizeof text, "iterate at x = %s", num);
+        snprintf(text, sizeof text, _("iterate at x = %s"), num);
         const float tw = render_text_width(r, text, 24 * s);
         const float tx = ex + (right ? -70 : 70) * s;
         render_rect(r, right ? tx - tw - 6 * s : tx - 6 * s, ey - 18 * s, tw + 12 * s, 36 * s,
@@ -295,7 +295,7 @@ static void draw_plateau_1d(const draw_ctx *dc)
                             x1 = view_x_to_px(&a->view, lay, end);
                 render_rect(r, x0, lay->plot_y, x1 - x0, lay->plot_h, rgba_alpha(YELLOW, 0.12f));
                 /* full size, on a backing, kept inside the plot (not shrunk to the band) */
-                const char *lbl = "plateau: vanishing gradient";
+                const char *lbl = _("plateau: vanishing gradient");
                 const float fs = 24 * s, tw = render_text_width(r, lbl, fs);
                 const float cx = fminf(fmaxf((x0 + x1) / 2, lay->plot_x + tw / 2 + 10 * s),
                                        lay->plot_x + lay->plot_w - tw / 2 - 10 * s);
@@ -335,10 +335,10 @@ void draw_view_1d(const draw_ctx *dc)
     /* legend, top-left inside the plot */
     float y = lay->plot_y + 12 * s;
     if (a->lesson.companion) {
-        legend_line(r, th, lay->plot_x + 16 * s, y, s, BLUE, "empirical risk g (training loss)");
+        legend_line(r, th, lay->plot_x + 16 * s, y, s, BLUE, _("empirical risk g (training loss)"));
         y += 34 * s;
         legend_line(r, th, lay->plot_x + 16 * s, y, s, ORANGE,
-                    "risk f = x·cos(πx) (expected loss)");
+                    _("risk f = x·cos(πx) (expected loss)"));
     }
 }
 

@@ -110,16 +110,17 @@ static void loss_panel(const draw_ctx *dc, loss_curve *curves)
     }
 
     const float fs = fmaxf(11.0f, 20 * s), pad = 12 * s;
-    const char *title = two_risks ? (a->ui.loss_log ? "loss over steps: log10(f − f*), "
-                                                   "training loss and risk"
-                                                 : "loss over steps: training loss and risk")
-                        : a->ui.loss_log ? "loss over steps: log10(f − f*)"
-                                      : "loss over steps: f at each iterate";
+    const char *title = two_risks ? (a->ui.loss_log ? _("loss over steps: log10(f − f*), "
+                                                       "training loss and risk")
+                                                    : _("loss over steps: training loss and risk"))
+                        : a->ui.loss_log ? _("loss over steps: log10(f − f*)")
+                                         : _("loss over steps: f at each iterate");
     draw_text_fit(r, title, x + pad, y + 8 * s, fs, 10.0f, w - 2 * pad, TEXT_LEFT, t->text);
     const float gx = x + pad + 100 * s, gy = y + 8 * s + fs * 1.6f;
-    const float gw = x + w - pad - gx, gh = y + h - gy - fs * 2.2f;
+    /* under the graph: a row of step numbers, then the legend's row */
+    const float gw = x + w - pad - gx, gh = y + h - gy - fs * 3.0f;
     if (!(s1 >= s0) || !(v1 >= v0) || gw < 20 || gh < 20) {
-        draw_text_fit(r, "no steps yet", x + pad, gy, fs, 10.0f, w - 2 * pad, TEXT_LEFT, t->dim);
+        draw_text_fit(r, _("no steps yet"), x + pad, gy, fs, 10.0f, w - 2 * pad, TEXT_LEFT, t->dim);
         return;
     }
     if (s1 - s0 < 1)
@@ -146,7 +147,7 @@ static void loss_panel(const draw_ctx *dc, loss_curve *curves)
     render_text(r, num, gx - 6 * s, gy + gh - fs * 0.6f, fs, TEXT_RIGHT, t->text);
     snprintf(lab, sizeof lab, "%.0f", s0);
     render_text(r, lab, gx, gy + gh + 4 * s, fs, TEXT_CENTER, t->text);
-    snprintf(lab, sizeof lab, "step %.0f", s1);
+    snprintf(lab, sizeof lab, _("step %.0f"), s1);
     render_text(r, lab, gx + gw, gy + gh + 4 * s, fs, TEXT_RIGHT, t->text);
 
     /* the curves, the selected runner's last so it is on top */
@@ -167,10 +168,10 @@ static void loss_panel(const draw_ctx *dc, loss_curve *curves)
     if (two_risks) {
         render_rect(r, x + pad, ly + fs * 0.35f, 22 * s, 4 * s, t->landscape);
         float lx = x + pad + 28 * s;
-        lx += render_text(r, "training loss (empirical risk)   ", lx, ly, fs * 0.9f, TEXT_LEFT,
-                          t->text);
+        lx += render_text(r, _("training loss (empirical risk)"), lx, ly, fs * 0.9f, TEXT_LEFT,
+                          t->text) + 3 * fs * 0.3f;
         render_rect(r, lx, ly + fs * 0.35f, 22 * s, 4 * s, t->companion);
-        render_text(r, "risk", lx + 28 * s, ly, fs * 0.9f, TEXT_LEFT, t->text);
+        render_text(r, _("risk"), lx + 28 * s, ly, fs * 0.9f, TEXT_LEFT, t->text);
         /* the lowest risk of the whole run, tracked step by step (core/sim) */
         if (sel->watch && sel->watch_best_step < sel->step) {
             const double bs = (double)sel->watch_best_step;
@@ -190,11 +191,16 @@ static void loss_panel(const draw_ctx *dc, loss_curve *curves)
             /* with noise the lowest value so far is what early stopping
              * would watch (on validation data); without, the run's lowest */
             if (sel->noise > 0.0)
-                snprintf(lab, sizeof lab, "lowest risk so far: step %ld (early stopping "
-                         "watches this on validation data)", sel->watch_best_step);
+                snprintf(lab, sizeof lab,
+                         _("lowest risk so far: step %ld (early stopping watches this on "
+                           "validation data)"),
+                         sel->watch_best_step);
             else
-                snprintf(lab, sizeof lab, "stop here (early stopping): lowest risk at step %ld%s",
-                         sel->watch_best_step, shown ? "" : ", before the steps shown");
+                snprintf(lab, sizeof lab,
+                         shown ? _("stop here (early stopping): lowest risk at step %ld")
+                               : _("stop here (early stopping): lowest risk at step %ld, before the "
+                                   "steps shown"),
+                         sel->watch_best_step);
             const bool right = bx < gx + gw * 0.5f;
             draw_text_fit(r, lab, right ? bx + 10 * s : bx - 10 * s, gy + 4 * s, fs * 0.9f, 10.0f,
                           right ? gx + gw - bx - 12 * s : bx - gx - 12 * s,
@@ -203,8 +209,8 @@ static void loss_panel(const draw_ctx *dc, loss_curve *curves)
              * figure): before it the model still underfits, after it the
              * training loss falls while the risk rises: overfitting */
             if (shown && sel->noise == 0.0) {
-                const char *under = a->ui.korean ? "← 과소적합" : "← underfitting";
-                const char *over = a->ui.korean ? "과대적합 →" : "overfitting →";
+                const char *under = _("← underfitting");
+                const char *over = _("overfitting →");
                 const float ry = gy + gh - fs * 1.3f;
                 if (bx - gx > render_text_width(r, under, fs * 0.9f) + 20 * s)
                     render_text(r, under, bx - 10 * s, ry, fs * 0.9f, TEXT_RIGHT, t->text);
@@ -215,16 +221,20 @@ static void loss_panel(const draw_ctx *dc, loss_curve *curves)
     } else if (a->ui.loss_log) {
         format_sig(num, sizeof num, fstar, 6);
         if (zero_step >= 0)
-            snprintf(lab, sizeof lab, "f = f* = %s exactly at step %ld: log 0 = −∞, the line "
-                     "breaks   Shift+J: linear", num, zero_step);
+            snprintf(lab, sizeof lab,
+                     _("f = f* = %s exactly at step %ld: log 0 = −∞, the line breaks   "
+                       "Shift+J: linear"),
+                     num, zero_step);
         else if (below_step >= 0)
-            snprintf(lab, sizeof lab, "f below f* = %s (found numerically) at step %ld: the "
-                     "line breaks   Shift+J: linear", num, below_step);
+            snprintf(lab, sizeof lab,
+                     _("f below f* = %s (found numerically) at step %ld: the line breaks   "
+                       "Shift+J: linear"),
+                     num, below_step);
         else
-            snprintf(lab, sizeof lab, "f* = %s (lowest minimum)   Shift+J: linear", num);
+            snprintf(lab, sizeof lab, _("f* = %s (lowest minimum)   Shift+J: linear"), num);
         draw_text_fit(r, lab, x + pad, ly, fs * 0.9f, 10.0f, w - 2 * pad, TEXT_LEFT, t->dim);
     } else {
-        draw_text_fit(r, "each runner in its color   Shift+J: log scale", x + pad, ly, fs * 0.9f,
+        draw_text_fit(r, _("each runner in its color   Shift+J: log scale"), x + pad, ly, fs * 0.9f,
                       10.0f, w - 2 * pad, TEXT_LEFT, t->dim);
     }
 #undef PX
@@ -323,13 +333,16 @@ void draw_formula_line(const draw_ctx *dc)
     render_rect(r, x, y, w, h, rgba_alpha(th->panel, 0.97f));
     const float frame[10] = {x, y, x + w, y, x + w, y + h, x, y + h, x, y};
     render_polyline(r, frame, 5, 2.0f * s, th->dim);
-    draw_text_fit(r, "Your function in x (or x and y): Enter shows it · Esc cancels · Tab: domain "
-                     "· Up/Down: earlier ones · Ctrl+U: clear",
+    draw_text_fit(r,
+                  _("Your function in x (or x and y): Enter shows it · Esc cancels · Tab: domain "
+                    "· Up/Down: earlier ones · Ctrl+U: clear"),
                   x + pad, y + pad, small, 10.0f, w - 2 * pad, TEXT_LEFT, th->dim);
     const float fy = y + pad + small * 1.5f;
     const float lw = render_text(r, "f =", x + pad, fy + (field_h - fs * 1.2f) / 2, fs, TEXT_LEFT,
                                  th->text);
-    const float on_w = render_text_width(r, "on", fs);
+    /* TRANSLATORS: between the formula and its domain: "f = x^2 on -2:2" */
+    const char *on = C_("domain", "on");
+    const float on_w = render_text_width(r, on, fs);
     const float dom_w = fmaxf(w * 0.24f, 140 * s);
     const float fx = x + pad + lw + fs * 0.4f;
     const float fw = w - 2 * pad - lw - fs * 0.4f - dom_w - on_w - fs * 0.8f;
@@ -337,7 +350,7 @@ void draw_formula_line(const draw_ctx *dc)
     const float tx = draw_field(r, &a->ui.formula, a->ui.formula_field == 0, fx, fy, fw, field_h,
                                 fs, th,
                                 &first_f);
-    render_text(r, "on", fx + fw + fs * 0.4f, fy + (field_h - fs * 1.2f) / 2, fs, TEXT_LEFT,
+    render_text(r, on, fx + fw + fs * 0.4f, fy + (field_h - fs * 1.2f) / 2, fs, TEXT_LEFT,
                 th->text);
     draw_field(r, &a->ui.domain, a->ui.formula_field == 1, x + w - pad - dom_w, fy, dom_w, field_h,
                fs,
@@ -351,9 +364,9 @@ void draw_formula_line(const draw_ctx *dc)
         if (cx < fx + fw)
             render_text(r, "^", cx, ey - fs * 0.1f, fs, TEXT_LEFT, th->bad);
     }
-    char msg[260];
+    char msg[640];
     if (col > 0)
-        snprintf(msg, sizeof msg, "column %d: %s", col, a->ui.formula_error);
+        snprintf(msg, sizeof msg, _("column %d: %s"), col, a->ui.formula_error);
     else
         snprintf(msg, sizeof msg, "%s", a->ui.formula_error);
     /* two lines at most, broken at a space */
@@ -372,7 +385,7 @@ void draw_formula_line(const draw_ctx *dc)
             }
         }
     }
-    char line1[260];
+    char line1[640];
     snprintf(line1, sizeof line1, "%.*s", (int)cut, msg);
     draw_text_fit(r, line1, x + pad, ey + fs * 1.0f, efs, 10.0f, avail, TEXT_LEFT, th->bad);
     if (cut < strlen(msg))
@@ -492,7 +505,7 @@ void draw_scene_annotations(const draw_ctx *dc)
         if (px < lay->plot_x || px > lay->plot_x + lay->plot_w || py < lay->plot_y ||
             py > lay->plot_y + lay->plot_h)
             continue;
-        const char *text = a->ui.korean && an->text_ko[0] ? an->text_ko : an->text;
+        const char *text = strcmp(a->ui.lang, "ko") == 0 && an->text_ko[0] ? an->text_ko : an->text;
         const float tw = fminf(render_text_width(r, text, fs), lay->plot_w * 0.6f);
         /* labels pinned along the plot's top, a row each, with a leader line
          * down to the point; starting at the point and running right, moved

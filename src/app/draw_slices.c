@@ -35,12 +35,17 @@ static void slice_plot(const draw_ctx *dc, const double *at, int axis, float x, 
     render_rect(r, x, y, w, h, rgba_alpha(PANEL, 0.94f));
     char c0[32], c1[32], title[128], verdict[96];
     format_sig(c0, sizeof c0, axis == 0 ? at[1] : at[0], 3);
-    snprintf(title, sizeof title, axis == 0 ? "along x: f(x, %s)" : "along y: f(%s, y)", c0);
+    snprintf(title, sizeof title, axis == 0 ? _("along x: f(x, %s)") : _("along y: f(%s, y)"), c0);
     render_text(r, title, x + 10 * s, y + 6 * s, fs, TEXT_LEFT, TEXT);
     format_sig(c1, sizeof c1, curv, 3);
     const rgba vc = curv > 0 ? GREEN : curv < 0 ? RED : ORANGE;
-    snprintf(verdict, sizeof verdict, "%s = %s: %s along %s", axis == 0 ? "∂²f/∂x²" : "∂²f/∂y²",
-             c1, curv > 0 ? "a minimum" : curv < 0 ? "a maximum" : "flat", axis == 0 ? "x" : "y");
+    const char *what = axis == 0 ? (curv > 0   ? _("∂²f/∂x² = %s: a minimum along x")
+                                    : curv < 0 ? _("∂²f/∂x² = %s: a maximum along x")
+                                               : _("∂²f/∂x² = %s: flat along x"))
+                                 : (curv > 0   ? _("∂²f/∂y² = %s: a minimum along y")
+                                    : curv < 0 ? _("∂²f/∂y² = %s: a maximum along y")
+                                               : _("∂²f/∂y² = %s: flat along y"));
+    snprintf(verdict, sizeof verdict, what, c1);
     draw_text_fit(r, verdict, x + 10 * s, y + h - fs * 1.4f, fs, fmaxf(12.0f, 16 * s),
                   w - 20 * s, TEXT_LEFT, vc);
     const float gx = x + 12 * s, gy = y + fs * 1.8f, gw = w - 24 * s, gh = h - fs * 3.6f;

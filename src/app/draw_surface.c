@@ -81,12 +81,12 @@ static void draw_critical_labels(const draw_ctx *dc, const float vp[16])
             const critical_point *c = &a->lesson.crit.points[i];
             if (c->kind != order[k] || !on[i])
                 continue;
-            const char *label = c->kind == CRITICAL_GLOBAL_MIN  ? "global minimum"
-                                : c->kind == CRITICAL_LOCAL_MIN ? "local minimum"
-                                : c->kind == CRITICAL_SADDLE    ? "saddle point"
+            const char *label = c->kind == CRITICAL_GLOBAL_MIN  ? _("global minimum")
+                                : c->kind == CRITICAL_LOCAL_MIN ? _("local minimum")
+                                : c->kind == CRITICAL_SADDLE    ? _("saddle point")
                                 : c->kind == CRITICAL_DEGENERATE
-                                    ? "degenerate (test inconclusive)"
-                                    : "maximum";
+                                    ? _("degenerate (test inconclusive)")
+                                    : _("maximum");
             char text[128], nx[32], ny[32];
             /* Newton finds a degenerate point only to ~1e-18: that is 0 */
             format_sig(nx, sizeof nx, fabs(c->x) < 1e-9 * side ? 0.0 : c->x, 3);
@@ -202,9 +202,10 @@ void draw_view_3d(const draw_ctx *dc)
     if (a->ui.annotate)
         draw_critical_3d(dc, vp, lift);
     render_clip(r, 0, 0, 0, 0);
-    draw_text_fit(r, "right-drag or Shift+arrows: rotate · left-drag: move the start · wheel: zoom",
-             lay->plot_x + lay->plot_w / 2, lay->plot_y + lay->plot_h + 14 * s, 22 * s,
-             fmaxf(12.0f, 16 * s), lay->plot_w, TEXT_CENTER, DIM);
+    draw_text_fit(r,
+                  _("right-drag or Shift+arrows: rotate · left-drag: move the start · wheel: zoom"),
+                  lay->plot_x + lay->plot_w / 2, lay->plot_y + lay->plot_h + 14 * s, 22 * s,
+                  fmaxf(12.0f, 16 * s), lay->plot_w, TEXT_CENTER, DIM);
 }
 
 /* The 3D view's moving part: trails draped on the surface, the start

@@ -78,7 +78,7 @@ void app_input(app *a, const input_event *ev)
         if (ev->button == INPUT_BUTTON_LEFT && view_in_plot(&lay, a->ui.mouse_x, a->ui.mouse_y)) {
             double probe[2];
             if (!start_from_pointer(a, &lay, probe)) {
-                app_message(a, 2500, "press on the surface to move the start point");
+                app_message(a, 2500, "%s", _("press on the surface to move the start point"));
                 break;
             }
             a->ui.drag = DRAG_START;

@@ -11,6 +11,7 @@
  */
 #include "app/explain.h"
 #include "app/format.h"
+#include "app/i18n.h"
 #include "core/critical.h"
 
 #include <math.h>
@@ -128,7 +129,7 @@ static void explain_sgd(text *t, const nums *s, const runner *r, const double *g
     hp(mu, sizeof mu, p->momentum);
     hp(damp, sizeof damp, 1.0 - p->dampening);
     if (!b->has_buf)
-        line(t, "first step: v ← g = %s", v1);
+        line(t, _("first step: v ← g = %s"), v1);
     else if (p->dampening != 0.0)
         line(t, "v ← μ·v + (1 − τ)·g = %s·%s + %s·%s = %s", mu, v0, damp, gs, v1);
     else
@@ -165,7 +166,7 @@ static void explain_adagrad(text *t, const nums *s, const runner *r, const doubl
         hp(d, sizeof d, p->lr_decay);
         const double clr = r->lr_now / (1.0 + (double)(o->steps - 1) * p->lr_decay);
         num(lr, sizeof lr, clr, true);
-        line(t, "η ← η/(1 + (t − 1)·decay) = %s/(1 + %ld·%s) = %s", s->lr, o->steps - 1, d, lr);
+        line(t, _("η ← η/(1 + (t − 1)·decay) = %s/(1 + %ld·%s) = %s"), s->lr, o->steps - 1, d, lr);
     }
     char rs[112];
     root(rs, sizeof rs, s1);
@@ -312,7 +313,7 @@ static void explain_newton(text *t, const nums *s, const runner *r)
         line(t, "x ← x − η·s = %s − %s·%s = %s", s->x0, s->lr, st, s->x1);
     }
     if (r->note)
-        put(t, r->note);
+        put(t, _(r->note));
 }
 
 static void explain_anneal(text *t, const nums *s, const runner *r)
@@ -332,7 +333,7 @@ static void explain_anneal(text *t, const nums *s, const runner *r)
     line(t, "x′ ← x + N(0, %g²) = %s + %s = %s", p->proposal, s->x0, draw, prop);
     line(t, "T = T₀·c^%ld = %s·%s^%ld = %s", o->steps - 1, t0, cool, o->steps - 1, temp);
     if (!landscape_in_domain(r->land, o->proposal_x)) {
-        put(t, "x′ is outside the domain: rejected");
+        put(t, _("x′ is outside the domain: rejected"));
         line(t, "x ← x = %s", s->x1);
         return;
     }
@@ -345,16 +346,16 @@ static void explain_anneal(text *t, const nums *s, const runner *r)
     line(t, "p = min(1, e^(−(f(x′) − f(x))/T)) = min(1, e^(−(%s − %s)/%s)) = %s", fc, fa, temp,
          pa);
     if (o->last_accepted)
-        line(t, "accepted: x ← x′ = %s", s->x1);
+        line(t, _("accepted: x ← x′ = %s"), s->x1);
     else
-        line(t, "rejected (a uniform draw ≥ p): x ← x = %s", s->x1);
+        line(t, _("rejected (a uniform draw ≥ p): x ← x = %s"), s->x1);
 }
 
 int explain_step(const runner *r, char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE])
 {
     text t = {lines, 0};
     if (r->step == 0) {
-        put(&t, "at the start: press Right or S to take a step");
+        put(&t, _("at the start: press Right or S to take a step"));
         return t.n;
     }
     nums s = {.dim = r->land->dim};
@@ -377,7 +378,7 @@ int explain_step(const runner *r, char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE])
             char gf[96], ns[96];
             vec(gf, sizeof gf, at.g, s.dim, false);
             vec(ns, sizeof ns, nz, s.dim, true);
-            line(&t, "g = ∇f(x) + noise = %s + %s = %s", gf, ns, s.g);
+            line(&t, _("g = ∇f(x) + noise = %s + %s = %s"), gf, ns, s.g);
         } else {
             line(&t, "g = ∇f(x) = %s", s.g);
         }
@@ -389,7 +390,7 @@ int explain_step(const runner *r, char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE])
             for (int k = 0; k < s.dim; k++)
                 xv[k] = r->x_prev[k] * (1.0 - r->lr_now * p->weight_decay);
             vec(xd, sizeof xd, xv, s.dim, true);
-            line(&t, "decoupled weight decay shrinks x first: x·(1 − η·λ) = %s·(1 − %s·%s) = %s",
+            line(&t, _("decoupled weight decay shrinks x first: x·(1 − η·λ) = %s·(1 − %s·%s) = %s"),
                  s.x0, s.lr, wd, xd);
             PRINT(s.x0, sizeof s.x0, "%s", xd);
         } else if (p->weight_decay != 0.0) {
@@ -401,7 +402,7 @@ int explain_step(const runner *r, char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE])
             vec(g1, sizeof g1, g, s.dim, false);
             char gp[96];
             vec(gp, sizeof gp, r->g_seen, s.dim, true);
-            line(&t, "weight decay: g ← g + λ·x = %s + %s·%s = %s", gp, wd, xs, g1);
+            line(&t, _("weight decay: g ← g + λ·x = %s + %s·%s = %s"), gp, wd, xs, g1);
         }
     }
     switch (o->kind) {
@@ -450,7 +451,7 @@ int explain_eigen(double a, double b, double c, double d,
     const double q = tr * tr - 4.0 * det;
     num(disc, sizeof disc, q, true);
     if (q < 0) { /* a symmetric H never gets here; a rounding guard */
-        line(&t, "(%s)² − 4·%s = %s < 0: no real eigenvalues", st, sdet, disc);
+        line(&t, _("(%s)² − 4·%s = %s < 0: no real eigenvalues"), st, sdet, disc);
         return t.n;
     }
     double lam[2], vec[2][2];
@@ -458,10 +459,10 @@ int explain_eigen(double a, double b, double c, double d,
     num(l1, sizeof l1, lam[1], false);
     num(l2, sizeof l2, lam[0], false);
     line(&t, "λ = (%s ± √(%s² − 4·%s))/2 = %s, %s", st, st, sdet, l1, l2);
-    const char *verdict = lam[0] > 0 && lam[1] > 0   ? "both positive: a minimum"
-                          : lam[0] < 0 && lam[1] < 0 ? "both negative: a maximum"
-                          : lam[0] * lam[1] < 0      ? "one positive, one negative: a saddle point"
-                                                     : "a zero eigenvalue: the test is inconclusive";
+    const char *verdict = lam[0] > 0 && lam[1] > 0   ? _("both positive: a minimum")
+                          : lam[0] < 0 && lam[1] < 0 ? _("both negative: a maximum")
+                          : lam[0] * lam[1] < 0      ? _("one positive, one negative: a saddle point")
+                                                     : _("a zero eigenvalue: the test is inconclusive");
     put(&t, verdict);
     return t.n;
 }

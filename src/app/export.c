@@ -9,6 +9,7 @@
  * without blocking.
  */
 #include "app/export.h"
+#include "app/i18n.h"
 
 #include "app/paths.h"
 #include "core/optim.h"
@@ -47,7 +48,7 @@ bool export_dir_resolve(const char *option, char *out, size_t n, char *err, size
 {
     if (option) {
         if (snprintf(out, n, "%s", option) >= (int)n) {
-            snprintf(err, errlen, "output directory name too long");
+            snprintf(err, errlen, _("output directory name too long"));
             return false;
         }
     } else {
@@ -55,7 +56,7 @@ bool export_dir_resolve(const char *option, char *out, size_t n, char *err, size
         if (!paths_pictures(pictures, sizeof pictures, err, errlen))
             return false;
         if (snprintf(out, n, "%s/optiviz", pictures) >= (int)n) {
-            snprintf(err, errlen, "output directory name too long");
+            snprintf(err, errlen, _("output directory name too long"));
             return false;
         }
     }
@@ -94,7 +95,7 @@ static int create_unique_at(const char *dir, const char *prefix, const char *sta
         if (k > 1)
             snprintf(num, sizeof num, "-%d", k);
         if (snprintf(out, n, "%s/%s-%s%s%s", dir, prefix, stamp, num, suffix) >= (int)n) {
-            snprintf(err, errlen, "cannot create a file in '%s': name too long", dir);
+            snprintf(err, errlen, _("cannot create a file in '%s': name too long"), dir);
             return -1;
         }
         const int fd = directory ? mkdir(out, 0755)
@@ -102,11 +103,11 @@ static int create_unique_at(const char *dir, const char *prefix, const char *sta
         if (fd >= 0)
             return fd;
         if (errno != EEXIST) {
-            snprintf(err, errlen, "cannot create '%s': %s", out, strerror(errno));
+            snprintf(err, errlen, _("cannot create '%s': %s"), out, strerror(errno));
             return -1;
         }
     }
-    snprintf(err, errlen, "cannot create a new file in '%s': every name is taken", dir);
+    snprintf(err, errlen, _("cannot create a new file in '%s': every name is taken"), dir);
     return -1;
 }
 
@@ -133,8 +134,8 @@ static bool finish_file(FILE *fp, const char *path, bool encoded, const char *wh
         e = errno;
     if (encoded && e == 0)
         return true;
-    snprintf(err, errlen, "cannot write '%s': %s", path,
-             e != 0 ? strerror(e) : why ? why : "write failed");
+    snprintf(err, errlen, _("cannot write '%s': %s"), path,
+             e != 0 ? strerror(e) : why ? why : _("write failed"));
     if (regular)
         unlink(path);
     return false;
@@ -145,7 +146,7 @@ bool export_png_write_fd(int fd, const char *path, const uint8_t *rgba, int w, i
 {
     FILE *fp = fdopen(fd, "wb");
     if (!fp) {
-        snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
+        snprintf(err, errlen, _("cannot write '%s': %s"), path, strerror(errno));
         struct stat st;
         if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
             unlink(path);
@@ -154,7 +155,7 @@ bool export_png_write_fd(int fd, const char *path, const uint8_t *rgba, int w, i
     }
     if (!rgba || w <= 0 || h <= 0 || w > 16384 || h > 16384) {
         char why[64];
-        snprintf(why, sizeof why, "no image (%dx%d)", w, h);
+        snprintf(why, sizeof why, _("no image (%dx%d)"), w, h);
         errno = 0;
         return finish_file(fp, path, false, why, err, errlen);
     }
@@ -183,7 +184,7 @@ bool export_png_write(const char *path, const uint8_t *rgba, int w, int h, char 
 {
     const int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) {
-        snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
+        snprintf(err, errlen, _("cannot write '%s': %s"), path, strerror(errno));
         return false;
     }
     return export_png_write_fd(fd, path, rgba, w, h, err, errlen);
@@ -200,7 +201,7 @@ bool export_png(exporter *e, const uint8_t *rgba, int w, int h)
         say(e, "%s", err);
         return false;
     }
-    say(e, "saved %s", e->last_path);
+    say(e, _("saved %s"), e->last_path);
     return true;
 }
 
@@ -258,7 +259,7 @@ bool export_csv(exporter *e, const sim *s)
         }
         FILE *fp = fdopen(fd, "w");
         if (!fp) {
-            say(e, "cannot write '%s': %s", e->last_path, strerror(errno));
+            say(e, _("cannot write '%s': %s"), e->last_path, strerror(errno));
             close(fd);
             unlink(e->last_path);
             return false;
@@ -270,8 +271,10 @@ bool export_csv(exporter *e, const sim *s)
             return false;
         }
     }
-    say(e, "saved %d CSV file%s in %s (optiviz-%s-runner*.csv)", s->n_runners,
-        s->n_runners == 1 ? "" : "s", e->dir, stamp);
+    say(e,
+        _n("saved %d CSV file in %s (optiviz-%s-runner*.csv)",
+           "saved %d CSV files in %s (optiviz-%s-runner*.csv)", s->n_runners),
+        s->n_runners, e->dir, stamp);
     return true;
 }
 
@@ -317,7 +320,7 @@ static void *writer_main(void *arg)
             snprintf(path, sizeof path, "%s/frame-%06ld.png", wr->dir, index);
             const int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
             if (fd < 0)
-                snprintf(err, sizeof err, "cannot write '%s': %s", path, strerror(errno));
+                snprintf(err, sizeof err, _("cannot write '%s': %s"), path, strerror(errno));
             ok = fd >= 0 && export_png_write_fd(fd, path, px, w, h, err, sizeof err);
             /* the same image for the next frames: links, not writes */
             for (int k = 1; ok && k < repeat; k++) {
@@ -383,7 +386,7 @@ void export_destroy(exporter *e)
 bool export_record_start(exporter *e, double fps)
 {
     if (e->recording || e->writer) {
-        say(e, "still recording to %s", e->rec_dir);
+        say(e, _("still recording to %s"), e->rec_dir);
         return false;
     }
     if (!ensure_dir(e))
@@ -398,7 +401,7 @@ bool export_record_start(exporter *e, double fps)
     struct export_writer *wr = calloc(1, sizeof *wr);
     if (!wr) {
         rmdir(e->rec_dir);
-        say(e, "cannot record: out of memory");
+        say(e, _("cannot record: out of memory"));
         return false;
     }
     snprintf(wr->dir, sizeof wr->dir, "%s", e->rec_dir);
@@ -410,7 +413,7 @@ bool export_record_start(exporter *e, double fps)
         pthread_cond_destroy(&wr->changed);
         free(wr);
         rmdir(e->rec_dir);
-        say(e, "cannot record: cannot start a thread (%s)", strerror(rc));
+        say(e, _("cannot record: cannot start a thread (%s)"), strerror(rc));
         return false;
     }
     e->writer = wr;
@@ -418,7 +421,7 @@ bool export_record_start(exporter *e, double fps)
     e->frames = 0;
     e->fps = fps > 0.0 ? fps : 30.0;
     snprintf(e->last_path, sizeof e->last_path, "%s", e->rec_dir);
-    say(e, "recording to %s", e->rec_dir);
+    say(e, _("recording to %s"), e->rec_dir);
     return true;
 }
 
@@ -426,7 +429,7 @@ bool export_record_start(exporter *e, double fps)
 static bool record_fail(exporter *e, const char *why)
 {
     e->recording = false;
-    say(e, "recording stopped: %s (frames so far kept in %s)", why, e->rec_dir);
+    say(e, _("recording stopped: %s (frames so far kept in %s)"), why, e->rec_dir);
     pthread_mutex_lock(&e->writer->lock);
     if (!e->writer->failed)
         snprintf(e->writer->err, sizeof e->writer->err, "%s", why);
@@ -449,18 +452,18 @@ bool export_record_frames(exporter *e, const uint8_t *rgba, int w, int h, int n)
         n = 1;
     char why[EXPORT_PATH_MAX + 256];
     if (!rgba || w <= 0 || h <= 0 || w > 16384 || h > 16384) {
-        snprintf(why, sizeof why, "no image (%dx%d)", w, h);
+        snprintf(why, sizeof why, _("no image (%dx%d)"), w, h);
         return record_fail(e, why);
     }
     if (e->frames > 0 && (w != e->rec_w || h != e->rec_h)) {
-        snprintf(why, sizeof why, "the frame size changed from %dx%d to %dx%d", e->rec_w,
+        snprintf(why, sizeof why, _("the frame size changed from %dx%d to %dx%d"), e->rec_w,
                  e->rec_h, w, h);
         return record_fail(e, why);
     }
     const size_t bytes = (size_t)w * (size_t)h * 4;
     uint8_t *copy = malloc(bytes);
     if (!copy)
-        return record_fail(e, "out of memory");
+        return record_fail(e, _("out of memory"));
     memcpy(copy, rgba, bytes);
     struct export_writer *wr = e->writer;
     pthread_mutex_lock(&wr->lock);
@@ -524,12 +527,15 @@ static const char encode_script[] =
 bool export_record_stop(exporter *e)
 {
     if (!e->recording) {
-        say(e, "not recording");
+        say(e, _("not recording"));
         return false;
     }
     e->recording = false;
     writer_finish(e->writer);
-    say(e, "recording stopped: %ld frames, writing the last of them to %s", e->frames,
+    say(e,
+        _n("recording stopped: %ld frame, writing the last of them to %s",
+           "recording stopped: %ld frames, writing the last of them to %s", e->frames),
+        e->frames,
         e->rec_dir);
     return true;
 }
@@ -539,13 +545,13 @@ static export_job encode_start(exporter *e)
 {
     if (e->frames == 0) {
         rmdir(e->rec_dir);
-        say(e, "recording stopped: no frames");
+        say(e, _("recording stopped: no frames"));
         return EXPORT_JOB_DONE;
     }
     if (e->ffmpeg > 0 || !on_path("ffmpeg")) {
-        say(e, "recording stopped: %ld PNG frames kept in %s (%s)", e->frames, e->rec_dir,
-            e->ffmpeg > 0 ? "ffmpeg is still busy with the last recording"
-                          : "install ffmpeg to make an MP4 and a GIF");
+        say(e, _("recording stopped: %ld PNG frames kept in %s (%s)"), e->frames, e->rec_dir,
+            e->ffmpeg > 0 ? _("ffmpeg is still busy with the last recording")
+                          : _("install ffmpeg to make an MP4 and a GIF"));
         return EXPORT_JOB_DONE;
     }
     snprintf(e->video, sizeof e->video, "%s", e->rec_dir);
@@ -555,12 +561,12 @@ static export_job encode_start(exporter *e)
     pid_t pid;
     const int rc = posix_spawn(&pid, "/bin/sh", NULL, NULL, argv, environ);
     if (rc != 0) {
-        say(e, "cannot start ffmpeg (%s); %ld PNG frames kept in %s", strerror(rc), e->frames,
+        say(e, _("cannot start ffmpeg (%s); %ld PNG frames kept in %s"), strerror(rc), e->frames,
             e->rec_dir);
         return EXPORT_JOB_FAILED;
     }
     e->ffmpeg = pid;
-    say(e, "ffmpeg is making %s.mp4 and %s.gif from %ld frames", e->video, e->video, e->frames);
+    say(e, _("ffmpeg is making %s.mp4 and %s.gif from %ld frames"), e->video, e->video, e->frames);
     return EXPORT_JOB_RUNNING;
 }
 
@@ -587,7 +593,7 @@ export_job export_poll(exporter *e)
             return EXPORT_JOB_RUNNING;
         writer_join(e);
         if (failed) {
-            say(e, "recording stopped: %s (%ld frames kept in %s)", err, written, e->rec_dir);
+            say(e, _("recording stopped: %s (%ld frames kept in %s)"), err, written, e->rec_dir);
             return EXPORT_JOB_FAILED;
         }
         return encode_start(e);
@@ -600,17 +606,17 @@ export_job export_poll(exporter *e)
         return EXPORT_JOB_RUNNING;
     e->ffmpeg = 0;
     if (got < 0) {
-        say(e, "ffmpeg: lost track of it (%s); the PNGs are kept in %s", strerror(errno),
+        say(e, _("ffmpeg: lost track of it (%s); the PNGs are kept in %s"), strerror(errno),
             e->rec_dir);
         return EXPORT_JOB_FAILED;
     }
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && nonempty(e->video, ".mp4") &&
         nonempty(e->video, ".gif")) {
-        say(e, "ffmpeg: made %s.mp4 and %s.gif", e->video, e->video);
+        say(e, _("ffmpeg: made %s.mp4 and %s.gif"), e->video, e->video);
         return EXPORT_JOB_DONE;
     }
-    say(e, "ffmpeg failed (%s %d, see %s/ffmpeg.log); the PNGs are kept in %s",
-        WIFEXITED(status) ? "exit" : "signal",
+    say(e, _("ffmpeg failed (%s %d, see %s/ffmpeg.log); the PNGs are kept in %s"),
+        WIFEXITED(status) ? _("exit") : _("signal"),
         WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status), e->rec_dir, e->rec_dir);
     return EXPORT_JOB_FAILED;
 }

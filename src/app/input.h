@@ -136,7 +136,7 @@ typedef enum input_kind {
 typedef struct input_event {
     input_kind kind;
     action act;    /* INPUT_ACTION */
-    char cast[64]; /* INPUT_ACTION: the key-cast's line ("Up: learning rate × 1.25"); "" for a
+    char cast[128]; /* INPUT_ACTION: the key-cast's line ("Up: learning rate × 1.25"); "" for a
                       repeat or a formula-line key */
     int button;    /* pointer events: INPUT_BUTTON_LEFT or INPUT_BUTTON_RIGHT (0: other) */
     float x, y;    /* pointer events: position in window coordinates */

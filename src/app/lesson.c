@@ -62,16 +62,22 @@ bool app_defined_start(app *a, const double *want, double *out)
     else
         snprintf(at, sizeof at, "x = %.3g", want[0]);
     if (!landscape_nearest_defined(l, want, out)) {
-        app_message(a, 5000, "f is undefined at %s and nowhere in the domain: type another "
-                    "function or domain (E)", at);
+        app_message(a, 5000,
+                    _("f is undefined at %s and nowhere in the domain: type another function or "
+                      "domain (E)"),
+                    at);
         return false;
     }
     if (l->dim > 1)
-        app_message(a, 5000, "f is undefined at %s: the start is at (%.3g, %.3g), the nearest "
-                    "point where it is defined; drag it where f is drawn", at, out[0], out[1]);
+        app_message(a, 5000,
+                    _("f is undefined at %s: the start is at (%.3g, %.3g), the nearest point "
+                      "where it is defined; drag it where f is drawn"),
+                    at, out[0], out[1]);
     else
-        app_message(a, 5000, "f is undefined at %s: the start is at x = %.3g, the nearest point "
-                    "where it is defined; drag it along the curve", at, out[0]);
+        app_message(a, 5000,
+                    _("f is undefined at %s: the start is at x = %.3g, the nearest point where it "
+                      "is defined; drag it along the curve"),
+                    at, out[0]);
     return true;
 }
 
@@ -189,7 +195,7 @@ void app_assess(app *a)
         const int before = a->runs.assess[i].escapes;
         assess_runner(&a->runs.assess[i], r, &a->lesson.crit, a->view.f_range);
         if (a->runs.assess[i].escapes > before)
-            app_message(a, 3000, "%s left the local minimum's basin (escape %d)",
+            app_message(a, 3000, _("%s left the local minimum's basin (escape %d)"),
                         optim_kind_name(r->opt.kind), a->runs.assess[i].escapes);
     }
 }

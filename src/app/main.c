@@ -5,6 +5,7 @@
  */
 #include "app/app.h"
 #include "app/cli.h"
+#include "app/i18n.h"
 #include "app/commands.h"
 #include "app/scene.h"
 
@@ -86,9 +87,11 @@ int main(int argc, char **argv)
         code = stdout_checked(0);
         break;
     case CLI_VERSION:
-        printf("optiviz %s\nscenes: %s\nfont: %s\n", OPTIVIZ_VERSION, scene_dir(),
+        i18n_init();
+        printf("optiviz %s\nscenes: %s\nfont: %s\nlocale: %s\n", OPTIVIZ_VERSION, scene_dir(),
                getenv("OPTIVIZ_FONT") && getenv("OPTIVIZ_FONT")[0] ? getenv("OPTIVIZ_FONT")
-                                                                   : OPTIVIZ_FONT_PATH);
+                                                                   : OPTIVIZ_FONT_PATH,
+               i18n_localedir());
         code = stdout_checked(0);
         break;
     case CLI_LIST:

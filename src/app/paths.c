@@ -3,6 +3,7 @@
  * user-dirs.dirs (the file xdg-user-dirs maintains), and mkdir -p.
  */
 #include "app/paths.h"
+#include "app/i18n.h"
 
 #include <errno.h>
 #include <pwd.h>
@@ -16,7 +17,7 @@
 static bool copy_path(char *out, size_t n, const char *s, char *err, size_t errlen)
 {
     if (snprintf(out, n, "%s", s) >= (int)n) {
-        snprintf(err, errlen, "path too long: '%.64s...'", s);
+        snprintf(err, errlen, _("path too long: '%.64s...'"), s);
         return false;
     }
     return true;
@@ -30,7 +31,7 @@ bool paths_home(char *out, size_t n, char *err, size_t errlen)
         home = pw ? pw->pw_dir : NULL;
     }
     if (!home || home[0] != '/') {
-        snprintf(err, errlen, "cannot find the home directory (HOME is not set)");
+        snprintf(err, errlen, _("cannot find the home directory (HOME is not set)"));
         return false;
     }
     return copy_path(out, n, home, err, errlen);
@@ -45,7 +46,7 @@ bool paths_config_home(char *out, size_t n, char *err, size_t errlen)
     if (!paths_home(home, sizeof home, err, errlen))
         return false;
     if (snprintf(out, n, "%s/.config", home) >= (int)n) {
-        snprintf(err, errlen, "path too long: '%.64s...'", home);
+        snprintf(err, errlen, _("path too long: '%.64s...'"), home);
         return false;
     }
     return true;
@@ -98,7 +99,7 @@ bool paths_pictures(char *out, size_t n, char *err, size_t errlen)
     if (pictures_from_user_dirs(file, home, out, n))
         return true;
     if (snprintf(out, n, "%s/Pictures", home) >= (int)n) {
-        snprintf(err, errlen, "path too long: '%.64s...'", home);
+        snprintf(err, errlen, _("path too long: '%.64s...'"), home);
         return false;
     }
     return true;
@@ -114,10 +115,10 @@ static bool make_one(const char *dir, char *err, size_t errlen)
     if (e == EEXIST && stat(dir, &st) == 0) {
         if (S_ISDIR(st.st_mode))
             return true;
-        snprintf(err, errlen, "cannot create directory '%s': %s", dir, strerror(ENOTDIR));
+        snprintf(err, errlen, _("cannot create directory '%s': %s"), dir, strerror(ENOTDIR));
         return false;
     }
-    snprintf(err, errlen, "cannot create directory '%s': %s", dir, strerror(e));
+    snprintf(err, errlen, _("cannot create directory '%s': %s"), dir, strerror(e));
     return false;
 }
 
@@ -125,7 +126,7 @@ bool paths_mkdir_p(const char *dir, char *err, size_t errlen)
 {
     char buf[4096];
     if (dir[0] == '\0') {
-        snprintf(err, errlen, "cannot create a directory with an empty name");
+        snprintf(err, errlen, _("cannot create a directory with an empty name"));
         return false;
     }
     if (!copy_path(buf, sizeof buf, dir, err, errlen))
@@ -140,9 +141,28 @@ bool paths_mkdir_p(const char *dir, char *err, size_t errlen)
             /* name the directory asked for, and the part that failed */
             char inner[1024];
             snprintf(inner, sizeof inner, "%s", err);
-            snprintf(err, errlen, "%s (making '%s')", inner, dir);
+            snprintf(err, errlen, _("%s (making '%s')"), inner, dir);
             return false;
         }
     }
     return make_one(buf, err, errlen);
+}
+
+const char *paths_beside_binary(const char *rel, char *out, size_t n)
+{
+    if (!rel[0] || n < 2)
+        return NULL;
+    const ssize_t len = readlink("/proc/self/exe", out, n - 1);
+    if (len <= 0)
+        return NULL;
+    out[len] = '\0';
+    char *slash = strrchr(out, '/');
+    if (!slash)
+        return NULL;
+    const size_t used = (size_t)(slash - out) + 1;
+    const int w = snprintf(slash + 1, n - used, "%s", rel);
+    struct stat st;
+    if (w < 0 || (size_t)w >= n - used || stat(out, &st) != 0 || !S_ISDIR(st.st_mode))
+        return NULL;
+    return out;
 }

@@ -22,5 +22,11 @@ bool paths_pictures(char *out, size_t n, char *err, size_t errlen);
  * fine; an existing file that is not a directory, or a failing mkdir, gives
  * false with "cannot create directory 'P': strerror" in err. */
 bool paths_mkdir_p(const char *dir, char *err, size_t errlen);
+/* A directory of an installed copy beside the running binary: <dir of
+ * /proc/self/exe>/rel ("../share/optiviz/scenes"), written to out, so an
+ * install under any prefix or DESTDIR finds its own files. NULL when rel is
+ * empty, the path is unknown or too long, or no such directory exists (the
+ * binary runs from the build tree). */
+const char *paths_beside_binary(const char *rel, char *out, size_t n);
 
 #endif

@@ -64,7 +64,8 @@ void app_runner_restart(app *a, int i)
 void app_runner_add(app *a)
 {
     if (a->runs.n_runners >= SIM_MAX_RUNNERS) {
-        app_message(a, 2500, "at most %d runners", SIM_MAX_RUNNERS);
+        app_message(a, 2500, _n("at most %d runner", "at most %d runners", SIM_MAX_RUNNERS),
+                    SIM_MAX_RUNNERS);
         return;
     }
     const int i = a->runs.n_runners;
@@ -89,7 +90,8 @@ void app_runner_add(app *a)
 void app_runner_remove(app *a)
 {
     if (a->runs.n_runners <= 1) {
-        app_message(a, 2500, "the last runner stays (A adds one, O changes its optimizer)");
+        app_message(a, 2500, "%s",
+                    _("the last runner stays (A adds one, O changes its optimizer)"));
         return;
     }
     const int sel = a->runs.selected;

@@ -6,6 +6,8 @@
  */
 #include "app/scene.h"
 
+#include "app/paths.h"
+
 #include "optiviz_config.h"
 
 #include <ctype.h>
@@ -23,36 +25,13 @@ static bool is_dir(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* The installed copy beside the running binary: <dir of
- * /proc/self/exe>/OPTIVIZ_SCENE_REL_DIR ("../share/optiviz/scenes"), so an
- * install under any prefix or DESTDIR finds its own scenes. NULL when the
- * binary runs from the build tree (no such folder there) or the path is
- * unknown. */
-static const char *scene_dir_beside_binary(void)
-{
-    static char path[4096];
-    if (!OPTIVIZ_SCENE_REL_DIR[0])
-        return NULL;
-    ssize_t len = readlink("/proc/self/exe", path, sizeof path - 1);
-    if (len <= 0)
-        return NULL;
-    path[len] = '\0';
-    char *slash = strrchr(path, '/');
-    if (!slash)
-        return NULL;
-    size_t used = (size_t)(slash - path) + 1;
-    int n = snprintf(slash + 1, sizeof path - used, "%s", OPTIVIZ_SCENE_REL_DIR);
-    if (n < 0 || (size_t)n >= sizeof path - used || !is_dir(path))
-        return NULL;
-    return path;
-}
-
 const char *scene_dir(void)
 {
     const char *env = getenv("OPTIVIZ_SCENES");
     if (env && env[0])
         return env;
-    const char *beside = scene_dir_beside_binary();
+    static char path[4096]; /* the installed copy beside the binary, first */
+    const char *beside = paths_beside_binary(OPTIVIZ_SCENE_REL_DIR, path, sizeof path);
     if (beside)
         return beside;
     if (is_dir(OPTIVIZ_SCENE_DIR))

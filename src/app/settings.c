@@ -5,6 +5,7 @@
  */
 #include "app/settings.h"
 
+#include "app/i18n.h"
 #include "app/paths.h"
 
 #include <ini.h>
@@ -29,7 +30,7 @@ bool settings_path(char *out, size_t n, char *err, size_t errlen)
     if (!paths_config_home(config, sizeof config, err, errlen))
         return false;
     if (snprintf(out, n, "%s/optiviz/settings.ini", config) >= (int)n) {
-        snprintf(err, errlen, "settings path too long");
+        snprintf(err, errlen, _("settings path too long"));
         return false;
     }
     return true;
@@ -47,7 +48,7 @@ typedef struct load_state {
 static void complain(load_state *st, const char *key, const char *value, const char *want)
 {
     if (!st->bad)
-        snprintf(st->msg, st->n, "%s: %s = '%s' is not %s; using the default", st->path, key,
+        snprintf(st->msg, st->n, _("%s: %s = '%s' is not %s; using the default"), st->path, key,
                  value, want);
     st->bad = true;
 }
@@ -59,7 +60,15 @@ static int on_entry(void *user, const char *section, const char *name, const cha
     if (strcmp(name, "theme") == 0) {
         if (!theme_parse(value, &st->s->theme)) {
             st->s->theme = THEME_DARK;
-            complain(st, name, value, "dark, light or high-contrast");
+            complain(st, name, value, _("dark, light or high-contrast"));
+        }
+    } else if (strcmp(name, "language") == 0) {
+        const char *code = value[0] ? i18n_match(value) : "";
+        if (!code) {
+            st->s->language[0] = '\0';
+            complain(st, name, value, _("a language optiviz has (en, ko) or empty"));
+        } else {
+            snprintf(st->s->language, sizeof st->s->language, "%s", code);
         }
     } else if (strcmp(name, "ui_scale") == 0) {
         char *end = NULL;
@@ -67,7 +76,7 @@ static int on_entry(void *user, const char *section, const char *name, const cha
         if (end == value || *end != '\0' || !isfinite(v) ||
             (v != 0.0 && (v < SETTINGS_UI_SCALE_MIN || v > SETTINGS_UI_SCALE_MAX))) {
             st->s->ui_scale = 0.0;
-            complain(st, name, value, "0 (from the display) or a number in 0.5..3");
+            complain(st, name, value, _("0 (from the display) or a number in 0.5..3"));
         } else {
             st->s->ui_scale = v;
         }
@@ -89,7 +98,7 @@ bool settings_load(settings *s, const char *path, char *msg, size_t n)
     if (!fp) {
         if (errno == ENOENT)
             return true;
-        snprintf(msg, n, "cannot read '%s': %s; using the default settings", path,
+        snprintf(msg, n, _("cannot read '%s': %s; using the default settings"), path,
                  strerror(errno));
         return false;
     }
@@ -98,9 +107,9 @@ bool settings_load(settings *s, const char *path, char *msg, size_t n)
     fclose(fp);
     if (rc != 0 && !st.bad) {
         if (rc > 0)
-            snprintf(msg, n, "%s: line %d is not 'key = value'; the rest is ignored", path, rc);
+            snprintf(msg, n, _("%s: line %d is not 'key = value'; the rest is ignored"), path, rc);
         else
-            snprintf(msg, n, "cannot read '%s'; using the default settings", path);
+            snprintf(msg, n, _("cannot read '%s'; using the default settings"), path);
         return false;
     }
     return !st.bad;
@@ -123,17 +132,17 @@ bool settings_save(const settings *s, const char *path, char *msg, size_t n)
             return false;
     }
     if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp) {
-        snprintf(msg, n, "settings path too long");
+        snprintf(msg, n, _("settings path too long"));
         return false;
     }
     const int fd = mkstemp(tmp);
     if (fd < 0) {
-        snprintf(msg, n, "cannot write '%s': %s", path, strerror(errno));
+        snprintf(msg, n, _("cannot write '%s': %s"), path, strerror(errno));
         return false;
     }
     FILE *fp = fdopen(fd, "w");
     if (!fp) {
-        snprintf(msg, n, "cannot write '%s': %s", path, strerror(errno));
+        snprintf(msg, n, _("cannot write '%s': %s"), path, strerror(errno));
         close(fd);
         unlink(tmp);
         return false;
@@ -144,8 +153,10 @@ bool settings_save(const settings *s, const char *path, char *msg, size_t n)
             "# dark, light or high-contrast\n"
             "theme = %s\n"
             "# 0.5 .. 3; 0: from the display's DPI\n"
-            "ui_scale = %.2f\n",
-            theme_get(s->theme)->name, s->ui_scale);
+            "ui_scale = %.2f\n"
+            "# en, ko; empty: the system locale's (L switches it)\n"
+            "language = %s\n",
+            theme_get(s->theme)->name, s->ui_scale, s->language);
     int e = 0;
     if (fflush(fp) != 0 || ferror(fp) || fsync(fd) != 0)
         e = errno ? errno : EIO;
@@ -155,7 +166,7 @@ bool settings_save(const settings *s, const char *path, char *msg, size_t n)
         e = errno;
     if (e != 0) {
         unlink(tmp);
-        snprintf(msg, n, "cannot write '%s': %s", path, strerror(e));
+        snprintf(msg, n, _("cannot write '%s': %s"), path, strerror(e));
         return false;
     }
     return true;

@@ -20,9 +20,10 @@
 typedef struct settings {
     theme_kind theme; /* app/theme.h */
     double ui_scale; /* 0.5..3; 0: from the display's DPI (the default) */
+    char language[16]; /* "en", "ko" (app/i18n.h); "": the system locale's */
 } settings;
 
-/* The defaults: dark theme, ui_scale 0. */
+/* The defaults: dark theme, ui_scale 0, language "". */
 settings settings_defaults(void);
 /* The settings file's path (see above). False with a message in err when
  * there is no home directory to put it in. */

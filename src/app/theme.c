@@ -13,6 +13,8 @@
  */
 #include "app/theme.h"
 
+#include "core/nls.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -21,7 +23,7 @@
 
 static const theme THEMES[THEME_COUNT] = {
     [THEME_DARK] = {
-        .name = "dark",
+        .name = N_("dark"),
         .bg = C(18, 20, 26), .panel = C(30, 33, 42), .panel_hi = C(44, 48, 60),
         .axis = C(200, 204, 212), .grid = C(44, 48, 58), .text = C(236, 238, 242),
         .dim = C(160, 166, 178),
@@ -32,7 +34,7 @@ static const theme THEMES[THEME_COUNT] = {
         .stroke = 1.0f,
     },
     [THEME_LIGHT] = {
-        .name = "light",
+        .name = N_("light"),
         .bg = C(250, 250, 247), .panel = C(234, 235, 238), .panel_hi = C(220, 224, 232),
         .axis = C(50, 52, 60), .grid = C(218, 220, 226), .text = C(16, 18, 24),
         .dim = C(72, 76, 88),
@@ -43,7 +45,7 @@ static const theme THEMES[THEME_COUNT] = {
         .stroke = 1.0f,
     },
     [THEME_HIGH_CONTRAST] = {
-        .name = "high-contrast",
+        .name = N_("high-contrast"),
         .bg = C(0, 0, 0), .panel = C(16, 16, 16), .panel_hi = C(45, 45, 45),
         .axis = C(255, 255, 255), .grid = C(70, 70, 70), .text = C(255, 255, 255),
         .dim = C(210, 210, 210),

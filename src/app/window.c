@@ -3,6 +3,7 @@
  * swap. The only file that creates or destroys SDL windows.
  */
 #include "app/window.h"
+#include "app/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +16,7 @@ bool window_create(app_window *w, const window_params *p, char *err, size_t errl
         SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
     SDL_SetHint(SDL_HINT_VIDEO_HIGHDPI_DISABLED, "0");
     if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
-        snprintf(err, errlen, "cannot start SDL video: %s", SDL_GetError());
+        snprintf(err, errlen, _("cannot start SDL video: %s"), SDL_GetError());
         return false;
     }
     w->sdl_started = true;
@@ -43,18 +44,18 @@ bool window_create(app_window *w, const window_params *p, char *err, size_t errl
     w->sdl = SDL_CreateWindow(p->title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, p->width,
                               p->height, flags);
     if (!w->sdl) {
-        snprintf(err, errlen, "cannot open a window: %s", SDL_GetError());
+        snprintf(err, errlen, _("cannot open a window: %s"), SDL_GetError());
         goto fail;
     }
     if (!p->headless)
         SDL_SetWindowMinimumSize(w->sdl, 320, 240);
     w->gl = SDL_GL_CreateContext(w->sdl);
     if (!w->gl) {
-        snprintf(err, errlen, "cannot create an OpenGL 3.3 core context: %s", SDL_GetError());
+        snprintf(err, errlen, _("cannot create an OpenGL 3.3 core context: %s"), SDL_GetError());
         goto fail;
     }
     if (SDL_GL_MakeCurrent(w->sdl, w->gl) != 0) {
-        snprintf(err, errlen, "cannot make the OpenGL context current: %s", SDL_GetError());
+        snprintf(err, errlen, _("cannot make the OpenGL context current: %s"), SDL_GetError());
         goto fail;
     }
     SDL_GL_SetSwapInterval(p->vsync ? 1 : 0);
@@ -100,7 +101,7 @@ bool window_set_fullscreen(app_window *w, bool on, char *err, size_t errlen)
     if (w->sdl && on)
         SDL_GetWindowSize(w->sdl, &w->windowed_w, &w->windowed_h);
     if (!w->sdl || SDL_SetWindowFullscreen(w->sdl, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0) != 0) {
-        snprintf(err, errlen, "fullscreen: %s", w->sdl ? SDL_GetError() : "no window");
+        snprintf(err, errlen, _("fullscreen: %s"), w->sdl ? SDL_GetError() : "no window");
         return false;
     }
     /* back to the size it had, said outright: without a window manager

@@ -4,6 +4,7 @@
  * settled at) so that leaving a local minimum's basin counts as an escape.
  */
 #include "core/assess.h"
+#include "core/nls.h"
 
 #include <math.h>
 
@@ -16,21 +17,21 @@ const char *situation_name(situation s)
 {
     switch (s) {
     case SITUATION_MOVING:
-        return "moving";
+        return N_("moving");
     case SITUATION_GLOBAL_MIN:
-        return "at a global minimum";
+        return N_("at a global minimum");
     case SITUATION_LOCAL_MIN:
-        return "at a local minimum";
+        return N_("at a local minimum");
     case SITUATION_SADDLE:
-        return "lingering near a saddle point";
+        return N_("lingering near a saddle point");
     case SITUATION_PLATEAU:
-        return "stalled on a plateau";
+        return N_("stalled on a plateau");
     case SITUATION_VALLEY:
-        return "in a narrow valley";
+        return N_("in a narrow valley");
     case SITUATION_MAXIMUM:
-        return "at a maximum";
+        return N_("at a maximum");
     case SITUATION_ESCAPED:
-        return "escaped a local minimum";
+        return N_("escaped a local minimum");
     }
     return "?";
 }
@@ -103,7 +104,7 @@ const char *assess_status(runner_status status, situation sit, bool paused, stat
         return runner_status_name(status);
     case RUNNER_OUT_OF_VIEW:
         *tone = TONE_CAUTION;
-        return paused ? "paused, out of view" : runner_status_name(status);
+        return paused ? N_("paused, out of view") : runner_status_name(status);
     case RUNNER_RUNNING:
     case RUNNER_CONVERGED:
         break;
@@ -111,34 +112,34 @@ const char *assess_status(runner_status status, situation sit, bool paused, stat
     switch (sit) {
     case SITUATION_GLOBAL_MIN:
         *tone = TONE_GOOD;
-        return conv ? "converged: global minimum" : "at a global minimum";
+        return conv ? N_("converged: global minimum") : N_("at a global minimum");
     case SITUATION_LOCAL_MIN:
         *tone = TONE_CAUTION;
-        return conv ? "converged: local minimum" : "at a local minimum";
+        return conv ? N_("converged: local minimum") : N_("at a local minimum");
     case SITUATION_MAXIMUM:
         *tone = TONE_BAD;
-        return conv ? "converged: maximum" : "at a maximum";
+        return conv ? N_("converged: maximum") : N_("at a maximum");
     case SITUATION_SADDLE:
         *tone = TONE_CAUTION;
-        return conv ? "converged: saddle point" : "near a saddle point";
+        return conv ? N_("converged: saddle point") : N_("near a saddle point");
     case SITUATION_PLATEAU:
         *tone = TONE_CAUTION;
-        return "plateau: tiny gradient";
+        return N_("plateau: tiny gradient");
     case SITUATION_VALLEY:
         *tone = TONE_CAUTION;
-        return "narrow valley: ill-conditioned";
+        return N_("narrow valley: ill-conditioned");
     case SITUATION_ESCAPED:
         *tone = TONE_ALERT;
-        return "escaped a local minimum!";
+        return N_("escaped a local minimum!");
     case SITUATION_MOVING:
         break;
     }
     if (conv) {
         /* settled where no classified point explains it: say so plainly */
         *tone = TONE_CAUTION;
-        return "converged";
+        return N_("converged");
     }
-    return paused ? "paused" : runner_status_name(status);
+    return paused ? N_("paused") : runner_status_name(status);
 }
 
 situation assess_runner(assess_state *st, const runner *r, const critical_set *cs,

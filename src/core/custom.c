@@ -5,6 +5,8 @@
  */
 #include "core/custom.h"
 
+#include "core/nls.h"
+
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -77,7 +79,7 @@ bool landscape_custom_init(landscape_custom *c, const char *text, int dim, const
     snprintf(c->description, sizeof c->description, "your function: %s", text);
     l->name = "expr";
     l->dim = d;
-    l->lesson = "Your function";
+    l->lesson = N_("Your function");
     l->title = c->title;
     l->formula = c->text;
     l->symbol = "f";

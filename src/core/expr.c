@@ -6,6 +6,7 @@
  * column of the byte where the problem starts. Evaluation is in expr_ad.c.
  */
 #include "core/expr_internal.h"
+#include "core/nls.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -40,12 +41,22 @@ typedef struct parser {
     expr_error *err;
 } parser;
 
-static int fail(parser *p, size_t at, const char *fmt, const char *arg)
+/* The error at 1-based column: fmt (all its conversions %s) with a0, a1. */
+static void set_error(expr_error *err, int column, const char *fmt, const char *a0,
+                      const char *a1)
+{
+    err->column = column;
+    err->format = fmt;
+    snprintf(err->args[0], sizeof err->args[0], "%s", a0 ? a0 : "");
+    snprintf(err->args[1], sizeof err->args[1], "%s", a1 ? a1 : "");
+    snprintf(err->message, sizeof err->message, fmt, err->args[0], err->args[1]);
+}
+
+static int fail(parser *p, size_t at, const char *fmt, const char *a0, const char *a1)
 {
     if (!p->failed) {
         p->failed = true;
-        p->err->column = (int)at + 1;
-        snprintf(p->err->message, sizeof p->err->message, fmt, arg ? arg : "");
+        set_error(p->err, (int)at + 1, fmt, a0, a1);
     }
     return -1;
 }
@@ -96,9 +107,9 @@ static int add_power(parser *p, int base, int exponent)
 static bool enter(parser *p)
 {
     if (++p->depth > EXPR_MAX_DEPTH) {
-        char msg[64];
-        snprintf(msg, sizeof msg, "nesting deeper than %d levels", EXPR_MAX_DEPTH);
-        fail(p, p->pos, "%s", msg);
+        char depth[16];
+        snprintf(depth, sizeof depth, "%d", EXPR_MAX_DEPTH);
+        fail(p, p->pos, N_("nesting deeper than %s levels"), depth, NULL);
         return false;
     }
     return true;
@@ -145,7 +156,7 @@ static int parse_number(parser *p)
     if (!isfinite(v)) {
         char shown[40];
         snprintf(shown, sizeof shown, "%.24s%s", buf, i - start > 24 ? "..." : "");
-        return fail(p, start, "number %s is too large", shown);
+        return fail(p, start, N_("number %s is too large"), shown, NULL);
     }
     return add_node(p, N_NUM, -1, -1, v);
 }
@@ -171,7 +182,7 @@ static int parse_call(parser *p, int f, size_t name_at)
             count++;
             skip_space(p);
             if (p->pos >= p->len)
-                return fail(p, open, "unclosed '(' (no matching ')')%s", NULL);
+                return fail(p, open, N_("unclosed '(' (no matching ')')"), NULL, NULL);
             if (p->s[p->pos] == ',') {
                 p->pos++;
                 continue;
@@ -181,16 +192,18 @@ static int parse_call(parser *p, int f, size_t name_at)
                 break;
             }
             char b[16];
-            return fail(p, p->pos, "expected ',' or ')' in the arguments, found %s",
-                        show_byte(p->s[p->pos], b, sizeof b));
+            return fail(p, p->pos, N_("expected ',' or ')' in the arguments, found %s"),
+                        show_byte(p->s[p->pos], b, sizeof b), NULL);
         }
     }
     p->depth--;
     if (count != functions[f].args) {
-        char msg[64];
-        snprintf(msg, sizeof msg, "%s takes %d argument%s, got %d", functions[f].name,
-                 functions[f].args, functions[f].args == 1 ? "" : "s", count);
-        return fail(p, name_at, "%s", msg);
+        char got[16];
+        snprintf(got, sizeof got, "%d", count);
+        return fail(p, name_at,
+                    functions[f].args == 1 ? N_("%s takes 1 argument, got %s")
+                                           : N_("%s takes 2 arguments, got %s"),
+                    functions[f].name, got);
     }
     if (functions[f].kind == N_POWC)
         return add_power(p, args[0], args[1]);
@@ -220,18 +233,20 @@ static int parse_name(parser *p)
             continue;
         skip_space(p);
         if (p->pos >= p->len || p->s[p->pos] != '(')
-            return fail(p, p->pos, "%s needs its argument in parentheses, e.g. sin(x)",
-                        NULL);
+            return fail(p, p->pos, N_("%s needs its argument in parentheses, e.g. sin(x)"),
+                        functions[f].name, NULL);
         return parse_call(p, f, start);
     }
     char name[24];
     snprintf(name, sizeof name, "%.*s%s", n > 16 ? 16 : (int)n, w, n > 16 ? "..." : "");
-    char msg[256];
-    snprintf(msg, sizeof msg, "unknown name '%s'%s; use %s, pi, e or a function: sin cos tan "
-                              "exp log sqrt abs tanh sinh cosh sigmoid relu softplus min max pow",
-             name, p->dim == 1 && IS("y") ? " in a 1D formula" : "", p->dim == 1 ? "x" : "x, y");
+    const char *fmt = p->dim == 1 && IS("y")
+                          ? N_("unknown name '%s' in a 1D formula; use x, pi, e or a function: "
+                               "sin cos tan exp log sqrt abs tanh sinh cosh sigmoid relu softplus "
+                               "min max pow")
+                          : N_("unknown name '%s'; use %s, pi, e or a function: sin cos tan exp "
+                               "log sqrt abs tanh sinh cosh sigmoid relu softplus min max pow");
 #undef IS
-    return fail(p, start, "%.159s", msg);
+    return fail(p, start, fmt, name, p->dim == 1 ? "x" : "x, y");
 }
 
 static int parse_primary(parser *p)
@@ -244,7 +259,8 @@ static int parse_primary(parser *p)
         char b[16] = "";
         if (k > 0)
             show_byte(p->s[k - 1], b, sizeof b);
-        return fail(p, p->len, k > 0 ? "missing operand after %s" : "missing operand%s", b);
+        return fail(p, p->len, k > 0 ? N_("missing operand after %s") : N_("missing operand"), b,
+                    NULL);
     }
     const char c = p->s[p->pos];
     if (is_digit(c) || (c == '.' && p->pos + 1 < p->len && is_digit(p->s[p->pos + 1])))
@@ -261,11 +277,11 @@ static int parse_primary(parser *p)
             return -1;
         skip_space(p);
         if (p->pos >= p->len)
-            return fail(p, open, "unclosed '(' (no matching ')')%s", NULL);
+            return fail(p, open, N_("unclosed '(' (no matching ')')"), NULL, NULL);
         if (p->s[p->pos] != ')') {
             char b[16];
-            return fail(p, p->pos, "expected ')' or an operator, found %s",
-                        show_byte(p->s[p->pos], b, sizeof b));
+            return fail(p, p->pos, N_("expected ')' or an operator, found %s"),
+                        show_byte(p->s[p->pos], b, sizeof b), NULL);
         }
         p->pos++;
         p->depth--;
@@ -274,8 +290,8 @@ static int parse_primary(parser *p)
     char b[16];
     show_byte(c, b, sizeof b);
     if (strchr("*/^,)", c))
-        return fail(p, p->pos, "missing operand before %s", b);
-    return fail(p, p->pos, "unexpected %s", b);
+        return fail(p, p->pos, N_("missing operand before %s"), b, NULL);
+    return fail(p, p->pos, N_("unexpected %s"), b, NULL);
 }
 
 /* The token of text starting at i, for a message: a name or number, or a
@@ -316,10 +332,10 @@ static bool implicit_product(parser *p, size_t start)
     const size_t ln = end - start > 12 ? 12 : end - start;
     size_t rn;
     token_at(p, p->pos, &rn);
-    char msg[96];
-    snprintf(msg, sizeof msg, "a product needs '*': write %.*s*%.*s", (int)ln,
-             p->s + end - ln, (int)rn, p->s + p->pos);
-    fail(p, p->pos, "%s", msg);
+    char left[16], right[16];
+    snprintf(left, sizeof left, "%.*s", (int)ln, p->s + end - ln);
+    snprintf(right, sizeof right, "%.*s", (int)rn, p->s + p->pos);
+    fail(p, p->pos, N_("a product needs '*': write %s*%s"), left, right);
     return true;
 }
 
@@ -402,26 +418,25 @@ expr *expr_parse(const char *text, int dim, expr_error *err)
         err = &scratch;
     err->column = 0;
     err->message[0] = '\0';
+    err->format = NULL;
     if (!text)
         text = "";
     const size_t len = strlen(text);
     if (len > EXPR_MAX_TEXT) {
-        err->column = EXPR_MAX_TEXT + 1;
-        snprintf(err->message, sizeof err->message, "formula longer than %d bytes",
-                 EXPR_MAX_TEXT);
+        char most[16];
+        snprintf(most, sizeof most, "%d", EXPR_MAX_TEXT);
+        set_error(err, EXPR_MAX_TEXT + 1, N_("formula longer than %s bytes"), most, NULL);
         return NULL;
     }
     parser p = {.s = text, .len = len, .dim = dim, .err = err};
     skip_space(&p);
     if (p.pos == len) {
-        err->column = 1;
-        snprintf(err->message, sizeof err->message, "empty formula");
+        set_error(err, 1, N_("empty formula"), NULL, NULL);
         return NULL;
     }
     p.e = malloc(sizeof(expr) + (len + 1) * sizeof(node));
     if (!p.e) {
-        err->column = 1;
-        snprintf(err->message, sizeof err->message, "out of memory");
+        set_error(err, 1, N_("out of memory"), NULL, NULL);
         return NULL;
     }
     p.e->n = 0;
@@ -431,9 +446,10 @@ expr *expr_parse(const char *text, int dim, expr_error *err)
         char b[16];
         show_byte(text[p.pos], b, sizeof b);
         if (text[p.pos] == ')')
-            fail(&p, p.pos, "unmatched ')'%s", NULL);
+            fail(&p, p.pos, N_("unmatched ')'"), NULL, NULL);
         else
-            fail(&p, p.pos, "unexpected %s after a complete formula (missing operator?)", b);
+            fail(&p, p.pos, N_("unexpected %s after a complete formula (missing operator?)"), b,
+                 NULL);
     }
     if (p.failed) {
         free(p.e);

@@ -29,6 +29,10 @@ typedef struct expr expr;
 typedef struct expr_error {
     int column;
     char message[160]; /* e.g. "unknown name 'sinn'" */
+    const char *format; /* message's format, marked N_() for the catalog: its
+                         * conversions are all %s, filled from args (the
+                         * window prints it translated); NULL when none */
+    char args[2][48];
 } expr_error;
 
 /* Parses text. dim 1 allows only x, dim 2 allows x and y, dim 0 infers

@@ -7,6 +7,8 @@
  */
 #include "core/landscape.h"
 
+#include "core/nls.h"
+
 #include "core/expr.h"
 
 #include <math.h>
@@ -239,11 +241,11 @@ static const landscape catalog[] = {
     {
         .name = "empirical-risk",
         .formula = "x*cos(pi*x) + 0.2*cos(5*pi*x)",
-        .lesson = "Risk vs empirical risk: the training loss's minimum is not the risk's",
+        .lesson = N_("Risk vs empirical risk: the training loss's minimum is not the risk's"),
         .dim = 1,
         .lo = {0.5},
         .hi = {1.5},
-        .title = "empirical risk g(x) = x·cos(πx) + 0.2·cos(5πx)",
+        .title = N_("empirical risk g(x) = x·cos(πx) + 0.2·cos(5πx)"),
         .symbol = "g",
         .description = "empirical risk of d2l 12.1: risk plus a ripple; "
                        "its minimum is not the risk's",
@@ -251,20 +253,21 @@ static const landscape catalog[] = {
         .lr = 0.01,
         .companion = "risk",
         .n_marks = 2,
-        .marks = {
-            {.label = "min of empirical risk", .of_function = NULL, .seed = 1.02},
-            {.label = "min of risk", .of_function = "risk", .seed = 1.09},
-        },
+        .marks =
+            {
+                {.label = N_("min of empirical risk"), .of_function = NULL, .seed = 1.02},
+                {.label = N_("min of risk"), .of_function = "risk", .seed = 1.09},
+            },
         .eval = eval_empirical_risk,
     },
     {
         .name = "risk",
         .formula = "x*cos(pi*x)",
-        .lesson = "Local vs global minimum: gradient descent stops in the nearest basin",
+        .lesson = N_("Local vs global minimum: gradient descent stops in the nearest basin"),
         .dim = 1,
         .lo = {-1.0},
         .hi = {2.0},
-        .title = "risk f(x) = x·cos(πx)",
+        .title = N_("risk f(x) = x·cos(πx)"),
         .symbol = "f",
         .description = "risk of d2l 12.1: a local minimum near -0.27 and the "
                        "global minimum near 1.09",
@@ -272,16 +275,18 @@ static const landscape catalog[] = {
         .lr = 0.05,
         .noise = 3.0, /* escapes within 30 s at 8 steps/s for 18 of 20 seeds (test_escape) */
         .n_marks = 2,
-        .marks = {
-            {.label = "local minimum", .seed = -0.27},
-            {.label = "global minimum", .seed = 1.09},
-        },
+        .marks =
+            {
+                {.label = N_("local minimum"), .seed = -0.27},
+                {.label = N_("global minimum"), .seed = 1.09},
+            },
         .eval = eval_risk,
     },
     {
         .name = "cubic",
         .formula = "x^3",
-        .lesson = "Saddle point in 1D: f′(0) = f″(0) = 0, the second-derivative test is inconclusive",
+        .lesson =
+            N_("Saddle point in 1D: f′(0) = f″(0) = 0, the second-derivative test is inconclusive"),
         .dim = 1,
         .lo = {-2.0},
         .hi = {2.0},
@@ -292,13 +297,14 @@ static const landscape catalog[] = {
         .start = {1.5},
         .lr = 0.05,
         .n_marks = 1,
-        .marks = {{.label = "saddle point", .seed = 0.0}},
+        .marks = {{.label = N_("saddle point"), .seed = 0.0}},
         .eval = eval_cubic,
     },
     {
         .name = "saddle",
         .formula = "x^2 - y^2",
-        .lesson = "Saddle point in 2D: Hessian eigenvalues 2 and −2, gradient descent leaves along y",
+        .lesson =
+            N_("Saddle point in 2D: Hessian eigenvalues 2 and −2, gradient descent leaves along y"),
         .dim = 2,
         .lo = {-1.0, -1.0},
         .hi = {1.0, 1.0},
@@ -313,7 +319,8 @@ static const landscape catalog[] = {
     {
         .name = "tanh",
         .formula = "tanh(x)",
-        .lesson = "Vanishing gradient: on the plateau of tanh, f′(4) ≈ 0.0013 and steps are tiny",
+        .lesson =
+            N_("Vanishing gradient: on the plateau of tanh, f′(4) ≈ 0.0013 and steps are tiny"),
         .dim = 1,
         .lo = {-2.0},
         .hi = {5.0},
@@ -328,7 +335,7 @@ static const landscape catalog[] = {
     {
         .name = "quadratic",
         .formula = "x^2",
-        .lesson = "Learning rate: too small crawls, too large overshoots and diverges",
+        .lesson = N_("Learning rate: too small crawls, too large overshoots and diverges"),
         .title = "f(x) = x²",
         .symbol = "f",
         .dim = 1,
@@ -339,13 +346,13 @@ static const landscape catalog[] = {
         .start = {10.0},
         .lr = 0.2,
         .n_marks = 1,
-        .marks = {{.label = "global minimum", .seed = 0.0}},
+        .marks = {{.label = N_("global minimum"), .seed = 0.0}},
         .eval = eval_quadratic,
     },
     {
         .name = "cosh",
         .formula = "cosh(0.5*x)",
-        .lesson = "Newton's method: on a convex function it converges in a few steps",
+        .lesson = N_("Newton's method: on a convex function it converges in a few steps"),
         .title = "f(x) = cosh(x/2)",
         .symbol = "f",
         .dim = 1,
@@ -356,13 +363,13 @@ static const landscape catalog[] = {
         .lr = 0.2,
         .optimizer = "newton",
         .n_marks = 1,
-        .marks = {{.label = "global minimum", .seed = 0.0}},
+        .marks = {{.label = N_("global minimum"), .seed = 0.0}},
         .eval = eval_cosh,
     },
     {
         .name = "nonconvex",
         .formula = "x*cos(0.15*pi*x)",
-        .lesson = "Nonconvex: a large learning rate jumps basins; Newton may climb",
+        .lesson = N_("Nonconvex: a large learning rate jumps basins; Newton may climb"),
         .title = "f(x) = x·cos(0.15πx)",
         .symbol = "f",
         .dim = 1,
@@ -376,7 +383,7 @@ static const landscape catalog[] = {
     {
         .name = "elliptic",
         .formula = "x^2 + 2*y^2",
-        .lesson = "Gradient descent in 2D: the path follows the steepest descent",
+        .lesson = N_("Gradient descent in 2D: the path follows the steepest descent"),
         .title = "f(x₁, x₂) = x₁² + 2x₂²",
         .symbol = "f",
         .dim = 2,
@@ -390,7 +397,7 @@ static const landscape catalog[] = {
     {
         .name = "ill-conditioned",
         .formula = "0.1*x^2 + 2*y^2",
-        .lesson = "Ill-conditioned: momentum speeds up the slow direction",
+        .lesson = N_("Ill-conditioned: momentum speeds up the slow direction"),
         .title = "f(x₁, x₂) = 0.1x₁² + 2x₂²",
         .symbol = "f",
         .dim = 2,
@@ -404,7 +411,7 @@ static const landscape catalog[] = {
     {
         .name = "monkey-saddle",
         .formula = "x^3 - 3*x*y^2",
-        .lesson = "Monkey saddle: the Hessian vanishes at 0, the test is inconclusive",
+        .lesson = N_("Monkey saddle: the Hessian vanishes at 0, the test is inconclusive"),
         .title = "f(x, y) = x³ − 3xy²",
         .symbol = "f",
         .dim = 2,
@@ -419,7 +426,7 @@ static const landscape catalog[] = {
     {
         .name = "rosenbrock",
         .formula = "(1 - x)^2 + 100*(y - x^2)^2",
-        .lesson = "Rosenbrock: a narrow curved valley, gradient descent crawls along it",
+        .lesson = N_("Rosenbrock: a narrow curved valley, gradient descent crawls along it"),
         .title = "f(x, y) = (1 − x)² + 100(y − x²)²",
         .symbol = "f",
         .dim = 2,
@@ -434,7 +441,7 @@ static const landscape catalog[] = {
     {
         .name = "himmelblau",
         .formula = "(x^2 + y - 11)^2 + (x + y^2 - 7)^2",
-        .lesson = "Himmelblau: four global minima; the start decides which one",
+        .lesson = N_("Himmelblau: four global minima; the start decides which one"),
         .title = "f(x, y) = (x² + y − 11)² + (x + y² − 7)²",
         .symbol = "f",
         .dim = 2,
@@ -449,7 +456,7 @@ static const landscape catalog[] = {
     {
         .name = "beale",
         .formula = "(1.5 - x + x*y)^2 + (2.25 - x + x*y^2)^2 + (2.625 - x + x*y^3)^2",
-        .lesson = "Beale: steep walls and a flat valley floor",
+        .lesson = N_("Beale: steep walls and a flat valley floor"),
         .title = "f(x, y) = (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²",
         .symbol = "f",
         .dim = 2,
@@ -464,7 +471,7 @@ static const landscape catalog[] = {
     {
         .name = "six-hump-camel",
         .formula = "(4 - 2.1*x^2 + x^4/3)*x^2 + x*y + (-4 + 4*y^2)*y^2",
-        .lesson = "Six-hump camel: six minima, two of them global",
+        .lesson = N_("Six-hump camel: six minima, two of them global"),
         .title = "f(x, y) = (4 − 2.1x² + x⁴/3)x² + xy + (−4 + 4y²)y²",
         .symbol = "f",
         .dim = 2,
@@ -478,9 +485,12 @@ static const landscape catalog[] = {
     },
     {
         .name = "two-basin",
-        .formula = "0.1*(x^2 + y^2) - 2*exp(-(x - 1.2)^2 - (y - 0.6)^2) - exp(-(x + 1.4)^2 - (y + 0.5)^2)",
-        .lesson = "Two basins: noise lets the iterate leave the shallow minimum for the deep one",
-        .title = "f(x, y) = 0.1(x² + y²) − 2·exp(−(x − 1.2)² − (y − 0.6)²) − exp(−(x + 1.4)² − (y + 0.5)²)",
+        .formula =
+            "0.1*(x^2 + y^2) - 2*exp(-(x - 1.2)^2 - (y - 0.6)^2) - exp(-(x + 1.4)^2 - (y + 0.5)^2)",
+        .lesson =
+            N_("Two basins: noise lets the iterate leave the shallow minimum for the deep one"),
+        .title = "f(x, y) = 0.1(x² + y²) − 2·exp(−(x − 1.2)² − (y − 0.6)²) − exp(−(x + 1.4)² − (y "
+                 "+ 0.5)²)",
         .symbol = "f",
         .dim = 2,
         .lo = {-3.0, -3.0},

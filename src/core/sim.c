@@ -5,6 +5,8 @@
  */
 #include "core/sim.h"
 
+#include "core/nls.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,17 +16,17 @@ const char *runner_status_name(runner_status s)
 {
     switch (s) {
     case RUNNER_RUNNING:
-        return "running";
+        return N_("running");
     case RUNNER_CONVERGED:
-        return "converged";
+        return N_("converged");
     case RUNNER_OUT_OF_VIEW:
-        return "out of view";
+        return N_("out of view");
     case RUNNER_DIVERGED:
-        return "diverged";
+        return N_("diverged");
     case RUNNER_STOPPED:
-        return "stopped";
+        return N_("stopped");
     case RUNNER_UNDEFINED:
-        return "undefined";
+        return N_("undefined");
     }
     return "?";
 }
@@ -255,11 +257,11 @@ void runner_step(runner *r)
         r->hist_len--;
         snapshot_load(r, &r->hist[r->hist_head]);
         r->status = RUNNER_STOPPED;
-        r->note = "Hessian is singular: Newton's step H⁻¹∇f is undefined";
+        r->note = N_("Hessian is singular: Newton's step H⁻¹∇f is undefined");
         return;
     }
-    r->note = res == OPTIM_NOT_DESCENT ? "Hessian not positive definite: Newton heads for "
-                                         "the critical point, which may be a maximum or saddle"
+    r->note = res == OPTIM_NOT_DESCENT ? N_("Hessian not positive definite: Newton heads for "
+                                            "the critical point, which may be a maximum or saddle")
                                        : NULL;
     for (int k = 0; k < dim; k++)
         r->last_step[k] = r->x[k] - before[k];

@@ -293,8 +293,8 @@ bool render_layer_begin(renderer *r, uint64_t key)
         return true;
     render_layer *l = &r->layer;
     layer_finish(r);
-    if (key == 0 || l->copy == LAYER_COPY_NONE)
-        return true;
+    if (key == 0 || l->copy == LAYER_COPY_NONE || r->text_fn)
+        return true; /* observed text (render_observe_text) is drawn every frame */
     batch_flush(r); /* anything drawn before goes to the frame */
     const gl_api *gl = &r->gl;
     GLint bound = 0;

@@ -268,6 +268,8 @@ struct renderer {
     float *scratch;
     size_t scratch_cap;
     points points;
+    render_text_fn text_fn; /* render_observe_text */
+    void *text_user;
 };
 
 #endif

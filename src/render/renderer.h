@@ -90,6 +90,13 @@ float render_text_width(renderer *r, const char *utf8, float size_px);
  * smaller size asks for this one (the room's minimum, from the layout);
  * 0: none. */
 void render_set_text_min(renderer *r, float px);
+/* Reports every text render_text draws to fn (layout tests): the string and
+ * its box in pixels, (x, y) its top-left corner, w its advance width, h
+ * 1.2 times size_px (the line the app lays out). NULL stops it. While fn is
+ * set the static layer is off, so every frame draws (and reports) all its
+ * text. */
+typedef void (*render_text_fn)(void *user, const char *utf8, float x, float y, float w, float h);
+void render_observe_text(renderer *r, render_text_fn fn, void *user);
 
 /* 3D polyline (xyz triples, world units) projected with view_proj
  * (column-major 4x4); width in pixels, depth-tested against the surface. */

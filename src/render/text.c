@@ -358,7 +358,15 @@ float render_text(renderer *r, const char *utf8, float x, float y, float size_px
     uint8_t col[4];
     color_to_u8(col, color);
     layout(r, utf8, size_px, true, roundf(x), roundf(y), col);
+    if (r->text_fn)
+        r->text_fn(r->text_user, utf8, x, y, w, 1.2f * size_px);
     return w;
+}
+
+void render_observe_text(renderer *r, render_text_fn fn, void *user)
+{
+    r->text_fn = fn;
+    r->text_user = user;
 }
 
 float render_text_width(renderer *r, const char *utf8, float size_px)
