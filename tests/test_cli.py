@@ -193,6 +193,32 @@ def test_shot():
                 check(fh.read() == data, "shot is bit-identical run to run")
 
 
+def kv(text):
+    """key=value pairs of every line of text."""
+    return dict(tok.split("=", 1) for ln in text.splitlines() for tok in ln.split() if "=" in tok)
+
+
+def test_bench():
+    """bench's lines carry their keys (no time is asserted); a paused window
+    left alone draws no frame; --startup times fresh processes."""
+    code, out, err = run("bench", "--frames", "3", "--size", "320x240", "--function", "saddle",
+                         "--view", "contour")
+    r = kv(out)
+    check(code == 0 and r.get("frames") == "3" and r.get("view") == "contour"
+          and r.get("size") == "320x240", f"bench frames: exit {code} {out!r} {err!r}")
+    check(all(k in r for k in ("median_ms", "p95_ms", "cpu_ms", "rss_peak_kb", "rss_bare_gl_kb",
+                               "rss_ours_kb")), f"bench frames keys: {sorted(r)}")
+    code, out, err = run("bench", "--idle", "0.5", "--size", "320x240")
+    r = kv(out)
+    check(code == 0 and "idle_cpu_pct" in r, f"bench --idle: exit {code} {out!r} {err!r}")
+    check(r.get("frames_drawn") == "0", f"a paused window left alone drew frames: {out!r}")
+    code, out, err = run("bench", "--startup", "--runs", "1", "--size", "320x240")
+    r = kv(out)
+    check(code == 0 and r.get("runs") == "1" and r.get("cache") == "warm"
+          and float(r.get("startup_ms", "0")) > 0 and float(r.get("bare_window_ms", "0")) > 0,
+          f"bench --startup: exit {code} {out!r} {err!r}")
+
+
 def critical_rows(*args):
     code, out, err = run("critical", *args)
     check(code == 0 and err == "", f"critical {args}: exit {code} {err!r}")
@@ -337,6 +363,12 @@ BAD = [
     (["shot", "--function", "risk"], "--out"),
     (["shot", "--function", "risk", "--size", "big", "--out", "x.png"], "big"),
     (["bench", "--frames", "0"], "--frames"),
+    (["bench", "--idle", "0"], "--idle"),
+    (["bench", "--cold"], "--cold"),
+    (["bench", "--runs", "0"], "--runs"),
+    (["bench", "--runs", "3"], "--runs"),
+    (["bench", "--startup", "--idle", "1"], "--idle"),
+    (["shot", "--function", "risk", "--startup", "--out", "x.png"], "--startup"),
     (["frobnicate"], "frobnicate"),
     (["list", "extra"], "extra"),
     (["critical", "--function", "risk", "--domain", "2:1"], "2:1"),
@@ -615,7 +647,7 @@ def test_keys_documented():
 for t in [test_list, test_trace_closed_form, test_trace_matches_torch, test_trace_2d_leaves_domain,
           test_noise_seeded, test_non_finite_stops_early, test_shot, test_lang, test_particles, test_critical,
           test_bad_input, test_scenes, test_scene_formula_and_signal, test_expr, test_help, test_shot_output_dir,
-          test_keys_documented]:
+          test_keys_documented, test_bench]:
     before = len(failures)
     t()
     print(("ok  " if len(failures) == before else "FAIL"), t.__name__)

@@ -1026,6 +1026,63 @@ static void test_labels_apart(void **state)
     }
 }
 
+/* The window draws only when the picture changes: a paused lesson with
+ * nothing on screen that times out draws no frame and may sleep the
+ * longest wait; a key, a step of a running lesson and a message's end each
+ * draw one. Time passes on the app's clock (dt), never by sleeping. */
+static void test_redraw_only_on_change(void **state)
+{
+    (void)state;
+    key(SDLK_1, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    if (!a->sim.paused)
+        key(SDLK_SPACE, KMOD_NONE);
+    a->ui.keycast = false;
+    a->ui.message[0] = '\0';
+    assert_true(app_frame(a, FRAME_DT));
+    assert_true(a->sim.paused);
+    long drawn = a->frames_drawn;
+    for (int i = 0; i < 5; i++)
+        assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->frames_drawn, drawn);
+    assert_false(app_needs_redraw(a));
+    assert_int_equal(app_wait_ms(a), APP_WAIT_MAX_MS);
+
+    key(SDLK_b, KMOD_NONE); /* a theme change: one frame */
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->frames_drawn, drawn + 1);
+    key(SDLK_b, KMOD_NONE);
+    key(SDLK_b, KMOD_NONE); /* back to the first theme */
+    assert_true(app_frame(a, FRAME_DT));
+
+    /* running at 8 steps a second: the wait ends at the next step */
+    key(SDLK_SPACE, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_false(a->sim.paused);
+    drawn = a->frames_drawn;
+    const uint32_t wait = app_wait_ms(a);
+    assert_true(wait > 0 && wait <= 126);
+    const long steps = a->sim.runners[0].step;
+    assert_true(app_frame(a, (wait + 1) / 1000.0));
+    assert_true(a->sim.runners[0].step > steps);
+    assert_int_equal(a->frames_drawn, drawn + 1);
+    key(SDLK_SPACE, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+
+    /* a message draws when it appears and when it ends, not between */
+    app_message(a, 60, "hello");
+    assert_true(app_wait_ms(a) == 0);
+    assert_true(app_frame(a, FRAME_DT));
+    drawn = a->frames_drawn;
+    assert_true(app_wait_ms(a) > 0 && app_wait_ms(a) <= 61);
+    assert_true(app_frame(a, 0.02));
+    assert_int_equal(a->frames_drawn, drawn);
+    assert_true(app_frame(a, 0.05));
+    assert_int_equal(a->frames_drawn, drawn + 1);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->frames_drawn, drawn + 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1044,6 +1101,7 @@ int main(void)
         cmocka_unit_test(test_fullscreen_round_trip),
         cmocka_unit_test(test_labels_apart),
         cmocka_unit_test(test_cloud_keys),
+        cmocka_unit_test(test_redraw_only_on_change),
         cmocka_unit_test(test_wheel_zooms_1d_and_quit),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -5,12 +5,18 @@
  * least 3 px wide, HUD text in the HUD column, the 3D wireframe in its
  * viewport, and bit-identical frames run to run.
  */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "app/app.h"
+#include "optiviz_config.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <dirent.h>
+#include <limits.h>
+#include <unistd.h>
 
 #define W 1920
 #define H 1080
@@ -219,6 +225,28 @@ static void check_themes_and_panels(app *a, uint8_t *buf)
     a->ui.n_keys = 0;
 }
 
+/* Whether this process has the file at path open (the Korean font is
+ * opened only when Korean text is drawn). */
+static bool file_open(const char *path)
+{
+    char want[PATH_MAX], link[PATH_MAX], got[PATH_MAX];
+    if (!realpath(path, want))
+        return false;
+    DIR *d = opendir("/proc/self/fd");
+    bool found = false;
+    for (struct dirent *e; d && !found && (e = readdir(d));) {
+        snprintf(link, sizeof link, "/proc/self/fd/%s", e->d_name);
+        const ssize_t n = readlink(link, got, sizeof got - 1);
+        if (n > 0) {
+            got[n] = '\0';
+            found = strcmp(got, want) == 0;
+        }
+    }
+    if (d)
+        closedir(d);
+    return found;
+}
+
 /* Every bundled scene renders: its heading, its caption band under the
  * plot (English, then Korean, which draws different glyphs), and in 1D
  * each runner's marker in its color where the runner is. */
@@ -261,8 +289,14 @@ static void check_scenes(app *a, uint8_t *buf)
             }
         }
         memcpy(english, buf, (size_t)W * H * 4);
+        const bool has_ko_font = OPTIVIZ_FONT_KO_PATH[0] && access(OPTIVIZ_FONT_KO_PATH, R_OK) == 0;
+        if (i == 0 && has_ko_font)
+            CHECK(!file_open(OPTIVIZ_FONT_KO_PATH), "the Korean font was opened before any "
+                                                    "Korean text was drawn");
         app_set_language(a, "ko");
         render(a, buf);
+        if (i == 0 && has_ko_font)
+            CHECK(file_open(OPTIVIZ_FONT_KO_PATH), "Korean text drawn, the Korean font not open");
         size_t differ = 0;
         for (int y = (int)lay.caption_y; y < (int)(lay.caption_y + lay.caption_h); y++)
             differ += memcmp(px(english, (int)lay.caption_x, y), px(buf, (int)lay.caption_x, y),

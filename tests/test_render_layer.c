@@ -187,11 +187,14 @@ int main(void)
     const rgba bg = {20 / 255.0f, 22 / 255.0f, 28 / 255.0f, 1};
     scene s = {.w = W, .h = H, .bg = bg, .wire = true, .t = 0.0f};
 
-    /* Key 0, then a key twice (records, then copies): three equal frames. */
+    /* Key 0, then a key three times (drawn straight, recorded, copied):
+     * four equal frames. */
     bool drawn = frame(r, &s, 0, ref);
     CHECK(drawn, "key 0 must draw the static part");
     memcpy(keep, ref, (size_t)W * H * 4);
-    CHECK(frame(r, &s, 11, img), "a new key must record");
+    CHECK(frame(r, &s, 11, img), "a new key must draw");
+    CHECK(memcmp(img, keep, (size_t)W * H * 4) == 0, "first frame of a key differs from key 0");
+    CHECK(frame(r, &s, 11, img), "a key seen twice must record");
     CHECK(memcmp(img, keep, (size_t)W * H * 4) == 0, "recorded frame differs from key 0");
     CHECK(!frame(r, &s, 11, img), "the same key must copy");
     CHECK(memcmp(img, keep, (size_t)W * H * 4) == 0, "copied frame differs from key 0");
@@ -204,10 +207,11 @@ int main(void)
     }
     CHECK(count_diff(img, keep, W, H) > 100, "the moving part did not move");
 
-    /* A new key re-records (here with shifted content), then copies. */
+    /* A new key draws, re-records (here with shifted content), then copies. */
     s.variant = 1;
     check_frame(r, &s, 12, true, "new key", img, ref);
-    check_frame(r, &s, 12, false, "new key, second frame", img, ref);
+    check_frame(r, &s, 12, true, "new key, recorded", img, ref);
+    check_frame(r, &s, 12, false, "new key, third frame", img, ref);
     CHECK(count_diff(img, keep, W, H) > 100, "the new key's content did not change the frame");
 
     /* Another framebuffer size re-records, and copies at that size. A frame
@@ -218,32 +222,38 @@ int main(void)
     scene small = s;
     small.w = 320;
     small.h = 240;
-    CHECK(frame(r, &small, 12, img), "smaller framebuffer must record");
-    CHECK(!frame(r, &small, 12, keep), "smaller framebuffer, second frame must copy");
+    CHECK(frame(r, &small, 12, keep), "smaller framebuffer must draw");
+    CHECK(frame(r, &small, 12, img), "smaller framebuffer, second frame must record");
+    CHECK(!frame(r, &small, 12, keep), "smaller framebuffer, third frame must copy");
     CHECK(count_diff(img, keep, small.w, small.h) == 0, "smaller framebuffer: copy differs");
     frame(r, &small, 0, ref);
     CHECK(count_diff(img, ref, small.w, small.h) < 400, "smaller framebuffer: %zu bytes differ",
           count_diff(img, ref, small.w, small.h));
     check_frame(r, &s, 12, true, "size back", img, ref);
-    check_frame(r, &s, 12, false, "size back, second frame", img, ref);
+    check_frame(r, &s, 12, true, "size back, recorded", img, ref);
+    check_frame(r, &s, 12, false, "size back, third frame", img, ref);
 
     /* Another background re-records. */
     s.bg = (rgba){0.2f, 0.1f, 0.1f, 1};
     check_frame(r, &s, 12, true, "new background", img, ref);
-    check_frame(r, &s, 12, false, "new background, second frame", img, ref);
+    check_frame(r, &s, 12, true, "new background, recorded", img, ref);
+    check_frame(r, &s, 12, false, "new background, third frame", img, ref);
 
     /* A 2D-only layer: the frame's depth is cleared lazily for the 3D
      * moving part after the copy. */
     s.wire = false;
     s.bg = bg;
     check_frame(r, &s, 13, true, "2D layer", img, ref);
-    check_frame(r, &s, 13, false, "2D layer, second frame", img, ref);
+    check_frame(r, &s, 13, true, "2D layer, recorded", img, ref);
+    check_frame(r, &s, 13, false, "2D layer, third frame", img, ref);
 
     /* An empty layer is the background. */
-    render_begin(r, W, H, bg);
-    CHECK(render_layer_begin(r, 14), "empty layer must record");
-    render_layer_end(r);
-    render_end(r);
+    for (int k = 0; k < 2; k++) { /* drawn straight, then recorded */
+        render_begin(r, W, H, bg);
+        CHECK(render_layer_begin(r, 14), "empty layer must draw, then record");
+        render_layer_end(r);
+        render_end(r);
+    }
     render_begin(r, W, H, bg);
     CHECK(!render_layer_begin(r, 14), "empty layer must copy");
     render_end(r);

@@ -443,7 +443,7 @@ int main(int argc, char **argv)
     check_lines(lines, fill);
     check_surface(surf, full, img);
 
-    /* The static layer: recorded, then copied, byte-identical to direct
+    /* The static layer: drawn, recorded, then copied, byte-identical to direct
      * drawing, also with a see-through surface. */
     static const scene layered[] = {
         {.contour = true, .lines = true, .surface = true, .wire = true, .opacity = 1,
@@ -455,7 +455,8 @@ int main(int argc, char **argv)
         const scene *s = &layered[k];
         uint64_t key = 100 + (uint64_t)k;
         frame(r, s, 0, full);
-        CHECK(frame(r, s, key, img), "scene %d: a new key must record", k);
+        CHECK(frame(r, s, key, img), "scene %d: a new key must draw", k);
+        CHECK(frame(r, s, key, img), "scene %d: a key seen twice must record", k);
         size_t d = count_diff(img, full);
         CHECK(d == 0, "scene %d: recorded layer differs from direct drawing in %zu bytes", k, d);
         CHECK(!frame(r, s, key, img), "scene %d: the same key must copy", k);

@@ -2,7 +2,8 @@
  * app.c: the program's life: app_create opens the window, the renderer and
  * the first lesson (or scene) with the command line's settings;
  * app_frame runs one frame (events -> actions -> the simulation's whole
- * steps -> drawing -> export -> present); app_destroy undoes app_create.
+ * steps -> drawing -> export -> present, the last three only when the
+ * picture changed: redraw.c); app_destroy undoes app_create.
  * The rooms it calls: lesson.c (setup), events.c (the input boundary),
  * actions.c (handlers), view.c, draw*.c, app_scene.c, app_cloud.c,
  * app_export.c.
@@ -143,8 +144,11 @@ bool app_frame(app *a, double dt)
     if (dt > 0.0)
         a->clock += dt;
     SDL_Event e;
-    while (SDL_PollEvent(&e))
+    bool events = false;
+    while (SDL_PollEvent(&e)) {
         app_handle_event(a, &e);
+        events = true;
+    }
     if (a->ui.quit)
         return false;
     if (!(dt >= 0.0))
@@ -157,7 +161,12 @@ bool app_frame(app *a, double dt)
         app_cloud_steps(a, sim_advance(&a->sim, dt));
     app_assess(a);
     window_drawable_size(&a->win, &a->fb_w, &a->fb_h);
+    if (!events && !app_needs_redraw(a)) {
+        app_export_frame(a, dt); /* polls a background job only: nothing to read back */
+        return true;
+    }
     app_draw(a, a->ren, a->fb_w, a->fb_h);
+    app_redraw_done(a); /* the same clock as app_draw's: nothing drawn goes unremembered */
     app_export_frame(a, wall);
     if (a->export.exp.recording) { /* on screen, after the frame was taken */
         render_resume(a->ren);

@@ -188,6 +188,15 @@ typedef struct app {
     app_ui ui;
     app_scenes scenes;
     app_export export;
+    struct {                    /* what the last drawn frame showed of what changes
+                                   without an event (app_needs_redraw) */
+        bool valid;
+        uint64_t motion;        /* runners' and the cloud's steps and states */
+        uint32_t message_until;
+        bool message_shown;
+        int keys_shown;
+    } drawn;
+    long frames_drawn;          /* frames app_frame drew (the others changed nothing) */
 } app;
 
 /* Opens the window (or the offscreen surface), the renderer and the first
@@ -199,9 +208,25 @@ void app_destroy(app *a);
 /* One frame, dt seconds after the last (the caller's clock; tests pass
  * any): the app's clock advances by dt, then events, actions, the
  * simulation's whole steps (dt capped at 0.25 s: a stall does not jump),
- * drawing, export, present. Returns false once the user quits. A front end
- * calls it from its loop (desktop) or once per animation frame (browser). */
+ * then drawing, export and present only when an event came or
+ * app_needs_redraw says the picture changed. Returns false once the user
+ * quits. A front end calls it from its loop (desktop, loop.c) or once per
+ * animation frame (browser). */
 bool app_frame(app *a, double dt);
+/* Whether a frame drawn now would differ from the last one drawn: never
+ * drawn yet, runners or the cloud stepped, a message or key-cast entry
+ * appeared or ended, a key-cast entry is fading, a PNG or recording wants
+ * the frame. Events are the caller's to add (app_frame counts any). */
+bool app_needs_redraw(const app *a);
+/* Milliseconds until something on screen changes by itself (the next
+ * simulation step, a message ending, a key-cast entry starting to fade or
+ * ending): 0 when a frame is due now, at most APP_WAIT_MAX_MS. The desktop
+ * loop sleeps in SDL_WaitEventTimeout that long after a frame that drew
+ * nothing. */
+uint32_t app_wait_ms(const app *a);
+/* Remembers what the frame just drawn showed (app_frame, after drawing). */
+void app_redraw_done(app *a);
+#define APP_WAIT_MAX_MS 250 /* also how often a background export job is polled */
 /* The app's clock in milliseconds (messages and the key-cast time out on
  * it; drawing reads it instead of a wall clock). */
 uint32_t app_now_ms(const app *a);

@@ -50,6 +50,10 @@ typedef enum opt_id {
     OPT_SCENE,
     OPT_OUTPUT_DIR,
     OPT_PARTICLES,
+    OPT_STARTUP,
+    OPT_COLD,
+    OPT_RUNS,
+    OPT_IDLE,
     OPT_LANG,
 } opt_id;
 
@@ -73,7 +77,7 @@ static const opt_spec specs[] = {
     {"--warmup", OPT_WARMUP, true, OK_RUN | OK_TRACE},
     {"--final-lr", OPT_FINAL_LR, true, OK_RUN | OK_TRACE},
     {"--max-steps", OPT_MAX_STEPS, true, OK_RUN | OK_TRACE},
-    {"--view", OPT_VIEW, true, OK_RUN | OK_SHOT},
+    {"--view", OPT_VIEW, true, OK_RUN | OK_SHOT | OK_BENCH},
     {"--start", OPT_START, true, OK_RUN | OK_TRACE},
     {"--seed", OPT_SEED, true, OK_RUN | OK_TRACE | OK_SHOT},
     {"--steps", OPT_STEPS, true, OK_TRACE | OK_SHOT},
@@ -87,6 +91,10 @@ static const opt_spec specs[] = {
     {"--scene", OPT_SCENE, true, OK_RUN | OK_SHOT},
     {"--output-dir", OPT_OUTPUT_DIR, true, OK_RUN | OK_SHOT},
     {"--particles", OPT_PARTICLES, true, OK_RUN | OK_SHOT | OK_BENCH},
+    {"--startup", OPT_STARTUP, false, OK_BENCH},
+    {"--cold", OPT_COLD, false, OK_BENCH},
+    {"--runs", OPT_RUNS, true, OK_BENCH},
+    {"--idle", OPT_IDLE, true, OK_BENCH},
     {"--lang", OPT_LANG, true, OK_RUN | OK_SHOT},
 };
 
@@ -111,8 +119,11 @@ const char *cli_usage(void)
            "                [--view surface|contour] [--scene NAME|FILE] [--noise F] [--seed N]\n"
            "                [--particles N] [--lang en|ko] --out FILE.png | --output-dir DIR\n"
            "                one frame rendered headless to a PNG\n"
-           "  optiviz bench [--function NAME] [--frames N] [--size WxH] [--particles N]\n"
-           "                [--noise F]   headless frame timing\n"
+           "  optiviz bench [--function NAME] [--view surface|contour] [--frames N]\n"
+           "                [--size WxH] [--particles N] [--noise F]\n"
+           "                headless frame timing and peak memory, key=value lines\n"
+           "  optiviz bench --startup [--runs N] [--cold]   process start to first frame\n"
+           "  optiviz bench --idle SECONDS   CPU of a window where nothing changes\n"
            "  --particles N: a cloud of N (1..10000) particles from random starts\n"
            "  --lang en|ko: the window's language (else the settings file's, else the\n"
            "                system locale's, e.g. LANG=ko_KR.UTF-8; L switches it live)\n"
@@ -467,6 +478,21 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
         }
         o->out = v;
         return true;
+    case OPT_STARTUP:
+    case OPT_COLD:
+        *(sp->id == OPT_STARTUP ? &o->startup : &o->cold) = true;
+        return true;
+    case OPT_RUNS:
+        if (!parse_long(sp->name, v, 1, 1000, &ll, err, n))
+            return false;
+        o->runs = (long)ll;
+        return true;
+    case OPT_IDLE:
+        if (!parse_double(sp->name, v, &o->idle, err, n))
+            return false;
+        if (!(o->idle >= 0.1 && o->idle <= 3600.0))
+            snprintf(err, n, "--idle: %s seconds is outside 0.1..3600", v);
+        return o->idle >= 0.1 && o->idle <= 3600.0;
     case OPT_OUTPUT_DIR:
         if (v[0] == '\0') {
             snprintf(err, n, "--output-dir: empty directory name");
@@ -516,6 +542,8 @@ static bool parse_command(int argc, char **argv, int *first, cli_options *o, cha
 bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t n)
 {
     memset(o, 0, sizeof *o);
+    o->argc = argc;
+    o->argv = argv;
     o->run.kind = OPTIM_SGD;
     int i = 1;
     if (!parse_command(argc, argv, &i, o, err, n))

@@ -55,6 +55,12 @@ typedef struct cli_options {
     bool has_scene;         /* --scene NAME|FILE (window, shot): checked by scene_load */
     char scene_path[SCENE_PATH_MAX]; /* the resolved file */
     int particles;          /* --particles N (window, shot, bench): a cloud; 0: none */
+    bool startup;           /* bench --startup: time to the first frame of fresh processes */
+    bool cold;              /* bench --startup --cold: each with an empty shader cache */
+    long runs;              /* bench --runs N: processes --startup starts; 0: default */
+    double idle;            /* bench --idle SECONDS: CPU of a window where nothing changes */
+    int argc;               /* the command line as given (bench --startup starts it again) */
+    char **argv;
     const char *lang;       /* --lang (window, shot): a language code of app/i18n.h, or NULL */
 } cli_options;
 

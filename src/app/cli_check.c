@@ -90,6 +90,14 @@ static bool check_scene(cli_options *o, char *err, size_t n)
 
 bool cli_check_required(cli_options *o, int start_count, char *err, size_t n)
 {
+    if ((o->cold || o->runs) && !o->startup) {
+        snprintf(err, n, "bench: %s goes with --startup", o->cold ? "--cold" : "--runs");
+        return false;
+    }
+    if (o->startup && o->idle > 0.0) {
+        snprintf(err, n, "bench: --startup and --idle are separate runs (give one)");
+        return false;
+    }
     if (o->has_scene && !check_scene(o, err, n))
         return false;
     if (o->expr_text && !build_expr(o, err, n))

@@ -1,8 +1,8 @@
 /*
  * commands_gfx.c: `optiviz shot` (one frame rendered headless to a PNG,
- * --out FILE or a new file in --output-dir, written by export.c) and
- * `optiviz bench` (frame timing headless, glFinish per frame, no vsync). Both draw through app_draw, so they show exactly what
- * the window shows.
+ * --out FILE or a new file in --output-dir, written by export.c), drawn
+ * through app_draw, so it shows exactly what the window shows (`optiviz
+ * bench`: bench.c).
  */
 #include "app/app.h"
 #include "app/commands.h"
@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static app *headless_app(const cli_options *o, int def_w, int def_h)
+app *command_app_create(const cli_options *o, bool window, int def_w, int def_h)
 {
     app *a = calloc(1, sizeof *a);
     if (!a) {
@@ -21,9 +21,10 @@ static app *headless_app(const cli_options *o, int def_w, int def_h)
     char err[512];
     const app_params p = {
         .cli = o,
-        .headless = true,
+        .headless = !window,
         .width = o->width > 0 ? o->width : def_w,
         .height = o->height > 0 ? o->height : def_h,
+        .open_tour = window && !o->land && !o->has_scene,
     };
     if (!app_create(a, &p, err, sizeof err)) {
         fprintf(stderr, "optiviz: %s\n", err);
@@ -35,7 +36,7 @@ static app *headless_app(const cli_options *o, int def_w, int def_h)
 
 int command_shot(const cli_options *o)
 {
-    app *a = headless_app(o, 1920, 1080);
+    app *a = command_app_create(o, false, 1920, 1080);
     if (!a)
         return 1;
     int code = 1;
@@ -70,46 +71,13 @@ int command_shot(const cli_options *o)
     }
 done:
     free(pixels);
-    app_destroy(a);
-    free(a);
-    SDL_Quit();
+    command_app_free(a);
     return code;
 }
 
-int command_bench(const cli_options *o)
+void command_app_free(app *a)
 {
-    app *a = headless_app(o, 1920, 1080);
-    if (!a)
-        return 1;
-    const long frames = o->frames > 0 ? o->frames : 300;
-    double *ms = malloc((size_t)frames * sizeof *ms);
-    if (!ms) {
-        app_destroy(a);
-        free(a);
-        return 1;
-    }
-    int w, h;
-    window_drawable_size(&a->win, &w, &h);
-    const double freq = (double)SDL_GetPerformanceFrequency();
-    for (long i = 0; i < frames; i++) {
-        const uint64_t t0 = SDL_GetPerformanceCounter();
-        sim_step(&a->sim);
-        app_cloud_steps(a, 1);
-        app_draw(a, a->ren, w, h);
-        render_finish(a->ren);
-        window_swap(&a->win);
-        ms[i] = (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 / freq;
-    }
-    qsort(ms, (size_t)frames, sizeof *ms, app_cmp_double);
-    const double median = ms[frames / 2];
-    long p95i = (long)((double)frames * 0.95);
-    if (p95i >= frames)
-        p95i = frames - 1;
-    printf("frames=%ld median_ms=%.3f p95_ms=%.3f renderer=%s\n", frames, median, ms[p95i],
-           renderer_name(a->ren));
-    free(ms);
     app_destroy(a);
     free(a);
     SDL_Quit();
-    return 0;
 }

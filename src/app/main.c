@@ -1,12 +1,14 @@
 /*
  * main.c: optiviz's entry point. Parses the command line (cli.c), runs a
- * headless subcommand or opens the window and drives app_frame until quit.
+ * headless subcommand or opens the window and runs its loop (loop.c) until
+ * quit.
  * Exit codes: 0 success, 1 failure (no display, no GL 3.3), 2 bad input.
  */
 #include "app/app.h"
 #include "app/cli.h"
 #include "app/i18n.h"
 #include "app/commands.h"
+#include "app/loop.h"
 #include "app/scene.h"
 
 #include "optiviz_config.h"
@@ -35,21 +37,7 @@ static int run_window(const cli_options *o)
         SDL_Quit();
         return 1;
     }
-    /* The driver loop. With vsync the swap paces it; without (no vsync on
-     * this display) frames are capped at about 60 per second so a paused
-     * lesson does not keep a core busy. */
-    const bool vsync = SDL_GL_GetSwapInterval() != 0;
-    const platform *pf = platform_desktop();
-    double last = pf->clock();
-    for (;;) {
-        const double t0 = pf->clock();
-        if (!app_frame(a, t0 - last))
-            break;
-        last = t0;
-        const double ms = (pf->clock() - t0) * 1000.0;
-        if (!vsync && ms < 16.0)
-            SDL_Delay((Uint32)(16.0 - ms));
-    }
+    app_loop(a, 0.0);
     app_destroy(a);
     free(a);
     SDL_Quit();

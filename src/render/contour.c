@@ -16,7 +16,8 @@
 #include "render_internal.h"
 #include "shader.h"
 
-bool contour_init(renderer *r, char *err, size_t errlen)
+/* The contour program (render_build_once). */
+static bool contour_build(renderer *r, char *err, size_t errlen)
 {
     const gl_api *gl = &r->gl;
     contour *c = &r->contour;
@@ -124,7 +125,8 @@ void render_contour(renderer *r, const float *heights, int nx, int ny, unsigned 
                     float line_px, rgba line_color)
 {
     if (!r || !heights || nx < 2 || ny < 2 || !(w > 0.0f) || !(h > 0.0f) || !isfinite(x) ||
-        !isfinite(y) || !isfinite(w) || !isfinite(h))
+        !isfinite(y) || !isfinite(w) || !isfinite(h) ||
+        !render_build_once(r, &r->contour.built, contour_build))
         return;
     contour *c = &r->contour;
     if (nx - 1 > c->max_size || ny - 1 > c->max_size)

@@ -4,7 +4,10 @@
  * framebuffer object of the frame's size, an RGBA8 color texture plus a
  * depth texture of the frame's depth format, and kept under the caller's
  * key; later frames with the same key, size and background copy it in and
- * draw only what moves. It is drawn on the same cleared background, in the
+ * draw only what moves. A key earns a layer when a second frame in a row
+ * shows it: the first frame draws straight into the window, so a program's
+ * first frame (and every frame of a view that changes each frame, as while
+ * rotating) costs no layer textures, no copy and no blit probe. It is drawn on the same cleared background, in the
  * same order, by the same rasterizer as it would be in the frame, so the
  * result is bit-identical to drawing it directly. That takes one care on
  * Mesa: the window's framebuffer is stored top row first, and rasterizes
@@ -172,7 +175,11 @@ static void layer_choose_copy(renderer *r, GLbitfield depth_bits)
     gl->BindFramebuffer(GL_READ_FRAMEBUFFER, l->fbo);
     gl->BindFramebuffer(GL_DRAW_FRAMEBUFFER, l->frame_fbo);
     gl->DepthMask(GL_TRUE);
-    gl->BlitFramebuffer(0, 0, 1, 1, 0, 0, 1, 1, GL_COLOR_BUFFER_BIT | depth_bits, GL_NEAREST);
+    /* oriented as layer_copy_to_frame's copy: the same path in the driver
+     * (unflipped in memory, a plain copy on Mesa, where the other way round
+     * would make llvmpipe compile its blit shaders for nothing) */
+    gl->BlitFramebuffer(0, 0, 1, 1, 0, l->flip ? 1 : 0, 1, l->flip ? 0 : 1,
+                        GL_COLOR_BUFFER_BIT | depth_bits, GL_NEAREST);
     gl->DepthMask(GL_FALSE);
     bool blit_ok = gl->GetError() == GL_NO_ERROR;
     gl->BindFramebuffer(GL_FRAMEBUFFER, l->frame_fbo);
@@ -305,12 +312,22 @@ bool render_layer_begin(renderer *r, uint64_t key)
         l->frame_fbo = (GLuint)bound;
         l->copy = LAYER_COPY_UNTRIED;
     }
-    if (!layer_ready(r))
-        return true;
-    if (l->key == key && memcmp(l->bg, r->clear_color, sizeof l->bg) == 0) {
+    if (l->key == key && l->w == r->fb_w && l->h == r->fb_h &&
+        memcmp(l->bg, r->clear_color, sizeof l->bg) == 0) {
         layer_copy_to_frame(r);
         return false;
     }
+    if (l->seen_key != key || l->seen_w != r->fb_w || l->seen_h != r->fb_h ||
+        memcmp(l->seen_bg, r->clear_color, sizeof l->seen_bg) != 0) {
+        /* first sighting: straight into the frame */
+        l->seen_key = key;
+        l->seen_w = r->fb_w;
+        l->seen_h = r->fb_h;
+        memcpy(l->seen_bg, r->clear_color, sizeof l->seen_bg);
+        return true;
+    }
+    if (!layer_ready(r))
+        return true;
     /* Record: the layer starts as the frame would, cleared to the
      * background, depth not yet cleared. */
     l->key = 0;

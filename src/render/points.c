@@ -23,7 +23,8 @@
 #include "render_internal.h"
 #include "shader.h"
 
-bool points_init(renderer *r, char *err, size_t errlen)
+/* The points program and its buffers (render_build_once). */
+static bool points_build(renderer *r, char *err, size_t errlen)
 {
     const gl_api *gl = &r->gl;
     points *p = &r->points;
@@ -136,7 +137,8 @@ static int points_merge(points *p, const float *xy, int n, float cell, float alp
 static void points_draw(renderer *r, const float *xy, int n, float radius, rgba color)
 {
     points *p = &r->points;
-    if (n <= 0 || !xy || !(radius > 0.0f) || !p->program || !points_reserve(p, n))
+    if (n <= 0 || !xy || !(radius > 0.0f) ||
+        !render_build_once(r, &p->built, points_build) || !points_reserve(p, n))
         return;
     const float a = color.a >= 0.0f ? (color.a <= 1.0f ? color.a : 1.0f) : 0.0f;
     const int m = points_merge(p, xy, n, fmaxf(radius * 0.5f, 0.125f), a);

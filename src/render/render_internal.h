@@ -98,6 +98,13 @@ void render_depth_ready(renderer *r);
 void color_to_u8(uint8_t out[4], rgba c);
 /* A scratch array of at least n floats owned by r (valid until the next call). */
 float *render_scratch(renderer *r, size_t n);
+/* Programs a frame may never need (3D, contour, points) are built on first
+ * use: render_build_once runs build the first time (*state 0) and says
+ * whether it worked then or before; a build that failed printed its one
+ * line on stderr, and that part of the picture stays undrawn. */
+typedef enum build_state { BUILD_UNTRIED = 0, BUILD_OK = 1, BUILD_FAILED = -1 } build_state;
+bool render_build_once(renderer *r, build_state *state,
+                       bool (*build)(renderer *r, char *err, size_t errlen));
 
 /* ---- text_cache ---------------------------------------------------------- */
 
@@ -111,7 +118,16 @@ typedef struct text_glyph {
     int16_t w, h;     /* bitmap size (0 for blank glyphs) */
     int16_t ox, oy;   /* bitmap offset from (pen x, line top) */
     int16_t advance;  /* pixels */
+    uint8_t fallback; /* 1: drawn from the fallback font */
 } text_glyph;
+
+#define TEXT_KERN_SLOTS 8192 /* open-addressing table, power of two */
+
+/* The kerning of one pair at one size in one font, asked of SDL_ttf once. */
+typedef struct text_kern {
+    uint64_t key;     /* 1 << 63 | size << 43 | fallback << 42 | prev << 21 | cp; 0: empty */
+    int16_t dx;       /* pixels */
+} text_kern;
 
 typedef struct text_font {
     int size;
@@ -121,13 +137,17 @@ typedef struct text_font {
 
 typedef struct text_cache {
     char *font_path;
-    char *fallback_path; /* glyphs the main font lacks (Korean), or NULL */
+    char *fallback_path; /* glyphs the main font lacks (Korean), or NULL; opened at
+                            the first such glyph (never for text the main font covers) */
+    bool fallback_failed; /* it would not open: such glyphs show as the main font's box */
     bool ttf_ready;
     text_font fonts[TEXT_MAX_FONTS];
     int nfonts;
     int next_evict;
     text_glyph *glyphs;
     int nglyphs;
+    text_kern *kerns;    /* TEXT_KERN_SLOTS; emptied when 3/4 full */
+    int nkerns;
     GLuint atlas;
     int shelf_x, shelf_y, shelf_h;
     uint8_t *staging; /* TEXT_ATLAS_SIZE^2 bytes at most, reused for uploads */
@@ -158,11 +178,11 @@ typedef struct wireframe {
     GLint u_view_proj, u_grid, u_z_scale, u_last, u_stride, u_half, u_color;
     GLuint surface_program; /* wire.vert + surface.frag (render_surface) */
     GLint s_view_proj, s_grid, s_z_scale, s_last, s_map, s_opacity;
+    build_state built;      /* both programs, on the first 3D draw */
     wire_mesh meshes[WIRE_SLOTS];
     unsigned clock;
 } wireframe;
 
-bool wire_init(renderer *r, char *err, size_t errlen);
 void wire_destroy(renderer *r);
 
 /* ---- contour ------------------------------------------------------------- */
@@ -184,11 +204,11 @@ typedef struct contour {
     GLuint vao;     /* empty: the rectangle's corners come from gl_VertexID */
     GLint u_fb, u_rect, u_last, u_px, u_map, u_iso, u_line;
     GLint max_size; /* GL_MAX_TEXTURE_SIZE */
+    build_state built; /* on the first contour plot */
     contour_field fields[CONTOUR_SLOTS];
     unsigned clock;
 } contour;
 
-bool contour_init(renderer *r, char *err, size_t errlen);
 void contour_destroy(renderer *r);
 
 /* ---- render_layer -------------------------------------------------------- */
@@ -209,6 +229,9 @@ typedef struct render_layer {
     GLuint frame_fbo;      /* the frame's framebuffer (SDL's, usually 0) */
     uint64_t key;          /* of the kept content; 0: nothing kept */
     uint64_t pending_key;  /* of the content being recorded */
+    uint64_t seen_key;     /* of the last frame that drew its static part directly */
+    int seen_w, seen_h;    /* that frame's size */
+    float seen_bg[4];      /* and background */
     GLbitfield depth_bits; /* blit mask of the depth (and stencil) buffer */
     float bg[4];           /* clear color the kept content was drawn on */
     bool depth_valid;      /* the kept depth was cleared and drawn into */
@@ -233,6 +256,7 @@ typedef struct points {
     GLuint program; /* points.vert + points.frag */
     GLuint vao, vbo;
     GLint u_mat, u_size, u_radius, u_color;
+    build_state built; /* on the first points drawn */
     int cap;          /* points the arrays below hold */
     float *verts;     /* merged: x, y (pixels), opacity */
     uint32_t *keys;   /* its cell: 2 per merged point */
@@ -241,7 +265,6 @@ typedef struct points {
     int table_size;
 } points;
 
-bool points_init(renderer *r, char *err, size_t errlen);
 void points_destroy(renderer *r);
 
 /* ---- the renderer -------------------------------------------------------- */

@@ -49,6 +49,18 @@ float *render_scratch(renderer *r, size_t n)
     return r->scratch;
 }
 
+bool render_build_once(renderer *r, build_state *state,
+                       bool (*build)(renderer *r, char *err, size_t errlen))
+{
+    if (*state == BUILD_UNTRIED) {
+        char err[1024];
+        *state = build(r, err, sizeof err) ? BUILD_OK : BUILD_FAILED;
+        if (*state == BUILD_FAILED)
+            fprintf(stderr, "optiviz: %s\n", err);
+    }
+    return *state == BUILD_OK;
+}
+
 /* ---- prim_batch ---------------------------------------------------------- */
 
 static bool batch_init(renderer *r, char *err, size_t errlen)
@@ -285,13 +297,7 @@ renderer *renderer_create(const renderer_params *p, char *err, size_t errlen)
         goto fail;
     if (!text_init(r, p->font_path, p->fallback_font_path, err, errlen))
         goto fail;
-    if (!wire_init(r, err, errlen))
-        goto fail;
-    if (!contour_init(r, err, errlen))
-        goto fail;
-    if (!points_init(r, err, errlen))
-        goto fail;
-    return r;
+    return r; /* the 3D, contour and points programs: on first use */
 
 fail:
     renderer_free(r);

@@ -38,8 +38,10 @@ typedef struct renderer_params {
 
 typedef struct renderer renderer;
 
-/* Needs a current GL 3.3 core context. Loads GL, compiles the embedded
- * shaders, opens the font. On failure returns NULL and writes one line
+/* Needs a current GL 3.3 core context. Loads GL, compiles the shaders of
+ * 2D shapes and text (the 3D, contour and points programs are built on
+ * their first draw: a build failing then prints one line on stderr and
+ * leaves that part undrawn), readies the font. On failure returns NULL and writes one line
  * (driver log or file name included) into err. */
 renderer *renderer_create(const renderer_params *p, char *err, size_t errlen);
 void renderer_free(renderer *r);
@@ -174,11 +176,13 @@ void render_contour(renderer *r, const float *heights, int nx, int ny, unsigned 
  * key of the layer kept from an earlier frame (and the framebuffer size and
  * the background are the same), the kept color and depth are copied into
  * this frame and false is returned: skip the static draws. Otherwise returns
- * true: draw the static content (everything between here and
- * render_layer_end goes into the layer, in call order, including
+ * true: draw the static content, then call render_layer_end. The first
+ * frame with a key (size, background) draws it straight into the frame;
+ * when the next frame has the same, everything between here and
+ * render_layer_end goes into the layer (in call order, including
  * render_clip, 3D lines, render_wireframe, render_surface and
- * render_contour), then call render_layer_end,
- * which keeps it under key and copies it into this frame. key 0 disables
+ * render_contour), which render_layer_end keeps under key and copies into
+ * this frame; the frames after that copy it. key 0 disables
  * the layer: returns true, draws go straight to the frame. The frame comes
  * out bit-identical to drawing the static content directly (on Mesa with
  * glClipControl, GL 4.5, when the frame is the whole window; elsewhere

@@ -9,7 +9,11 @@
  * SDL_ttf's own output. When the atlas fills up, pending draws are flushed
  * and the atlas starts over. A codepoint the main font lacks (Hangul in
  * DejaVu Sans) comes from the fallback font when one is given (a Korean
- * font), so a caption mixing scripts draws in one call.
+ * font), so a caption mixing scripts draws in one call; the fallback font
+ * (4 MB for NanumGothic) is opened at the first such glyph, so English-only
+ * text never loads it. Kerning is asked of SDL_ttf once per (size, font,
+ * pair) and kept in a hash table, so a steady frame's text touches neither
+ * SDL_ttf nor the font files.
  */
 #include <math.h>
 #include <stdio.h>
@@ -44,19 +48,16 @@ bool text_init(renderer *r, const char *font_path, const char *fallback_path, ch
     size_t len = strlen(font_path);
     t->font_path = malloc(len + 1);
     t->glyphs = calloc(TEXT_GLYPH_SLOTS, sizeof *t->glyphs);
-    if (!t->font_path || !t->glyphs) {
+    t->kerns = calloc(TEXT_KERN_SLOTS, sizeof *t->kerns);
+    if (!t->font_path || !t->glyphs || !t->kerns) {
         snprintf(err, errlen, "text: out of memory");
         return false;
     }
     memcpy(t->font_path, font_path, len + 1);
-    if (fallback_path && fallback_path[0]) {
-        TTF_Font *fb = TTF_OpenFont(fallback_path, 16);
-        if (fb) { /* unusable: text in other scripts shows as boxes, nothing fails */
-            t->fonts[0].fallback = fb;
-            t->fallback_path = malloc(strlen(fallback_path) + 1);
-            if (t->fallback_path)
-                memcpy(t->fallback_path, fallback_path, strlen(fallback_path) + 1);
-        }
+    if (fallback_path && fallback_path[0]) { /* opened at the first glyph it draws */
+        t->fallback_path = malloc(strlen(fallback_path) + 1);
+        if (t->fallback_path)
+            memcpy(t->fallback_path, fallback_path, strlen(fallback_path) + 1);
     }
 
     gl->GenTextures(1, &t->atlas);
@@ -85,6 +86,7 @@ void text_destroy(renderer *r)
     free(t->font_path);
     free(t->fallback_path);
     free(t->glyphs);
+    free(t->kerns);
     free(t->staging);
     memset(t, 0, sizeof *t);
 }
@@ -146,14 +148,44 @@ static text_font *font_get(text_cache *t, int size)
 }
 
 /* The font that draws cp at this size: the main one, or the fallback
- * when only the fallback has the glyph. */
+ * when only the fallback has the glyph (opened here on first need; when it
+ * will not open, the main font's box stands in, with no second try). */
 static TTF_Font *font_for(text_cache *t, text_font *tf, uint32_t cp)
 {
-    if (!t->fallback_path || cp > 0xFFFF || TTF_GlyphIsProvided32(tf->font, cp))
+    if (!t->fallback_path || t->fallback_failed || cp > 0xFFFF ||
+        TTF_GlyphIsProvided32(tf->font, cp))
         return tf->font;
-    if (!tf->fallback)
+    if (!tf->fallback) {
         tf->fallback = TTF_OpenFont(t->fallback_path, tf->size);
+        t->fallback_failed = !tf->fallback;
+    }
     return tf->fallback && TTF_GlyphIsProvided32(tf->fallback, cp) ? tf->fallback : tf->font;
+}
+
+/* Kerning in pixels between prev and cp at tf's size in its main font or
+ * its fallback (both drew their glyphs already), from the table or asked
+ * of SDL_ttf once. */
+static int kern_get(text_cache *t, text_font *tf, bool fallback, uint32_t prev, uint32_t cp)
+{
+    const uint64_t key = (1ull << 63) | ((uint64_t)tf->size << 43) | ((uint64_t)fallback << 42) |
+                         ((uint64_t)prev << 21) | cp;
+    uint32_t h = (uint32_t)((key * 0x9E3779B97F4A7C15ull) >> 40) & (TEXT_KERN_SLOTS - 1);
+    while (t->kerns[h].key != 0 && t->kerns[h].key != key)
+        h = (h + 1) & (TEXT_KERN_SLOTS - 1);
+    if (t->kerns[h].key == key)
+        return t->kerns[h].dx;
+    if (fallback && !tf->fallback && !t->fallback_failed) /* its size was closed and reopened */
+        tf->fallback = TTF_OpenFont(t->fallback_path, tf->size);
+    TTF_Font *font = fallback ? tf->fallback : tf->font;
+    const int dx = font ? TTF_GetFontKerningSizeGlyphs32(font, prev, cp) : 0;
+    if (t->nkerns >= TEXT_KERN_SLOTS * 3 / 4) {
+        memset(t->kerns, 0, TEXT_KERN_SLOTS * sizeof *t->kerns);
+        t->nkerns = 0;
+        h = (uint32_t)((key * 0x9E3779B97F4A7C15ull) >> 40) & (TEXT_KERN_SLOTS - 1);
+    }
+    t->kerns[h] = (text_kern){.key = key, .dx = (int16_t)dx};
+    t->nkerns++;
+    return dx;
 }
 
 static void atlas_reset(renderer *r)
@@ -260,11 +292,12 @@ cleanup:
     return ok;
 }
 
-/* The cached glyph for (size, cp), building it on first use. Returns a
- * copy (a later atlas reset clears the table). */
-static text_glyph glyph_get(renderer *r, TTF_Font *font, int size, uint32_t cp)
+/* The cached glyph for (tf's size, cp), building it on first use from the
+ * font that has it. Returns a copy (a later atlas reset clears the table). */
+static text_glyph glyph_get(renderer *r, text_font *tf, uint32_t cp)
 {
     text_cache *t = &r->text;
+    const int size = tf->size;
     uint32_t key = ((uint32_t)size << 21) | cp;
     for (int attempt = 0; attempt < 2; attempt++) {
         uint32_t h = (key * 2654435761u) & (TEXT_GLYPH_SLOTS - 1);
@@ -276,7 +309,8 @@ static text_glyph glyph_get(renderer *r, TTF_Font *font, int size, uint32_t cp)
             atlas_reset(r);
             continue;
         }
-        text_glyph g = {.key = key};
+        TTF_Font *font = font_for(t, tf, cp);
+        text_glyph g = {.key = key, .fallback = font != tf->font};
         if (!glyph_build(r, font, cp, &g)) {
             atlas_reset(r);
             continue;
@@ -310,15 +344,14 @@ static float layout(renderer *r, const char *utf8, float size_px, bool draw, flo
     const unsigned char *s = (const unsigned char *)utf8;
     int pen = 0;
     uint32_t prev = 0;
-    TTF_Font *prev_font = NULL;
+    bool prev_fallback = false;
     while (*s) {
         uint32_t cp = utf8_next(&s);
-        TTF_Font *font = font_for(&r->text, tf, cp);
-        if (prev && font == prev_font) /* no kerning across fonts */
-            pen += TTF_GetFontKerningSizeGlyphs32(font, prev, cp);
+        text_glyph g = glyph_get(r, tf, cp);
+        if (prev && g.fallback == prev_fallback) /* no kerning across fonts */
+            pen += kern_get(&r->text, tf, g.fallback, prev, cp);
         prev = cp;
-        prev_font = font;
-        text_glyph g = glyph_get(r, font, size, cp);
+        prev_fallback = g.fallback;
         if (draw && g.w > 0) {
             prim_instance *it = batch_push(r, BATCH_2D);
             if (!it)

@@ -33,7 +33,8 @@
 /* How far, in pixels, a coarser mesh may move the surface off the samples. */
 #define WIRE_MAX_DEVIATION_PX 0.5f
 
-bool wire_init(renderer *r, char *err, size_t errlen)
+/* The wireframe and surface programs (render_build_once). */
+static bool wire_build(renderer *r, char *err, size_t errlen)
 {
     const gl_api *gl = &r->gl;
     wireframe *w = &r->wire;
@@ -345,7 +346,8 @@ static wire_mesh *mesh_prepare(renderer *r, const float *heights, int nx, int ny
                                float x1, float y0, float y1, float z_scale, unsigned content_id,
                                const float view_proj[16], float *dx, float *dy, int *lod)
 {
-    if (!r || !heights || !view_proj || nx < 2 || ny < 2)
+    if (!r || !heights || !view_proj || nx < 2 || ny < 2 ||
+        !render_build_once(r, &r->wire.built, wire_build))
         return NULL;
     if ((size_t)(nx + 2) * (size_t)(ny + 2) > 0x7fffffffu / 8)
         return NULL;
