@@ -24,8 +24,10 @@ bool window_create(app_window *w, const window_params *p, char *err, size_t errl
     if (!p->headless && driver &&
         (strcmp(driver, "offscreen") == 0 || strcmp(driver, "dummy") == 0)) {
         /* SDL falls back to an invisible driver when there is no display */
-        snprintf(err, errlen, "no display to open a window on (video driver '%s'); set DISPLAY "
-                              "or WAYLAND_DISPLAY, or render headless with 'optiviz shot'",
+        snprintf(err, errlen,
+                 "no display to open a window on (no X11 or Wayland display found, so SDL "
+                 "fell back to its '%s' driver); set DISPLAY or WAYLAND_DISPLAY, or render "
+                 "headless with 'optiviz shot'",
                  driver);
         goto fail;
     }
