@@ -50,6 +50,15 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
     a->runs.n_runners = 1;
     a->runs.cfg[0].kind = o ? o->run.kind : OPTIM_SGD;
     a->runs.cfg[0].optim = o ? o->run.optim : optim_defaults(a->runs.cfg[0].kind);
+    const landscape *first = (o && o->land) ? o->land : landscape_at(0);
+    optim_kind lesson_kind;
+    if (!(o && o->run.has_kind) && first->optimizer &&
+        optim_kind_find(first->optimizer, &lesson_kind)) {
+        /* no --optimizer: the lesson's own (Newton's method runs Newton); the
+         * hyperparameters given are laid over it with the landscape */
+        a->runs.cfg[0].kind = lesson_kind;
+        a->runs.cfg[0].optim = optim_defaults(lesson_kind);
+    }
     for (int i = 1; o && i < o->n_kinds && i < SIM_MAX_RUNNERS; i++) {
         /* racing runners: the hyperparameters given apply to the first */
         a->runs.cfg[i] = (runner_cfg){.kind = o->kinds[i], .optim = optim_defaults(o->kinds[i])};
@@ -108,8 +117,9 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
     }
     if (o && o->contour && a->view.kind != VIEW_CURVE)
         view_set_contour(&a->view, a->lesson.land, true);
-    if (o && o->has_start)
-        sim_reset(&a->sim, o->start);
+    double start[2];
+    if (o && o->has_start && app_defined_start(a, o->start, start))
+        sim_reset(&a->sim, start); /* never from where f is undefined */
     if (o && o->particles > 0)
         app_cloud_launch(a, o->particles);
     return true;
@@ -155,6 +165,7 @@ bool app_frame(app *a, double dt)
         return false;
     if (!(dt >= 0.0))
         dt = 0.0;
+    const double wall = dt; /* a recording keeps the time on screen, slow frames too */
     if (dt > 0.25)
         dt = 0.25; /* after a stall (window dragged, laptop asleep) do not jump */
     a->sim.max_per_advance = app_cloud_step_cap(a);
@@ -168,7 +179,12 @@ bool app_frame(app *a, double dt)
     }
     app_draw(a, a->ren, a->fb_w, a->fb_h);
     app_redraw_done(a); /* the same clock as app_draw's: nothing drawn goes unremembered */
-    app_export_frame(a, dt);
+    app_export_frame(a, wall);
+    if (a->export.exp.recording) { /* on screen, after the frame was taken */
+        render_resume(a->ren);
+        draw_rec_mark(a, a->ren, a->fb_w, a->fb_h);
+        render_end(a->ren);
+    }
     window_swap(&a->win);
     return true;
 }

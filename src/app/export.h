@@ -125,6 +125,10 @@ bool export_record_start(exporter *e, double fps);
  * when not recording, or on an error: the recording then stops and the
  * message says why. */
 bool export_record_frame(exporter *e, const uint8_t *rgba, int w, int h);
+/* The same as n (>= 1) consecutive frames: the image is written once and
+ * linked for the rest, so a slow frame on screen lasts as long in the video
+ * without n times the work. */
+bool export_record_frames(exporter *e, const uint8_t *rgba, int w, int h, int n);
 /* Ends the recording without waiting: the writer finishes the frames taken,
  * then export_poll starts ffmpeg, when it is on PATH, in the background to
  * make DIR.mp4 (H.264, yuv420p, even dimensions) and DIR.gif (palettegen +

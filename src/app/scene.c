@@ -182,9 +182,11 @@ static void key_scene(parse_ctx *c, const char *k, const char *v)
         s->has_loss_panel = boolean(c, k, v, &s->loss_panel);
     else if (strcmp(k, "annotate") == 0)
         s->has_annotate = boolean(c, k, v, &s->annotate);
+    else if (strcmp(k, "exact") == 0)
+        s->has_exact = boolean(c, k, v, &s->exact);
     else
         fail(c, c->line, c->sect_name, k, "unknown key (keys: title title.ko caption "
-             "caption.ko steps_per_second seed noise noise_decay loss_panel annotate)");
+             "caption.ko steps_per_second seed noise noise_decay loss_panel annotate exact)");
 }
 
 static void key_landscape(parse_ctx *c, const char *k, const char *v)

@@ -70,13 +70,15 @@ typedef struct scene {
     char caption[SCENE_TEXT_MAX];
     char caption_ko[SCENE_TEXT_MAX]; /* each "" when not given */
     bool has_steps_per_second, has_seed, has_noise, has_noise_decay;
-    bool has_loss_panel, has_annotate;
+    bool has_loss_panel, has_annotate, has_exact;
     double steps_per_second;      /* (0, 1000] */
     uint64_t seed;
     double noise;                 /* gradient noise sigma, >= 0 (0: off) */
     double noise_decay;           /* (0, 1] */
     bool loss_panel;              /* show the loss-over-steps panel */
     bool annotate;                /* labels of minima, saddles, plateaus (key K) */
+    bool exact;                   /* the HUD shows the minimum known exactly (closed form or
+                                     critical points) and the iterate's distance to it */
     /* [landscape]: function= or expr= (exactly one) */
     const landscape *land;        /* function=, or NULL for expr= */
     char expr[SCENE_EXPR_MAX];    /* expr= as written ("" with function=); not parsed here */

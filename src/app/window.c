@@ -100,10 +100,16 @@ void *window_gl_proc(const char *name)
 
 bool window_set_fullscreen(app_window *w, bool on, char *err, size_t errlen)
 {
+    if (w->sdl && on)
+        SDL_GetWindowSize(w->sdl, &w->windowed_w, &w->windowed_h);
     if (!w->sdl || SDL_SetWindowFullscreen(w->sdl, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0) != 0) {
         snprintf(err, errlen, _("fullscreen: %s"), w->sdl ? SDL_GetError() : "no window");
         return false;
     }
+    /* back to the size it had, said outright: without a window manager
+     * nobody else restores it, and SDL would keep the fullscreen size */
+    if (!on && w->windowed_w > 0 && w->windowed_h > 0)
+        SDL_SetWindowSize(w->sdl, w->windowed_w, w->windowed_h);
     return true;
 }
 
