@@ -399,7 +399,7 @@ BAD = [
 ]
 
 
-SCENES = ["risk", "local-min", "cubic", "saddle", "tanh", "noise", "anneal",
+SCENES = ["risk", "local-min", "analytic", "cubic", "saddle", "tanh", "noise", "anneal",
           "learning-rate", "momentum", "adaptive"]
 
 
@@ -444,7 +444,7 @@ def test_scenes():
         for args, needle in [
                 (["--scene", bad], f"{bad}:6: [runner 1] lr: '0.x' is not a number"),
                 (["shot", "--scene", bad, "--out", png], f"{bad}:6: [runner 1] lr:"),
-                (["--scene", os.path.join(d, "none.ini")], "cannot open"),
+                (["--scene", os.path.join(d, "none.ini")], "none.ini: No such file or directory"),
                 (["--scene", "nope"], "'nope'"),
                 (["--scene", "risk", "--function", "risk"], "--function"),
                 (["--function", "risk", "--scene", "risk"], "--function"),
@@ -503,7 +503,7 @@ def test_expr():
     # a refused formula: exit 2, the message with its column, the formula, a caret under it
     for formula, column, needle in [("x*", 3, "missing operand"), ("*x", 1, "missing operand"),
                                     ("(x+1", 1, "unclosed '('"), ("x)", 2, "unmatched ')'"),
-                                    ("x 2", 3, "unexpected '2'"), ("sinn(x)", 1, "unknown name"),
+                                    ("x 2", 3, "write x*2"), ("2x", 2, "write 2*x"), ("sinn(x)", 1, "unknown name"),
                                     ("x + y", 5, "unknown name 'y'"), ("max(x)", 1, "2 arguments"),
                                     ("", 1, "empty")]:
         dom = ["--domain", "-1:1"] if "y" in formula else []

@@ -241,6 +241,20 @@ def first_session(display, tmp):
             second = [c for c in more if c not in csvs][0]
             check(csv_text(second) == first_csv, "paused: a second X writes the same rows")
 
+    # F11 twice without a window manager: the window and what is drawn come
+    # back to the requested size (a P then saves a W x H frame).
+    before = sorted(files_in(out, ".png"))
+    s.keys("F11")
+    time.sleep(1.0)
+    s.keys("F11")
+    time.sleep(1.0)
+    check(s.geometry() == (W, H), f"after F11 twice the window is {s.geometry()}, {W}x{H} again")
+    s.keys("p")
+    back = wait_for(lambda: new_complete_png(out, before), "the PNG after F11 twice")
+    if back:
+        check(png_size(back[0]) == (W, H), f"after F11 twice the frame is drawn at "
+              f"{png_size(back[0])}, the window's {W}x{H}")
+
     # B: light theme, saved at once; Q quits.
     ini = os.path.join(config, "optiviz", "settings.ini")
     s.keys("b")

@@ -338,9 +338,15 @@ static void test_errors(void **state)
         {"sin(x", 0, 4, "unclosed '('"},
         {"x)", 0, 2, "unmatched ')'"},
         {"(x))+1", 0, 4, "unmatched ')'"},
-        {"x 2", 0, 3, "after a complete formula"},
-        {"2x", 0, 2, "after a complete formula"},
-        {"(x y)", 0, 4, "expected ')'"},
+        /* a product written as on paper: the message gives the spelling */
+        {"x 2", 0, 3, "a product needs '*': write x*2"},
+        {"2x", 0, 2, "a product needs '*': write 2*x"},
+        {"(x y)", 0, 4, "write x*y"},
+        {"sin(2x)", 0, 6, "write 2*x"},
+        {"3 x^2 - 2x", 0, 3, "write 3*x"},
+        {"(x+1)(x-1)", 0, 6, "write (x+1)*(x-1)"},
+        {"2pi*x", 0, 2, "write 2*pi"},
+        {"x^2 + 1 2", 0, 9, "after a complete formula"},
         {"sinn(x)", 0, 1, "unknown name 'sinn'"},
         {"x + foo", 0, 5, "unknown name 'foo'"},
         {"y", 1, 1, "unknown name 'y'"},
@@ -672,6 +678,48 @@ static void test_catalog_formulas(void **state)
     printf("catalog formulas: largest difference %.3g of max(1, |value|)\n", worst);
 }
 
+/* A start where f is undefined has a nearest defined one: sqrt(x) - x/2 on
+ * [-1, 6] from -0.5 (the issue's dead end) goes just right of 0, where f
+ * and f' are finite (at 0 itself f' = 1/(2 sqrt(x)) is infinite); a run
+ * from there is not undefined. log(x) + y^2 from (-0.5, 0.3) keeps y. */
+static void test_nearest_defined_start(void **state)
+{
+    (void)state;
+    static landscape_custom c;
+    expr_error err;
+    const double lo = -1.0, hi = 6.0;
+    assert_true(landscape_custom_init(&c, "sqrt(x) - x/2", 1, &lo, &hi, &err));
+    const double bad = -0.5, zero = 0.0;
+    assert_false(landscape_defined_at(&c.land, &bad));
+    assert_false(landscape_defined_at(&c.land, &zero));
+    double at;
+    assert_true(landscape_nearest_defined(&c.land, &bad, &at));
+    assert_true(at > 0.0 && at <= 2 * 7.0 / 2000 + 1e-12);
+    assert_true(landscape_defined_at(&c.land, &at));
+    const runner_params p = {.land = &c.land, .optim = optim_defaults(OPTIM_SGD), .start = &at};
+    static runner r;
+    char msg[128];
+    assert_true(runner_init(&r, &p, msg, sizeof msg));
+    assert_int_not_equal(r.status, RUNNER_UNDEFINED);
+    const double good = 2.0;
+    assert_true(landscape_nearest_defined(&c.land, &good, &at));
+    assert_true(at == 2.0);
+    landscape_custom_free(&c);
+
+    const double lo2[2] = {-1, -1}, hi2[2] = {1, 1}, bad2[2] = {-0.5, 0.3};
+    assert_true(landscape_custom_init(&c, "log(x) + y^2", 2, lo2, hi2, &err));
+    double at2[2];
+    assert_true(landscape_nearest_defined(&c.land, bad2, at2));
+    assert_true(at2[0] > 0.0 && at2[0] <= 2 * 2.0 / 400 + 1e-12);
+    assert_true(fabs(at2[1] - 0.3) <= 2.0 / 400);
+    assert_true(landscape_defined_at(&c.land, at2));
+    landscape_custom_free(&c);
+    /* nowhere defined: false */
+    assert_true(landscape_custom_init(&c, "log(-1 - x^2)", 1, &lo, &hi, &err));
+    assert_false(landscape_nearest_defined(&c.land, &bad, &at));
+    landscape_custom_free(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -687,6 +735,7 @@ int main(void)
         cmocka_unit_test(test_custom_landscape),
         cmocka_unit_test(test_runner_undefined),
         cmocka_unit_test(test_fuzz),
+        cmocka_unit_test(test_nearest_defined_start),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

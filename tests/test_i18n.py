@@ -132,7 +132,8 @@ def test_template():
 # What may be drawn untranslated: names (optimizers, keys, functions), math.
 NAMES = set("""sgd gd momentum nesterov adagrad rmsprop adadelta adam amsgrad anneal newton lr
 cos sin tan tanh exp log log10 sqrt abs diag Shift Ctrl Tab Enter Esc Space Delete End Plus Minus
-Up Down Left Right PageUp PageDown Backspace Home PNG CSV MP4 GIF nan inf""".split())
+Up Down Left Right PageUp PageDown Backspace Home PNG CSV MP4 GIF nan inf
+det min max vmax REC""".split())
 
 # Functions whose string arguments reach the screen.
 SINKS = ["render_text", "render_text_width", "draw_text_fit", "hud_row", "legend_line", "app_message",

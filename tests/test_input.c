@@ -5,6 +5,7 @@
  * ray picking), rotate and zoom, the particle cloud (M), help, quit.
  */
 #include "app/app.h"
+#include "app/draw_internal.h"
 
 #include <math.h>
 #include <setjmp.h>
@@ -16,6 +17,8 @@
 #include <string.h>
 
 #include <cmocka.h>
+
+#include "near.h"
 
 #include <SDL_image.h>
 #include <dirent.h>
@@ -570,6 +573,40 @@ static void test_formula_line(void **state)
     assert_string_equal(a->lesson.land->name, "empirical-risk");
 }
 
+/* The formula line shows a domain that Enter reads back exactly: a narrow
+ * one (1.0000001:1.0000002, "1:1" with %g) or one with 17 digits
+ * (issue 13). */
+static void test_formula_domain_roundtrip(void **state)
+{
+    (void)state;
+    static const char *const domains[] = {"1.0000001:1.0000002", "0.1:0.30000000000000004",
+                                          "-1e-300:3.14159265358979"};
+    for (size_t i = 0; i < sizeof domains / sizeof domains[0]; i++) {
+        key(SDLK_e, KMOD_NONE);
+        assert_true(app_frame(a, FRAME_DT));
+        textline_set(&a->ui.formula, "x^2");
+        textline_set(&a->ui.domain, domains[i]);
+        key(SDLK_RETURN, KMOD_NONE);
+        assert_true(app_frame(a, FRAME_DT));
+        assert_false(a->ui.formula_open);
+        const double lo = a->lesson.land->lo[0], hi = a->lesson.land->hi[0];
+        /* open again and press Enter on the unchanged line */
+        key(SDLK_e, KMOD_NONE);
+        key(SDLK_RETURN, KMOD_NONE);
+        assert_true(app_frame(a, FRAME_DT));
+        if (a->ui.formula_open)
+            fail_msg("%s: Enter on the line as shown ('%s') was refused: %s", domains[i],
+                     a->ui.domain.text, a->ui.formula_error);
+        assert_true(a->lesson.land->lo[0] == lo && a->lesson.land->hi[0] == hi);
+    }
+    key(SDLK_e, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_string_equal(a->ui.domain.text, "-1e-300:3.14159265358979");
+    key(SDLK_ESCAPE, KMOD_NONE);
+    key(SDLK_1, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+}
+
 static void test_cloud_keys(void **state)
 {
     (void)state;
@@ -704,16 +741,23 @@ static void test_scene_keys(void **state)
     rmdir(dir);
 }
 
+/* Points the app's exports at a fresh directory made from templ (mkdtemp)
+ * and opens lesson 1. */
+static void export_to(char *templ)
+{
+    assert_non_null(mkdtemp(templ));
+    export_destroy(&a->export.exp);
+    export_init(&a->export.exp, templ);
+    key(SDLK_1, KMOD_NONE);
+}
+
 /* P saves the drawn frame at the framebuffer's size, X one CSV per runner
  * in trace's format, into the output directory. */
 static void test_export_keys(void **state)
 {
     (void)state;
     static char dir[] = "/tmp/optiviz-export-XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    export_destroy(&a->export.exp);
-    export_init(&a->export.exp, dir);
-    key(SDLK_1, KMOD_NONE);
+    export_to(dir);
     key(SDLK_a, KMOD_NONE); /* two runners */
     key(SDLK_p, KMOD_NONE);
     assert_true(app_frame(a, FRAME_DT));
@@ -749,6 +793,271 @@ static void test_export_keys(void **state)
     assert_true(app_frame(a, FRAME_DT));
     export_destroy(&a->export.exp);
     export_init(&a->export.exp, NULL);
+}
+
+/* 19. V records at the pace on screen: 5 s of frames drawn every 0.1 s
+ * make 5 s of video at 30 fps (150 frames, each drawn frame standing for
+ * three), and the REC mark shown on screen is not in the frames. */
+static void test_record_pace(void **state)
+{
+    (void)state;
+    static char dir[] = "/tmp/optiviz-rec-XXXXXX";
+    export_to(dir);
+    assert_true(app_frame(a, FRAME_DT));
+    key(SDLK_v, KMOD_NONE);
+    assert_true(app_frame(a, 0.0)); /* recording starts: its first frame at once */
+    for (int i = 0; i < 50; i++)
+        assert_true(app_frame(a, 0.1));
+    assert_true(a->export.exp.frames >= 150 && a->export.exp.frames <= 151);
+    static char rec[EXPORT_PATH_MAX];
+    memcpy(rec, a->export.exp.rec_dir, sizeof rec);
+    key(SDLK_v, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    for (int i = 0; i < 600 && export_poll(&a->export.exp) == EXPORT_JOB_RUNNING; i++)
+        SDL_Delay(50);
+    /* the REC mark's dot, where draw_rec_mark puts it: red on screen, not
+     * in the video's last frame */
+    layout lay;
+    app_layout(a, a->fb_w, a->fb_h, &lay);
+    static char path[EXPORT_PATH_MAX + 32];
+    snprintf(path, sizeof path, "%.*s/frame-%06d.png", (int)(sizeof rec - 1), rec, 140);
+    SDL_Surface *img = IMG_Load(path);
+    if (img) { /* ffmpeg may have encoded and removed the frames */
+        SDL_Surface *rgba = SDL_ConvertSurfaceFormat(img, SDL_PIXELFORMAT_ABGR8888, 0);
+        assert_non_null(rgba);
+        const uint8_t *row = (const uint8_t *)rgba->pixels;
+        bool red = false;
+        for (int y = (int)(10 * lay.scale); y < (int)(50 * lay.scale); y++)
+            for (int x = (int)(lay.side_x - 300 * lay.scale); x < (int)lay.side_x; x++) {
+                const uint8_t *p = row + (size_t)y * (size_t)rgba->pitch + (size_t)x * 4;
+                red = red || (p[0] > 230 && p[1] > 100 && p[1] < 140 && p[2] > 80 && p[2] < 120);
+            }
+        assert_false(red);
+        SDL_FreeSurface(rgba);
+        SDL_FreeSurface(img);
+    }
+    export_destroy(&a->export.exp);
+    export_init(&a->export.exp, NULL);
+}
+
+/* Runs frames until runner 0 settles (or n frames pass). */
+static void run_until_settled(int n)
+{
+    for (int i = 0; i < n && a->sim.runners[0].status == RUNNER_RUNNING; i++)
+        assert_true(app_frame(a, 0.25));
+}
+
+/* The lesson does what the teacher means (issue: items 1, 2, 4, 5, 6, 21).
+ * A change wakes a settled runner from where it is; lesson keys and Tab
+ * give the lesson as designed, Shift+R resets it; only the changed runner
+ * restarts; a start is never where f is undefined; Left takes a step back
+ * exactly and Right replays it. */
+static void test_lesson_behaviour(void **state)
+{
+    (void)state;
+    /* 1. lesson 2 settles in the local minimum; N makes it move on from there */
+    key(SDLK_2, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    run_until_settled(400);
+    runner *r = &a->sim.runners[0];
+    assert_int_equal(r->status, RUNNER_CONVERGED);
+    const double settled = r->x[0];
+    const long at = r->step;
+    assert_near(settled, -0.27385, 1e-4);
+    key(SDLK_n, KMOD_NONE);
+    for (int i = 0; i < 8; i++)
+        assert_true(app_frame(a, 0.25));
+    assert_true(r->step > at);             /* it steps again, from where it was */
+    assert_true(r->x[0] != settled);
+    assert_int_not_equal(r->status, RUNNER_CONVERGED);
+    /* 2. O four times (Adam), then 3: the x^3 lesson as designed, gd at 8/s */
+    for (int i = 0; i < 4; i++)
+        key(SDLK_o, KMOD_NONE);
+    key(SDLK_GREATER, KMOD_NONE); /* a faster pace too */
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->sim.runners[0].opt.kind, OPTIM_ADAM);
+    key(SDLK_3, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_string_equal(a->lesson.land->name, "cubic");
+    assert_int_equal(a->sim.n_runners, 1);
+    assert_int_equal(a->sim.runners[0].opt.kind, OPTIM_SGD);
+    assert_near(a->sim.runners[0].opt.p.lr, 0.05, 0);
+    assert_near(a->sim.steps_per_second, APP_DEFAULT_STEPS_PER_SECOND, 0);
+    assert_false(a->runs.noise_on);
+    assert_near(a->sim.runners[0].start[0], 1.5, 0);
+    /* after the tour's last scene (2 steps/s) a lesson runs at 8 again */
+    for (int i = 0; i < 10; i++)
+        key(SDLK_PAGEDOWN, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_near(a->sim.steps_per_second, 2.0, 0);
+    key(SDLK_3, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_near(a->sim.steps_per_second, APP_DEFAULT_STEPS_PER_SECOND, 0);
+    /* 21. Tab to "Newton's method" (cosh): it runs Newton */
+    while (strcmp(a->lesson.land->name, "cosh") != 0) {
+        key(SDLK_TAB, KMOD_NONE);
+        assert_true(app_frame(a, FRAME_DT));
+    }
+    assert_int_equal(a->sim.runners[0].opt.kind, OPTIM_NEWTON);
+    run_until_settled(40);
+    assert_int_equal(a->sim.runners[0].status, RUNNER_CONVERGED);
+    assert_near(a->sim.runners[0].x[0], 0.0, 1e-6);
+    /* Shift+R: the lesson as designed after changes */
+    key(SDLK_a, KMOD_NONE);
+    key(SDLK_n, KMOD_NONE);
+    key(SDLK_LESS, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->sim.n_runners, 2);
+    key(SDLK_r, KMOD_LSHIFT);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->sim.n_runners, 1);
+    assert_int_equal(a->sim.runners[0].opt.kind, OPTIM_NEWTON);
+    assert_false(a->runs.noise_on);
+    assert_near(a->sim.steps_per_second, APP_DEFAULT_STEPS_PER_SECOND, 0);
+    assert_true(a->sim.runners[0].step <= 1);
+    /* 4. only the changed runner restarts: A, run, then O and Delete */
+    key(SDLK_2, KMOD_NONE);
+    key(SDLK_a, KMOD_NONE);
+    key(SDLK_a, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    key(SDLK_SPACE, KMOD_NONE);
+    for (int i = 0; i < 20; i++)
+        key(SDLK_RIGHT, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    const long s0 = a->sim.runners[0].step, s1 = a->sim.runners[1].step;
+    assert_true(s0 >= 20 && s1 >= 1);
+    const double x0 = a->sim.runners[0].x[0];
+    key(SDLK_o, KMOD_NONE); /* runner 3 (selected) changes optimizer */
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->sim.runners[2].step, 0);
+    assert_int_equal(a->sim.runners[0].step, s0);
+    assert_int_equal(a->sim.runners[1].step, s1);
+    assert_true(a->sim.runners[0].x[0] == x0);
+    key(SDLK_DELETE, KMOD_NONE); /* runner 3 goes; 1 and 2 keep their runs */
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->sim.n_runners, 2);
+    assert_int_equal(a->sim.runners[0].step, s0);
+    assert_int_equal(a->sim.runners[1].step, s1);
+    /* 6. Left takes a step back exactly; Right replays the same step */
+    key(SDLK_r, KMOD_LSHIFT);
+    assert_true(app_frame(a, FRAME_DT));
+    key(SDLK_n, KMOD_NONE); /* with noise: the replay draws the same noise */
+    key(SDLK_SPACE, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    double xs[8];
+    for (int i = 0; i < 8; i++) {
+        key(SDLK_RIGHT, KMOD_NONE);
+        assert_true(app_frame(a, FRAME_DT));
+        xs[i] = a->sim.runners[0].x[0];
+    }
+    const long last = a->sim.runners[0].step;
+    key(SDLK_LEFT, KMOD_NONE);
+    key(SDLK_LEFT, KMOD_NONE);
+    key(SDLK_LEFT, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->sim.runners[0].step, last - 3);
+    assert_true(a->sim.runners[0].x[0] == xs[4]);
+    assert_true(a->sim.paused);
+    key(SDLK_RIGHT, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_true(a->sim.runners[0].x[0] == xs[5]); /* bit for bit */
+    /* 5. a start where f is undefined: sqrt(x) - x/2 on -1:6, start dropped
+     * at -0.5 goes to the nearest point where f is defined, and R keeps it */
+    key(SDLK_e, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    key(SDLK_END, KMOD_NONE);
+    for (int i = 0; i < 80; i++)
+        key(SDLK_BACKSPACE, KMOD_NONE);
+    text("sqrt(x) - x/2");
+    key(SDLK_TAB, KMOD_NONE);
+    key(SDLK_END, KMOD_NONE);
+    for (int i = 0; i < 40; i++)
+        key(SDLK_BACKSPACE, KMOD_NONE);
+    text("-1:6");
+    key(SDLK_RETURN, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_string_equal(a->lesson.land->name, "expr");
+    layout lay;
+    app_layout(a, a->fb_w, a->fb_h, &lay);
+    int ww, wh;
+    window_size(&a->win, &ww, &wh);
+    const float sx = (float)ww / (float)a->fb_w;
+    const int y = (int)((lay.plot_y + lay.plot_h / 2) * sx);
+    const int xb = (int)(view_x_to_px(&a->view, &lay, -0.5) * sx);
+    mouse_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, xb, y);
+    mouse_button(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, xb, y);
+    assert_true(app_frame(a, FRAME_DT));
+    const double st = a->sim.runners[0].start[0];
+    assert_true(st > 0.0 && st < 0.01);
+    assert_non_null(strstr(a->ui.message, "undefined"));
+    key(SDLK_r, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_true(a->sim.runners[0].x[0] == st);
+    assert_int_not_equal(a->sim.runners[0].status, RUNNER_UNDEFINED);
+    /* 23. Ctrl+0 means "follow the display": saved as 0, not this display's value */
+    key(SDLK_EQUALS, KMOD_LCTRL);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_near(app_settings_now(a).ui_scale, a->ui.ui_scale, 0);
+    assert_true(app_settings_now(a).ui_scale > 1.0);
+    key(SDLK_0, KMOD_LCTRL);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_near(app_settings_now(a).ui_scale, 0.0, 0);
+}
+
+/* 22. F11 twice comes back to the window's own size (without a window
+ * manager nobody else restores it), and the layout with it. */
+static void test_fullscreen_round_trip(void **state)
+{
+    (void)state;
+    int w0, h0, w1, h1, w2, h2;
+    window_size(&a->win, &w0, &h0);
+    key(SDLK_F11, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    window_size(&a->win, &w1, &h1);
+    key(SDLK_F11, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    window_size(&a->win, &w2, &h2);
+    assert_false(a->ui.fullscreen);
+    assert_int_equal(w2, w0);
+    assert_int_equal(h2, h0);
+    assert_int_equal(a->win.windowed_w, w0);
+    printf("F11: %dx%d -> %dx%d -> %dx%d\n", w0, h0, w1, h1, w2, h2);
+}
+
+/* 15. Labels never overlap: a dozen labels for points crowded together
+ * (Himmelblau's critical points seen from afar) are placed apart, inside
+ * the plot, or left out; none covers another or a reserved box. */
+static void test_labels_apart(void **state)
+{
+    (void)state;
+    layout lay;
+    layout_compute(1280, 720, 1.0f, &lay);
+    label_placer pl = {0};
+    const float cx = lay.plot_x + lay.plot_w / 2, cy = lay.plot_y + lay.plot_h / 2;
+    labels_reserve(&pl, lay.plot_x, lay.plot_y, 300, 80); /* a legend */
+    float box[12][4];
+    int placed = 0;
+    for (int i = 0; i < 12; i++) {
+        const float px = cx + (float)(i % 4) * 30 - 45, py = cy + (float)(i / 4) * 25 - 25;
+        float x, y;
+        if (labels_place(&pl, &lay, px, py, 230, 30, &x, &y)) {
+            box[placed][0] = x;
+            box[placed][1] = y;
+            box[placed][2] = 230;
+            box[placed][3] = 30;
+            placed++;
+        }
+    }
+    printf("labels: %d of 12 placed apart\n", placed);
+    assert_true(placed >= 5);
+    for (int i = 0; i < placed; i++) {
+        assert_true(box[i][0] >= lay.plot_x && box[i][0] + box[i][2] <= lay.plot_x + lay.plot_w);
+        assert_true(box[i][1] >= lay.plot_y && box[i][1] + box[i][3] <= lay.plot_y + lay.plot_h);
+        assert_false(box[i][0] < lay.plot_x + 300 && box[i][1] < lay.plot_y + 80); /* legend */
+        for (int j = 0; j < i; j++)
+            assert_true(box[i][0] + box[i][2] <= box[j][0] || box[j][0] + box[j][2] <= box[i][0] ||
+                        box[i][1] + box[i][3] <= box[j][1] || box[j][1] + box[j][3] <= box[i][1]);
+    }
 }
 
 /* The window draws only when the picture changes: a paused lesson with
@@ -819,8 +1128,13 @@ int main(void)
         cmocka_unit_test(test_contour_view_and_drag),
         cmocka_unit_test(test_display_pacing_keys),
         cmocka_unit_test(test_formula_line),
+        cmocka_unit_test(test_formula_domain_roundtrip),
         cmocka_unit_test(test_scene_keys),
         cmocka_unit_test(test_export_keys),
+        cmocka_unit_test(test_lesson_behaviour),
+        cmocka_unit_test(test_record_pace),
+        cmocka_unit_test(test_fullscreen_round_trip),
+        cmocka_unit_test(test_labels_apart),
         cmocka_unit_test(test_cloud_keys),
         cmocka_unit_test(test_redraw_only_on_change),
         cmocka_unit_test(test_wheel_zooms_1d_and_quit),

@@ -141,7 +141,12 @@ static void check_contour(app *a, uint8_t *buf)
     view_set_contour(&a->view, a->lesson.land, true);
     render(a, buf);
     layout lay;
-    layout_compute(W, H, 1.0f, &lay);
+    app_layout(a, W, H, &lay); /* letterboxed: equal scales on x and y */
+    CHECK(fabsf(lay.plot_w - lay.plot_h) < 1.0f, "Himmelblau's square domain drawn %.1f x %.1f px",
+          lay.plot_w, lay.plot_h);
+    const float ux = view_x_to_px(&a->view, &lay, 1.0) - view_x_to_px(&a->view, &lay, 0.0);
+    const float uy = view_y_to_px(&a->view, &lay, 0.0) - view_y_to_px(&a->view, &lay, 1.0);
+    CHECK(fabsf(ux - uy) < 0.01f, "unequal scales: %.3f px per unit across, %.3f up", ux, uy);
     /* near the global minimum (3, 2) but off its label and the runner: f ~ 0 */
     const int mx = (int)lroundf(view_x_to_px(&a->view, &lay, 3.0)) - 30;
     const int my = (int)lroundf(view_y_to_px(&a->view, &lay, 2.0)) + 12;
@@ -249,7 +254,7 @@ static void check_scenes(app *a, uint8_t *buf)
 {
     scene_entry tour[SCENE_TOUR_MAX];
     const int n = scene_tour(tour, SCENE_TOUR_MAX);
-    CHECK(n == 10, "the bundled tour has %d scenes, expected 10", n);
+    CHECK(n == 11, "the bundled tour has %d scenes, expected 11", n);
     uint8_t *english = malloc((size_t)W * H * 4);
     for (int i = 0; i < n; i++) {
         if (!test_scene_show(a, &tour[i], 20))
@@ -304,6 +309,24 @@ static void check_scenes(app *a, uint8_t *buf)
     app_scene_leave(a);
 }
 
+/* The back row's minimum: at 1920x1080 no text is drawn smaller than 20 px
+ * (LAYOUT_TEXT_MIN times the layout's scale 1.08): a 12 px request is
+ * measured, and drawn, at the minimum. */
+static void check_text_minimum(app *a)
+{
+    app_draw(a, a->ren, 1920, 1080);
+    layout lay;
+    app_layout(a, 1920, 1080, &lay);
+    const float min = LAYOUT_TEXT_MIN * lay.scale;
+    CHECK(fabsf(min - 19.98f) < 0.01f, "minimum text %.2f px at 1920x1080, want 19.98", min);
+    const float small = render_text_width(a->ren, "learning rate", 12.0f);
+    const float at_min = render_text_width(a->ren, "learning rate", min);
+    CHECK(fabsf(small - at_min) < 0.5f, "a 12 px text is %.1f px wide, the minimum's %.1f",
+          small, at_min);
+    CHECK(render_text_width(a->ren, "learning rate", 30.0f) > at_min * 1.3f,
+          "larger text is not larger");
+}
+
 int main(void)
 {
     int code;
@@ -318,6 +341,7 @@ int main(void)
     check_lesson1(a, buf);
     check_themes_and_panels(a, buf);
     check_contour(a, buf);
+    check_text_minimum(a);
     check_saddle(a, buf);
     check_scenes(a, buf);
     app_set_lesson(a, 3); /* the saddle again, for the run-to-run check */

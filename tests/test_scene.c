@@ -5,6 +5,7 @@
  * example parses, and each kind of malformed file gives its one
  * file:line:key message and leaves the output untouched.
  */
+#include "app/fileio.h"
 #include "app/scene.h"
 #include "core/sim.h"
 
@@ -22,6 +23,8 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+
+#include "near.h"
 
 static char tmpdir[256];
 
@@ -47,10 +50,15 @@ static scene *load_bundled(const char *name)
 
 /* Runs runner i of the scene for steps steps (the scene's noise and seed)
  * and returns the runner; the caller frees it. */
+/* Runner i of s after steps steps as the window shows it: a sim steps only
+ * runners still going (a diverged, converged or stopped one stays where it
+ * stopped), so the numbers a caption quotes must be those. */
 static runner *run(const scene *s, int i, long steps)
 {
     const scene_runner *sr = &s->runners[i];
+    sim *sm = calloc(1, sizeof *sm);
     runner *r = calloc(1, sizeof *r);
+    assert_non_null(sm);
     assert_non_null(r);
     const runner_params p = {
         .land = s->land,
@@ -61,15 +69,63 @@ static runner *run(const scene *s, int i, long steps)
         .start = sr->has_start ? sr->start : NULL,
     };
     char err[256];
-    assert_true(runner_init(r, &p, err, sizeof err));
+    assert_true(sim_init(sm, &p, 1, 8.0, err, sizeof err));
     for (long t = 0; t < steps; t++)
-        runner_step(r);
+        sim_step(sm);
+    *r = sm->runners[0];
+    free(sm);
     return r;
 }
 
 static double risk(double x)
 {
     return x * cos(3.14159265358979323846 * x);
+}
+
+/* A caption states what is on screen: where a scene's runners differ in
+ * learning rate, both captions name every rate shown. */
+static void test_captions_name_every_lr(void **state)
+{
+    (void)state;
+    unsetenv("OPTIVIZ_SCENES");
+    scene_entry tour[SCENE_TOUR_MAX];
+    const int n = scene_tour(tour, SCENE_TOUR_MAX);
+    int checked = 0;
+    for (int i = 0; i < n; i++) {
+        scene *s = load_bundled(tour[i].name);
+        bool differ = false;
+        for (int k = 1; k < s->n_runners; k++)
+            differ = differ || s->runners[k].optim.lr != s->runners[0].optim.lr;
+        for (int k = 0; differ && k < s->n_runners; k++) {
+            char lr[32];
+            snprintf(lr, sizeof lr, "%g", s->runners[k].optim.lr);
+            if (!strstr(s->caption, lr) || !strstr(s->caption_ko, lr))
+                fail_msg("scene %s: runner %d's lr %s is not in its captions", tour[i].name,
+                         k + 1, lr);
+            checked++;
+        }
+        free(s);
+    }
+    assert_int_equal(checked, 9); /* learning-rate, momentum, adaptive: 3 runners each */
+}
+
+/* Tour 3: the analytical solution x* = 0 of x^2 beside gradient descent's
+ * iterate, |x - x*| = 10 * 0.6^t: the numbers its caption quotes. */
+static void test_scene_analytic(void **state)
+{
+    (void)state;
+    scene *s = load_bundled("analytic");
+    assert_true(s->has_exact && s->exact);
+    assert_string_equal(s->land->name, "quadratic");
+    for (int t = 10; t <= 20; t += 10) {
+        runner *r = run(s, 0, t);
+        assert_near(fabs(r->x[0]), 10.0 * pow(0.6, t), 1e-12);
+        free(r);
+    }
+    assert_non_null(strstr(s->caption, "0.0605 after 10 steps, 0.00037 after 20"));
+    assert_near(10.0 * pow(0.6, 10), 0.0605, 5e-5);
+    assert_near(10.0 * pow(0.6, 20), 0.00037, 5e-6);
+    free(s);
 }
 
 static void test_tour_order(void **state)
@@ -79,10 +135,10 @@ static void test_tour_order(void **state)
     assert_string_equal(scene_dir(), OPTIVIZ_SCENE_DIR);
     scene_entry tour[SCENE_TOUR_MAX];
     const int n = scene_tour(tour, SCENE_TOUR_MAX);
-    static const char *const names[] = {"risk", "local-min", "cubic", "saddle", "tanh",
-                                        "noise", "anneal", "learning-rate", "momentum",
+    static const char *const names[] = {"risk", "local-min", "analytic", "cubic", "saddle",
+                                        "tanh", "noise", "anneal", "learning-rate", "momentum",
                                         "adaptive"};
-    assert_int_equal(n, 10);
+    assert_int_equal(n, 11);
     for (int i = 0; i < n; i++) {
         assert_string_equal(tour[i].name, names[i]);
         char prefix[16];
@@ -240,8 +296,12 @@ static void test_scenes_rates(void **state)
     r = run(s, 0, 20);
     assert_float_equal(r->x[0], -0.943, 5e-4);
     free(r);
-    r = run(s, 1, 20);
-    assert_float_equal(r->x[1], -1673, 0.5);
+    r = run(s, 1, 20); /* stopped as diverged at step 9, x2 = 41.3 (trace) */
+    assert_int_equal(r->status, RUNNER_DIVERGED);
+    assert_int_equal(r->step, 9);
+    assert_near(r->x[1], 41.322093568, 1e-6);
+    assert_near(r->x[1], -2.0 * pow(-1.4, 9), 1e-9); /* x2 *= 1 - 0.6 * 4 */
+    assert_non_null(strstr(s->caption, "step 9 (x2 ≈ 41.3)"));
     free(r);
     r = run(s, 2, 20);
     assert_float_equal(r->x[0], 0.007, 5e-4);
@@ -250,6 +310,9 @@ static void test_scenes_rates(void **state)
     free(s);
 
     s = load_bundled("adaptive");
+    /* Adam runs at half the others' lr, and the caption says so */
+    assert_float_equal(s->runners[2].optim.lr, 0.5 * s->runners[0].optim.lr, 0);
+    assert_non_null(strstr(s->caption, "half that lr (0.2)"));
     assert_int_equal(s->runners[0].kind, OPTIM_ADAGRAD);
     assert_int_equal(s->runners[1].kind, OPTIM_RMSPROP);
     assert_int_equal(s->runners[2].kind, OPTIM_ADAM);
@@ -272,9 +335,9 @@ static void test_resolve(void **state)
     unsetenv("OPTIVIZ_SCENES");
     char path[SCENE_PATH_MAX], err[512];
     assert_true(scene_resolve("cubic", path, sizeof path, err, sizeof err));
-    assert_string_equal(path, OPTIVIZ_SCENE_DIR "/03-cubic.ini");
-    assert_true(scene_resolve("03-cubic", path, sizeof path, err, sizeof err));
-    assert_string_equal(path, OPTIVIZ_SCENE_DIR "/03-cubic.ini");
+    assert_string_equal(path, OPTIVIZ_SCENE_DIR "/04-cubic.ini");
+    assert_true(scene_resolve("04-cubic", path, sizeof path, err, sizeof err));
+    assert_string_equal(path, OPTIVIZ_SCENE_DIR "/04-cubic.ini");
     assert_true(scene_resolve("lessons/mine", path, sizeof path, err, sizeof err));
     assert_string_equal(path, "lessons/mine");
     assert_true(scene_resolve("mine.ini", path, sizeof path, err, sizeof err));
@@ -433,6 +496,36 @@ static const bad_case bad[] = {
      ":6: [annotation 2] at: outside the domain [-1, 2]"},
     {HEAD "noise = -1\n", ":3: [scene] noise: -1 is out of range [0, 1e+06]"},
     {HEAD "seed = 1.5\n", ":3: [scene] seed: '1.5' is not a whole number"},
+    /* every numeric key range-checked before use (issue 13: seed = 1e30 was
+     * an undefined float-to-integer cast, seed = abc an unread value) */
+    {HEAD "seed = 1e30\n", ":3: [scene] seed: 1e30 is out of range [0, 9.0072e+15]"},
+    {HEAD "seed = abc\n", ":3: [scene] seed: 'abc' is not a number"},
+    {HEAD "seed = -1\n", ":3: [scene] seed: -1 is out of range [0, 9.0072e+15]"},
+    {HEAD "seed = nan\n", ":3: [scene] seed: 'nan' is not a number"},
+    {HEAD "seed = 1e400\n", ":3: [scene] seed: '1e400' is not a number"},
+    {HEAD "steps_per_second = 0\n", ":3: [scene] steps_per_second: 0 is out of range (0, 1000]"},
+    {HEAD "steps_per_second = 1e30\n",
+     ":3: [scene] steps_per_second: 1e30 is out of range (0, 1000]"},
+    {HEAD "noise_decay = 2\n", ":3: [scene] noise_decay: 2 is out of range (0, 1]"},
+    {HEAD "noise = inf\n", ":3: [scene] noise: 'inf' is not a number"},
+    {HEAD "[landscape]\nfunction = saddle\n[camera]\nyaw = -1e30\n",
+     ":6: [camera] yaw: -1e30 is out of range [-1000, 1000]"},
+    {HEAD "[landscape]\nfunction = saddle\n[camera]\ndistance = 1e3\n",
+     ":6: [camera] distance: 1e3 is out of range [0.5, 100]"},
+    /* one number parser everywhere: decimal, so hexadecimal is refused as
+     * on the command line */
+    {HEAD "[landscape]\nfunction = saddle\n[camera]\ndistance = 0x10\n",
+     ":6: [camera] distance: '0x10' is not a number"},
+    {RISK "[runner 1]\nlr = 1e999\n", ":6: [runner 1] lr: '1e999' is not a number"},
+    {RISK "[runner 1]\nstart = 1e30\n", ":6: [runner 1] start: 1e+30 is outside the domain"},
+    {RISK "[runner 1]\nnoise = 1e7\n", ":6: [runner 1] noise: 1e7 is out of range [0, 1e+06]"},
+    {RISK "[annotation 1]\nat = nan\ntext = x\n",
+     ":6: [annotation 1] at: 'nan' is not a point X or X,Y"},
+    {RISK "domain = 0:1e300\n", ":5: [landscape] domain: '0:1e300' has a range wider than 1e12"},
+    /* old-Mac line ends, NUL bytes and control characters (shown escaped) */
+    {"[scene]\rtitle = t\r[landscape]\rfunction = risk\r",
+     ":1: the lines end in CR alone (old Mac line ends); save the file with LF or CRLF"},
+    {HEAD "seed = \x1b[31mred\n", ":3: [scene] seed: '\\x1b[31mred' is not a number"},
     {HEAD "loss_panel = maybe\n", ":3: [scene] loss_panel: 'maybe' is not true or false"},
     {"lr = 1\n", ":1: lr: key outside a section"},
     {HEAD "just words\n", ":3: [scene]: 'just words' is not KEY = VALUE"},
@@ -467,11 +560,44 @@ static void test_bad_files(void **state)
     /* a missing file and a directory */
     snprintf(path, sizeof path, "%s/missing.ini", tmpdir);
     assert_false(scene_load(s, path, err, sizeof err));
-    snprintf(want, sizeof want, "%s: cannot open: No such file or directory", path);
+    snprintf(want, sizeof want, "%s: No such file or directory", path);
     assert_string_equal(err, want);
     assert_false(scene_load(s, tmpdir, err, sizeof err));
-    snprintf(want, sizeof want, "%s: cannot read: ", tmpdir);
-    assert_memory_equal(err, want, strlen(want));
+    snprintf(want, sizeof want, "%s: not a regular file (a directory); a scene file is needed",
+             tmpdir);
+    assert_string_equal(err, want);
+    /* /dev/zero never ends: refused before reading (issue 13) */
+    assert_false(scene_load(s, "/dev/zero", err, sizeof err));
+    assert_string_equal(err, "/dev/zero: not a regular file (a character device); a scene file "
+                             "is needed");
+    /* a FIFO nobody writes to: refused without blocking */
+    snprintf(path, sizeof path, "%s/fifo.ini", tmpdir);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    assert_false(scene_load(s, path, err, sizeof err));
+    snprintf(want, sizeof want, "%s: not a regular file (a pipe); a scene file is needed", path);
+    assert_string_equal(err, want);
+    unlink(path);
+    /* a NUL byte inside a line */
+    snprintf(path, sizeof path, "%s/nul.ini", tmpdir);
+    FILE *nul = fopen(path, "w");
+    assert_non_null(nul);
+    fwrite(HEAD "caption = a\0b\n", 1, sizeof HEAD "caption = a\0b\n" - 1, nul);
+    fclose(nul);
+    assert_false(scene_load(s, path, err, sizeof err));
+    snprintf(want, sizeof want, "%s:3: a NUL byte: not a text file", path);
+    assert_string_equal(err, want);
+    /* more than FILEIO_SCENE_MAX bytes */
+    snprintf(path, sizeof path, "%s/big.ini", tmpdir);
+    FILE *big = fopen(path, "w");
+    assert_non_null(big);
+    for (long i = 0; i <= FILEIO_SCENE_MAX / 16; i++)
+        fputs("; a comment ...\n", big);
+    fclose(big);
+    assert_false(scene_load(s, path, err, sizeof err));
+    snprintf(want, sizeof want, "%s: 1048592 bytes, more than the 1048576 a scene file may have",
+             path);
+    assert_string_equal(err, want);
+    unlink(path);
     assert_memory_equal(s, before, sizeof *s);
     free(s);
     free(before);
@@ -489,7 +615,7 @@ static int remove_tmpdir(void **state)
 {
     (void)state;
     static const char *const files[] = {"good.ini", "bad.ini", "readme.ini", "tour/01-first.ini",
-                                        "tour/02-second.ini", "tour/notes.txt", "tour"};
+                                        "tour/02-second.ini", "tour/notes.txt", "tour", "nul.ini"};
     char path[400];
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         snprintf(path, sizeof path, "%s/%s", tmpdir, files[i]);
@@ -502,6 +628,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tour_order),
+        cmocka_unit_test(test_scene_analytic),
+        cmocka_unit_test(test_captions_name_every_lr),
         cmocka_unit_test(test_scenes_risk_local_cubic),
         cmocka_unit_test(test_scenes_saddle_tanh_noise_anneal),
         cmocka_unit_test(test_scenes_rates),

@@ -14,6 +14,8 @@
 
 #include <cmocka.h>
 
+#include "near.h"
+
 static sim s; /* large (trails): keep it off the stack */
 
 static void init_one(const char *name, const optim_params *op, double noise, const double *start)
@@ -166,6 +168,89 @@ static void test_bad_params(void **state)
     assert_false(sim_init(&s, &ok, SIM_MAX_RUNNERS + 1, 8.0, err, sizeof err));
 }
 
+/* Left, then Right: a step taken back restores the optimizer's exact state
+ * (moments, noise generator, iterate, status, the early-stopping watch) and
+ * the next step repeats the same step bit for bit, noise included. */
+static void test_step_back_replays_exactly(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *land;
+        optim_kind kind;
+        double noise;
+    } cases[] = {{"two-basin", OPTIM_ADAM, 1.5}, {"risk", OPTIM_ANNEAL, 0.0},
+                 {"empirical-risk", OPTIM_SGD, 0.5}, {"elliptic", OPTIM_RMSPROP, 0.3}};
+    static double xs[41][2];
+    static runner_snapshot snap[41];
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        optim_params op = optim_defaults(cases[c].kind);
+        op.lr = cases[c].kind == OPTIM_SGD ? 0.01 : op.lr;
+        const runner_params p = {.land = landscape_find(cases[c].land), .kind = cases[c].kind,
+                                 .optim = op, .noise = cases[c].noise, .seed = 11};
+        char err[256];
+        assert_true(sim_init(&s, &p, 1, 8.0, err, sizeof err));
+        runner *r = &s.runners[0];
+        for (int t = 0; t <= 40; t++) {
+            xs[t][0] = r->x[0];
+            xs[t][1] = r->x[1];
+            snap[t] = (runner_snapshot){.opt = r->opt, .rng = r->rng, .step = r->step,
+                                        .watch_best_step = r->watch_best_step};
+            if (t < 40)
+                runner_step(r);
+        }
+        const int trail = r->trail_len;
+        for (int t = 39; t >= 25; t--) {
+            assert_true(runner_step_back(r));
+            assert_int_equal(r->step, t);
+            assert_memory_equal(r->x, xs[t], sizeof xs[t]);
+            assert_memory_equal(&r->opt, &snap[t].opt, sizeof r->opt);
+            assert_memory_equal(&r->rng, &snap[t].rng, sizeof r->rng);
+            assert_int_equal(r->watch_best_step, snap[t].watch_best_step);
+        }
+        assert_int_equal(r->trail_len, trail - 15);
+        for (int t = 26; t <= 40; t++) {
+            runner_step(r);
+            assert_memory_equal(r->x, xs[t], sizeof xs[t]); /* the same step, noise and all */
+        }
+        /* back to the start and no further */
+        for (int t = 0; t < 40; t++)
+            assert_true(runner_step_back(r));
+        assert_int_equal(r->step, 0);
+        assert_false(runner_step_back(r));
+        assert_memory_equal(r->x, xs[0], sizeof xs[0]);
+    }
+}
+
+/* The sim takes back only the runners that stepped: a diverged runner
+ * stays where it stopped until the sim steps back past its last step. */
+static void test_sim_step_back(void **state)
+{
+    (void)state;
+    const double start = 10.0;
+    optim_params slow = optim_defaults(OPTIM_SGD), wild = slow;
+    slow.lr = 0.05;
+    wild.lr = 1.1; /* x *= -1.2 each step: diverged after 17 steps */
+    const runner_params p[2] = {{.land = landscape_find("quadratic"), .optim = slow, .start = &start},
+                                {.land = landscape_find("quadratic"), .optim = wild, .start = &start}};
+    char err[256];
+    assert_true(sim_init(&s, p, 2, 8.0, err, sizeof err));
+    for (int t = 0; t < 25; t++)
+        sim_step(&s);
+    assert_int_equal(s.runners[1].status, RUNNER_DIVERGED);
+    const long stopped = s.runners[1].step;
+    assert_int_equal(s.runners[0].step, 25);
+    for (int t = 0; t < 25 - (int)stopped; t++)
+        assert_true(sim_step_back(&s));
+    assert_int_equal(s.runners[0].step, stopped);
+    assert_int_equal(s.runners[1].step, stopped); /* untouched so far */
+    assert_true(sim_step_back(&s));
+    assert_int_equal(s.runners[1].step, stopped - 1);
+    assert_near(s.runners[1].x[0], 10.0 * pow(-1.2, (double)(stopped - 1)), 1e-9);
+    assert_int_equal(s.runners[1].status, RUNNER_OUT_OF_VIEW);
+    sim_reset(&s, NULL);
+    assert_false(sim_step_back(&s));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -176,6 +261,8 @@ int main(void)
         cmocka_unit_test(test_noise_is_seeded),
         cmocka_unit_test(test_trail_ring),
         cmocka_unit_test(test_bad_params),
+        cmocka_unit_test(test_step_back_replays_exactly),
+        cmocka_unit_test(test_sim_step_back),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

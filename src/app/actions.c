@@ -27,61 +27,19 @@ static void set_lr(app *a, double lr)
         lr = fmin(old, fmax(LR_MIN, lr));
     a->runs.cfg[a->runs.selected].optim.lr = lr;
     selected(a)->opt.p.lr = lr;
+    runner_wake(selected(a)); /* a settled run moves on if the new rate lets it */
     app_cloud_sync(a);
 }
 
 static void apply_noise(app *a)
 {
-    for (int i = 0; i < a->sim.n_runners; i++)
+    for (int i = 0; i < a->sim.n_runners; i++) {
         a->sim.runners[i].noise = a->runs.cfg[i].has_noise ? a->runs.cfg[i].noise
                                   : a->runs.noise_on       ? a->runs.noise_sigma
-                                                      : 0.0;
+                                                           : 0.0;
+        runner_wake(&a->sim.runners[i]); /* noise on: a settled run moves on from there */
+    }
     app_cloud_sync(a);
-}
-
-/* Starts every runner again from the current start with the current
- * settings (after an optimizer or hyperparameter change). */
-static void restart(app *a)
-{
-    double start[2];
-    start[0] = a->sim.runners[0].start[0];
-    start[1] = a->sim.runners[0].start[1];
-    app_rebuild(a, start);
-    app_cloud_relaunch(a);
-}
-
-static void add_runner(app *a)
-{
-    if (a->runs.n_runners >= SIM_MAX_RUNNERS) {
-        app_message(a, 2500, _n("at most %d runner", "at most %d runners", SIM_MAX_RUNNERS),
-                    SIM_MAX_RUNNERS);
-        return;
-    }
-    const optim_kind next =
-        (optim_kind)((a->runs.cfg[a->runs.n_runners - 1].kind + 1) % OPTIM_KIND_COUNT);
-    runner_cfg *c = &a->runs.cfg[a->runs.n_runners];
-    *c = (runner_cfg){.kind = next, .optim = optim_defaults(next)};
-    run_config_fit(c->kind, &c->optim, a->lesson.land);
-    a->runs.n_runners++;
-    a->runs.selected = a->runs.n_runners - 1;
-    a->runs.panel_field = 0;
-    restart(a);
-}
-
-static void remove_runner(app *a)
-{
-    if (a->runs.n_runners <= 1) {
-        app_message(a, 2500, "%s",
-                    _("the last runner stays (A adds one, O changes its optimizer)"));
-        return;
-    }
-    for (int i = a->runs.selected; i + 1 < a->runs.n_runners; i++)
-        a->runs.cfg[i] = a->runs.cfg[i + 1];
-    a->runs.n_runners--;
-    if (a->runs.selected >= a->runs.n_runners)
-        a->runs.selected = a->runs.n_runners - 1;
-    a->runs.panel_field = 0;
-    restart(a);
 }
 
 static void cycle_optimizer(app *a)
@@ -91,7 +49,7 @@ static void cycle_optimizer(app *a)
     c->optim = optim_defaults(c->kind);
     run_config_fit(c->kind, &c->optim, a->lesson.land);
     a->runs.panel_field = 0;
-    restart(a);
+    app_runner_restart(a, a->runs.selected);
 }
 
 /* Changes the panel's selected field of the selected runner one notch:
@@ -136,7 +94,12 @@ static void panel_change(app *a, int dir)
         set_lr(a, v); /* live, like Up/Down */
         return;
     }
-    restart(a);
+    /* live too: the run goes on from where it is with the new value (as
+     * torch lets a param group change), and a settled one wakes */
+    runner *r = selected(a);
+    r->opt.p = c->optim;
+    runner_wake(r);
+    app_cloud_sync(a);
 }
 
 static void zoom(app *a, double factor, float px, float py)
@@ -177,21 +140,46 @@ static void run_to_end(app *a)
                 steps);
 }
 
+/* Lesson index (wrapped) as designed: nothing of the lesson before carries
+ * over (its runners, optimizers, noise, pace). */
+static void lesson_as_designed(app *a, int index)
+{
+    const int n = landscape_count();
+    index = ((index % n) + n) % n;
+    app_lesson_design(a, landscape_at(index));
+    app_set_lesson(a, index);
+}
+
 static void on_lesson(app *a, action act)
 {
-    app_set_lesson(a, (int)(act - ACTION_LESSON_1));
+    lesson_as_designed(a, (int)(act - ACTION_LESSON_1));
 }
 
 static void on_lesson_next(app *a, action act)
 {
     (void)act;
-    app_set_lesson(a, landscape_index(a->lesson.land) + 1);
+    lesson_as_designed(a, landscape_index(a->lesson.land) + 1);
 }
 
 static void on_lesson_prev(app *a, action act)
 {
     (void)act;
-    app_set_lesson(a, landscape_index(a->lesson.land) - 1);
+    lesson_as_designed(a, landscape_index(a->lesson.land) - 1);
+}
+
+/* Shift+R: the current lesson or scene as designed. */
+static void on_lesson_reset(app *a, action act)
+{
+    (void)act;
+    if (a->scenes.has_scene) {
+        app_scene_reload(a);
+    } else if (landscape_index(a->lesson.land) >= 0) {
+        lesson_as_designed(a, landscape_index(a->lesson.land));
+    } else { /* a typed formula: its landscape, one gradient-descent runner */
+        app_lesson_design(a, a->lesson.land);
+        app_set_landscape(a, a->lesson.land);
+    }
+    app_message(a, 2000, "%s", _("the lesson as designed"));
 }
 
 static void on_lr_up(app *a, action act)
@@ -215,13 +203,13 @@ static void on_optim_cycle(app *a, action act)
 static void on_runner_add(app *a, action act)
 {
     (void)act;
-    add_runner(a);
+    app_runner_add(a);
 }
 
 static void on_runner_remove(app *a, action act)
 {
     (void)act;
-    remove_runner(a);
+    app_runner_remove(a);
 }
 
 static void on_runner_select(app *a, action act)
@@ -266,6 +254,16 @@ static void on_view_toggle(app *a, action act)
     view_set_contour(&a->view, a->lesson.land, a->view.kind != VIEW_CONTOUR);
 }
 
+static void on_slices(app *a, action act)
+{
+    (void)act;
+    if (a->lesson.land->dim != 2) {
+        app_message(a, 2500, "%s", _("slices are for 2D landscapes (4, Tab)"));
+        return;
+    }
+    a->ui.slices = !a->ui.slices;
+}
+
 static void on_fullscreen(app *a, action act)
 {
     (void)act;
@@ -282,6 +280,7 @@ static void on_ui_scale(app *a, action act)
                               fmax(APP_UI_SCALE_MIN,
                                    round((a->ui.ui_scale + (act == ACTION_UI_LARGER ? 0.1 : -0.1)) *
                                          10.0) / 10.0));
+    a->ui.ui_scale_chosen = true;
     app_message(a, 1500, _("text and lines × %.1f"), a->ui.ui_scale);
     app_settings_save(a);
 }
@@ -290,6 +289,7 @@ static void on_ui_reset(app *a, action act)
 {
     (void)act;
     a->ui.ui_scale = a->headless ? 1.0f : window_dpi_scale(&a->win);
+    a->ui.ui_scale_chosen = false; /* follow the display, here and on the next one */
     app_message(a, 1500, _("text and lines × %.1f (the display's default)"), a->ui.ui_scale);
     app_settings_save(a);
 }
@@ -395,7 +395,11 @@ static void on_schedule_cycle(app *a, action act)
         (schedule){.kind = (schedule_kind)((a->runs.sched.kind + 1) % SCHEDULE_KIND_COUNT)};
     char err[128];
     schedule_check(&a->runs.sched, err, sizeof err);
-    restart(a);
+    for (int i = 0; i < a->sim.n_runners; i++) { /* live: from the step each run is at */
+        a->sim.runners[i].sched = a->runs.sched;
+        runner_wake(&a->sim.runners[i]);
+    }
+    app_cloud_relaunch(a);
 }
 
 static void on_noise_toggle(app *a, action act)
@@ -437,6 +441,24 @@ static void on_step(app *a, action act)
     if (r->status != RUNNER_DIVERGED) /* a diverged run has its banner already */
         sim_step(&a->sim);
     app_cloud_steps(a, 1);
+}
+
+/* Left: the last step taken back, exactly; Right repeats it. */
+static void on_step_back(app *a, action act)
+{
+    (void)act;
+    a->sim.paused = true;
+    a->sim.accumulator = 0.0;
+    if (!sim_step_back(&a->sim)) {
+        app_message(a, 2500,
+                    _("no step to take back (the last %d steps are kept; a reset or a new "
+                      "runner starts afresh)"),
+                    RUNNER_HISTORY);
+        return;
+    }
+    app_assess(a);
+    if (a->cloud.n > 0)
+        app_message(a, 2500, "%s", _("the runners stepped back; the particle cloud does not"));
 }
 
 static void on_reset(app *a, action act)
@@ -552,6 +574,9 @@ static void (*const handlers[ACTION_COUNT])(app *a, action act) = {
     [ACTION_PAUSE] = on_pause,
     [ACTION_STEP] = on_step,
     [ACTION_RESET] = on_reset,
+    [ACTION_STEP_BACK] = on_step_back,
+    [ACTION_LESSON_RESET] = on_lesson_reset,
+    [ACTION_SLICES] = on_slices,
     [ACTION_SPEED_DOWN] = on_speed_down,
     [ACTION_SPEED_UP] = on_speed_up,
     [ACTION_HELP] = on_help,

@@ -50,6 +50,15 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
     a->runs.n_runners = 1;
     a->runs.cfg[0].kind = o ? o->run.kind : OPTIM_SGD;
     a->runs.cfg[0].optim = o ? o->run.optim : optim_defaults(a->runs.cfg[0].kind);
+    const landscape *first = (o && o->land) ? o->land : landscape_at(0);
+    optim_kind lesson_kind;
+    if (!(o && o->run.has_kind) && first->optimizer &&
+        optim_kind_find(first->optimizer, &lesson_kind)) {
+        /* no --optimizer: the lesson's own (Newton's method runs Newton); the
+         * hyperparameters given are laid over it with the landscape */
+        a->runs.cfg[0].kind = lesson_kind;
+        a->runs.cfg[0].optim = optim_defaults(lesson_kind);
+    }
     for (int i = 1; o && i < o->n_kinds && i < SIM_MAX_RUNNERS; i++) {
         /* racing runners: the hyperparameters given apply to the first */
         a->runs.cfg[i] = (runner_cfg){.kind = o->kinds[i], .optim = optim_defaults(o->kinds[i])};
@@ -86,18 +95,31 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
     }
     if (p->open_tour && !(o && o->has_scene))
         app_tour_step(a, 1); /* the first scene; without the files, lesson 1 */
-    if (a->scenes.has_scene && a->runs.user.optim_given) /* over the scene's first runner too */
-        app_apply_user(a, true);
-    if (a->runs.user.noise > 0) { /* the command line's noise, on */
-        a->runs.noise_sigma = a->runs.user.noise;
-        a->runs.noise_on = true;
+    /* the command line over a scene too: hyperparameters (its first
+     * runner's), seed, noise decay and schedule as given, never dropped */
+    const run_layer *u = &a->runs.user;
+    const bool over_scene = a->scenes.has_scene && (u->optim_given || u->has_seed ||
+                                                   u->has_noise_decay || u->has_sched);
+    if (over_scene)
+        app_apply_user(a, u->optim_given != 0);
+    if (u->has_noise) { /* the command line's noise as given: on, or off with 0 */
+        if (u->noise > 0)
+            a->runs.noise_sigma = u->noise;
+        a->runs.noise_on = u->noise > 0;
     }
-    if (a->runs.user.noise > 0 || (a->scenes.has_scene && a->runs.user.optim_given))
-        app_rebuild(a, NULL);
+    if (u->has_noise || over_scene) {
+        const scene *sc = &a->scenes.scene; /* a scene's runners keep their starts */
+        const bool starts = a->scenes.has_scene;
+        app_rebuild(a, starts && sc->runners[0].has_start ? sc->runners[0].start : NULL);
+        for (int i = 1; starts && i < sc->n_runners && i < a->sim.n_runners; i++)
+            if (sc->runners[i].has_start)
+                runner_reset(&a->sim.runners[i], sc->runners[i].start);
+    }
     if (o && o->contour && a->view.kind != VIEW_CURVE)
         view_set_contour(&a->view, a->lesson.land, true);
-    if (o && o->has_start)
-        sim_reset(&a->sim, o->start);
+    double start[2];
+    if (o && o->has_start && app_defined_start(a, o->start, start))
+        sim_reset(&a->sim, start); /* never from where f is undefined */
     if (o && o->particles > 0)
         app_cloud_launch(a, o->particles);
     return true;
@@ -143,6 +165,7 @@ bool app_frame(app *a, double dt)
         return false;
     if (!(dt >= 0.0))
         dt = 0.0;
+    const double wall = dt; /* a recording keeps the time on screen, slow frames too */
     if (dt > 0.25)
         dt = 0.25; /* after a stall (window dragged, laptop asleep) do not jump */
     a->sim.max_per_advance = app_cloud_step_cap(a);
@@ -156,7 +179,12 @@ bool app_frame(app *a, double dt)
     }
     app_draw(a, a->ren, a->fb_w, a->fb_h);
     app_redraw_done(a); /* the same clock as app_draw's: nothing drawn goes unremembered */
-    app_export_frame(a, dt);
+    app_export_frame(a, wall);
+    if (a->export.exp.recording) { /* on screen, after the frame was taken */
+        render_resume(a->ren);
+        draw_rec_mark(a, a->ren, a->fb_w, a->fb_h);
+        render_end(a->ren);
+    }
     window_swap(&a->win);
     return true;
 }

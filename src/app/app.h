@@ -120,6 +120,8 @@ typedef struct app_ui {
     bool help_visible;
     bool quit;
     bool annotate;              /* K: labels of minima, saddles, plateaus */
+    bool slices;                /* Shift+C: 2D slices through the nearest critical point */
+    bool exact;                 /* a scene's: the exact minimum and the distance to it */
     drag_mode drag;
     bool drag_was_paused;
     float mouse_x, mouse_y;     /* last pointer position, framebuffer pixels */
@@ -128,6 +130,8 @@ typedef struct app_ui {
     int message_kind;           /* message_kind of the message */
     theme_kind theme;           /* B cycles dark / light / high-contrast */
     float ui_scale;             /* Ctrl+Plus / Minus; default from the display's DPI */
+    bool ui_scale_chosen;       /* Ctrl+Plus / Minus set it; false: it follows the display
+                                   (Ctrl+0), saved as 0 so another display gets its own */
     bool fullscreen;            /* F11 */
     bool keycast;               /* F9: the last keys pressed, for the audience */
     int n_keys;                 /* entries in keys, newest last */
@@ -240,6 +244,17 @@ void app_apply(app *a, action act);
 void app_assess(app *a);
 /* Switches to lesson (catalog index) with its default start and lr. */
 void app_set_lesson(app *a, int index);
+/* The lesson as designed, for landscape l (about to be shown): one
+ * runner with the lesson's optimizer (landscape.optimizer: Newton's method
+ * runs Newton) and torch's defaults (fitted when the landscape is set),
+ * noise off, a constant learning rate, the default pace, running. Lesson
+ * keys, Tab and Shift+R call it before app_set_lesson, so nothing from the
+ * lesson before carries over. */
+void app_lesson_design(app *a, const landscape *l);
+/* want (a start point) if f is defined there, else the nearest point of
+ * the domain where it is, with a message saying so and what to do; false
+ * (and a message) when f is defined nowhere on the grid. */
+bool app_defined_start(app *a, const double *want, double *out);
 /* Shows landscape l (catalog or typed; it must outlive its use) with its
  * lesson's start and lr fitted to each runner. */
 void app_set_landscape(app *a, const landscape *l);
@@ -257,6 +272,13 @@ bool app_set_formula_box(app *a, const char *text, int count, const double *lo, 
  * scene's noise or else the shared sigma when noise is on, the noise decay,
  * the schedule and the seed (runner i draws with seed + i). */
 run_config app_run_config(const app *a, int i);
+/* Changes one runner and no other (runs.c): A adds one (the next optimizer,
+ * from the shared start), Delete removes the selected one, and a new
+ * optimizer restarts runner i alone; the rest of a comparison keeps its
+ * runs. */
+void app_runner_add(app *a);
+void app_runner_remove(app *a);
+void app_runner_restart(app *a, int i);
 /* Lays the command line's settings (a->runs.user) over the lesson's or the
  * scene's: noise decay, schedule and seed, and with hyper the
  * hyperparameters of the first runner (lesson.c). */
@@ -314,6 +336,9 @@ void app_export_frame(app *a, double dt);
 /* The settings file: theme and UI scale read at start (not headless) and
  * written when B or Ctrl+Plus/Minus change them. */
 void app_settings_load(app *a);
+/* The settings to remember now: the theme, and ui_scale as chosen, or 0
+ * ("follow the display") when it follows the display. */
+settings app_settings_now(const app *a);
 void app_settings_save(app *a);
 /* Makes code (a language of app/i18n.h: "en", "ko") the window's language:
  * every word drawn from the next frame on; false when optiviz has no such
@@ -323,6 +348,10 @@ bool app_set_language(app *a, const char *code);
 /* Draws the current state into the renderer for an fb_w x fb_h framebuffer
  * (draw.c). Reads the state, never changes it. */
 void app_draw(const app *a, renderer *r, int fb_w, int fb_h);
+/* The recording's mark on screen (a red dot, "REC" and the video's length
+ * so far), drawn after the frame was taken for the video, so it is not in
+ * it. */
+void draw_rec_mark(const app *a, renderer *r, int fb_w, int fb_h);
 
 /* The app's layout for an fb_w x fb_h framebuffer: layout_compute with its
  * UI scale, and the plot shortened to make room for the loss panel below

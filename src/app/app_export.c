@@ -78,15 +78,17 @@ void app_export_frame(app *a, double dt)
         }
     }
     if (a->export.exp.recording) {
+        /* at the pace on screen: a frame drawn every 1/10 s stands for three
+         * video frames at 30 fps, so the video lasts as long as the lesson did
+         * (the frame is repeated; at most a second's worth after a stall) */
         a->export.record_clock += dt;
-        if (a->export.record_clock >= 1.0 / RECORD_FPS) {
-            a->export.record_clock -= 1.0 / RECORD_FPS;
-            if (a->export.record_clock > 1.0 / RECORD_FPS)
-                a->export.record_clock = 0.0; /* a stall is not made up with a burst */
-            if (read_frame(a) && !export_record_frame(&a->export.exp, a->export.pixels, a->fb_w,
-                                                      a->fb_h))
-                app_message_kind(a, MESSAGE_ERROR, 10000, "%s", a->export.exp.message);
-        }
+        int due = (int)floor(a->export.record_clock * RECORD_FPS);
+        a->export.record_clock -= due / RECORD_FPS;
+        if (due > (int)RECORD_FPS)
+            due = (int)RECORD_FPS;
+        if (due > 0 && read_frame(a) &&
+            !export_record_frames(&a->export.exp, a->export.pixels, a->fb_w, a->fb_h, due))
+            app_message_kind(a, MESSAGE_ERROR, 10000, "%s", a->export.exp.message);
     }
     const export_job job = export_poll(&a->export.exp);
     if (job == EXPORT_JOB_DONE)
@@ -106,7 +108,8 @@ void app_settings_load(app *a)
     snprintf(a->ui.lang_setting, sizeof a->ui.lang_setting, "%s", s.language);
     if (s.language[0] && !a->ui.lang[0])
         app_set_language(a, s.language); /* --lang, when given, was set first */
-    if (s.ui_scale >= APP_UI_SCALE_MIN && s.ui_scale <= APP_UI_SCALE_MAX)
+    a->ui.ui_scale_chosen = s.ui_scale >= APP_UI_SCALE_MIN && s.ui_scale <= APP_UI_SCALE_MAX;
+    if (a->ui.ui_scale_chosen)
         a->ui.ui_scale = (float)s.ui_scale;
 }
 
@@ -118,12 +121,18 @@ bool app_set_language(app *a, const char *code)
     return true;
 }
 
+settings app_settings_now(const app *a)
+{
+    settings s = {.theme = a->ui.theme, .ui_scale = a->ui.ui_scale_chosen ? a->ui.ui_scale : 0.0};
+    snprintf(s.language, sizeof s.language, "%s", a->ui.lang_setting);
+    return s;
+}
+
 void app_settings_save(app *a)
 {
     if (a->headless)
         return;
-    settings s = {.theme = a->ui.theme, .ui_scale = a->ui.ui_scale};
-    snprintf(s.language, sizeof s.language, "%s", a->ui.lang_setting);
+    const settings s = app_settings_now(a);
     char msg[512];
     if (!a->plat->settings_save(&s, msg, sizeof msg))
         app_message_kind(a, MESSAGE_ERROR, 8000, "%s", msg);

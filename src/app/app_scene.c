@@ -94,6 +94,7 @@ static bool scene_show(app *a, const scene *sc, char *err, size_t errlen)
     camera_clamp(&a->view.cam);
     a->ui.loss_panel = sc->has_loss_panel && sc->loss_panel;
     a->ui.annotate = sc->has_annotate ? sc->annotate : true;
+    a->ui.exact = sc->has_exact && sc->exact;
     a->sim.paused = false;
     a->sim.accumulator = 0.0;
     a->scenes.scene = *sc;

@@ -103,6 +103,9 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
     layout lay;
     render_set_stroke(r, th->stroke);
     app_layout(a, fb_w, fb_h, &lay);
+    /* the back row's minimum: 20 px at 1920x1080 (scale 1.08), less on a
+     * small window, more when the teacher enlarges (Ctrl+Plus) */
+    render_set_text_min(r, LAYOUT_TEXT_MIN * lay.scale);
     const draw_ctx ctx = {.a = a, .r = r, .th = th, .lay = &lay, .now_ms = app_now_ms(a)};
     const draw_ctx *dc = &ctx;
     const float s = lay.scale;
@@ -118,6 +121,8 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
         draw_runners_contour(dc);
     else
         draw_runners_3d(dc);
+    if (a->ui.slices && a->lesson.land->dim == 2)
+        draw_slices(dc);
     draw_cloud_panel(dc);
     draw_hud(dc);
     draw_loss_panel(dc);
@@ -135,16 +140,20 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
                           : downhill
                               ? _("diverged downhill: f has no minimum that way (R resets)")
                               : _("diverged: the steps grew (press R to reset, Down to lower lr)");
-        const float tw = fminf(render_text_width(r, msg, 30 * s), lay.plot_w - 60 * s);
-        const float cx = lay.plot_x + lay.plot_w / 2, by = lay.plot_y + lay.plot_h - 90 * s;
-        /* the panel color behind, the warning color as a frame and in the
-         * words: readable on every theme */
-        const float x0 = cx - tw / 2 - 20 * s, x1 = cx + tw / 2 + 20 * s;
-        render_rect(r, x0, by, x1 - x0, 56 * s, rgba_alpha(PANEL, 0.96f));
-        const float frame[10] = {x0, by, x1, by, x1, by + 56 * s, x0, by + 56 * s, x0, by};
+        /* in the HUD column above its hint line, clear of the plot's axes
+         * and paths, wrapped to the column; the panel color behind, the
+         * warning color as a frame and in the words: readable on every theme */
+        const float fs = 26 * s, lh = fs * 1.25f, w = lay.side_w - 36 * s;
+        const int lines = draw_text_wrap(r, msg, 0, 0, fs, w - 24 * s, lh, TEXT_LEFT, banner,
+                                         false);
+        const float h = (float)lines * lh + 20 * s;
+        const float x0 = lay.side_x + 18 * s, x1 = x0 + w;
+        const float by = lay.side_h - 90 * s - h;
+        render_rect(r, x0, by, w, h, rgba_alpha(PANEL, 0.98f));
+        const float frame[10] = {x0, by, x1, by, x1, by + h, x0, by + h, x0, by};
         render_polyline(r, frame, 5, 4 * s, banner);
-        draw_text_fit(r, msg, cx, by + 12 * s, 30 * s, fmaxf(11.0f, 16 * s), lay.plot_w - 60 * s,
-                      TEXT_CENTER, banner);
+        draw_text_wrap(r, msg, x0 + 12 * s, by + 10 * s, fs, w - 24 * s, lh, TEXT_LEFT, banner,
+                       true);
     }
     /* a file's path stays out of a recording's frames */
     if (a->ui.message[0] && !SDL_TICKS_PASSED(dc->now_ms, a->ui.message_until) &&

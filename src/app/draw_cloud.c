@@ -184,11 +184,16 @@ void draw_cloud_panel(const draw_ctx *dc)
     char pct[32], tail[48];
     snprintf(pct, sizeof pct, "%.1f %%", 100.0 * cloud_global_fraction(c));
     snprintf(tail, sizeof tail, _n(" of %d", " of %d", c->n), c->n);
-    const char *lead = has_global ? _("at global minimum: ") : _("no global minimum in the domain");
-    const float head_w = render_text_width(r, lead, head_px) +
-                         (has_global ? render_text_width(r, pct, head_px) +
-                                           render_text_width(r, tail, head_px)
-                                     : 0.0f);
+    const char *lead = has_global ? _("in the global minimum's basin: ")
+                                  : _("no global minimum in the domain");
+    /* "in the global minimum's basin:" over "63.0 % of 1000": two lines,
+     * so the panel stays narrow */
+    const float lead_px = has_global ? row_px : head_px;
+    const float head_w = fmaxf(render_text_width(r, lead, lead_px),
+                               has_global ? render_text_width(r, pct, head_px) +
+                                                render_text_width(r, tail, head_px)
+                                          : 0.0f);
+    const float head_h = has_global ? lead_px * 1.3f + head_px * 1.25f : head_px * 1.25f;
     /* rows: the minima, moving, left */
     enum { MAX_ROWS = CLOUD_MAX_MINIMA + 2 };
     char labels[MAX_ROWS][64];
@@ -224,16 +229,27 @@ void draw_cloud_panel(const draw_ctx *dc)
     const float bar_min = 160.0f * s;
     float w = fmaxf(head_w, label_w + kind_w + bar_min + count_w + 4 * pad) + 2 * pad;
     w = fminf(w, lay->plot_w - 24.0f * s);
-    const float h = pad + head_px * 1.25f + 8.0f * s + rows * row_h + pad;
+    const float h = pad + head_h + 8.0f * s + rows * row_h + pad;
     /* the corner that hides the least */
     const float m = 12.0f * s;
     const float xs[2] = {lay->plot_x + m, lay->plot_x + lay->plot_w - m - w};
     const float ys[2] = {lay->plot_y + m, lay->plot_y + lay->plot_h - m - h};
+    /* the 1D marks' labels where draw_curve.c puts them: not to be covered */
+    label_placer marks = {0};
+    float mbox[APP_MAX_MARKS][4];
+    const int n_marks = a->view.kind == VIEW_CURVE && a->ui.annotate
+                            ? marks_layout_1d(dc, &marks, mbox)
+                            : 0;
     float best = INFINITY, px = xs[1], py = ys[0];
     const int order[4][2] = {{1, 0}, {0, 0}, {1, 1}, {0, 1}}; /* TR, TL, BR, BL on ties */
     for (int k = 0; k < 4; k++) {
         const int ix = order[k][0], iy = order[k][1];
-        const float cost = corner_cost(a, lay, xs[ix], ys[iy], w, h, iy == 0 && ix == 0);
+        float cost = corner_cost(a, lay, xs[ix], ys[iy], w, h, iy == 0 && ix == 0);
+        for (int k2 = 0; k2 < n_marks; k2++)
+            if (mbox[k2][2] > 0 &&
+                !(xs[ix] + w <= mbox[k2][0] || mbox[k2][0] + mbox[k2][2] <= xs[ix] ||
+                  ys[iy] + h <= mbox[k2][1] || mbox[k2][1] + mbox[k2][3] <= ys[iy]))
+                cost += 10000.0f;
         if (cost < best) {
             best = cost;
             px = xs[ix];
@@ -247,12 +263,13 @@ void draw_cloud_panel(const draw_ctx *dc)
     render_rect(r, px, py, ceilf(w), ceilf(h), BG);
     float y = py + pad;
     float x = px + pad;
-    x += render_text(r, lead, x, y, head_px, TEXT_LEFT, TEXT);
+    render_text(r, lead, x, y, lead_px, TEXT_LEFT, TEXT);
     if (has_global) {
-        x += render_text(r, pct, x, y, head_px, TEXT_LEFT, GREEN);
-        render_text(r, tail, x, y, head_px, TEXT_LEFT, TEXT);
+        const float y2 = y + lead_px * 1.3f;
+        x += render_text(r, pct, x, y2, head_px, TEXT_LEFT, GREEN);
+        render_text(r, tail, x, y2, head_px, TEXT_LEFT, TEXT);
     }
-    y += head_px * 1.25f + 8.0f * s;
+    y += head_h + 8.0f * s;
     const float bar_x = px + pad + label_w + pad + kind_w + pad;
     const float bar_w = px + w - pad - count_w - pad - bar_x;
     for (int i = 0; i < rows; i++) {

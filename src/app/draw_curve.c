@@ -84,6 +84,58 @@ static void draw_curve(const draw_ctx *dc, const landscape *l,
     render_polyline(r, pts, n, width, c);
 }
 
+/* A mark's label text. */
+static void mark_text(const app_mark *m, char *text, size_t n)
+{
+    char ascii[48], num[64];
+    snprintf(ascii, sizeof ascii, "%.5f", m->x);
+    format_minus(num, sizeof num, ascii);
+    if (m->x == 0.0)
+        snprintf(text, n, "%s  x = 0", _(m->label));
+    else
+        snprintf(text, n, "%s  x ≈ %s", _(m->label), num);
+}
+
+int marks_layout_1d(const draw_ctx *dc, label_placer *pl, float box[][4])
+{
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const float s = lay->scale, font = 22.0f * s;
+    if (a->lesson.companion) /* the legend, top-left (draw_view_1d) */
+        labels_reserve(pl, lay->plot_x + 8 * s, lay->plot_y + 8 * s,
+                       60 * s + render_text_width(r, _("risk f = x·cos(πx) (expected loss)"), 24 * s),
+                       68 * s);
+    for (int i = 0; i < a->lesson.n_marks; i++) {
+        const app_mark *m = &a->lesson.marks[i];
+        const float px = view_x_to_px(&a->view, lay, m->x), py = view_y_to_px(&a->view, lay, m->f);
+        labels_reserve(pl, px - 10 * s, py - 10 * s, 20 * s, 20 * s);
+        char text[160];
+        mark_text(m, text, sizeof text);
+        const float w = render_text_width(r, text, font) + 12 * s, h = font * 1.3f;
+        /* below the point, stacked; kept inside a short plot (panels and a
+         * caption take room), and above the point when there is no room */
+        const float bottom =
+            lay->plot_y + lay->plot_h - (float)(a->lesson.n_marks - i) * font * 1.45f;
+        float ly = fminf(py + (58.0f + 34.0f * (float)i) * s, bottom);
+        if (ly < py + 24.0f * s)
+            ly = py - (58.0f + 34.0f * (float)i) * s - h;
+        float tx = px - w / 2;
+        tx = fmaxf(lay->plot_x + 6 * s, fminf(tx, lay->plot_x + lay->plot_w - w - 6 * s));
+        box[i][2] = 0.0f;
+        if (labels_free(pl, tx, ly, w, h)) {
+            labels_reserve(pl, tx, ly, w, h);
+        } else if (!labels_place(pl, lay, px, py, w, h, &tx, &ly)) {
+            continue; /* no free spot: left out */
+        }
+        box[i][0] = tx;
+        box[i][1] = ly;
+        box[i][2] = w;
+        box[i][3] = h;
+    }
+    return a->lesson.n_marks;
+}
+
 static void draw_marks_1d(const draw_ctx *dc)
 {
     const app *a = dc->a;
@@ -91,35 +143,27 @@ static void draw_marks_1d(const draw_ctx *dc)
     const layout *lay = dc->lay;
     const theme *th = dc->th;
     const float s = lay->scale, font = 22.0f * s;
-    for (int i = 0; i < a->lesson.n_marks; i++) {
+    label_placer pl = {0};
+    float box[APP_MAX_MARKS][4];
+    const int n = marks_layout_1d(dc, &pl, box);
+    for (int i = 0; i < n; i++) {
         const app_mark *m = &a->lesson.marks[i];
         const float px = view_x_to_px(&a->view, lay, m->x), py = view_y_to_px(&a->view, lay, m->f);
-        /* below the point, stacked; kept inside a short plot (panels and a
-         * caption take room), and above the point when there is no room */
-        const float bottom =
-            lay->plot_y + lay->plot_h - (float)(a->lesson.n_marks - i) * font * 1.45f;
-        float ly = fminf(py + (58.0f + 34.0f * (float)i) * s, bottom);
-        if (ly < py + 24.0f * s)
-            ly = py - (58.0f + 34.0f * (float)i) * s - font * 1.3f;
-        char ascii[48], num[64], text[160];
-        snprintf(ascii, sizeof ascii, "%.5f", m->x);
-        format_minus(num, sizeof num, ascii);
-        if (m->x == 0.0)
-            snprintf(text, sizeof text, "%s  x = 0", _(m->label));
-        else
-            snprintf(text, sizeof text, "%s  x ≈ %s", _(m->label), num);
-        const float tw = render_text_width(r, text, font);
-        float tx = px - tw / 2;
-        tx = fmaxf(lay->plot_x + 6 * s, fminf(tx, lay->plot_x + lay->plot_w - tw - 6 * s));
         const rgba c = m->on == a->lesson.land ? GREEN : ORANGE;
-        if (ly > py)
-            draw_arrow(r, px, ly - 2 * s, px, py + 12 * s, 2.0f * s, rgba_alpha(c, 0.9f));
-        else
-            draw_arrow(r, px, ly + font * 1.3f + 2 * s, px, py - 12 * s, 2.0f * s,
-                       rgba_alpha(c, 0.9f));
         render_disc(r, px, py, 8.0f * s, rgba_alpha(BG, 0.0f), 3.0f * s, c);
-        render_rect(r, tx - 6 * s, ly, tw + 12 * s, font * 1.3f, rgba_alpha(BG, 0.85f));
-        render_text(r, text, tx, ly + font * 0.1f, font, TEXT_LEFT, c);
+        if (box[i][2] <= 0.0f)
+            continue;
+        char text[160];
+        mark_text(m, text, sizeof text);
+        const float tx = box[i][0], ly = box[i][1], w = box[i][2], h = box[i][3];
+        /* the leader from the label's nearer edge to the point */
+        const float ax = fminf(fmaxf(px, tx), tx + w);
+        if (ly > py)
+            draw_arrow(r, ax, ly - 2 * s, px, py + 12 * s, 2.0f * s, rgba_alpha(c, 0.9f));
+        else
+            draw_arrow(r, ax, ly + h + 2 * s, px, py - 12 * s, 2.0f * s, rgba_alpha(c, 0.9f));
+        render_rect(r, tx, ly, w, h, rgba_alpha(BG, 0.85f));
+        render_text(r, text, tx + 6 * s, ly + font * 0.1f, font, TEXT_LEFT, c);
     }
 }
 
@@ -187,7 +231,9 @@ static void draw_runner_1d(const draw_ctx *dc, int which)
         const float tx = ex + (right ? -70 : 70) * s;
         render_rect(r, right ? tx - tw - 6 * s : tx - 6 * s, ey - 18 * s, tw + 12 * s, 36 * s,
                     rgba_alpha(BG, 0.85f));
-        render_text(r, text, tx, ey - 14 * s, 24 * s, right ? TEXT_RIGHT : TEXT_LEFT, col);
+        /* the arrow in the runner's color, the words in text color (a runner
+         * color is a marker color, not held to text contrast) */
+        render_text(r, text, tx, ey - 14 * s, 24 * s, right ? TEXT_RIGHT : TEXT_LEFT, TEXT);
         return;
     }
     const bool sel = which == a->runs.selected && a->runs.n_runners > 1;
@@ -222,25 +268,24 @@ static void legend_line(renderer *r, const theme *th, float x, float y, float s,
     render_text(r, text, x + 52 * s, y, 24 * s, TEXT_LEFT, TEXT);
 }
 
-/* Shades where |f'| < 0.01 over a stretch with no critical point, labelled
- * "vanishing gradient" (tanh's plateaus, d2l 12.1.3.3). */
+/* Shades the plateaus (core/assess.h's assess_plateau, the status's own
+ * test) over a stretch, labelled "vanishing gradient" (tanh's plateaus,
+ * d2l 12.1.3.3). */
 static void draw_plateau_1d(const draw_ctx *dc)
 {
     const app *a = dc->a;
     renderer *r = dc->r;
     const layout *lay = dc->lay;
     const theme *th = dc->th;
-    if (a->lesson.crit.count > 0 || a->lesson.companion)
-        return; /* only where no critical point explains a small gradient */
+    if (a->lesson.companion)
+        return;
     const float s = lay->scale;
     const int n = 2000;
     double start = NAN;
     for (int i = 0; i <= n; i++) {
         const double x =
             a->lesson.land->lo[0] + (a->lesson.land->hi[0] - a->lesson.land->lo[0]) * i / n;
-        landscape_point p;
-        landscape_eval(a->lesson.land, &x, &p);
-        const bool flat = fabs(p.g[0]) < 0.01;
+        const bool flat = assess_plateau(a->lesson.land, &a->lesson.crit, a->view.f_range, &x);
         if (flat && isnan(start))
             start = x;
         if ((!flat || i == n) && !isnan(start)) {
@@ -249,9 +294,15 @@ static void draw_plateau_1d(const draw_ctx *dc)
                 const float x0 = view_x_to_px(&a->view, lay, start),
                             x1 = view_x_to_px(&a->view, lay, end);
                 render_rect(r, x0, lay->plot_y, x1 - x0, lay->plot_h, rgba_alpha(YELLOW, 0.12f));
-                const char *lbl = _("vanishing gradient: |f′| < 0.01");
-                draw_text_fit(r, lbl, (x0 + x1) / 2, lay->plot_y + lay->plot_h - 70 * s, 24 * s,
-                         fmaxf(10.0f, 14 * s), x1 - x0 - 8 * s, TEXT_CENTER, YELLOW);
+                /* full size, on a backing, kept inside the plot (not shrunk to the band) */
+                const char *lbl = _("plateau: vanishing gradient");
+                const float fs = 24 * s, tw = render_text_width(r, lbl, fs);
+                const float cx = fminf(fmaxf((x0 + x1) / 2, lay->plot_x + tw / 2 + 10 * s),
+                                       lay->plot_x + lay->plot_w - tw / 2 - 10 * s);
+                const float ty = lay->plot_y + lay->plot_h - 70 * s;
+                render_rect(r, cx - tw / 2 - 6 * s, ty - 4 * s, tw + 12 * s, fs * 1.4f,
+                            rgba_alpha(BG, 0.85f));
+                render_text(r, lbl, cx, ty, fs, TEXT_CENTER, YELLOW);
                 const double mid = 0.5 * (start + end);
                 landscape_point m;
                 landscape_eval(a->lesson.land, &mid, &m);

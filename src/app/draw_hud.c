@@ -32,9 +32,10 @@ static void hud_row(renderer *r, const theme *th, const layout *lay, float *y, c
 {
     const float s = lay->scale, font = 26.0f * s;
     render_text(r, key, lay->side_x + 24 * s, *y, font, TEXT_LEFT, DIM);
-    draw_text_fit(r, value, lay->side_x + 170 * s, *y, font, fmaxf(10.0f, 16 * s),
-             lay->side_w - 180 * s, TEXT_LEFT, vc);
-    *y += font * 1.32f;
+    /* a value too long for its column wraps onto more lines (never shrinks) */
+    const int lines = draw_text_wrap(r, value, lay->side_x + 170 * s, *y, font,
+                                     lay->side_w - 180 * s, font * 1.2f, TEXT_LEFT, vc, true);
+    *y += font * 1.32f + (float)(lines > 1 ? lines - 1 : 0) * font * 1.2f;
 }
 
 static const char *status_text(const draw_ctx *dc, int which, rgba *color)
@@ -42,55 +43,16 @@ static const char *status_text(const draw_ctx *dc, int which, rgba *color)
     const app *a = dc->a;
     const theme *th = dc->th;
     const runner *rn = &a->sim.runners[which];
-    const situation sit = a->runs.assess[which].now;
-    *color = TEXT;
-    switch (rn->status) {
-    case RUNNER_DIVERGED:
-        *color = RED;
-        break;
-    case RUNNER_STOPPED:
-    case RUNNER_UNDEFINED:
-        *color = RED;
-        break;
-    case RUNNER_CONVERGED:
-        *color = GREEN;
-        break;
-    case RUNNER_OUT_OF_VIEW:
-        *color = ORANGE;
-        break;
-    case RUNNER_RUNNING:
-        break;
-    }
-    if (a->ui.drag == DRAG_START)
+    if (a->ui.drag == DRAG_START) {
+        *color = TEXT;
         return _("placing start");
-    if (rn->status == RUNNER_RUNNING || rn->status == RUNNER_CONVERGED) {
-        switch (sit) {
-        case SITUATION_GLOBAL_MIN:
-            *color = GREEN;
-            return rn->status == RUNNER_CONVERGED ? _("converged: global minimum")
-                                                  : _("at a global minimum");
-        case SITUATION_LOCAL_MIN:
-            *color = ORANGE;
-            return rn->status == RUNNER_CONVERGED ? _("converged: local minimum")
-                                                  : _("at a local minimum");
-        case SITUATION_SADDLE:
-            *color = ORANGE;
-            return _("near a saddle point");
-        case SITUATION_PLATEAU:
-            *color = ORANGE;
-            return _("plateau: tiny gradient");
-        case SITUATION_ESCAPED:
-            *color = YELLOW;
-            return _("escaped a local minimum!");
-        case SITUATION_MOVING:
-            break;
-        }
     }
-    if (a->sim.paused && rn->status == RUNNER_RUNNING)
-        return _("paused");
-    if (a->sim.paused && rn->status == RUNNER_OUT_OF_VIEW)
-        return _("paused, out of view");
-    return _(runner_status_name(rn->status));
+    status_tone tone;
+    const char *word = assess_status(rn->status, a->runs.assess[which].now, a->sim.paused, &tone);
+    const rgba by_tone[] = {[TONE_PLAIN] = TEXT, [TONE_GOOD] = GREEN, [TONE_CAUTION] = ORANGE,
+                            [TONE_ALERT] = YELLOW, [TONE_BAD] = RED};
+    *color = by_tone[tone];
+    return _(word);
 }
 
 /* The runners, one line each: color, optimizer and hyperparameters,
@@ -105,10 +67,6 @@ static void draw_legend(const draw_ctx *dc, float *y)
     for (int i = 0; i < a->sim.n_runners; i++) {
         const runner *rn = &a->sim.runners[i];
         const float ly = *y + font * 0.6f;
-        if (i == a->runs.selected && a->runs.n_runners > 1)
-            render_rect(r, lay->side_x + 8 * s, *y - 4 * s, lay->side_w - 16 * s, font * 1.45f,
-                        th->panel_hi);
-        render_disc(r, lay->side_x + 30 * s, ly, 9 * s, app_runner_color(a, i), 2 * s, TEXT);
         char label[96];
         optim_label(rn->opt.kind, &rn->opt.p, label, sizeof label);
         rgba sc;
@@ -118,14 +76,40 @@ static void draw_legend(const draw_ctx *dc, float *y)
         /* the status beside the label, or under it when both do not fit */
         const bool two_rows = render_text_width(r, label, font) + 16 * s + st_w > full;
         const float sy = two_rows ? *y + font * 1.3f : *y;
-        if (two_rows && i == a->runs.selected && a->runs.n_runners > 1)
-            render_rect(r, lay->side_x + 8 * s, *y - 4 * s + font * 1.45f, lay->side_w - 16 * s,
-                        font * 1.3f, th->panel_hi);
+        if (i == a->runs.selected && a->runs.n_runners > 1)
+            render_rect(r, lay->side_x + 8 * s, *y - 4 * s, lay->side_w - 16 * s,
+                        font * (two_rows ? 2.75f : 1.45f), th->panel_hi);
+        render_disc(r, lay->side_x + 30 * s, ly, 9 * s, app_runner_color(a, i), 2 * s, TEXT);
         render_text(r, st, lay->side_x + lay->side_w - 16 * s, sy, font, TEXT_RIGHT, sc);
         draw_text_fit(r, label, lay->side_x + 50 * s, *y, font, fmaxf(11.0f, 16 * s),
                       two_rows ? full : full - st_w - 16 * s, TEXT_LEFT, TEXT);
         *y += font * (two_rows ? 2.8f : 1.5f);
     }
+}
+
+/* A hyperparameter's name as shown ("weight decay"). */
+static void field_name(const optim_field *f, char *name, size_t n)
+{
+    snprintf(name, n, "%s", f->name);
+    for (char *c = name; *c; c++)
+        *c = *c == '_' ? ' ' : *c;
+}
+
+/* Two columns of hyperparameters when every name fits its half, else one
+ * (a long name is never shrunk or cut: "initial accumulator"). */
+static int panel_columns(const draw_ctx *dc, const int *idx, int n)
+{
+    const float s = dc->lay->scale, font = 22.0f * s;
+    const float col_w = (dc->lay->side_w - 40 * s) / 2;
+    int count;
+    const optim_field *f = optim_fields(&count);
+    for (int i = 0; i < n; i++) {
+        char name[48];
+        field_name(&f[idx[i]], name, sizeof name);
+        if (render_text_width(dc->r, name, font) > col_w * 0.55f)
+            return 1;
+    }
+    return 2;
 }
 
 /* The selected runner's hyperparameters; the field Ctrl+arrows change is
@@ -141,10 +125,11 @@ static void draw_panel(const draw_ctx *dc, float *y)
     const int n = app_panel_fields(a, idx, 32);
     const optim_field *f = optim_fields(&count);
     const runner *rn = &a->sim.runners[a->runs.selected];
-    const float col_w = (lay->side_w - 40 * s) / 2;
+    const int cols = panel_columns(dc, idx, n);
+    const float col_w = (lay->side_w - 40 * s) / (float)cols;
     for (int i = 0; i < n; i++) {
-        const float x = lay->side_x + 24 * s + (float)(i % 2) * col_w;
-        const float yy = *y + (float)(i / 2) * font * 1.4f;
+        const float x = lay->side_x + 24 * s + (float)(i % cols) * col_w;
+        const float yy = *y + (float)(i / cols) * font * 1.4f;
         const bool sel = i == a->runs.panel_field % n;
         if (sel)
             render_rect(r, x - 6 * s, yy - 3 * s, col_w - 6 * s, font * 1.35f,
@@ -156,14 +141,47 @@ static void draw_panel(const draw_ctx *dc, float *y)
         else
             snprintf(v, sizeof v, "%.3g", val);
         char name[48];
-        snprintf(name, sizeof name, "%s", f[idx[i]].name);
-        for (char *c = name; *c; c++)
-            *c = *c == '_' ? ' ' : *c;
-        draw_text_fit(r, name, x, yy, font, fmaxf(10.0f, 14 * s), col_w * 0.55f, TEXT_LEFT,
-                 sel ? YELLOW : DIM);
-        render_text(r, v, x + col_w * 0.58f, yy, font, TEXT_LEFT, sel ? YELLOW : TEXT);
+        field_name(&f[idx[i]], name, sizeof name);
+        const float name_w = cols == 2 ? col_w * 0.55f : col_w * 0.6f;
+        draw_text_fit(r, name, x, yy, font, font, name_w, TEXT_LEFT, sel ? YELLOW : DIM);
+        render_text(r, v, x + name_w + col_w * 0.03f, yy, font, TEXT_LEFT, sel ? YELLOW : TEXT);
     }
-    *y += (float)((n + 1) / 2) * font * 1.4f;
+    *y += (float)((n + cols - 1) / cols) * font * 1.4f;
+}
+
+/* The minimum known exactly (the global minimum among the critical points,
+ * found in closed form or polished to machine precision) and the
+ * iterate's distance to it, which the numerical method only shrinks. */
+static void draw_exact(const draw_ctx *dc, float *y)
+{
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
+    const runner *rn = &a->sim.runners[a->runs.selected];
+    const critical_point *best = NULL;
+    double d = INFINITY;
+    for (int i = 0; i < a->lesson.crit.count; i++) {
+        const critical_point *q = &a->lesson.crit.points[i];
+        const double e = hypot(q->x - rn->x[0], a->lesson.land->dim > 1 ? q->y - rn->x[1] : 0.0);
+        if (q->kind == CRITICAL_GLOBAL_MIN && e < d) {
+            d = e;
+            best = q;
+        }
+    }
+    if (!best)
+        return;
+    char v[112], n1[48], n2[48];
+    format_num(n1, sizeof n1, best->x);
+    if (a->lesson.land->dim > 1) {
+        format_num(n2, sizeof n2, best->y);
+        snprintf(v, sizeof v, "(%s, %s)", n1, n2);
+    } else {
+        snprintf(v, sizeof v, "%s", n1);
+    }
+    hud_row(r, th, lay, y, _("x* exact"), v, GREEN);
+    format_num(v, sizeof v, d);
+    hud_row(r, th, lay, y, "|x − x*|", v, YELLOW);
 }
 
 /* The second-derivative test at the selected runner's iterate: f'' (1D)
@@ -232,8 +250,15 @@ static void draw_hessian(const draw_ctx *dc, float *y)
     const double tol = 1e-6 * fmax(scale, 1e-300);
     char verdict[160];
     rgba c = TEXT;
-    if ((cp && cp->kind == CRITICAL_DEGENERATE) || fabs(lam[0]) <= tol || fabs(lam[1]) <= tol ||
-        scale == 0.0) {
+    if ((cp && cp->kind == CRITICAL_UNDEFINED) || !isfinite(lam[0]) || !isfinite(lam[1])) {
+        /* no verdict is read from NaN (relu(x)^1.5 at 0) */
+        if (a->lesson.land->dim > 1)
+            snprintf(verdict, sizeof verdict, _("no verdict%s (the Hessian is undefined)"), where);
+        else
+            snprintf(verdict, sizeof verdict, _("no verdict%s (f″ is undefined)"), where);
+        c = ORANGE;
+    } else if ((cp && cp->kind == CRITICAL_DEGENERATE) || fabs(lam[0]) <= tol ||
+               fabs(lam[1]) <= tol || scale == 0.0) {
         if (a->lesson.land->dim > 1)
             snprintf(verdict, sizeof verdict, _("inconclusive%s (a λ = 0)"), where);
         else
@@ -256,6 +281,21 @@ static void draw_hessian(const draw_ctx *dc, float *y)
         c = ORANGE;
     }
     hud_row(r, th, lay, y, _("test"), verdict, c);
+    if (!(cp && a->lesson.land->dim == 2 && a->ui.explain))
+        return;
+    /* step by step (T): the eigenvalues worked out, det(H − λI) = 0 at the
+     * critical point with its numbers */
+    const double at_cp[2] = {cp->x, cp->y};
+    landscape_point hp;
+    landscape_eval(a->lesson.land, at_cp, &hp);
+    char lines[EXPLAIN_MAX_LINES][EXPLAIN_LINE];
+    const int n = explain_eigen(hp.h[0][0], hp.h[0][1], hp.h[1][0], hp.h[1][1], lines);
+    const float s = lay->scale, font = 22.0f * s;
+    for (int i = 0; i < n; i++) {
+        draw_text_fit(r, lines[i], lay->side_x + 24 * s, *y, font, fmaxf(10.0f, 16 * s),
+                      lay->side_w - 36 * s, TEXT_LEFT, i + 1 == n ? c : TEXT);
+        *y += font * 1.35f;
+    }
 }
 
 void draw_hud(const draw_ctx *dc)
@@ -266,10 +306,16 @@ void draw_hud(const draw_ctx *dc)
     const theme *th = dc->th;
     const float s = lay->scale;
     const runner *rn = &a->sim.runners[a->runs.selected];
-    const float hint_y = lay->side_h - 44 * s;
-    const char *hint = _("H: help · A: add runner · O: optimizer · T: step by step");
-    draw_text_fit(r, hint, lay->side_x + 24 * s, hint_y, 20 * s, fmaxf(11.0f, 14 * s),
-             lay->side_w - 30 * s, TEXT_LEFT, DIM);
+    /* the hint wraps (never shrinks or loses its end) */
+    /* no-break spaces within an item, so it wraps between items */
+    const char *hint = _("H:\u00a0help · A:\u00a0add\u00a0runner · O:\u00a0optimizer · "
+                         "T:\u00a0step\u00a0by\u00a0step");
+    const float hint_w = lay->side_w - 36 * s, hint_lh = 26 * s;
+    const int hint_lines = draw_text_wrap(r, hint, 0, 0, 20 * s, hint_w, hint_lh, TEXT_LEFT, DIM,
+                                          false);
+    const float hint_y = lay->side_h - 18 * s - (float)hint_lines * hint_lh;
+    draw_text_wrap(r, hint, lay->side_x + 24 * s, hint_y, 20 * s, hint_w, hint_lh, TEXT_LEFT, DIM,
+                   true);
     float y = 20 * s;
     draw_legend(dc, &y);
     y += 8 * s;
@@ -283,6 +329,8 @@ void draw_hud(const draw_ctx *dc)
         format_num(v, sizeof v, rn->x[1]);
         hud_row(r, th, lay, &y, "y", v, TEXT);
     }
+    if (a->ui.exact) /* analytical vs numerical: the exact answer beside the iterate */
+        draw_exact(dc, &y);
     const char *fs = a->lesson.land->symbol;
     char key[32];
     format_num(v, sizeof v, rn->at.f);
@@ -352,7 +400,8 @@ void draw_hud(const draw_ctx *dc)
     /* the selected runner's hyperparameters, when the window leaves room */
     int idx[32];
     const int n_fields = app_panel_fields(a, idx, 32);
-    const float panel_h = 40 * s + (float)((n_fields + 1) / 2) * 22 * s * 1.4f;
+    const int cols = panel_columns(dc, idx, n_fields);
+    const float panel_h = 40 * s + (float)((n_fields + cols - 1) / cols) * 22 * s * 1.4f;
     if (y + 16 * s + panel_h < hint_y) {
         y += 16 * s;
         draw_text_fit(r, _("hyperparameters (Ctrl+arrows)"), lay->side_x + 24 * s, y, 20 * s,
@@ -411,6 +460,40 @@ void draw_explain(const draw_ctx *dc)
                  fmaxf(10.0f, 14 * s), w, TEXT_LEFT, TEXT);
 }
 
+/* The help overlay's rows laid out for cols columns at font size font: each
+ * row's column and top (ys, cs; up to 256 rows) and the tallest column's
+ * height. key_w: the keys' column width. */
+static float help_layout(const draw_ctx *dc, const binding *b, int n, int cols, float font,
+                         float col_w, float key_w, float *ys, int *cs)
+{
+    renderer *r = dc->r;
+    const float s = dc->lay->scale, lh = font * 1.2f, row_gap = font * 0.25f;
+    float rh[256], total = 0;
+    int k = 0;
+    for (int i = 0; i < n && k < 256; i++) {
+        if (!b[i].help)
+            continue;
+        const int kl = draw_text_wrap(r, _(b[i].keys), 0, 0, font, key_w - font * 0.5f, lh,
+                                      TEXT_LEFT, dc->th->text, false);
+        const int hl = draw_text_wrap(r, _(b[i].help), 0, 0, font, col_w - key_w - 10 * s, lh,
+                                      TEXT_LEFT, dc->th->dim, false);
+        rh[k] = (float)(kl > hl ? kl : hl) * lh + row_gap;
+        total += rh[k++];
+    }
+    /* columns filled in turn to an even share of the total height */
+    const float share = total / (float)cols;
+    float col_h[3] = {0, 0, 0};
+    int c = 0;
+    for (int j = 0; j < k; j++) {
+        if (c + 1 < cols && col_h[c] > 0 && col_h[c] + rh[j] / 2 > share)
+            c++;
+        cs[j] = c;
+        ys[j] = col_h[c];
+        col_h[c] += rh[j];
+    }
+    return fmaxf(col_h[0], fmaxf(col_h[1], col_h[2]));
+}
+
 void draw_help(const draw_ctx *dc)
 {
     renderer *r = dc->r;
@@ -419,33 +502,52 @@ void draw_help(const draw_ctx *dc)
     const float s = lay->scale;
     int n;
     const binding *b = input_bindings(&n);
-    int rows = 0;
-    for (int i = 0; i < n; i++)
-        rows += b[i].help != NULL;
-    /* two columns, as large as fits the window's height */
-    const int per_col = (rows + 1) / 2;
-    const float font = fminf(24.0f * s, (lay->fb_h - 20.0f) / ((float)per_col * 1.45f + 5.0f));
-    const float w = lay->fb_w - 40 * s;
-    const float h = ((float)per_col + 2.5f) * font * 1.45f + 2 * font;
+    /* the largest text (24 px a scale unit, at least the room's minimum) in
+     * two columns, else three, that fits the window's height; keys and help
+     * wrap, never cut */
+    const float min_px = LAYOUT_TEXT_MIN * s, w = lay->fb_w - 40 * s, gap = 20 * s;
+    float ys[256], font = 24.0f * s, col_w = 0, key_w = 0, body = 0;
+    int cs[256], cols = 2;
+    for (cols = 2; cols <= 3; cols++) {
+        for (font = 24.0f * s; font >= min_px * 0.999f; font *= 0.93f) {
+            col_w = (w - 60 * s - (float)(cols - 1) * gap) / (float)cols;
+            key_w = 0;
+            for (int i = 0; i < n; i++)
+                if (b[i].help)
+                    key_w = fmaxf(key_w, render_text_width(r, _(b[i].keys), font));
+            key_w = fminf(key_w + font * 0.8f, col_w * 0.45f);
+            body = help_layout(dc, b, n, cols, font, col_w, key_w, ys, cs);
+            if (font * 2.9f + body + font * 2.4f <= lay->fb_h - 20 * s)
+                break;
+        }
+        if (font >= min_px * 0.999f)
+            break;
+    }
+    if (cols > 3) { /* nothing fits: three columns at the minimum, top-aligned */
+        cols = 3;
+        font = min_px;
+        col_w = (w - 60 * s - 2 * gap) / 3;
+        key_w = col_w * 0.45f;
+        body = help_layout(dc, b, n, cols, font, col_w, key_w, ys, cs);
+    }
+    const float top = font * 2.9f, lh = font * 1.2f;
+    const float h = top + body + font * 2.4f;
     const float x = (lay->fb_w - w) / 2, y = fmaxf((lay->fb_h - h) / 2, 10 * s);
     render_rect(r, 0, 0, lay->fb_w, lay->fb_h, rgba_alpha(BG, 0.6f));
     render_rect(r, x, y, w, h, rgba_alpha(PANEL, 0.97f));
     render_text(r, _("Keys and mouse"), x + 30 * s, y + font, font * 1.2f, TEXT_LEFT, YELLOW);
-    const float col_w = (w - 60 * s) / 2, key_w = font * 9.5f;
-    int row = 0;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0, k = 0; i < n && k < 256; i++) {
         if (!b[i].help)
             continue;
-        const int c = row / per_col;
-        const float cx = x + 30 * s + (float)c * (col_w + 20 * s);
-        const float ty = y + font * 2.9f + (float)(row % per_col) * font * 1.45f;
-        draw_text_fit(r, _(b[i].keys), cx, ty, font, fmaxf(9.0f, font * 0.7f), key_w - font * 0.5f,
-                      TEXT_LEFT, TEXT);
-        draw_text_fit(r, _(b[i].help), cx + key_w, ty, font, fmaxf(9.0f, font * 0.7f),
-                      col_w - key_w - 10 * s, TEXT_LEFT, DIM);
-        row++;
+        const float cx = x + 30 * s + (float)cs[k] * (col_w + gap);
+        const float ty = y + top + ys[k];
+        draw_text_wrap(r, _(b[i].keys), cx, ty, font, key_w - font * 0.5f, lh, TEXT_LEFT, TEXT,
+                       true);
+        draw_text_wrap(r, _(b[i].help), cx + key_w, ty, font, col_w - key_w - 10 * s, lh,
+                       TEXT_LEFT, DIM, true);
+        k++;
     }
-    draw_text_fit(r, _("Mouse: left-drag moves the start · right-drag rotates 3D · wheel zooms"),
-                  x + 30 * s, y + font * 2.9f + (float)per_col * font * 1.45f + font * 0.3f,
-                  font * 0.9f, 9.0f, w - 40 * s, TEXT_LEFT, TEXT);
+    draw_text_wrap(r, _("Mouse: left-drag moves the start · right-drag rotates 3D · wheel zooms"),
+                   x + 30 * s, y + top + body + font * 0.3f, font, w - 40 * s, lh, TEXT_LEFT,
+                   TEXT, true);
 }

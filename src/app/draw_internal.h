@@ -38,6 +38,35 @@ typedef struct draw_ctx {
  * and then cut with an ellipsis so it fits max_w pixels (<= 0: no limit). */
 void draw_text_fit(renderer *r, const char *utf8, float x, float y, float size_px, float min_px,
                    float max_w, text_align align, rgba color);
+/* Draws utf8 wrapped at spaces onto lines of at most max_w pixels, line_h
+ * apart from y down, at size_px (never shrunk; a single word wider than
+ * max_w is cut by draw_text_fit). Returns the lines used; with draw false
+ * only counts them. */
+int draw_text_wrap(renderer *r, const char *utf8, float x, float y, float size_px, float max_w,
+                   float line_h, text_align align, rgba color, bool draw);
+
+/* Label placement without overlaps (draw_util.c): boxes already taken
+ * (labels placed, a legend), and a label tried at candidate spots around
+ * its point, inside the plot; it is dropped when none is free. Callers
+ * place the most important labels first. */
+#define LABELS_MAX 64
+typedef struct label_placer {
+    int n;
+    float box[LABELS_MAX][4]; /* x, y, w, h */
+} label_placer;
+void labels_reserve(label_placer *p, float x, float y, float w, float h);
+/* True when the box (x, y, w, h) overlaps no taken box. */
+bool labels_free(const label_placer *p, float x, float y, float w, float h);
+/* The 1D view's labels laid out once for everything that draws there
+ * (draw_curve.c): the legend's box reserved, then each marked point's
+ * label, stacked under its point or moved to a free spot (box[i] = x, y, w,
+ * h; w = 0 when left out). Returns the number of marks. */
+int marks_layout_1d(const draw_ctx *dc, label_placer *pl, float box[][4]);
+/* A w x h label for the point (px, py): true with its top-left in (*x, *y)
+ * and the box taken; false when every spot overlaps a taken box or leaves
+ * lay's plot. */
+bool labels_place(label_placer *p, const layout *lay, float px, float py, float w, float h,
+                  float *x, float *y);
 
 /* Shared helpers (draw_util.c): a tick label with as few decimals as the
  * tick step needs; an arrow from (x0, y0) to (x1, y1) of width w; the index
@@ -54,6 +83,11 @@ void draw_view_1d(const draw_ctx *dc);
 void draw_runners_1d(const draw_ctx *dc);
 void draw_view_3d(const draw_ctx *dc);
 void draw_runners_3d(const draw_ctx *dc);
+/* Shift+C (2D): the two slices f(x, y0) and f(x0, y) through the critical
+ * point nearest the selected runner (its iterate when there is none), as
+ * curves in the plot's top corners, each with what its curvature says
+ * (a minimum along x, a maximum along y: d2l 12.1's saddle). */
+void draw_slices(const draw_ctx *dc);
 void draw_view_contour(const draw_ctx *dc);
 void draw_runners_contour(const draw_ctx *dc);
 

@@ -12,43 +12,18 @@
 #include "app/draw_internal.h"
 #include "app/format.h"
 #include "app/theme.h"
+#include "core/loss.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define LOSS_MAX_POINTS 512 /* samples per curve (the panel is narrower) */
-
-/* One curve of the panel: steps and values of one landscape along one
- * runner's trail. */
+/* One curve of the panel and its color. */
 typedef struct loss_curve {
-    int n;
-    double step[LOSS_MAX_POINTS];
-    double f[LOSS_MAX_POINTS];
+    loss_series ser;
     rgba color;
 } loss_curve;
-
-/* Samples l at rn's trail points, at most LOSS_MAX_POINTS of them evenly
- * spread, the newest always included. */
-static void loss_sample(const runner *rn, const landscape *l, rgba color, loss_curve *c)
-{
-    const int n = rn->trail_len;
-    const long first_step = rn->step - (n - 1);
-    const int m = n < LOSS_MAX_POINTS ? n : LOSS_MAX_POINTS;
-    c->n = 0;
-    c->color = color;
-    for (int k = 0; k < m; k++) {
-        const int i = m == 1 ? n - 1 : (int)((long)k * (n - 1) / (m - 1));
-        double p[2];
-        runner_trail_point(rn, i, p);
-        landscape_point v;
-        landscape_eval(l, p, &v);
-        c->step[c->n] = (double)(first_step + i);
-        c->f[c->n] = v.f;
-        c->n++;
-    }
-}
 
 /* The lowest value among the landscape's minima (f*), or NAN. */
 static double lowest_minimum(const app *a)
@@ -77,41 +52,67 @@ static void loss_panel(const draw_ctx *dc, loss_curve *curves)
     const bool two_risks = a->lesson.companion != NULL;
     const runner *sel = &a->sim.runners[a->runs.selected];
     if (two_risks) {
-        loss_sample(sel, a->lesson.land, t->landscape, &curves[nc++]);
-        loss_sample(sel, a->lesson.companion, t->companion, &curves[nc++]);
+        curves[nc].color = t->landscape;
+        loss_sample(&curves[nc++].ser, sel, a->lesson.land);
+        curves[nc].color = t->companion;
+        loss_sample(&curves[nc++].ser, sel, a->lesson.companion);
     } else {
-        for (int i = 0; i < a->sim.n_runners; i++)
-            loss_sample(&a->sim.runners[i], a->lesson.land, app_runner_color(a, i), &curves[nc++]);
+        for (int i = 0; i < a->sim.n_runners; i++) {
+            curves[nc].color = app_runner_color(a, i);
+            loss_sample(&curves[nc++].ser, &a->sim.runners[i], a->lesson.land);
+        }
     }
 
-    /* the y quantity: f, or log10(f - f*) */
-    double fstar = lowest_minimum(a);
+    /* the y quantity: f, or log10(f - f*) with f* each curve's own lowest
+     * minimum (lesson 1's risk: its marked minimum) */
+    double fstar = lowest_minimum(a), fstar2 = NAN;
     if (a->ui.loss_log && !isfinite(fstar)) {
         fstar = INFINITY; /* no known minimum: below the lowest value seen */
         for (int c = 0; c < nc; c++)
-            for (int i = 0; i < curves[c].n; i++)
-                if (curves[c].f[i] < fstar)
-                    fstar = curves[c].f[i];
+            for (int i = 0; i < curves[c].ser.n; i++)
+                if (curves[c].ser.y[i] < fstar)
+                    fstar = curves[c].ser.y[i];
         fstar -= 1e-12;
     }
+    if (two_risks && a->ui.loss_log) {
+        for (int m = 0; m < a->lesson.land->n_marks; m++) {
+            const landscape_mark *mk = &a->lesson.land->marks[m];
+            double xm, p2[2];
+            if (mk->of_function && strcmp(mk->of_function, a->lesson.companion->name) == 0 &&
+                landscape_critical_1d(a->lesson.companion, mk->seed, &xm)) {
+                landscape_point v;
+                p2[0] = xm;
+                landscape_eval(a->lesson.companion, p2, &v);
+                fstar2 = v.f;
+            }
+        }
+    }
+    long zero_step = -1, below_step = -1;
     double s0 = INFINITY, s1 = -INFINITY, v0 = INFINITY, v1 = -INFINITY;
     for (int c = 0; c < nc; c++) {
-        for (int i = 0; i < curves[c].n; i++) {
-            double v = curves[c].f[i];
-            if (a->ui.loss_log) /* below f* (only off the domain) the gap has no log: a break */
-                v = v - fstar >= 0.0 ? log10(fmax(v - fstar, 1e-16)) : NAN;
-            curves[c].f[i] = v;
+        loss_series *ser = &curves[c].ser;
+        if (a->ui.loss_log) { /* a gap of 0 or below has no log: a break, said below */
+            loss_log_gap(ser, two_risks && c == 1 ? fstar2 : fstar);
+            if (ser->zero_step >= 0 && (zero_step < 0 || ser->zero_step < zero_step))
+                zero_step = ser->zero_step;
+            if (ser->below_step >= 0 && (below_step < 0 || ser->below_step < below_step))
+                below_step = ser->below_step;
+        }
+        for (int i = 0; i < ser->n; i++) {
+            const double v = ser->y[i];
             if (!isfinite(v))
                 continue;
-            s0 = fmin(s0, curves[c].step[i]);
-            s1 = fmax(s1, curves[c].step[i]);
+            s0 = fmin(s0, ser->step[i]);
+            s1 = fmax(s1, ser->step[i]);
             v0 = fmin(v0, v);
             v1 = fmax(v1, v);
         }
     }
 
     const float fs = fmaxf(11.0f, 20 * s), pad = 12 * s;
-    const char *title = two_risks       ? _("loss over steps: training loss and risk")
+    const char *title = two_risks ? (a->ui.loss_log ? _("loss over steps: log10(f − f*), "
+                                                       "training loss and risk")
+                                                    : _("loss over steps: training loss and risk"))
                         : a->ui.loss_log ? _("loss over steps: log10(f − f*)")
                                          : _("loss over steps: f at each iterate");
     draw_text_fit(r, title, x + pad, y + 8 * s, fs, 10.0f, w - 2 * pad, TEXT_LEFT, t->text);
@@ -139,7 +140,7 @@ static void loss_panel(const draw_ctx *dc, loss_curve *curves)
     /* axes and labels */
     const float box[10] = {gx, gy, gx, gy + gh, gx + gw, gy + gh};
     render_polyline(r, box, 3, 1.5f * s, t->axis);
-    char num[48], lab[96];
+    char num[48], lab[192];
     format_sig(num, sizeof num, v1, 3);
     render_text(r, num, gx - 6 * s, gy - fs * 0.5f, fs, TEXT_RIGHT, t->text);
     format_sig(num, sizeof num, v0, 3);
@@ -153,11 +154,12 @@ static void loss_panel(const draw_ctx *dc, loss_curve *curves)
     float pts[2 * LOSS_MAX_POINTS];
     render_clip(r, gx, gy - 2 * s, gw + 2 * s, gh + 4 * s);
     for (int c = nc - 1; c >= 0; c--) {
-        for (int i = 0; i < curves[c].n; i++) {
-            pts[2 * i] = PX(curves[c].step[i]);
-            pts[2 * i + 1] = isfinite(curves[c].f[i]) ? PY(curves[c].f[i]) : NAN;
+        const loss_series *ser = &curves[c].ser;
+        for (int i = 0; i < ser->n; i++) {
+            pts[2 * i] = PX(ser->step[i]);
+            pts[2 * i + 1] = isfinite(ser->y[i]) ? PY(ser->y[i]) : NAN;
         }
-        render_polyline(r, pts, curves[c].n, 3.0f * s, curves[c].color);
+        render_polyline(r, pts, ser->n, 3.0f * s, curves[c].color);
     }
     render_clip(r, 0, 0, 0, 0);
 
@@ -170,27 +172,66 @@ static void loss_panel(const draw_ctx *dc, loss_curve *curves)
                           t->text) + 3 * fs * 0.3f;
         render_rect(r, lx, ly + fs * 0.35f, 22 * s, 4 * s, t->companion);
         render_text(r, _("risk"), lx + 28 * s, ly, fs * 0.9f, TEXT_LEFT, t->text);
-        const loss_curve *risk = &curves[1];
-        int best = -1;
-        for (int i = 0; i < risk->n; i++)
-            if (isfinite(risk->f[i]) && (best < 0 || risk->f[i] < risk->f[best]))
-                best = i;
-        if (best >= 0 && best < risk->n - 1) {
-            const float bx = PX(risk->step[best]), by = PY(risk->f[best]);
-            for (float yy = gy; yy < gy + gh; yy += 10 * s) {
-                const float dash[4] = {bx, yy, bx, fminf(yy + 5 * s, gy + gh)};
-                render_polyline(r, dash, 2, 2.0f * s, t->accent);
+        /* the lowest risk of the whole run, tracked step by step (core/sim) */
+        if (sel->watch && sel->watch_best_step < sel->step) {
+            const double bs = (double)sel->watch_best_step;
+            double bv = sel->watch_best;
+            if (a->ui.loss_log)
+                bv = bv - fstar2 > 0.0 ? log10(bv - fstar2) : NAN;
+            const bool shown = bs >= s0 && bs <= s1;
+            const float bx = shown ? PX(bs) : gx;
+            if (shown) {
+                for (float yy = gy; yy < gy + gh; yy += 10 * s) {
+                    const float dash[4] = {bx, yy, bx, fminf(yy + 5 * s, gy + gh)};
+                    render_polyline(r, dash, 2, 2.0f * s, t->accent);
+                }
+                if (isfinite(bv) && bv >= v0 && bv <= v1)
+                    render_disc(r, bx, PY(bv), 7 * s, t->accent, 0, t->bg);
             }
-            render_disc(r, bx, by, 7 * s, t->accent, 0, t->bg);
-            snprintf(lab, sizeof lab, _("stop here (early stopping): step %.0f"), risk->step[best]);
+            /* with noise the lowest value so far is what early stopping
+             * would watch (on validation data); without, the run's lowest */
+            if (sel->noise > 0.0)
+                snprintf(lab, sizeof lab,
+                         _("lowest risk so far: step %ld (early stopping watches this on "
+                           "validation data)"),
+                         sel->watch_best_step);
+            else
+                snprintf(lab, sizeof lab,
+                         shown ? _("stop here (early stopping): lowest risk at step %ld")
+                               : _("stop here (early stopping): lowest risk at step %ld, before the "
+                                   "steps shown"),
+                         sel->watch_best_step);
             const bool right = bx < gx + gw * 0.5f;
             draw_text_fit(r, lab, right ? bx + 10 * s : bx - 10 * s, gy + 4 * s, fs * 0.9f, 10.0f,
                           right ? gx + gw - bx - 12 * s : bx - gx - 12 * s,
                           right ? TEXT_LEFT : TEXT_RIGHT, t->accent);
+            /* the regions around the moment to stop (d2l 12.1's training
+             * figure): before it the model still underfits, after it the
+             * training loss falls while the risk rises: overfitting */
+            if (shown && sel->noise == 0.0) {
+                const char *under = _("← underfitting");
+                const char *over = _("overfitting →");
+                const float ry = gy + gh - fs * 1.3f;
+                if (bx - gx > render_text_width(r, under, fs * 0.9f) + 20 * s)
+                    render_text(r, under, bx - 10 * s, ry, fs * 0.9f, TEXT_RIGHT, t->text);
+                if (gx + gw - bx > render_text_width(r, over, fs * 0.9f) + 20 * s)
+                    render_text(r, over, bx + 10 * s, ry, fs * 0.9f, TEXT_LEFT, t->text);
+            }
         }
     } else if (a->ui.loss_log) {
         format_sig(num, sizeof num, fstar, 6);
-        snprintf(lab, sizeof lab, _("f* = %s (lowest minimum)   Shift+J: linear"), num);
+        if (zero_step >= 0)
+            snprintf(lab, sizeof lab,
+                     _("f = f* = %s exactly at step %ld: log 0 = −∞, the line breaks   "
+                       "Shift+J: linear"),
+                     num, zero_step);
+        else if (below_step >= 0)
+            snprintf(lab, sizeof lab,
+                     _("f below f* = %s (found numerically) at step %ld: the line breaks   "
+                       "Shift+J: linear"),
+                     num, below_step);
+        else
+            snprintf(lab, sizeof lab, _("f* = %s (lowest minimum)   Shift+J: linear"), num);
         draw_text_fit(r, lab, x + pad, ly, fs * 0.9f, 10.0f, w - 2 * pad, TEXT_LEFT, t->dim);
     } else {
         draw_text_fit(r, _("each runner in its color   Shift+J: log scale"), x + pad, ly, fs * 0.9f,
@@ -402,15 +443,27 @@ void draw_scene_caption(const draw_ctx *dc)
         return;
     const theme *th = dc->th;
     const float s = lay->scale;
-    const float x = lay->caption_x, y = lay->caption_y, w = lay->caption_w, h = lay->caption_h;
+    const float x = lay->caption_x, w = lay->caption_w;
+    float y = lay->caption_y, h = lay->caption_h;
+    /* three lines in the band; smaller type down to the room's minimum,
+     * then more lines, the band growing up over the plot: no line dropped */
+    enum { MAX_LINES = 8 };
+    int starts[MAX_LINES], lens[MAX_LINES], lines = MAX_LINES;
+    float px = 26 * s;
+    const float min_px = LAYOUT_TEXT_MIN * s;
+    while ((lines = wrap_lines(r, caption, px, w - 40 * s, 3, starts, lens)) > 3 && px > min_px)
+        px = fmaxf(min_px, px * 0.92f);
+    if (lines > 3)
+        lines = wrap_lines(r, caption, px, w - 40 * s, MAX_LINES, starts, lens);
+    if (lines > MAX_LINES)
+        lines = MAX_LINES;
+    const float need = (float)lines * px * 1.3f + 16 * s;
+    if (need > h) {
+        y -= need - h;
+        h = need;
+    }
     render_rect(r, x, y, w, h, th->panel);
     render_rect(r, x, y, 6 * s, h, th->accent);
-    int starts[4], lens[4], lines = 4;
-    float px = 26 * s;
-    while (px > 10.0f && (lines = wrap_lines(r, caption, px, w - 40 * s, 3, starts, lens)) > 3)
-        px *= 0.92f;
-    if (lines > 3)
-        lines = 3;
     const float top = y + (h - (float)lines * px * 1.3f) / 2;
     char buf[SCENE_TEXT_MAX];
     for (int i = 0; i < lines; i++) {
@@ -429,6 +482,19 @@ void draw_scene_annotations(const draw_ctx *dc)
         return;
     const theme *th = dc->th;
     const float s = lay->scale, fs = fmaxf(11.0f, 22 * s);
+    /* clear of the legend and the marks' labels (1D) and of each other */
+    label_placer pl = {0};
+    if (a->view.kind == VIEW_CURVE && a->ui.annotate) {
+        float box[APP_MAX_MARKS][4];
+        marks_layout_1d(dc, &pl, box);
+    } else if (a->view.kind == VIEW_CURVE) {
+        float box[APP_MAX_MARKS][4];
+        label_placer legend_only = {0};
+        marks_layout_1d(dc, &legend_only, box);
+        if (legend_only.n > 0 && a->lesson.companion)
+            labels_reserve(&pl, legend_only.box[0][0], legend_only.box[0][1],
+                           legend_only.box[0][2], legend_only.box[0][3]);
+    }
     for (int i = 0; i < a->scenes.scene.n_annotations; i++) {
         const scene_annotation *an = &a->scenes.scene.annotations[i];
         landscape_point v;
@@ -440,19 +506,48 @@ void draw_scene_annotations(const draw_ctx *dc)
             py > lay->plot_y + lay->plot_h)
             continue;
         const char *text = strcmp(a->ui.lang, "ko") == 0 && an->text_ko[0] ? an->text_ko : an->text;
-        /* labels pinned along the plot's top, one row each, with a leader
-         * line down to the point: clear of the curve's marks below it */
-        const float ly = lay->plot_y + 12 * s + (float)i * fs * 1.7f;
+        const float tw = fminf(render_text_width(r, text, fs), lay->plot_w * 0.6f);
+        /* labels pinned along the plot's top, a row each, with a leader line
+         * down to the point; starting at the point and running right, moved
+         * left only where it would leave the plot, and down a row while it
+         * would cover the legend, a mark's label or another annotation */
+        float tx = px - 12 * s;
+        tx = fmaxf(lay->plot_x + 4 * s, fminf(tx, lay->plot_x + lay->plot_w - tw - 12 * s));
+        float ly = lay->plot_y + 12 * s + (float)i * fs * 1.7f;
+        while (!labels_free(&pl, tx - 8 * s, ly - 4 * s, tw + 16 * s, fs * 1.4f) &&
+               ly + fs * 3.0f < py)
+            ly += fs * 1.7f;
+        if (labels_free(&pl, tx - 8 * s, ly - 4 * s, tw + 16 * s, fs * 1.4f)) {
+            labels_reserve(&pl, tx - 8 * s, ly - 4 * s, tw + 16 * s, fs * 1.4f);
+        } else { /* no row above the point is free: a free spot around it, or none */
+            float bx, by;
+            render_disc(r, px, py, 9 * s, rgba_alpha(th->bg, 0.0f), 3 * s, th->accent);
+            if (!labels_place(&pl, lay, px, py, tw + 16 * s, fs * 1.4f, &bx, &by))
+                continue;
+            tx = bx + 8 * s;
+            ly = by + 4 * s;
+        }
         const float line[4] = {px, ly + fs * 1.3f, px, py - 10 * s};
         if (py - 10 * s > ly + fs * 1.3f)
             render_polyline(r, line, 2, 2.0f * s, th->accent);
         render_disc(r, px, py, 9 * s, rgba_alpha(th->bg, 0.0f), 3 * s, th->accent);
-        const float tw = fminf(render_text_width(r, text, fs), lay->plot_w * 0.6f);
-        /* starting at the point and running right (the plot's legend sits at
-         * its top-left), moved left only where it would leave the plot */
-        float tx = px - 12 * s;
-        tx = fmaxf(lay->plot_x + 4 * s, fminf(tx, lay->plot_x + lay->plot_w - tw - 12 * s));
         render_rect(r, tx - 8 * s, ly - 4 * s, tw + 16 * s, fs * 1.4f, rgba_alpha(th->panel, 0.9f));
         draw_text_fit(r, text, tx, ly, fs, 10.0f, lay->plot_w * 0.6f, TEXT_LEFT, th->accent);
     }
+}
+
+void draw_rec_mark(const app *a, renderer *r, int fb_w, int fb_h)
+{
+    const theme *t = theme_get(a->ui.theme);
+    layout lay;
+    app_layout(a, fb_w, fb_h, &lay);
+    const float s = lay.scale, fs = 26 * s;
+    const long secs = a->export.exp.fps > 0 ? (long)(a->export.exp.frames / a->export.exp.fps) : 0;
+    char text[32];
+    snprintf(text, sizeof text, "REC %ld:%02ld", secs / 60, secs % 60);
+    const float w = render_text_width(r, text, fs) + 44 * s;
+    const float x = lay.side_x - w - 12 * s, y = 10 * s;
+    render_rect(r, x, y, w, fs * 1.5f, rgba_alpha(t->panel, 0.92f));
+    render_disc(r, x + 18 * s, y + fs * 0.75f, 9 * s, t->bad, 0, t->bad);
+    render_text(r, text, x + 34 * s, y + fs * 0.2f, fs, TEXT_LEFT, t->bad);
 }

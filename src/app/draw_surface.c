@@ -49,6 +49,64 @@ static void draw_axis3d(renderer *r, const theme *th, const layout *lay, const f
         render_text(r, name, px, py - 13 * s, 26 * s, TEXT_CENTER, YELLOW);
 }
 
+/* The critical points' labels, placed without overlapping each other or
+ * the points (global minima first, maxima last; one that finds no free spot
+ * is left out), each with a leader line to its point. */
+static void draw_critical_labels(const draw_ctx *dc, const float vp[16])
+{
+    const app *a = dc->a;
+    renderer *r = dc->r;
+    const layout *lay = dc->lay;
+    const theme *th = dc->th;
+    const float s = lay->scale, fs = 22 * s;
+    const landscape *l = a->lesson.land;
+    const double zs = a->view.z_scale;
+    const double side = fmax(l->hi[0] - l->lo[0], l->hi[1] - l->lo[1]);
+    label_placer pl = {0};
+    float px[LABELS_MAX], py[LABELS_MAX];
+    bool on[LABELS_MAX];
+    const int n = a->lesson.crit.count < LABELS_MAX / 2 ? a->lesson.crit.count : LABELS_MAX / 2;
+    for (int i = 0; i < n; i++) { /* the points themselves stay uncovered */
+        const critical_point *c = &a->lesson.crit.points[i];
+        const double pd[3] = {c->x, c->y, zs * c->f};
+        on[i] = view_world_to_px(vp, lay, pd, &px[i], &py[i]);
+        if (on[i])
+            labels_reserve(&pl, px[i] - 10 * s, py[i] - 10 * s, 20 * s, 20 * s);
+    }
+    static const critical_kind order[] = {CRITICAL_GLOBAL_MIN, CRITICAL_LOCAL_MIN,
+                                          CRITICAL_SADDLE, CRITICAL_DEGENERATE,
+                                          CRITICAL_UNDEFINED, CRITICAL_GLOBAL_MAX,
+                                          CRITICAL_LOCAL_MAX};
+    for (size_t k = 0; k < sizeof order / sizeof order[0]; k++)
+        for (int i = 0; i < n; i++) {
+            const critical_point *c = &a->lesson.crit.points[i];
+            if (c->kind != order[k] || !on[i])
+                continue;
+            const char *label = c->kind == CRITICAL_GLOBAL_MIN  ? _("global minimum")
+                                : c->kind == CRITICAL_LOCAL_MIN ? _("local minimum")
+                                : c->kind == CRITICAL_SADDLE    ? _("saddle point")
+                                : c->kind == CRITICAL_DEGENERATE
+                                    ? _("degenerate (test inconclusive)")
+                                : c->kind == CRITICAL_UNDEFINED ? _("critical (f″ undefined)")
+                                                                : _("maximum");
+            char text[128], nx[32], ny[32];
+            /* Newton finds a degenerate point only to ~1e-18: that is 0 */
+            format_sig(nx, sizeof nx, fabs(c->x) < 1e-9 * side ? 0.0 : c->x, 3);
+            format_sig(ny, sizeof ny, fabs(c->y) < 1e-9 * side ? 0.0 : c->y, 3);
+            snprintf(text, sizeof text, "%s (%s, %s)", label, nx, ny);
+            const float w = render_text_width(r, text, fs) + 12 * s, h = fs * 1.4f;
+            float bx, by;
+            if (!labels_place(&pl, lay, px[i], py[i], w, h, &bx, &by))
+                continue;
+            /* the leader from the box's nearest corner to the point */
+            const float ax = bx > px[i] ? bx : bx + w, ay = by > py[i] ? by : by + h;
+            draw_arrow(r, ax, ay, px[i] + (ax > px[i] ? 10 : -10) * s,
+                       py[i] + (ay > py[i] ? 10 : -10) * s, 2.0f * s, GREEN);
+            render_rect(r, bx, by, w, h, rgba_alpha(BG, 0.85f));
+            render_text(r, text, bx + 6 * s, by + 3 * s, fs, TEXT_LEFT, GREEN);
+        }
+}
+
 /* The critical points on the surface, labelled as the source figures are
  * ("global minimum", "local minimum", "saddle point"), and at a saddle its
  * Hessian's eigenvector directions draped on the surface: green where the
@@ -66,25 +124,6 @@ static void draw_critical_3d(const draw_ctx *dc, const float vp[16],
     const double side = fmax(l->hi[0] - l->lo[0], l->hi[1] - l->lo[1]);
     for (int i = 0; i < a->lesson.crit.count; i++) {
         const critical_point *c = &a->lesson.crit.points[i];
-        const char *label = NULL;
-        switch (c->kind) {
-        case CRITICAL_GLOBAL_MIN:
-            label = _("global minimum");
-            break;
-        case CRITICAL_LOCAL_MIN:
-            label = _("local minimum");
-            break;
-        case CRITICAL_SADDLE:
-            label = _("saddle point");
-            break;
-        case CRITICAL_DEGENERATE:
-            label = _("degenerate (test inconclusive)");
-            break;
-        case CRITICAL_GLOBAL_MAX:
-        case CRITICAL_LOCAL_MAX:
-            label = _("maximum");
-            break;
-        }
         if (c->kind == CRITICAL_SADDLE) {
             double lam[2], vec[2][2];
             landscape_point h;
@@ -112,22 +151,8 @@ static void draw_critical_3d(const draw_ctx *dc, const float vp[16],
         }
         const float p3[3] = {(float)c->x, (float)c->y, (float)(zs * c->f + lift)};
         render_disc3d(r, p3, vp, 8.0f * s, GREEN, 2.0f * s, TEXT);
-        const double pd[3] = {c->x, c->y, zs * c->f};
-        float px, py;
-        const bool ok = view_world_to_px(vp, lay, pd, &px, &py);
-        if (!ok || !label)
-            continue;
-        char text[96];
-        char nx[32], ny[32];
-        /* Newton finds a degenerate point only to ~1e-18: that is 0 */
-        format_sig(nx, sizeof nx, fabs(c->x) < 1e-9 * side ? 0.0 : c->x, 3);
-        format_sig(ny, sizeof ny, fabs(c->y) < 1e-9 * side ? 0.0 : c->y, 3);
-        snprintf(text, sizeof text, "%s (%s, %s)", label, nx, ny);
-        const float tw = render_text_width(r, text, 22 * s);
-        draw_arrow(r, px + 70 * s, py + 70 * s, px + 10 * s, py + 10 * s, 2.0f * s, GREEN);
-        render_rect(r, px + 64 * s, py + 68 * s, tw + 12 * s, 30 * s, rgba_alpha(BG, 0.85f));
-        render_text(r, text, px + 70 * s, py + 72 * s, 22 * s, TEXT_LEFT, GREEN);
     }
+    draw_critical_labels(dc, vp);
 }
 
 void draw_view_3d(const draw_ctx *dc)

@@ -40,6 +40,94 @@ void draw_text_fit(renderer *r, const char *utf8, float x, float y, float size_p
     render_text(r, buf, x, y, size, align, color);
 }
 
+int draw_text_wrap(renderer *r, const char *utf8, float x, float y, float size_px, float max_w,
+                   float line_h, text_align align, rgba color, bool draw)
+{
+    char line[512] = "", word[256];
+    int lines = 0;
+    const char *p = utf8;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        size_t n = 0;
+        while (p[n] && p[n] != ' ' && n + 1 < sizeof word)
+            n++;
+        if (n == 0)
+            break;
+        memcpy(word, p, n);
+        word[n] = '\0';
+        p += n;
+        char next[512];
+        if (snprintf(next, sizeof next, "%s%s%s", line, line[0] ? " " : "", word) < 0)
+            break;
+        if (line[0] && render_text_width(r, next, size_px) > max_w) {
+            if (draw)
+                draw_text_fit(r, line, x, y + (float)lines * line_h, size_px, size_px, max_w,
+                              align, color);
+            lines++;
+            snprintf(line, sizeof line, "%s", word);
+        } else {
+            memcpy(line, next, sizeof line);
+        }
+    }
+    if (line[0]) {
+        if (draw)
+            draw_text_fit(r, line, x, y + (float)lines * line_h, size_px, size_px, max_w, align,
+                          color);
+        lines++;
+    }
+    return lines;
+}
+
+void labels_reserve(label_placer *p, float x, float y, float w, float h)
+{
+    if (p->n >= LABELS_MAX)
+        return;
+    p->box[p->n][0] = x;
+    p->box[p->n][1] = y;
+    p->box[p->n][2] = w;
+    p->box[p->n][3] = h;
+    p->n++;
+}
+
+bool labels_free(const label_placer *p, float x, float y, float w, float h)
+{
+    const float g = 2.0f;
+    for (int i = 0; i < p->n; i++)
+        if (!(x + w + g <= p->box[i][0] || p->box[i][0] + p->box[i][2] + g <= x ||
+              y + h + g <= p->box[i][1] || p->box[i][1] + p->box[i][3] + g <= y))
+            return false;
+    return true;
+}
+
+bool labels_place(label_placer *p, const layout *lay, float px, float py, float w, float h,
+                  float *x, float *y)
+{
+    const float d = 36 * lay->scale, g = 4 * lay->scale;
+    /* right-below first (the figures' habit), then the other corners, then
+     * straight below and above, farther out second */
+    const float cand[][2] = {{d, d},  {d, -d - h},  {-d - w, d},  {-d - w, -d - h},
+                             {-w / 2, d},  {-w / 2, -d - h},  {2 * d, 2 * d},
+                             {-2 * d - w, 2 * d},  {2 * d, -2 * d - h},  {-2 * d - w, -2 * d - h}};
+    for (size_t c = 0; c < sizeof cand / sizeof cand[0]; c++) {
+        const float bx = px + cand[c][0], by = py + cand[c][1];
+        if (bx < lay->plot_x || by < lay->plot_y || bx + w > lay->plot_x + lay->plot_w ||
+            by + h > lay->plot_y + lay->plot_h)
+            continue;
+        bool free = true;
+        for (int i = 0; free && i < p->n; i++)
+            free = bx + w + g <= p->box[i][0] || p->box[i][0] + p->box[i][2] + g <= bx ||
+                   by + h + g <= p->box[i][1] || p->box[i][1] + p->box[i][3] + g <= by;
+        if (free) {
+            *x = bx;
+            *y = by;
+            labels_reserve(p, bx, by, w, h);
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Tick label with as few decimals as the tick step needs. */
 void fmt_tick(char *out, size_t n, double v, double step)
 {

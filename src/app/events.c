@@ -43,9 +43,9 @@ static void drag_start_move(app *a)
 {
     layout lay;
     app_layout(a, a->fb_w, a->fb_h, &lay);
-    double start[2];
-    if (start_from_pointer(a, &lay, start))
-        sim_reset(&a->sim, start);
+    double start[2], safe[2];
+    if (start_from_pointer(a, &lay, start) && app_defined_start(a, start, safe))
+        sim_reset(&a->sim, safe); /* never into a start where f is undefined */
 }
 
 void app_handle_event(app *a, const SDL_Event *e)

@@ -11,6 +11,7 @@
 #include "app/export.h"
 #include "app/i18n.h"
 
+#include "app/fileio.h"
 #include "app/paths.h"
 #include "core/optim.h"
 
@@ -179,15 +180,35 @@ bool export_png_write_fd(int fd, const char *path, const uint8_t *rgba, int w, i
     return finish_file(fp, path, encoded, why, err, errlen);
 }
 
-bool export_png_write(const char *path, const uint8_t *rgba, int w, int h, char *err,
-                      size_t errlen)
+bool export_png_write(const char *path, bool force, const uint8_t *rgba, int w, int h,
+                      char *err, size_t errlen)
 {
-    const int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        snprintf(err, errlen, _("cannot write '%s': %s"), path, strerror(errno));
+    fileio_replace r;
+    if (!fileio_replace_begin(&r, path, force, err, errlen))
+        return false;
+    return export_png_commit(&r, rgba, w, h, err, errlen);
+}
+
+bool export_png_commit(fileio_replace *r, const uint8_t *rgba, int w, int h, char *err,
+                       size_t errlen)
+{
+    const int fd = r->fd;
+    r->fd = -1; /* export_png_write_fd closes it (and removes the file on failure) */
+    if (!export_png_write_fd(fd, r->tmp, rgba, w, h, err, errlen)) {
+        /* name the user's file, not the temporary one, in the message
+         * (in any language: the temporary name is replaced where it is) */
+        char msg[2 * EXPORT_PATH_MAX + 256];
+        const char *at = strstr(err, r->tmp);
+        if (at)
+            snprintf(msg, sizeof msg, "%.*s%s%s", (int)(at - err), err, r->path,
+                     at + strlen(r->tmp));
+        else
+            snprintf(msg, sizeof msg, "%s", err);
+        snprintf(err, errlen, _("%s (the file is left as it was)"), msg);
+        fileio_replace_abort(r);
         return false;
     }
-    return export_png_write_fd(fd, path, rgba, w, h, err, errlen);
+    return fileio_replace_commit(r, err, errlen);
 }
 
 bool export_png(exporter *e, const uint8_t *rgba, int w, int h)
@@ -287,6 +308,7 @@ struct export_writer {
     pthread_cond_t changed; /* a frame queued or written, or finishing asked */
     uint8_t *px[WRITER_QUEUE];
     long index[WRITER_QUEUE];
+    int repeat[WRITER_QUEUE]; /* video frames the image stands for (hard links after the first) */
     int w, h; /* every frame's size (export_record_frame checks it) */
     int head, count;
     bool finish;   /* no more frames: end when the queue is empty */
@@ -309,6 +331,7 @@ static void *writer_main(void *arg)
             break;
         uint8_t *px = wr->px[wr->head];
         const long index = wr->index[wr->head];
+        const int repeat = wr->repeat[wr->head];
         const int w = wr->w, h = wr->h;
         const bool failed = wr->failed;
         pthread_mutex_unlock(&wr->lock);
@@ -320,11 +343,23 @@ static void *writer_main(void *arg)
             if (fd < 0)
                 snprintf(err, sizeof err, _("cannot write '%s': %s"), path, strerror(errno));
             ok = fd >= 0 && export_png_write_fd(fd, path, px, w, h, err, sizeof err);
+            /* the same image for the next frames: links, not writes */
+            for (int k = 1; ok && k < repeat; k++) {
+                char again[EXPORT_PATH_MAX + 32];
+                snprintf(again, sizeof again, "%s/frame-%06ld.png", wr->dir, index + k);
+                if (link(path, again) != 0) {
+                    const int fd2 = open(again, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+                    if (fd2 < 0)
+                        snprintf(err, sizeof err, "cannot write '%s': %s", again,
+                                 strerror(errno));
+                    ok = fd2 >= 0 && export_png_write_fd(fd2, again, px, w, h, err, sizeof err);
+                }
+            }
         }
         free(px);
         pthread_mutex_lock(&wr->lock);
         if (!failed && ok)
-            wr->written++;
+            wr->written += repeat;
         if (!ok) {
             wr->failed = true;
             snprintf(wr->err, sizeof wr->err, "%s", err);
@@ -427,8 +462,15 @@ static bool record_fail(exporter *e, const char *why)
 
 bool export_record_frame(exporter *e, const uint8_t *rgba, int w, int h)
 {
+    return export_record_frames(e, rgba, w, h, 1);
+}
+
+bool export_record_frames(exporter *e, const uint8_t *rgba, int w, int h, int n)
+{
     if (!e->recording)
         return false;
+    if (n < 1)
+        n = 1;
     char why[EXPORT_PATH_MAX + 256];
     if (!rgba || w <= 0 || h <= 0 || w > 16384 || h > 16384) {
         snprintf(why, sizeof why, _("no image (%dx%d)"), w, h);
@@ -456,7 +498,9 @@ bool export_record_frame(exporter *e, const uint8_t *rgba, int w, int h)
     }
     const int slot = (wr->head + wr->count) % WRITER_QUEUE;
     wr->px[slot] = copy;
-    wr->index[slot] = ++e->frames;
+    wr->index[slot] = e->frames + 1;
+    wr->repeat[slot] = n;
+    e->frames += n;
     wr->w = w;
     wr->h = h;
     wr->count++;

@@ -73,6 +73,9 @@ typedef enum action {
     ACTION_RECORD,
     ACTION_CLOUD_TOGGLE,
     ACTION_UI_RESET,
+    ACTION_STEP_BACK,
+    ACTION_LESSON_RESET,
+    ACTION_SLICES,
     /* the formula line's keys (INPUT_MODE_LINE) */
     ACTION_LINE_APPLY,
     ACTION_LINE_CANCEL,

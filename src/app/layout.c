@@ -31,7 +31,16 @@ void layout_compute(int fb_w, int fb_h, float ui_scale, layout *out)
     out->plot_h = fmaxf(h - out->plot_y - 110.0f * s, 20.0f);
 }
 
+static void layout_regions(const app *a, int fb_w, int fb_h, layout *out);
+
 void app_layout(const app *a, int fb_w, int fb_h, layout *out)
+{
+    layout_regions(a, fb_w, fb_h, out);
+    view_letterbox(&a->view, out); /* a contour map keeps equal scales */
+}
+
+/* The window's regions: plot, HUD column, caption, loss panel. */
+static void layout_regions(const app *a, int fb_w, int fb_h, layout *out)
 {
     layout_compute(fb_w, fb_h, a->ui.ui_scale, out);
     out->loss_x = out->loss_y = out->loss_w = out->loss_h = 0.0f;

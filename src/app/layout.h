@@ -10,6 +10,10 @@
 
 /* Screen regions in framebuffer pixels, recomputed from the framebuffer size
  * every frame (resizing and HiDPI keep working). */
+/* The smallest text, in layout units (times layout.scale): 20 px at
+ * 1920x1080, where the scale is 1.08. */
+#define LAYOUT_TEXT_MIN 18.5f
+
 typedef struct layout {
     float scale;                          /* 1.0 at 1080 px high */
     float fb_w, fb_h;

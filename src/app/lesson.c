@@ -9,6 +9,7 @@
 #include "app/app.h"
 
 #include <math.h>
+#include <stdio.h>
 
 static void marks_locate(app *a)
 {
@@ -47,10 +48,47 @@ void app_apply_user(app *a, bool hyper)
         a->runs.seed = u->seed;
 }
 
-/* Rebuilds the sim for the current lesson and settings from start. */
+bool app_defined_start(app *a, const double *want, double *out)
+{
+    const landscape *l = a->lesson.land;
+    if (landscape_defined_at(l, want)) {
+        out[0] = want[0];
+        out[1] = l->dim > 1 ? want[1] : 0.0;
+        return true;
+    }
+    char at[64];
+    if (l->dim > 1)
+        snprintf(at, sizeof at, "(%.3g, %.3g)", want[0], want[1]);
+    else
+        snprintf(at, sizeof at, "x = %.3g", want[0]);
+    if (!landscape_nearest_defined(l, want, out)) {
+        app_message(a, 5000,
+                    _("f is undefined at %s and nowhere in the domain: type another function or "
+                      "domain (E)"),
+                    at);
+        return false;
+    }
+    if (l->dim > 1)
+        app_message(a, 5000,
+                    _("f is undefined at %s: the start is at (%.3g, %.3g), the nearest point "
+                      "where it is defined; drag it where f is drawn"),
+                    at, out[0], out[1]);
+    else
+        app_message(a, 5000,
+                    _("f is undefined at %s: the start is at x = %.3g, the nearest point where it "
+                      "is defined; drag it along the curve"),
+                    at, out[0]);
+    return true;
+}
+
+/* Rebuilds the sim for the current lesson and settings from start (NULL:
+ * the lesson's), never from where f is undefined. */
 static void sim_rebuild(app *a, const double *start)
 {
     char err[256];
+    double safe[2];
+    if (app_defined_start(a, start ? start : a->lesson.land->start, safe))
+        start = safe;
     runner_params p[SIM_MAX_RUNNERS];
     for (int i = 0; i < a->runs.n_runners; i++) {
         const run_config c = app_run_config(a, i);
@@ -118,9 +156,26 @@ void app_scene_leave(app *a)
     }
     a->scenes.has_scene = false;
     a->scenes.tour_index = -1;
+    a->ui.exact = false;
     a->runs.noise_decay = 0.0; /* the lesson's: none (apply_user restores the command line's) */
     for (int i = 0; i < SIM_MAX_RUNNERS; i++)
         a->runs.cfg[i].has_noise = a->runs.cfg[i].has_color = false;
+}
+
+void app_lesson_design(app *a, const landscape *l)
+{
+    optim_kind kind = OPTIM_SGD;
+    if (l && l->optimizer && !optim_kind_find(l->optimizer, &kind))
+        kind = OPTIM_SGD;
+    a->runs.n_runners = 1;
+    a->runs.selected = 0;
+    a->runs.panel_field = 0;
+    a->runs.cfg[0] = (runner_cfg){.kind = kind, .optim = optim_defaults(kind)};
+    a->runs.noise_on = false;
+    a->runs.sched = (schedule){0};
+    a->runs.keep_given = false;
+    a->sim.steps_per_second = APP_DEFAULT_STEPS_PER_SECOND;
+    a->sim.paused = false;
 }
 
 void app_set_lesson(app *a, int index)

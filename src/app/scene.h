@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #define SCENE_MAX_RUNNERS 8
 #define SCENE_MAX_ANNOTATIONS 8
@@ -69,13 +70,15 @@ typedef struct scene {
     char caption[SCENE_TEXT_MAX];
     char caption_ko[SCENE_TEXT_MAX]; /* each "" when not given */
     bool has_steps_per_second, has_seed, has_noise, has_noise_decay;
-    bool has_loss_panel, has_annotate;
+    bool has_loss_panel, has_annotate, has_exact;
     double steps_per_second;      /* (0, 1000] */
     uint64_t seed;
     double noise;                 /* gradient noise sigma, >= 0 (0: off) */
     double noise_decay;           /* (0, 1] */
     bool loss_panel;              /* show the loss-over-steps panel */
     bool annotate;                /* labels of minima, saddles, plateaus (key K) */
+    bool exact;                   /* the HUD shows the minimum known exactly (closed form or
+                                     critical points) and the iterate's distance to it */
     /* [landscape]: function= or expr= (exactly one) */
     const landscape *land;        /* function=, or NULL for expr= */
     char expr[SCENE_EXPR_MAX];    /* expr= as written ("" with function=); not parsed here */
@@ -106,6 +109,12 @@ typedef struct scene {
  * line when the problem is a missing file or section), and *out is left
  * untouched. */
 bool scene_load(scene *out, const char *path, char *err, size_t errlen);
+/* The same from an open stream (the fuzz target feeds it memory); path is
+ * for messages. A file must be a regular file of at most FILEIO_SCENE_MAX
+ * bytes (app/fileio.h): scene_load refuses others before reading; here
+ * reading stops at that many bytes. Lines ending in CR alone and NUL
+ * bytes are refused with their line. */
+bool scene_load_stream(scene *out, FILE *fp, const char *path, char *err, size_t errlen);
 
 /* The directory of the bundled scenes: $OPTIVIZ_SCENES if set, else the
  * installed copy beside the running binary (bindir/../datadir/optiviz/scenes,

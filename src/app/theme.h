@@ -2,10 +2,10 @@
  * theme.h: the display themes a teacher picks for the room: dark (the
  * default, for screens), light (for bright rooms and printouts) and
  * high-contrast (washed-out projectors: pure black, saturated lines, thicker
- * strokes). Every color comes from the Okabe-Ito palette ("Color Universal
- * Design", 2008), which stays distinguishable with the common color-vision
- * deficiencies; each theme picks the members that contrast with its
- * background.
+ * strokes). The role colors are Okabe-Ito hues ("Color Universal Design",
+ * 2008), distinguishable with the common color-vision deficiencies, in the
+ * shades that contrast with the theme's background; see theme.c for the
+ * contrast and distinctness rules every theme meets.
  */
 #ifndef OPTIVIZ_APP_THEME_H
 #define OPTIVIZ_APP_THEME_H
@@ -48,5 +48,12 @@ static inline rgba rgba_alpha(rgba c, float a)
 const theme *theme_get(theme_kind kind);
 /* Kind named name ("dark", "light", "high-contrast"); false when unknown. */
 bool theme_parse(const char *name, theme_kind *out);
+
+/* WCAG 2.x contrast ratio of two opaque colors, (L1 + 0.05) / (L2 + 0.05)
+ * with L the relative luminance of the sRGB color; 1 .. 21. */
+double theme_contrast(rgba a, rgba b);
+/* CIE76 distance of two colors in CIELAB (D65): about 2.3 is just
+ * noticeable, 25 clearly different at a glance. */
+double theme_distance(rgba a, rgba b);
 
 #endif

@@ -115,6 +115,9 @@ static void fit_surface(view *v, const landscape *l)
     v->heights_id++;
     v->heights_lo = (float)lo;
     v->heights_hi = (float)hi;
+    levels_choose(v->heights, APP_GRID_N * APP_GRID_N, lo, hi, &v->lv);
+    for (int k = 0; k < APP_GRID_N * APP_GRID_N; k++)
+        v->mapped[k] = (float)levels_map(&v->lv, v->heights[k]);
     v->cam = (camera){
         .yaw = -0.65,
         .pitch = 0.42,
@@ -147,6 +150,21 @@ void view_set_contour(view *v, const landscape *l, bool on)
     v->box[1] = l->hi[0];
     v->box[2] = l->lo[1];
     v->box[3] = l->hi[1];
+}
+
+void view_letterbox(const view *v, layout *lay)
+{
+    if (v->kind != VIEW_CONTOUR)
+        return;
+    const double bw = v->box[1] - v->box[0], bh = v->box[3] - v->box[2];
+    if (!(bw > 0 && bh > 0) || !(lay->plot_w > 0 && lay->plot_h > 0))
+        return;
+    const double k = fmin(lay->plot_w / bw, lay->plot_h / bh); /* pixels per unit */
+    const float w = (float)(bw * k), h = (float)(bh * k);
+    lay->plot_x += (lay->plot_w - w) / 2;
+    lay->plot_y += (lay->plot_h - h) / 2;
+    lay->plot_w = w;
+    lay->plot_h = h;
 }
 
 float view_x_to_px(const view *v, const layout *lay, double x)

@@ -13,6 +13,7 @@
 #include "app/layout.h"
 #include "core/camera.h"
 #include "core/landscape.h"
+#include "core/levels.h"
 
 #include <stdbool.h>
 
@@ -34,6 +35,8 @@ typedef struct view {
     float heights[APP_GRID_N * APP_GRID_N]; /* 2D: f on the grid, clamped to its range */
     unsigned heights_id; /* changes when heights change */
     float heights_lo, heights_hi; /* their range */
+    levels lv;          /* 2D: the contour map's levels (even, or log-spaced: levels.h) */
+    float mapped[APP_GRID_N * APP_GRID_N]; /* 2D: heights as the contour map plots them */
 } view;
 
 /* Fits v to l: the kind from l's dimension (and v->contour), the box to the
@@ -46,6 +49,12 @@ void view_fit(view *v, const landscape *l, const landscape *companion, const dou
  * back on l's domain; a curve view stays a curve and keeps the wish for the
  * next 2D landscape. */
 void view_set_contour(view *v, const landscape *l, bool on);
+
+/* The contour map keeps equal scales on both axes (a circle stays a
+ * circle): lay's plot rectangle shrinks, centred, to the box's aspect
+ * ratio (letterboxed). Other kinds leave lay as it is. app_layout calls
+ * it, so drawing, picking and zooming share the one mapping. */
+void view_letterbox(const view *v, layout *lay);
 
 /* Mapping of the curve and contour views between landscape coordinates
  * (x across; f or y up) and framebuffer pixels of lay's plot. */

@@ -24,8 +24,10 @@ bool window_create(app_window *w, const window_params *p, char *err, size_t errl
     if (!p->headless && driver &&
         (strcmp(driver, "offscreen") == 0 || strcmp(driver, "dummy") == 0)) {
         /* SDL falls back to an invisible driver when there is no display */
-        snprintf(err, errlen, "no display to open a window on (video driver '%s'); set DISPLAY "
-                              "or WAYLAND_DISPLAY, or render headless with 'optiviz shot'",
+        snprintf(err, errlen,
+                 "no display to open a window on (no X11 or Wayland display found, so SDL "
+                 "fell back to its '%s' driver); set DISPLAY or WAYLAND_DISPLAY, or render "
+                 "headless with 'optiviz shot'",
                  driver);
         goto fail;
     }
@@ -105,10 +107,16 @@ void *window_gl_proc(const char *name)
 
 bool window_set_fullscreen(app_window *w, bool on, char *err, size_t errlen)
 {
+    if (w->sdl && on)
+        SDL_GetWindowSize(w->sdl, &w->windowed_w, &w->windowed_h);
     if (!w->sdl || SDL_SetWindowFullscreen(w->sdl, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0) != 0) {
         snprintf(err, errlen, _("fullscreen: %s"), w->sdl ? SDL_GetError() : "no window");
         return false;
     }
+    /* back to the size it had, said outright: without a window manager
+     * nobody else restores it, and SDL would keep the fullscreen size */
+    if (!on && w->windowed_w > 0 && w->windowed_h > 0)
+        SDL_SetWindowSize(w->sdl, w->windowed_w, w->windowed_h);
     return true;
 }
 

@@ -22,6 +22,7 @@ typedef struct app_window {
     SDL_Window *sdl;
     SDL_GLContext gl;
     bool sdl_started;
+    int windowed_w, windowed_h; /* the size before fullscreen, restored after it */
 } app_window;
 
 /* Initialises SDL video, opens the window and makes a GL 3.3 core context

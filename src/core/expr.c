@@ -294,13 +294,62 @@ static int parse_primary(parser *p)
     return fail(p, p->pos, N_("unexpected %s"), b, NULL);
 }
 
+/* The token of text starting at i, for a message: a name or number, or a
+ * parenthesized group (cut to 12 bytes); its length in *n. */
+static void token_at(const parser *p, size_t i, size_t *n)
+{
+    size_t j = i;
+    if (p->s[i] == '(') {
+        int depth = 0;
+        for (; j < p->len; j++) {
+            depth += p->s[j] == '(' ? 1 : p->s[j] == ')' ? -1 : 0;
+            if (depth == 0) {
+                j++;
+                break;
+            }
+        }
+    } else {
+        while (j < p->len && (is_name_start(p->s[j]) || is_digit(p->s[j]) || p->s[j] == '.'))
+            j++;
+    }
+    *n = j - i > 12 ? 12 : j - i;
+}
+
+/* After a complete operand at [start, p->pos), another operand starting
+ * (a name, a number after a non-number, '('): a product written without
+ * '*', as on paper ("2x", "(x+1)(x-1)"). Fails with the spelling to use. */
+static bool implicit_product(parser *p, size_t start)
+{
+    if (p->pos >= p->len)
+        return false;
+    const char c = p->s[p->pos];
+    const bool left_number = is_digit(p->s[start]) || p->s[start] == '.';
+    if (!(is_name_start(c) || c == '(' || (is_digit(c) && !left_number)))
+        return false;
+    size_t end = p->pos;
+    while (end > start && (p->s[end - 1] == ' ' || p->s[end - 1] == '\t'))
+        end--;
+    const size_t ln = end - start > 12 ? 12 : end - start;
+    size_t rn;
+    token_at(p, p->pos, &rn);
+    char left[16], right[16];
+    snprintf(left, sizeof left, "%.*s", (int)ln, p->s + end - ln);
+    snprintf(right, sizeof right, "%.*s", (int)rn, p->s + p->pos);
+    fail(p, p->pos, N_("a product needs '*': write %s*%s"), left, right);
+    return true;
+}
+
 /* power := primary [ '^' unary ]  (right associative; -x^2 = -(x^2), 2^-1) */
 static int parse_power(parser *p)
 {
+    skip_space(p);
+    const size_t start = p->pos;
     const int base = parse_primary(p);
     if (p->failed)
         return -1;
     skip_space(p);
+    if (implicit_product(p, start))
+        return -1;
     if (p->pos < p->len && p->s[p->pos] == '^') {
         if (!enter(p))
             return -1;

@@ -49,6 +49,8 @@ typedef struct landscape {
     const char *description; /* one line, ASCII */
     double start[2];         /* default start of the lesson */
     double lr;               /* default learning rate of the lesson */
+    const char *optimizer;   /* the lesson's optimizer by name (optim_kind_find), or NULL:
+                              * gradient descent ("newton" for Newton's method) */
     double noise;            /* the lesson's gradient-noise sigma for N (0: the app's
                               * default): large enough to matter against f's gradients */
     const char *companion;   /* another landscape drawn with it, or NULL */
@@ -73,15 +75,32 @@ void landscape_eval(const landscape *l, const double *x, landscape_point *out);
 /* True when x (l->dim coordinates) lies in the closed domain. */
 bool landscape_in_domain(const landscape *l, const double *x);
 
+/* True when f and its gradient are finite at x: a run can start there
+ * (a run at a point where they are not has RUNNER_UNDEFINED status). */
+bool landscape_defined_at(const landscape *l, const double *x);
+
+/* The point of the domain nearest x where f is defined (landscape_defined_at),
+ * searched on a grid of 2000 cells along each side in 1D, 400 in 2D, and
+ * nudged one cell inward so it is not on the edge of where f is defined
+ * (sqrt(x) at 0 has an infinite gradient). x itself when it is defined.
+ * False when no grid point is defined (out untouched). */
+bool landscape_nearest_defined(const landscape *l, const double *x, double *out);
+
 /* Locates a 1D critical point by Newton's method on f' from seed (at most
  * 50 iterations, |step| < 1e-15 relative stops it). Returns false when f''
  * vanishes or the iteration does not settle. */
 bool landscape_critical_1d(const landscape *l, double seed, double *x_out);
 
-/* One finite number filling s but for spaces around it (an underflow to a
- * tiny value is a number; an overflow is not). Shared by domains and scene
+/* One finite decimal number filling s but for spaces around it ("0.1",
+ * " 2e-3 ", "-4"; an underflow to a tiny value is a number; an overflow,
+ * inf, nan, hexadecimal and trailing junk are not). The one number parser
+ * of optiviz: every option, the formula line's domain, scene and settings
  * files. */
 bool landscape_parse_number(const char *s, double *out);
+/* A whole number in [lo, hi] (|lo|, |hi| <= 2^53, so exact) by
+ * landscape_parse_number ("1e3" is 1000). Returns 0 with *out set, 1 when
+ * s is not a number, 2 when it is not whole, 3 when it is out of range. */
+int landscape_parse_whole(const char *s, double lo, double hi, double *out);
 
 /* Parses a domain "A:B" (1D) or "A:B,C:D" (2D) into lo/hi (2 entries
  * each); count gets the number of ranges. Each range needs finite A < B

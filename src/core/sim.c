@@ -9,6 +9,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *runner_status_name(runner_status s)
@@ -83,6 +84,26 @@ static runner_status classify(const runner *r)
     return RUNNER_RUNNING;
 }
 
+void runner_wake(runner *r)
+{
+    if (r->status == RUNNER_CONVERGED || r->status == RUNNER_STOPPED)
+        r->status = classify(r);
+}
+
+/* Keeps the lowest value of r->watch over the run: every step is seen here,
+ * not a thinned history. */
+static void watch_update(runner *r)
+{
+    if (!r->watch)
+        return;
+    landscape_point v;
+    landscape_eval(r->watch, r->x, &v);
+    if (isfinite(v.f) && !(v.f >= r->watch_best)) {
+        r->watch_best = v.f;
+        r->watch_best_step = r->step;
+    }
+}
+
 bool runner_init(runner *r, const runner_params *p, char *err, size_t errlen)
 {
     memset(r, 0, sizeof *r);
@@ -108,6 +129,7 @@ bool runner_init(runner *r, const runner_params *p, char *err, size_t errlen)
     if (!schedule_check(&r->sched, err, errlen))
         return false;
     r->seed = p->seed;
+    r->watch = p->land->companion ? landscape_find(p->land->companion) : NULL;
     const double *start = p->start ? p->start : p->land->start;
     for (int k = 0; k < p->land->dim; k++)
         r->start[k] = start[k];
@@ -133,9 +155,14 @@ void runner_reset(runner *r, const double *start)
     rng_seed(&r->rng, r->seed);
     r->trail_len = 0;
     r->trail_head = 0;
+    r->hist_len = 0;
+    r->hist_head = 0;
     trail_push(r);
     landscape_eval(r->land, r->x, &r->at);
     r->status = classify(r);
+    r->watch_best_step = 0;
+    r->watch_best = NAN;
+    watch_update(r);
 }
 
 optim_result sim_noisy_step(const landscape *l, optim *o, rng *r, double noise,
@@ -164,8 +191,57 @@ optim_result sim_noisy_step(const landscape *l, optim *o, rng *r, double noise,
     return res;
 }
 
+static void snapshot_save(const runner *r, runner_snapshot *h)
+{
+    *h = (runner_snapshot){
+        .opt = r->opt, .opt_prev = r->opt_prev, .rng = r->rng,
+        .x = {r->x[0], r->x[1]}, .last_step = {r->last_step[0], r->last_step[1]},
+        .x_prev = {r->x_prev[0], r->x_prev[1]}, .g_seen = {r->g_seen[0], r->g_seen[1]},
+        .at = r->at, .step = r->step, .lr_now = r->lr_now, .status = (int)r->status,
+        .downhill = r->downhill, .note = r->note, .watch_best_step = r->watch_best_step,
+        .watch_best = r->watch_best,
+    };
+}
+
+static void snapshot_load(runner *r, const runner_snapshot *h)
+{
+    r->opt = h->opt;
+    r->opt_prev = h->opt_prev;
+    r->rng = h->rng;
+    for (int k = 0; k < 2; k++) {
+        r->x[k] = h->x[k];
+        r->last_step[k] = h->last_step[k];
+        r->x_prev[k] = h->x_prev[k];
+        r->g_seen[k] = h->g_seen[k];
+    }
+    r->at = h->at;
+    r->step = h->step;
+    r->lr_now = h->lr_now;
+    r->status = (runner_status)h->status;
+    r->downhill = h->downhill;
+    r->note = h->note;
+    r->watch_best_step = h->watch_best_step;
+    r->watch_best = h->watch_best;
+}
+
+bool runner_step_back(runner *r)
+{
+    if (r->hist_len <= 0)
+        return false;
+    r->hist_head = (r->hist_head + RUNNER_HISTORY - 1) % RUNNER_HISTORY;
+    r->hist_len--;
+    snapshot_load(r, &r->hist[r->hist_head]);
+    if (r->trail_len > 1)
+        r->trail_len--; /* the newest point; a trail that wrapped keeps one fewer */
+    return true;
+}
+
 void runner_step(runner *r)
 {
+    snapshot_save(r, &r->hist[r->hist_head]);
+    r->hist_head = (r->hist_head + 1) % RUNNER_HISTORY;
+    if (r->hist_len < RUNNER_HISTORY)
+        r->hist_len++;
     const int dim = r->land->dim;
     double before[2] = {r->x[0], r->x[1]};
     r->x_prev[0] = r->x[0];
@@ -176,6 +252,10 @@ void runner_step(runner *r)
                                             &r->sched, r->step, r->x, &r->at, r->g_seen,
                                             &r->lr_now);
     if (res == OPTIM_SINGULAR) {
+        /* no step taken: nothing to take back */
+        r->hist_head = (r->hist_head + RUNNER_HISTORY - 1) % RUNNER_HISTORY;
+        r->hist_len--;
+        snapshot_load(r, &r->hist[r->hist_head]);
         r->status = RUNNER_STOPPED;
         r->note = N_("Hessian is singular: Newton's step H⁻¹∇f is undefined");
         return;
@@ -189,6 +269,7 @@ void runner_step(runner *r)
     r->downhill = r->at.f < f_before;
     trail_push(r);
     r->status = classify(r);
+    watch_update(r);
 }
 
 bool sim_init(sim *s, const runner_params *params, int n, double steps_per_second, char *err,
@@ -218,9 +299,76 @@ static bool runner_going(const runner *r)
 
 void sim_step(sim *s)
 {
+    uint8_t mask = 0;
     for (int i = 0; i < s->n_runners; i++)
-        if (runner_going(&s->runners[i]))
+        if (runner_going(&s->runners[i])) {
+            const long before = s->runners[i].step;
             runner_step(&s->runners[i]);
+            if (s->runners[i].step != before)
+                mask |= (uint8_t)(1u << i);
+        }
+    s->stepped[s->hist_head] = mask;
+    s->hist_head = (s->hist_head + 1) % RUNNER_HISTORY;
+    if (s->hist_len < RUNNER_HISTORY)
+        s->hist_len++;
+}
+
+bool sim_add_runner(sim *s, const runner_params *p, char *err, size_t errlen)
+{
+    if (s->n_runners >= SIM_MAX_RUNNERS) {
+        snprintf(err, errlen, "a view holds at most %d runners", SIM_MAX_RUNNERS);
+        return false;
+    }
+    if (!runner_init(&s->runners[s->n_runners], p, err, errlen))
+        return false;
+    s->n_runners++;
+    s->hist_len = s->hist_head = 0;
+    return true;
+}
+
+bool sim_replace_runner(sim *s, int i, const runner_params *p, char *err, size_t errlen)
+{
+    if (i < 0 || i >= s->n_runners) {
+        snprintf(err, errlen, "no runner %d", i + 1);
+        return false;
+    }
+    /* set up aside first, so a refusal changes nothing */
+    runner *fresh = malloc(sizeof *fresh);
+    if (!fresh) {
+        snprintf(err, errlen, "out of memory");
+        return false;
+    }
+    const bool ok = runner_init(fresh, p, err, errlen);
+    if (ok)
+        s->runners[i] = *fresh;
+    free(fresh);
+    if (ok)
+        s->hist_len = s->hist_head = 0;
+    return ok;
+}
+
+bool sim_remove_runner(sim *s, int i)
+{
+    if (i < 0 || i >= s->n_runners || s->n_runners <= 1)
+        return false;
+    for (int k = i; k + 1 < s->n_runners; k++)
+        s->runners[k] = s->runners[k + 1];
+    s->n_runners--;
+    s->hist_len = s->hist_head = 0;
+    return true;
+}
+
+bool sim_step_back(sim *s)
+{
+    if (s->hist_len <= 0)
+        return false;
+    s->hist_head = (s->hist_head + RUNNER_HISTORY - 1) % RUNNER_HISTORY;
+    s->hist_len--;
+    const uint8_t mask = s->stepped[s->hist_head];
+    for (int i = 0; i < s->n_runners; i++)
+        if (mask & (1u << i))
+            runner_step_back(&s->runners[i]);
+    return true;
 }
 
 int sim_advance(sim *s, double dt)
@@ -245,6 +393,8 @@ int sim_advance(sim *s, double dt)
 void sim_reset(sim *s, const double *start)
 {
     s->accumulator = 0.0;
+    s->hist_len = 0;
+    s->hist_head = 0;
     for (int i = 0; i < s->n_runners; i++)
         runner_reset(&s->runners[i], start);
 }

@@ -46,6 +46,25 @@ typedef enum runner_status {
 /* Short lowercase word for the status, e.g. "converged". */
 const char *runner_status_name(runner_status s);
 
+#define RUNNER_HISTORY 256 /* steps a runner can take back (a ring) */
+
+/* What one step changes in a runner, kept so the step can be taken back
+ * exactly: the optimizer's state, the noise generator, the iterate and
+ * everything judged from it. */
+typedef struct runner_snapshot {
+    optim opt, opt_prev;
+    rng rng;
+    double x[2], last_step[2], x_prev[2], g_seen[2];
+    landscape_point at;
+    long step;
+    double lr_now;
+    int status; /* runner_status */
+    bool downhill;
+    const char *note;
+    long watch_best_step;
+    double watch_best;
+} runner_snapshot;
+
 typedef struct runner_params {
     const landscape *land; /* required */
     optim_kind kind;
@@ -78,9 +97,17 @@ typedef struct runner {
     bool downhill;         /* the last step lowered f (a run off downhill is an escape,
                               not a step size that is too large) */
     const char *note;      /* why, when the optimizer has something to say, or NULL */
+    const landscape *watch; /* land->companion (the risk beside lesson 1's training
+                               loss), or NULL: its lowest value over the whole run is
+                               tracked as the run goes (the early-stopping mark) */
+    long watch_best_step;  /* step of the lowest watch value so far (0: the start) */
+    double watch_best;     /* that value */
     int trail_len;         /* points in the trail ring, <= RUNNER_TRAIL_MAX */
     int trail_head;        /* index of the oldest point */
     double trail[RUNNER_TRAIL_MAX][2];
+    int hist_len;          /* steps that can be taken back, <= RUNNER_HISTORY */
+    int hist_head;         /* slot the next snapshot goes to */
+    runner_snapshot hist[RUNNER_HISTORY];
 } runner;
 
 /* Sets up a runner at its start. Returns false with one line in err when the
@@ -95,6 +122,18 @@ void runner_reset(runner *r, const double *start);
  * decides whether to stop), except that a Newton step on a singular Hessian
  * does not move and sets RUNNER_STOPPED. */
 void runner_step(runner *r);
+/* Takes the last step back: the iterate, the optimizer's state, the noise
+ * generator, the status and the trail return to what they were before it,
+ * so the next runner_step repeats the same step exactly. Up to
+ * RUNNER_HISTORY steps back; false when there is none left (a reset clears
+ * the history). */
+bool runner_step_back(runner *r);
+/* After a change that matters to a settled run (noise on, learning rate,
+ * noise sigma, a hyperparameter, the schedule): a converged or stopped
+ * runner is judged again where it is, so it moves on when the change lets
+ * it (noise makes it RUNNING; a smaller lr at a minimum leaves it
+ * converged). Diverged and undefined runs stay stopped. */
+void runner_wake(runner *r);
 /* Trail point i (0 = oldest) into out (dim coordinates). */
 void runner_trail_point(const runner *r, int i, double *out);
 
@@ -119,6 +158,8 @@ typedef struct sim {
     double accumulator;      /* fractional steps carried between frames */
     int max_per_advance;     /* steps one sim_advance takes at most (0: the default
                                 SIM_MAX_STEPS_PER_ADVANCE); the rest is dropped */
+    int hist_len, hist_head; /* sim steps that can be taken back (a ring) */
+    uint8_t stepped[RUNNER_HISTORY]; /* per sim step, bit i: runner i stepped */
 } sim;
 
 /* A sim with one runner per params entry (1..SIM_MAX_RUNNERS). */
@@ -131,6 +172,18 @@ bool sim_init(sim *s, const runner_params *params, int n, double steps_per_secon
 int sim_advance(sim *s, double dt);
 /* One step of every runner still going, paused or not. */
 void sim_step(sim *s);
+/* Changes one runner and no other (A, Delete, O: the rest of a comparison
+ * keeps its state): sim_add_runner appends a runner of p at its start,
+ * sim_replace_runner starts runner i again as p, sim_remove_runner drops
+ * runner i (the later ones move down). The sim's step-back history is
+ * cleared (runners' own histories stay). False with one line in err on bad
+ * parameters or count; the sim is then unchanged. */
+bool sim_add_runner(sim *s, const runner_params *p, char *err, size_t errlen);
+bool sim_replace_runner(sim *s, int i, const runner_params *p, char *err, size_t errlen);
+bool sim_remove_runner(sim *s, int i);
+/* Takes the last sim step back: every runner that stepped in it steps
+ * back (runner_step_back). False when there is none left. */
+bool sim_step_back(sim *s);
 /* Restarts every runner from start (NULL: each runner's own start). */
 void sim_reset(sim *s, const double *start);
 

@@ -272,6 +272,7 @@ void points_destroy(renderer *r);
 struct renderer {
     gl_api gl;
     bool gl_ready;
+    float text_min_px; /* no text smaller (render_set_text_min); 0: none */
     char name[160];
     int fb_w, fb_h;
     bool clip_on;

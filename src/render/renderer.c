@@ -325,12 +325,11 @@ const char *renderer_name(const renderer *r)
 
 /* ---- the frame ----------------------------------------------------------- */
 
-void render_begin(renderer *r, int fb_w, int fb_h, rgba bg)
+/* The state every frame starts drawing in: 2D batch, whole viewport, no
+ * clip, blending, no depth. */
+static void frame_state(renderer *r)
 {
     const gl_api *gl = &r->gl;
-    layer_finish(r);
-    r->fb_w = fb_w > 0 ? fb_w : 1;
-    r->fb_h = fb_h > 0 ? fb_h : 1;
     r->batch.count = 0;
     r->batch.mode = BATCH_2D;
     gl->Viewport(0, 0, r->fb_w, r->fb_h);
@@ -338,15 +337,29 @@ void render_begin(renderer *r, int fb_w, int fb_h, rgba bg)
     r->clip_on = false;
     gl->Disable(GL_CULL_FACE);
     gl->Disable(GL_DEPTH_TEST);
+    gl->DepthMask(GL_FALSE);
+    gl->Enable(GL_BLEND);
+    gl->BlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+}
+
+void render_begin(renderer *r, int fb_w, int fb_h, rgba bg)
+{
+    layer_finish(r);
+    r->fb_w = fb_w > 0 ? fb_w : 1;
+    r->fb_h = fb_h > 0 ? fb_h : 1;
+    frame_state(r);
     r->clear_color[0] = bg.r * bg.a;
     r->clear_color[1] = bg.g * bg.a;
     r->clear_color[2] = bg.b * bg.a;
     r->clear_color[3] = bg.a;
     r->clear_pending = true;
     r->depth_cleared = false;
-    gl->DepthMask(GL_FALSE);
-    gl->Enable(GL_BLEND);
-    gl->BlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+}
+
+void render_resume(renderer *r)
+{
+    frame_state(r);
+    r->clear_pending = false; /* keep what is there */
 }
 
 /* The pending clears of the whole framebuffer (never clipped), in one

@@ -53,6 +53,10 @@ const char *renderer_name(const renderer *r);
 void render_begin(renderer *r, int fb_w, int fb_h, rgba bg);
 /* Flushes all batched geometry. Does not swap. */
 void render_end(renderer *r);
+/* Continues a frame after render_end without clearing it: what follows
+ * draws over it (an overlay kept out of a frame already read back, such as
+ * a recording's REC mark); end it with render_end. */
+void render_resume(renderer *r);
 /* Flushes and waits until the GPU has finished all submitted work
  * (glFinish), so a benchmark can time whole frames. */
 void render_finish(renderer *r);
@@ -84,6 +88,10 @@ float render_text(renderer *r, const char *utf8, float x, float y, float size_px
                   text_align align, rgba color);
 /* Width in pixels the text would take, without drawing. */
 float render_text_width(renderer *r, const char *utf8, float size_px);
+/* The smallest text size (pixels) render_text and render_text_width use: a
+ * smaller size asks for this one (the room's minimum, from the layout);
+ * 0: none. */
+void render_set_text_min(renderer *r, float px);
 /* Reports every text render_text draws to fn (layout tests): the string and
  * its box in pixels, (x, y) its top-left corner, w its advance width, h
  * 1.2 times size_px (the line the app lays out). NULL stops it. While fn is

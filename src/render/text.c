@@ -372,11 +372,17 @@ static float layout(renderer *r, const char *utf8, float size_px, bool draw, flo
     return (float)pen;
 }
 
+void render_set_text_min(renderer *r, float px)
+{
+    r->text_min_px = px > 0.0f && isfinite(px) ? px : 0.0f;
+}
+
 float render_text(renderer *r, const char *utf8, float x, float y, float size_px,
                   text_align align, rgba color)
 {
     if (!r || !utf8 || !isfinite(x) || !isfinite(y))
         return 0.0f;
+    size_px = fmaxf(size_px, r->text_min_px);
     float w = layout(r, utf8, size_px, false, 0.0f, 0.0f, NULL);
     if (align == TEXT_CENTER)
         x -= 0.5f * w;
@@ -400,5 +406,6 @@ float render_text_width(renderer *r, const char *utf8, float size_px)
 {
     if (!r || !utf8)
         return 0.0f;
+    size_px = fmaxf(size_px, r->text_min_px);
     return layout(r, utf8, size_px, false, 0.0f, 0.0f, NULL);
 }
