@@ -1083,6 +1083,31 @@ static void test_redraw_only_on_change(void **state)
     assert_int_equal(a->frames_drawn, drawn + 1);
 }
 
+/* Tryout findings 1 and 6: after the tour's scene 11 (a contour map at 2
+ * steps/s) and scene 1 (4 steps/s), a lesson key gives the lesson's own view
+ * (the surface) and pace (8 steps/s). */
+static void test_lesson_key_after_tour(void **state)
+{
+    (void)state;
+    key(SDLK_1, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    for (int i = 0; i < 10; i++)
+        key(SDLK_PAGEDOWN, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->scenes.tour_index, 10);
+    assert_int_equal(a->view.kind, VIEW_CONTOUR);
+    key(SDLK_4, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_string_equal(a->lesson.land->name, "saddle");
+    assert_int_equal(a->view.kind, VIEW_SURFACE);
+    assert_float_equal(a->sim.steps_per_second, APP_DEFAULT_STEPS_PER_SECOND, 0);
+    key(SDLK_PAGEDOWN, KMOD_NONE); /* the tour again, from its first scene */
+    assert_true(app_frame(a, FRAME_DT));
+    key(SDLK_1, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_float_equal(a->sim.steps_per_second, APP_DEFAULT_STEPS_PER_SECOND, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1102,6 +1127,7 @@ int main(void)
         cmocka_unit_test(test_labels_apart),
         cmocka_unit_test(test_cloud_keys),
         cmocka_unit_test(test_redraw_only_on_change),
+        cmocka_unit_test(test_lesson_key_after_tour),
         cmocka_unit_test(test_wheel_zooms_1d_and_quit),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

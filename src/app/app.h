@@ -247,7 +247,8 @@ void app_set_lesson(app *a, int index);
 /* The lesson as designed, for landscape l (about to be shown): one
  * runner with the lesson's optimizer (landscape.optimizer: Newton's method
  * runs Newton) and torch's defaults (fitted when the landscape is set),
- * noise off, a constant learning rate, the default pace, running. Lesson
+ * noise off, a constant learning rate, the default pace, running, a 2D
+ * landscape on its surface (not the contour map of a scene before). Lesson
  * keys, Tab and Shift+R call it before app_set_lesson, so nothing from the
  * lesson before carries over. */
 void app_lesson_design(app *a, const landscape *l);

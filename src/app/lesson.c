@@ -176,6 +176,7 @@ void app_lesson_design(app *a, const landscape *l)
     a->runs.keep_given = false;
     a->sim.steps_per_second = APP_DEFAULT_STEPS_PER_SECOND;
     a->sim.paused = false;
+    a->view.contour = false; /* a 2D lesson opens on its surface (view_fit) */
 }
 
 void app_set_lesson(app *a, int index)
