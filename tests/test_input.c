@@ -1108,6 +1108,37 @@ static void test_lesson_key_after_tour(void **state)
     assert_float_equal(a->sim.steps_per_second, APP_DEFAULT_STEPS_PER_SECOND, 0);
 }
 
+/* Tryout finding 2: x^2 - y^2 and x^3 have no lowest minimum (f falls
+ * without bound): Shift+J gives no log scale and says why, instead of
+ * taking the lowest value seen for f*. */
+static void test_log_scale_needs_a_minimum(void **state)
+{
+    (void)state;
+    a->ui.loss_log = false; /* an earlier test leaves it on */
+    const SDL_Keycode lessons[2] = {SDLK_4, SDLK_3};
+    for (int k = 0; k < 2; k++) {
+        key(lessons[k], KMOD_NONE);
+        key(SDLK_j, KMOD_NONE);
+        key(SDLK_j, KMOD_LSHIFT);
+        assert_true(app_frame(a, FRAME_DT));
+        assert_true(a->ui.loss_panel);
+        assert_false(a->ui.loss_log);
+        assert_non_null(strstr(a->ui.message, "no lowest minimum"));
+        key(SDLK_j, KMOD_NONE);
+        assert_true(app_frame(a, FRAME_DT));
+    }
+    key(SDLK_1, KMOD_NONE); /* risk has one: log scale on */
+    key(SDLK_j, KMOD_LSHIFT);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_true(a->ui.loss_log);
+    key(SDLK_4, KMOD_NONE); /* on, then a lesson without: the panel stays linear */
+    assert_true(app_frame(a, FRAME_DT));
+    assert_false(app_loss_log(a));
+    key(SDLK_j, KMOD_LSHIFT);
+    key(SDLK_j, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1128,6 +1159,7 @@ int main(void)
         cmocka_unit_test(test_cloud_keys),
         cmocka_unit_test(test_redraw_only_on_change),
         cmocka_unit_test(test_lesson_key_after_tour),
+        cmocka_unit_test(test_log_scale_needs_a_minimum),
         cmocka_unit_test(test_wheel_zooms_1d_and_quit),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

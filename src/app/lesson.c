@@ -179,6 +179,11 @@ void app_lesson_design(app *a, const landscape *l)
     a->view.contour = false; /* a 2D lesson opens on its surface (view_fit) */
 }
 
+bool app_loss_log(const app *a)
+{
+    return a->ui.loss_log && isfinite(critical_lowest_min(&a->lesson.crit));
+}
+
 void app_set_lesson(app *a, int index)
 {
     app_scene_leave(a);
