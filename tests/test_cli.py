@@ -334,6 +334,13 @@ def test_critical():
 
 
 BAD = [
+    # an option given twice is refused by name, as a scene file's key (tryout 12)
+    (["trace", "--function", "quadratic", "--lr", "0.1", "--lr", "0.2", "--start", "1",
+      "--steps", "1"], "--lr given twice (first as argument 4)"),
+    (["--lr=0.1", "--function", "risk", "--lr", "0.2"], "--lr given twice (first as argument 1)"),
+    (["shot", "--function", "saddle", "--size", "300x200", "--size", "400x300", "--out",
+      "/tmp/x.png"], "--size given twice"),
+    (["--function", "risk", "--function", "tanh"], "--function given twice"),
     (["critical", "--function", "tanh", "--domain", "-1e20:1e20"], "wider than 1e12"),
     (["critical", "--function", "tanh", "--domain", "-1e5:1e5"], "100 times"),
     (["trace", "--expr", "x", "--domain", "5:5.000000000000001", "--start", "5", "--steps", "1"],
