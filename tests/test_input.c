@@ -1139,6 +1139,49 @@ static void test_log_scale_needs_a_minimum(void **state)
     assert_true(app_frame(a, FRAME_DT));
 }
 
+/* Collects the texts a frame draws (render_observe_text). */
+typedef struct drawn_texts {
+    int n;
+    char s[8][160];
+    float right, bottom; /* the farthest any text reaches */
+} drawn_texts;
+
+static void on_drawn_text(void *user, const char *utf8, float x, float y, float w, float h)
+{
+    drawn_texts *d = user;
+    if (d->n < 8)
+        snprintf(d->s[d->n], sizeof d->s[0], "%s", utf8);
+    d->n++;
+    d->right = fmaxf(d->right, x + w);
+    d->bottom = fmaxf(d->bottom, y + h);
+}
+
+/* Tryout finding 5: a window smaller than the layout fits (200x150, which
+ * a window manager ignoring the minimum size allows) shows one notice with
+ * the minimum, inside the window, instead of the HUD drawn over the plot. */
+static void test_window_too_small(void **state)
+{
+    (void)state;
+    drawn_texts d = {0};
+    render_observe_text(a->ren, on_drawn_text, &d);
+    app_draw(a, a->ren, 200, 150);
+    render_observe_text(a->ren, NULL, NULL);
+    assert_true(d.n >= 1 && d.n <= 3); /* one notice, wrapped */
+    char all[512] = "";
+    for (int i = 0; i < d.n && i < 8; i++) {
+        strncat(all, d.s[i], sizeof all - strlen(all) - 2);
+        strcat(all, " ");
+    }
+    assert_non_null(strstr(all, "make the window larger"));
+    assert_non_null(strstr(all, "640×360"));
+    assert_true(d.right <= 200 && d.bottom <= 150);
+    d = (drawn_texts){0};
+    render_observe_text(a->ren, on_drawn_text, &d);
+    app_draw(a, a->ren, LAYOUT_MIN_W, LAYOUT_MIN_H); /* the minimum: the whole frame */
+    render_observe_text(a->ren, NULL, NULL);
+    assert_true(d.n > 20);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1160,6 +1203,7 @@ int main(void)
         cmocka_unit_test(test_redraw_only_on_change),
         cmocka_unit_test(test_lesson_key_after_tour),
         cmocka_unit_test(test_log_scale_needs_a_minimum),
+        cmocka_unit_test(test_window_too_small),
         cmocka_unit_test(test_wheel_zooms_1d_and_quit),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

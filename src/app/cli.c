@@ -7,6 +7,7 @@
 #include "app/cli_internal.h"
 
 #include "app/i18n.h"
+#include "app/layout.h"
 #include "core/cloud.h"
 
 #include <ctype.h>
@@ -202,8 +203,11 @@ static bool parse_size(const char *s, int *w, int *h, char *err, size_t n)
         snprintf(err, n, "--size: '%s' is not WIDTHxHEIGHT (e.g. 1920x1080)", s);
         return false;
     }
-    if (a < 64 || b < 64 || a > 16384 || b > 16384) {
-        snprintf(err, n, "--size: %ldx%ld is outside 64x64 .. 16384x16384", a, b);
+    if (a < LAYOUT_MIN_W || b < LAYOUT_MIN_H || a > 16384 || b > 16384) {
+        snprintf(err, n,
+                 "--size: %ldx%ld is outside %dx%d (the smallest the layout fits) .. "
+                 "16384x16384",
+                 a, b, LAYOUT_MIN_W, LAYOUT_MIN_H);
         return false;
     }
     *w = (int)a;

@@ -110,6 +110,18 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
     const draw_ctx *dc = &ctx;
     const float s = lay.scale;
     render_begin(r, fb_w, fb_h, BG);
+    if (fb_w < LAYOUT_MIN_W || fb_h < LAYOUT_MIN_H) {
+        /* smaller than the layout fits (a window manager that ignores the
+         * minimum size): say so instead of drawing the HUD over the plot */
+        char msg[160];
+        snprintf(msg, sizeof msg, _("make the window larger: at least %d×%d"), LAYOUT_MIN_W,
+                 LAYOUT_MIN_H);
+        const float fs = 16.0f;
+        draw_text_wrap(r, msg, 10.0f, 10.0f, fs, (float)fb_w - 20.0f, fs * 1.25f, TEXT_LEFT, TEXT,
+                       true);
+        render_end(r);
+        return;
+    }
     if (render_layer_begin(r, static_key(a, fb_w, fb_h))) {
         draw_static(dc);
         render_layer_end(r);
