@@ -223,6 +223,24 @@ static void run_states(app *a, text_log *log, int w, int h)
     a->ui.formula_error[0] = '\0';
     app_apply(a, ACTION_FORMULA);
     a->ui.formula_open = false;
+    /* the gradient and update arrows (G) of two runners early in lesson 1,
+     * their labels among the minima's; then lesson 2's with the cloud panel
+     * (tryout 3) */
+    app_set_lesson(a, 0);
+    app_apply(a, ACTION_RUNNER_ADD);
+    for (int k = 0; k < 3; k++)
+        sim_step(&a->sim);
+    app_apply(a, ACTION_ARROWS);
+    check_frame(a, log, w, h, "arrows, lesson 1");
+    app_set_lesson(a, 1);
+    app_cloud_launch(a, 300);
+    for (int k = 0; k < 3; k++) {
+        sim_step(&a->sim);
+        app_cloud_steps(a, 1);
+    }
+    check_frame(a, log, w, h, "arrows and cloud, lesson 2");
+    app_cloud_remove(a);
+    app_apply(a, ACTION_ARROWS);
     /* a divergence banner: on x^3 from x = -0.5 the run goes off downhill */
     app_set_lesson(a, 2);
     const double start[2] = {-0.5, 0.0};
