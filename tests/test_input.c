@@ -1144,6 +1144,8 @@ typedef struct drawn_texts {
     int n;
     char s[8][160];
     float right, bottom; /* the farthest any text reaches */
+    const char *want;    /* a text looked for (NULL: none) */
+    bool found;
 } drawn_texts;
 
 static void on_drawn_text(void *user, const char *utf8, float x, float y, float w, float h)
@@ -1152,6 +1154,7 @@ static void on_drawn_text(void *user, const char *utf8, float x, float y, float 
     if (d->n < 8)
         snprintf(d->s[d->n], sizeof d->s[0], "%s", utf8);
     d->n++;
+    d->found = d->found || (d->want && strcmp(utf8, d->want) == 0);
     d->right = fmaxf(d->right, x + w);
     d->bottom = fmaxf(d->bottom, y + h);
 }
@@ -1182,6 +1185,26 @@ static void test_window_too_small(void **state)
     assert_true(d.n > 20);
 }
 
+/* Tryout finding 8: the contour map's colour scale starts at the known
+ * lowest minimum (0 on the ill-conditioned bowl, which the grid's samples
+ * miss by 6.25e-05): its note reads log10 f, not log10(f − 6.25e−05). */
+static void test_scale_from_known_minimum(void **state)
+{
+    (void)state;
+    app_set_landscape(a, landscape_find("ill-conditioned"));
+    view_set_contour(&a->view, a->lesson.land, true);
+    assert_float_equal(a->view.heights_lo, 0.0, 0);
+    assert_true(a->view.lv.log);
+    drawn_texts d = {.want = "log scale: log10 f, a line every half decade"};
+    render_observe_text(a->ren, on_drawn_text, &d);
+    app_draw(a, a->ren, 1280, 720);
+    render_observe_text(a->ren, NULL, NULL);
+    assert_true(d.found);
+    app_set_landscape(a, landscape_find("saddle")); /* no minimum: the samples' lowest */
+    assert_float_equal(a->view.heights_lo, -1.0, 1e-6);
+    view_set_contour(&a->view, a->lesson.land, false);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1204,6 +1227,7 @@ int main(void)
         cmocka_unit_test(test_lesson_key_after_tour),
         cmocka_unit_test(test_log_scale_needs_a_minimum),
         cmocka_unit_test(test_window_too_small),
+        cmocka_unit_test(test_scale_from_known_minimum),
         cmocka_unit_test(test_wheel_zooms_1d_and_quit),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -132,10 +132,16 @@ void app_set_landscape(app *a, const landscape *l)
     critical_free(&a->lesson.crit);
     if (!critical_find(&a->lesson.crit, a->lesson.land, NULL))
         a->lesson.crit = (critical_set){0};
-    double mark_f[APP_MAX_MARKS];
+    double mark_f[APP_MAX_MARKS + 1];
+    int n_f = 0;
     for (int i = 0; i < a->lesson.n_marks; i++)
-        mark_f[i] = a->lesson.marks[i].f;
-    view_fit(&a->view, a->lesson.land, a->lesson.companion, mark_f, a->lesson.n_marks);
+        mark_f[n_f++] = a->lesson.marks[i].f;
+    /* the lowest minimum's value, so a 2D scale starts at f* (0 on the
+     * ill-conditioned bowl), not at the grid's lowest sample (6.25e-05) */
+    const double fstar = critical_lowest_min(&a->lesson.crit);
+    if (a->lesson.land->dim == 2 && isfinite(fstar))
+        mark_f[n_f++] = fstar;
+    view_fit(&a->view, a->lesson.land, a->lesson.companion, mark_f, n_f);
     sim_rebuild(a, NULL);
 }
 
