@@ -6,6 +6,7 @@
  */
 #include "app/app.h"
 #include "app/draw_internal.h"
+#include "app/format.h"
 
 #include <math.h>
 #include <setjmp.h>
@@ -1205,6 +1206,36 @@ static void test_scale_from_known_minimum(void **state)
     view_set_contour(&a->view, a->lesson.land, false);
 }
 
+/* Tryout finding 14: the loss panel's axis labels give the highest and
+ * lowest f plotted (lesson 2 from its start: f at step 0 and at the last
+ * step), not the frame's padded ends. */
+static void test_loss_axis_labels_are_data(void **state)
+{
+    (void)state;
+    app_lesson_design(a, landscape_at(1));
+    app_set_lesson(a, 1);
+    a->ui.loss_panel = true;
+    a->ui.loss_log = false;
+    for (int k = 0; k < 5; k++)
+        sim_step(&a->sim);
+    const runner *rn = &a->sim.runners[0];
+    landscape_point p0;
+    landscape_eval(a->lesson.land, rn->start, &p0);
+    char hi[48], lo[48];
+    format_sig(hi, sizeof hi, p0.f, 3);
+    format_sig(lo, sizeof lo, rn->at.f, 3);
+    assert_true(p0.f > rn->at.f);
+    drawn_texts d = {.want = hi};
+    render_observe_text(a->ren, on_drawn_text, &d);
+    app_draw(a, a->ren, 1280, 720);
+    assert_true(d.found);
+    d = (drawn_texts){.want = lo};
+    app_draw(a, a->ren, 1280, 720);
+    render_observe_text(a->ren, NULL, NULL);
+    assert_true(d.found);
+    a->ui.loss_panel = false;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1228,6 +1259,7 @@ int main(void)
         cmocka_unit_test(test_log_scale_needs_a_minimum),
         cmocka_unit_test(test_window_too_small),
         cmocka_unit_test(test_scale_from_known_minimum),
+        cmocka_unit_test(test_loss_axis_labels_are_data),
         cmocka_unit_test(test_wheel_zooms_1d_and_quit),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -108,6 +108,7 @@ static void loss_panel(const draw_ctx *dc, loss_curve *curves)
     }
     if (s1 - s0 < 1)
         s1 = s0 + 1;
+    const double dlo = v0, dhi = v1; /* the data's own bounds, which the labels give */
     if (v1 - v0 < 1e-12 * fmax(1.0, fabs(v1))) {
         v0 -= 0.5;
         v1 += 0.5;
@@ -124,10 +125,16 @@ static void loss_panel(const draw_ctx *dc, loss_curve *curves)
     const float box[10] = {gx, gy, gx, gy + gh, gx + gw, gy + gh};
     render_polyline(r, box, 3, 1.5f * s, t->axis);
     char num[48], lab[192];
-    format_sig(num, sizeof num, v1, 3);
-    render_text(r, num, gx - 6 * s, gy - fs * 0.5f, fs, TEXT_RIGHT, t->text);
-    format_sig(num, sizeof num, v0, 3);
-    render_text(r, num, gx - 6 * s, gy + gh - fs * 0.6f, fs, TEXT_RIGHT, t->text);
+    /* the highest and lowest value plotted, each at its own height with a
+     * tick (the frame's padded ends are not data) */
+    const double ends[2] = {dhi, dlo};
+    for (int k = 0; k < (dhi > dlo ? 2 : 1); k++) {
+        const float ty = PY(ends[k]);
+        const float tick[4] = {gx - 5 * s, ty, gx, ty};
+        render_polyline(r, tick, 2, 1.5f * s, t->axis);
+        format_sig(num, sizeof num, ends[k], 3);
+        render_text(r, num, gx - 8 * s, ty - fs * 0.6f, fs, TEXT_RIGHT, t->text);
+    }
     snprintf(lab, sizeof lab, "%.0f", s0);
     render_text(r, lab, gx, gy + gh + 4 * s, fs, TEXT_CENTER, t->text);
     snprintf(lab, sizeof lab, _("step %.0f"), s1);
