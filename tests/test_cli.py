@@ -455,7 +455,7 @@ def test_scenes():
         for args, needle in [
                 (["--scene", bad], f"{bad}:6: [runner 1] lr: '0.x' is not a number"),
                 (["shot", "--scene", bad, "--out", png], f"{bad}:6: [runner 1] lr:"),
-                (["--scene", os.path.join(d, "none.ini")], "cannot open"),
+                (["--scene", os.path.join(d, "none.ini")], "none.ini: No such file or directory"),
                 (["--scene", "nope"], "'nope'"),
                 (["--scene", "risk", "--function", "risk"], "--function"),
                 (["--function", "risk", "--scene", "risk"], "--function"),

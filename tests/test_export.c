@@ -16,6 +16,7 @@
 #include <SDL_image.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <ftw.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -82,6 +83,18 @@ static void write_text(const char *path, const char *text)
     assert_non_null(fp);
     fputs(text, fp);
     assert_int_equal(fclose(fp), 0);
+}
+
+/* The first 255 bytes of path as text (a static buffer). */
+static const char *read_text(const char *path)
+{
+    static char buf[256];
+    FILE *fp = fopen(path, "r");
+    assert_non_null(fp);
+    const size_t n = fread(buf, 1, sizeof buf - 1, fp);
+    buf[n] = '\0';
+    fclose(fp);
+    return buf;
 }
 
 /* Entries of dir other than . and .. */
@@ -214,26 +227,35 @@ static void test_png_write_errors(void **state)
     char err[EXPORT_PATH_MAX + 256], path[512];
     uint8_t *img = pattern(64, 64);
 
-    /* ENOSPC: /dev/full takes no bytes; it is reported and left alone */
-    assert_false(export_png_write("/dev/full", img, 64, 64, err, sizeof err));
+    /* ENOSPC: /dev/full takes no bytes; the encoder's failed write is
+     * reported with its reason */
+    const int full = open("/dev/full", O_WRONLY | O_CLOEXEC);
+    assert_true(full >= 0);
+    assert_false(export_png_write_fd(full, "/dev/full", img, 64, 64, err, sizeof err));
     assert_non_null(strstr(err, "'/dev/full'"));
     assert_non_null(strstr(err, strerror(ENOSPC)));
     struct stat st;
     assert_int_equal(stat("/dev/full", &st), 0);
     assert_true(S_ISCHR(st.st_mode));
-    /* no image: an error, and the device is still left alone */
-    assert_false(export_png_write("/dev/full", NULL, 0, 0, err, sizeof err));
-    assert_non_null(strstr(err, "no image (0x0)"));
+    /* a device or a directory given as the file is never replaced, even
+     * with force (a rename would swap out the device node) */
+    assert_false(export_png_write("/dev/full", true, img, 64, 64, err, sizeof err));
+    assert_string_equal(err, "'/dev/full' is a character device, not a file optiviz may "
+                             "replace");
     assert_int_equal(stat("/dev/full", &st), 0);
     assert_true(S_ISCHR(st.st_mode));
-    /* and a regular file that got no image is removed */
-    assert_false(export_png_write(at(path, sizeof path, "empty.png"), img, 0, 64, err,
+    assert_false(export_png_write(root, true, img, 64, 64, err, sizeof err));
+    assert_non_null(strstr(err, "is a directory, not a file optiviz may replace"));
+    /* a file that got no image is not left behind (nor its temporary) */
+    assert_false(export_png_write(at(path, sizeof path, "empty.png"), false, img, 0, 64, err,
                                   sizeof err));
+    assert_non_null(strstr(err, "no image (0x64)"));
     assert_int_equal(access(path, F_OK), -1);
+    assert_int_equal(count_entries(root), 1); /* home/ only */
 
     /* ENOTDIR: a path under a regular file */
     write_text(at(path, sizeof path, "plain"), "x");
-    assert_false(export_png_write(at(path, sizeof path, "plain/x.png"), img, 64, 64, err,
+    assert_false(export_png_write(at(path, sizeof path, "plain/x.png"), false, img, 64, 64, err,
                                   sizeof err));
     assert_non_null(strstr(err, path));
     assert_non_null(strstr(err, strerror(ENOTDIR)));
@@ -261,6 +283,68 @@ static void test_png_write_errors(void **state)
     assert_non_null(strstr(e.message, path));
     assert_non_null(strstr(e.message, strerror(EFBIG)));
     assert_int_equal(count_entries(path), 0);
+    free(img);
+}
+
+/* `shot --out FILE` (issue 13): an existing file is kept unless force; with
+ * force it is replaced whole through a temporary file, and a failed write
+ * leaves the old file as it was (the temporary removed). */
+static void test_png_replace(void **state)
+{
+    (void)state;
+    char err[EXPORT_PATH_MAX + 256], path[512], dir[512];
+    uint8_t *img = pattern(64, 48);
+    assert_int_equal(mkdir(at(dir, sizeof dir, "out"), 0755), 0);
+    write_text(at(path, sizeof path, "out/keep.png"), "precious");
+    assert_false(export_png_write(path, false, img, 64, 48, err, sizeof err));
+    char want[600];
+    snprintf(want, sizeof want, "'%s' exists; add --force to replace it", path);
+    assert_string_equal(err, want);
+    assert_string_equal(read_text(path), "precious");
+
+    /* force, but the write fails (no image; then a 200-byte file-size
+     * limit): the old file stays, no temporary is left */
+    assert_false(export_png_write(path, true, img, 0, 48, err, sizeof err));
+    assert_non_null(strstr(err, "(the file is left as it was)"));
+    assert_string_equal(read_text(path), "precious");
+    assert_int_equal(count_entries(dir), 1);
+    struct rlimit old, small = {.rlim_cur = 200, .rlim_max = RLIM_INFINITY};
+    assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+    small.rlim_max = old.rlim_max;
+    void (*prev)(int) = signal(SIGXFSZ, SIG_IGN);
+    assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+    const bool ok = export_png_write(path, true, img, 64, 48, err, sizeof err);
+    assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+    signal(SIGXFSZ, prev);
+    assert_false(ok);
+    assert_non_null(strstr(err, strerror(EFBIG)));
+    assert_string_equal(read_text(path), "precious");
+    assert_int_equal(count_entries(dir), 1);
+
+    /* force and a good write: the PNG, mode 0644, nothing else */
+    assert_true(export_png_write(path, true, img, 64, 48, err, sizeof err));
+    check_png(path, 64, 48);
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0644);
+    assert_int_equal(count_entries(dir), 1);
+    /* through a symbolic link: the file it names is replaced, the link kept */
+    char link[512];
+    assert_int_equal(symlink("keep.png", at(link, sizeof link, "out/link.png")), 0);
+    assert_false(export_png_write(link, false, img, 64, 48, err, sizeof err));
+    uint8_t *img32 = pattern(32, 24);
+    assert_true(export_png_write(link, true, img32, 32, 24, err, sizeof err));
+    free(img32);
+    struct stat lst;
+    assert_int_equal(lstat(link, &lst), 0);
+    assert_true(S_ISLNK(lst.st_mode));
+    check_png(path, 32, 24);
+    assert_int_equal(count_entries(dir), 2);
+    /* a new name needs no force */
+    assert_true(export_png_write(at(path, sizeof path, "out/new.png"), false, img, 64, 48, err,
+                                 sizeof err));
+    check_png(path, 64, 48);
+    assert_int_equal(count_entries(dir), 3);
     free(img);
 }
 
@@ -594,6 +678,47 @@ static void test_settings(void **state)
         }
     }
 
+    /* settings that are not a small regular file: defaults and a message,
+     * never a hang (issue 13) */
+    assert_false(settings_load(&s, "/dev/zero", msg, sizeof msg));
+    assert_string_equal(msg, "cannot read settings: /dev/zero: not a regular file (a character "
+                             "device); a settings file is needed; using the default settings");
+    assert_int_equal(s.theme, THEME_DARK);
+    FILE *big = fopen(path, "w");
+    assert_non_null(big);
+    for (int i = 0; i < 70000; i++)
+        fputc('#', big);
+    fclose(big);
+    assert_false(settings_load(&s, path, msg, sizeof msg));
+    assert_non_null(strstr(msg, "70000 bytes, more than the 65536 a settings file may have"));
+    /* old-Mac line ends: said so, defaults kept */
+    write_text(path, "theme = light\rui_scale = 2\r");
+    assert_false(settings_load(&s, path, msg, sizeof msg));
+    assert_non_null(strstr(msg, "the lines end in CR alone (old Mac line ends); using the "
+                                "default settings"));
+    assert_int_equal(s.theme, THEME_DARK);
+    write_text(path, "theme = light\r\nui_scale = 2\r\n"); /* CRLF is fine */
+    assert_true(settings_load(&s, path, msg, sizeof msg));
+    assert_int_equal(s.theme, THEME_LIGHT);
+    assert_true(s.ui_scale == 2.0);
+    /* a control character in a value is shown escaped */
+    write_text(path, "theme = \x1b[2J\n");
+    assert_false(settings_load(&s, path, msg, sizeof msg));
+    assert_non_null(strstr(msg, "theme = '\\x1b[2J' is not dark"));
+    assert_null(strchr(msg, 0x1b));
+
+    /* settings.ini as a symbolic link (a dotfiles repository): saved into
+     * the file it names, the link kept */
+    char real[512], link[512];
+    write_text(at(real, sizeof real, "dotfiles.ini"), "theme = dark\n");
+    assert_int_equal(symlink(real, at(link, sizeof link, "linked.ini")), 0);
+    assert_true(settings_save(&light, link, msg, sizeof msg));
+    struct stat lst;
+    assert_int_equal(lstat(link, &lst), 0);
+    assert_true(S_ISLNK(lst.st_mode));
+    assert_true(settings_load(&s, real, msg, sizeof msg));
+    assert_int_equal(s.theme, THEME_LIGHT);
+
     /* a save that cannot happen: a message, and nothing left behind */
     char file[512];
     write_text(at(file, sizeof file, "plain"), "x");
@@ -612,6 +737,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_dir_resolution, setup, teardown),
         cmocka_unit_test_setup_teardown(test_png_saved_never_overwritten, setup, teardown),
         cmocka_unit_test_setup_teardown(test_png_write_errors, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_png_replace, setup, teardown),
         cmocka_unit_test_setup_teardown(test_csv_equals_trace, setup, teardown),
         cmocka_unit_test_setup_teardown(test_csv_after_trail_wraps, setup, teardown),
         cmocka_unit_test_setup_teardown(test_csv_files_per_runner, setup, teardown),

@@ -112,7 +112,7 @@ static void save_png(app *a, int w, int h, const char *what)
     snprintf(path, sizeof path, "%s/%s-%dx%d-%s.png", dir, i18n_lang(), w, h, what);
     for (char *c = path + strlen(dir) + 1; *c; c++)
         *c = *c == ' ' || *c == ',' ? '_' : *c;
-    if (buf && render_read_pixels(a->ren, buf, w, h) && !export_png_write(path, buf, w, h, err, sizeof err))
+    if (buf && render_read_pixels(a->ren, buf, w, h) && !export_png_write(path, true, buf, w, h, err, sizeof err))
         fprintf(stderr, "%s\n", err);
     free(buf);
 }

@@ -574,6 +574,40 @@ static void test_formula_line(void **state)
     assert_string_equal(a->lesson.land->name, "empirical-risk");
 }
 
+/* The formula line shows a domain that Enter reads back exactly: a narrow
+ * one (1.0000001:1.0000002, "1:1" with %g) or one with 17 digits
+ * (issue 13). */
+static void test_formula_domain_roundtrip(void **state)
+{
+    (void)state;
+    static const char *const domains[] = {"1.0000001:1.0000002", "0.1:0.30000000000000004",
+                                          "-1e-300:3.14159265358979"};
+    for (size_t i = 0; i < sizeof domains / sizeof domains[0]; i++) {
+        key(SDLK_e, KMOD_NONE);
+        assert_true(app_frame(a, FRAME_DT));
+        textline_set(&a->ui.formula, "x^2");
+        textline_set(&a->ui.domain, domains[i]);
+        key(SDLK_RETURN, KMOD_NONE);
+        assert_true(app_frame(a, FRAME_DT));
+        assert_false(a->ui.formula_open);
+        const double lo = a->lesson.land->lo[0], hi = a->lesson.land->hi[0];
+        /* open again and press Enter on the unchanged line */
+        key(SDLK_e, KMOD_NONE);
+        key(SDLK_RETURN, KMOD_NONE);
+        assert_true(app_frame(a, FRAME_DT));
+        if (a->ui.formula_open)
+            fail_msg("%s: Enter on the line as shown ('%s') was refused: %s", domains[i],
+                     a->ui.domain.text, a->ui.formula_error);
+        assert_true(a->lesson.land->lo[0] == lo && a->lesson.land->hi[0] == hi);
+    }
+    key(SDLK_e, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_string_equal(a->ui.domain.text, "-1e-300:3.14159265358979");
+    key(SDLK_ESCAPE, KMOD_NONE);
+    key(SDLK_1, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+}
+
 static void test_cloud_keys(void **state)
 {
     (void)state;
@@ -1247,6 +1281,7 @@ int main(void)
         cmocka_unit_test(test_contour_view_and_drag),
         cmocka_unit_test(test_display_pacing_keys),
         cmocka_unit_test(test_formula_line),
+        cmocka_unit_test(test_formula_domain_roundtrip),
         cmocka_unit_test(test_scene_keys),
         cmocka_unit_test(test_export_keys),
         cmocka_unit_test(test_lesson_behaviour),

@@ -5,6 +5,7 @@
  * example parses, and each kind of malformed file gives its one
  * file:line:key message and leaves the output untouched.
  */
+#include "app/fileio.h"
 #include "app/scene.h"
 #include "core/sim.h"
 
@@ -521,6 +522,36 @@ static const bad_case bad[] = {
      ":6: [annotation 2] at: outside the domain [-1, 2]"},
     {HEAD "noise = -1\n", ":3: [scene] noise: -1 is out of range [0, 1e+06]"},
     {HEAD "seed = 1.5\n", ":3: [scene] seed: '1.5' is not a whole number"},
+    /* every numeric key range-checked before use (issue 13: seed = 1e30 was
+     * an undefined float-to-integer cast, seed = abc an unread value) */
+    {HEAD "seed = 1e30\n", ":3: [scene] seed: 1e30 is out of range [0, 9.0072e+15]"},
+    {HEAD "seed = abc\n", ":3: [scene] seed: 'abc' is not a number"},
+    {HEAD "seed = -1\n", ":3: [scene] seed: -1 is out of range [0, 9.0072e+15]"},
+    {HEAD "seed = nan\n", ":3: [scene] seed: 'nan' is not a number"},
+    {HEAD "seed = 1e400\n", ":3: [scene] seed: '1e400' is not a number"},
+    {HEAD "steps_per_second = 0\n", ":3: [scene] steps_per_second: 0 is out of range (0, 1000]"},
+    {HEAD "steps_per_second = 1e30\n",
+     ":3: [scene] steps_per_second: 1e30 is out of range (0, 1000]"},
+    {HEAD "noise_decay = 2\n", ":3: [scene] noise_decay: 2 is out of range (0, 1]"},
+    {HEAD "noise = inf\n", ":3: [scene] noise: 'inf' is not a number"},
+    {HEAD "[landscape]\nfunction = saddle\n[camera]\nyaw = -1e30\n",
+     ":6: [camera] yaw: -1e30 is out of range [-1000, 1000]"},
+    {HEAD "[landscape]\nfunction = saddle\n[camera]\ndistance = 1e3\n",
+     ":6: [camera] distance: 1e3 is out of range [0.5, 100]"},
+    /* one number parser everywhere: decimal, so hexadecimal is refused as
+     * on the command line */
+    {HEAD "[landscape]\nfunction = saddle\n[camera]\ndistance = 0x10\n",
+     ":6: [camera] distance: '0x10' is not a number"},
+    {RISK "[runner 1]\nlr = 1e999\n", ":6: [runner 1] lr: '1e999' is not a number"},
+    {RISK "[runner 1]\nstart = 1e30\n", ":6: [runner 1] start: 1e+30 is outside the domain"},
+    {RISK "[runner 1]\nnoise = 1e7\n", ":6: [runner 1] noise: 1e7 is out of range [0, 1e+06]"},
+    {RISK "[annotation 1]\nat = nan\ntext = x\n",
+     ":6: [annotation 1] at: 'nan' is not a point X or X,Y"},
+    {RISK "domain = 0:1e300\n", ":5: [landscape] domain: '0:1e300' has a range wider than 1e12"},
+    /* old-Mac line ends, NUL bytes and control characters (shown escaped) */
+    {"[scene]\rtitle = t\r[landscape]\rfunction = risk\r",
+     ":1: the lines end in CR alone (old Mac line ends); save the file with LF or CRLF"},
+    {HEAD "seed = \x1b[31mred\n", ":3: [scene] seed: '\\x1b[31mred' is not a number"},
     {HEAD "loss_panel = maybe\n", ":3: [scene] loss_panel: 'maybe' is not true or false"},
     {"lr = 1\n", ":1: lr: key outside a section"},
     {HEAD "just words\n", ":3: [scene]: 'just words' is not KEY = VALUE"},
@@ -555,11 +586,44 @@ static void test_bad_files(void **state)
     /* a missing file and a directory */
     snprintf(path, sizeof path, "%s/missing.ini", tmpdir);
     assert_false(scene_load(s, path, err, sizeof err));
-    snprintf(want, sizeof want, "%s: cannot open: No such file or directory", path);
+    snprintf(want, sizeof want, "%s: No such file or directory", path);
     assert_string_equal(err, want);
     assert_false(scene_load(s, tmpdir, err, sizeof err));
-    snprintf(want, sizeof want, "%s: cannot read: ", tmpdir);
-    assert_memory_equal(err, want, strlen(want));
+    snprintf(want, sizeof want, "%s: not a regular file (a directory); a scene file is needed",
+             tmpdir);
+    assert_string_equal(err, want);
+    /* /dev/zero never ends: refused before reading (issue 13) */
+    assert_false(scene_load(s, "/dev/zero", err, sizeof err));
+    assert_string_equal(err, "/dev/zero: not a regular file (a character device); a scene file "
+                             "is needed");
+    /* a FIFO nobody writes to: refused without blocking */
+    snprintf(path, sizeof path, "%s/fifo.ini", tmpdir);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    assert_false(scene_load(s, path, err, sizeof err));
+    snprintf(want, sizeof want, "%s: not a regular file (a pipe); a scene file is needed", path);
+    assert_string_equal(err, want);
+    unlink(path);
+    /* a NUL byte inside a line */
+    snprintf(path, sizeof path, "%s/nul.ini", tmpdir);
+    FILE *nul = fopen(path, "w");
+    assert_non_null(nul);
+    fwrite(HEAD "caption = a\0b\n", 1, sizeof HEAD "caption = a\0b\n" - 1, nul);
+    fclose(nul);
+    assert_false(scene_load(s, path, err, sizeof err));
+    snprintf(want, sizeof want, "%s:3: a NUL byte: not a text file", path);
+    assert_string_equal(err, want);
+    /* more than FILEIO_SCENE_MAX bytes */
+    snprintf(path, sizeof path, "%s/big.ini", tmpdir);
+    FILE *big = fopen(path, "w");
+    assert_non_null(big);
+    for (long i = 0; i <= FILEIO_SCENE_MAX / 16; i++)
+        fputs("; a comment ...\n", big);
+    fclose(big);
+    assert_false(scene_load(s, path, err, sizeof err));
+    snprintf(want, sizeof want, "%s: 1048592 bytes, more than the 1048576 a scene file may have",
+             path);
+    assert_string_equal(err, want);
+    unlink(path);
     assert_memory_equal(s, before, sizeof *s);
     free(s);
     free(before);
@@ -577,7 +641,7 @@ static int remove_tmpdir(void **state)
 {
     (void)state;
     static const char *const files[] = {"good.ini", "bad.ini", "readme.ini", "tour/01-first.ini",
-                                        "tour/02-second.ini", "tour/notes.txt", "tour"};
+                                        "tour/02-second.ini", "tour/notes.txt", "tour", "nul.ini"};
     char path[400];
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         snprintf(path, sizeof path, "%s/%s", tmpdir, files[i]);

@@ -95,14 +95,26 @@ bool app_create(app *a, const app_params *p, char *err, size_t errlen)
     }
     if (p->open_tour && !(o && o->has_scene))
         app_tour_step(a, 1); /* the first scene; without the files, lesson 1 */
-    if (a->scenes.has_scene && a->runs.user.optim_given) /* over the scene's first runner too */
-        app_apply_user(a, true);
-    if (a->runs.user.noise > 0) { /* the command line's noise, on */
-        a->runs.noise_sigma = a->runs.user.noise;
-        a->runs.noise_on = true;
+    /* the command line over a scene too: hyperparameters (its first
+     * runner's), seed, noise decay and schedule as given, never dropped */
+    const run_layer *u = &a->runs.user;
+    const bool over_scene = a->scenes.has_scene && (u->optim_given || u->has_seed ||
+                                                   u->has_noise_decay || u->has_sched);
+    if (over_scene)
+        app_apply_user(a, u->optim_given != 0);
+    if (u->has_noise) { /* the command line's noise as given: on, or off with 0 */
+        if (u->noise > 0)
+            a->runs.noise_sigma = u->noise;
+        a->runs.noise_on = u->noise > 0;
     }
-    if (a->runs.user.noise > 0 || (a->scenes.has_scene && a->runs.user.optim_given))
-        app_rebuild(a, NULL);
+    if (u->has_noise || over_scene) {
+        const scene *sc = &a->scenes.scene; /* a scene's runners keep their starts */
+        const bool starts = a->scenes.has_scene;
+        app_rebuild(a, starts && sc->runners[0].has_start ? sc->runners[0].start : NULL);
+        for (int i = 1; starts && i < sc->n_runners && i < a->sim.n_runners; i++)
+            if (sc->runners[i].has_start)
+                runner_reset(&a->sim.runners[i], sc->runners[i].start);
+    }
     if (o && o->contour && a->view.kind != VIEW_CURVE)
         view_set_contour(&a->view, a->lesson.land, true);
     double start[2];

@@ -7,6 +7,7 @@
  * the one on screen stays valid until its successor parsed.
  */
 #include "app/app.h"
+#include "app/format.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -71,11 +72,17 @@ void app_formula_open(app *a)
 {
     const landscape *l = a->lesson.land;
     textline_set(&a->ui.formula, l->formula ? l->formula : "");
-    char dom[128];
+    /* each end with the digits that read back exactly, so Enter on an
+     * unchanged line keeps the domain (a narrow one is not rounded shut) */
+    char dom[128], ends[4][32];
+    for (int k = 0; k < l->dim; k++) {
+        format_roundtrip(ends[2 * k], sizeof ends[0], l->lo[k]);
+        format_roundtrip(ends[2 * k + 1], sizeof ends[0], l->hi[k]);
+    }
     if (l->dim == 1)
-        snprintf(dom, sizeof dom, "%g:%g", l->lo[0], l->hi[0]);
+        snprintf(dom, sizeof dom, "%s:%s", ends[0], ends[1]);
     else
-        snprintf(dom, sizeof dom, "%g:%g,%g:%g", l->lo[0], l->hi[0], l->lo[1], l->hi[1]);
+        snprintf(dom, sizeof dom, "%s:%s,%s:%s", ends[0], ends[1], ends[2], ends[3]);
     textline_set(&a->ui.domain, dom);
     snprintf(a->ui.domain_opened, sizeof a->ui.domain_opened, "%s", dom);
     a->ui.formula_field = 0;

@@ -1,17 +1,18 @@
 /*
- * cli.c: strict parsing of optiviz's command line. Numbers must parse whole
- * (strtod/strtoll with end and range checks, finite); each subcommand takes
- * only its own options; --opt VALUE and --opt=VALUE both work.
+ * cli.c: strict parsing of optiviz's command line: the option table (which
+ * command takes which option), the usage text and the parse loop. Values
+ * are read by cli_values.c (every number by landscape_parse_number, the
+ * one parser of options, domains and files); the checks across options are
+ * cli_check.c's. Each subcommand takes only its own options; --opt VALUE
+ * and --opt=VALUE both work; messages escape control characters.
  */
 #include "app/cli.h"
 #include "app/cli_internal.h"
+#include "app/fileio.h"
 
 #include "app/i18n.h"
-#include "app/layout.h"
 #include "core/cloud.h"
 
-#include <ctype.h>
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,38 +26,6 @@ enum {
     OK_CRITICAL = 1 << CLI_CRITICAL,
 };
 
-typedef enum opt_id {
-    OPT_FUNCTION,
-    OPT_OPTIMIZER,
-    OPT_NOISE,
-    OPT_NOISE_DECAY,
-    OPT_SCHEDULE,
-    OPT_FACTOR,
-    OPT_FLOOR,
-    OPT_GAMMA,
-    OPT_MILESTONES,
-    OPT_WARMUP,
-    OPT_FINAL_LR,
-    OPT_MAX_STEPS,
-    OPT_VIEW,
-    OPT_START,
-    OPT_SEED,
-    OPT_STEPS,
-    OPT_SIZE,
-    OPT_FULLSCREEN,
-    OPT_OUT,
-    OPT_FRAMES,
-    OPT_DOMAIN,
-    OPT_EXPR,
-    OPT_SCENE,
-    OPT_OUTPUT_DIR,
-    OPT_PARTICLES,
-    OPT_STARTUP,
-    OPT_COLD,
-    OPT_RUNS,
-    OPT_IDLE,
-    OPT_LANG,
-} opt_id;
 
 typedef struct opt_spec {
     const char *name;
@@ -85,6 +54,7 @@ static const opt_spec specs[] = {
     {"--size", OPT_SIZE, true, OK_RUN | OK_SHOT | OK_BENCH},
     {"--fullscreen", OPT_FULLSCREEN, false, OK_RUN},
     {"--out", OPT_OUT, true, OK_SHOT},
+    {"--force", OPT_FORCE, false, OK_SHOT},
     {"--frames", OPT_FRAMES, true, OK_BENCH},
     {"--domain", OPT_DOMAIN, true, OK_RUN | OK_TRACE | OK_SHOT | OK_BENCH | OK_CRITICAL},
     {"--expr", OPT_EXPR, true, OK_RUN | OK_TRACE | OK_SHOT | OK_BENCH | OK_CRITICAL},
@@ -118,8 +88,10 @@ const char *cli_usage(void)
            "                the run as CSV on standard output\n"
            "  optiviz shot  --function NAME [--optimizer A,B..] [--steps N] [--size WxH]\n"
            "                [--view surface|contour] [--scene NAME|FILE] [--noise F] [--seed N]\n"
-           "                [--particles N] [--lang en|ko] --out FILE.png | --output-dir DIR\n"
-           "                one frame rendered headless to a PNG\n"
+           "                [--particles N] [--lang en|ko] --out FILE.png [--force]\n"
+           "                | --output-dir DIR\n"
+           "                one frame rendered headless to a PNG; an existing FILE.png is\n"
+           "                replaced only with --force (written whole, then renamed)\n"
            "  optiviz bench [--function NAME] [--view surface|contour] [--frames N]\n"
            "                [--size WxH] [--particles N] [--noise F]\n"
            "                headless frame timing and peak memory, key=value lines\n"
@@ -130,7 +102,8 @@ const char *cli_usage(void)
            "                system locale's, e.g. LANG=ko_KR.UTF-8; L switches it live)\n"
            "  optiviz critical --function NAME [--domain A:B[,C:D]]\n"
            "                critical points in the domain as CSV with their kind\n"
-           "                (global-min, local-min, global-max, local-max, saddle, degenerate)\n"
+           "                (global-min, local-min, global-max, local-max, saddle, degenerate,\n"
+           "                undefined: f'' not finite there)\n"
            "  --expr FORMULA [--domain A:B[,C:D]] instead of --function NAME: your own\n"
            "                function of x (and y), e.g. --expr \"x*cos(pi*x)\"; domain\n"
            "                [-2,2] per coordinate unless --domain is given\n"
@@ -153,128 +126,6 @@ const char *cli_usage(void)
            "tree.\n";
 }
 
-static bool parse_double(const char *opt, const char *s, double *out, char *err, size_t n)
-{
-    char *end = NULL;
-    errno = 0;
-    const double v = strtod(s, &end);
-    /* ERANGE with a finite result is an underflow to a tiny or zero value:
-     * a valid number; with HUGE_VAL it is an overflow */
-    const bool overflow = errno == ERANGE && fabs(v) == HUGE_VAL;
-    if (s[0] == '\0' || isspace((unsigned char)s[0]) || end == s || *end != '\0' || overflow ||
-        !isfinite(v)) {
-        snprintf(err, n, "%s: '%s' is not a finite number", opt, s);
-        return false;
-    }
-    *out = v;
-    return true;
-}
-
-static bool parse_long(const char *opt, const char *s, long long lo, long long hi,
-                       long long *out, char *err, size_t n)
-{
-    char *end = NULL;
-    errno = 0;
-    const long long v = strtoll(s, &end, 10);
-    if (s[0] == '\0' || end == s || *end != '\0' || errno == ERANGE) {
-        snprintf(err, n, "%s: '%s' is not a whole number", opt, s);
-        return false;
-    }
-    if (v < lo || v > hi) {
-        snprintf(err, n, "%s: %lld is out of range [%lld, %lld]", opt, v, lo, hi);
-        return false;
-    }
-    *out = v;
-    return true;
-}
-
-static bool parse_size(const char *s, int *w, int *h, char *err, size_t n)
-{
-    char *end = NULL;
-    errno = 0;
-    const long a = strtol(s, &end, 10);
-    if (end == s || (*end != 'x' && *end != 'X')) {
-        snprintf(err, n, "--size: '%s' is not WIDTHxHEIGHT (e.g. 1920x1080)", s);
-        return false;
-    }
-    const char *p = end + 1;
-    const long b = strtol(p, &end, 10);
-    if (end == p || *end != '\0' || errno == ERANGE) {
-        snprintf(err, n, "--size: '%s' is not WIDTHxHEIGHT (e.g. 1920x1080)", s);
-        return false;
-    }
-    if (a < LAYOUT_MIN_W || b < LAYOUT_MIN_H || a > 16384 || b > 16384) {
-        snprintf(err, n,
-                 "--size: %ldx%ld is outside %dx%d (the smallest the layout fits) .. "
-                 "16384x16384",
-                 a, b, LAYOUT_MIN_W, LAYOUT_MIN_H);
-        return false;
-    }
-    *w = (int)a;
-    *h = (int)b;
-    return true;
-}
-
-/* Parses "X" or "X,Y" into start; count gets the number of coordinates. */
-static bool parse_start(const char *s, double *start, int *count, char *err, size_t n)
-{
-    char buf[256];
-    if (strlen(s) >= sizeof buf) {
-        snprintf(err, n, "--start: value too long");
-        return false;
-    }
-    strcpy(buf, s);
-    char *comma = strchr(buf, ',');
-    *count = 1;
-    if (comma) {
-        *comma = '\0';
-        *count = 2;
-        if (strchr(comma + 1, ',')) {
-            snprintf(err, n, "--start: '%s' has more than two coordinates", s);
-            return false;
-        }
-        if (!parse_double("--start", comma + 1, &start[1], err, n))
-            return false;
-    }
-    return parse_double("--start", buf, &start[0], err, n);
-}
-
-bool cli_parse_domain(const char *s, double *lo, double *hi, int *count, char *err, size_t n)
-{
-    char why[400];
-    if (!landscape_parse_domain(s, lo, hi, count, why, sizeof why)) {
-        snprintf(err, n, "--domain: %s", why);
-        return false;
-    }
-    return true;
-}
-
-static bool parse_milestones(const char *s, schedule *sched, char *err, size_t n)
-{
-    sched->n_milestones = 0;
-    const char *p = s;
-    while (*p) {
-        char *end = NULL;
-        errno = 0;
-        const long long v = strtoll(p, &end, 10);
-        if (end == p || errno == ERANGE || v < 0 || (*end != ',' && *end != '\0')) {
-            snprintf(err, n, "--milestones: '%s' is not a list of steps like 15,30", s);
-            return false;
-        }
-        if (sched->n_milestones == SCHEDULE_MAX_MILESTONES) {
-            snprintf(err, n, "--milestones: at most %d milestones", SCHEDULE_MAX_MILESTONES);
-            return false;
-        }
-        sched->milestones[sched->n_milestones++] = (long)v;
-        p = *end == ',' ? end + 1 : end;
-    }
-    if (sched->n_milestones == 0) {
-        snprintf(err, n, "--milestones: empty list");
-        return false;
-    }
-    return true;
-}
-
 /* A hyperparameter flag (--lr, --beta1, ...) names a field of optim_params:
  * the flag is the field's name with '-' for '_'. */
 static int find_field(const char *name, size_t len)
@@ -294,20 +145,6 @@ static int find_field(const char *name, size_t len)
             return i;
     }
     return -1;
-}
-
-static bool parse_bool(const char *opt, const char *v, double *out, char *err, size_t n)
-{
-    if (!v || strcmp(v, "1") == 0 || strcmp(v, "true") == 0) {
-        *out = 1.0;
-        return true;
-    }
-    if (strcmp(v, "0") == 0 || strcmp(v, "false") == 0) {
-        *out = 0.0;
-        return true;
-    }
-    snprintf(err, n, "%s: '%s' is not 0, 1, true or false", opt, v);
-    return false;
 }
 
 static const opt_spec *find_spec(const char *name, size_t len)
@@ -363,7 +200,7 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
     }
     case OPT_NOISE:
         o->run.has_noise = true;
-        if (!parse_double(sp->name, v, &o->run.noise, err, n))
+        if (!cli_parse_double(sp->name, v, &o->run.noise, err, n))
             return false;
         if (o->run.noise < 0.0) {
             snprintf(err, n, "--noise: %s must be >= 0", v);
@@ -372,7 +209,7 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
         return true;
     case OPT_NOISE_DECAY:
         o->run.has_noise_decay = true;
-        if (!parse_double(sp->name, v, &o->run.noise_decay, err, n))
+        if (!cli_parse_double(sp->name, v, &o->run.noise_decay, err, n))
             return false;
         if (!(o->run.noise_decay > 0.0 && o->run.noise_decay <= 1.0)) {
             snprintf(err, n, "--noise-decay: %s must be in (0, 1]", v);
@@ -387,25 +224,42 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
         }
         return true;
     case OPT_FACTOR:
-        return parse_double(sp->name, v, &o->run.sched.factor, err, n);
+        /* schedule.c reads 0 as "the default 0.99": a given 0 is refused
+         * here, never replaced silently */
+        if (!cli_parse_double(sp->name, v, &o->run.sched.factor, err, n))
+            return false;
+        if (!(o->run.sched.factor > 0.0 && o->run.sched.factor <= 1.0)) {
+            snprintf(err, n, "--factor: %s must be in (0, 1] (the lr is multiplied by it each "
+                             "step)", v);
+            return false;
+        }
+        return true;
     case OPT_FLOOR:
-        return parse_double(sp->name, v, &o->run.sched.floor, err, n);
+        return cli_parse_double(sp->name, v, &o->run.sched.floor, err, n);
     case OPT_GAMMA:
-        return parse_double(sp->name, v, &o->run.sched.gamma, err, n);
+        /* 0 would read as "the default 0.5" (schedule.c): refused instead */
+        if (!cli_parse_double(sp->name, v, &o->run.sched.gamma, err, n))
+            return false;
+        if (!(o->run.sched.gamma > 0.0)) {
+            snprintf(err, n, "--gamma: %s must be > 0 (the lr is multiplied by it at each "
+                             "milestone)", v);
+            return false;
+        }
+        return true;
     case OPT_FINAL_LR:
-        return parse_double(sp->name, v, &o->run.sched.final_lr, err, n);
+        return cli_parse_double(sp->name, v, &o->run.sched.final_lr, err, n);
     case OPT_WARMUP:
-        if (!parse_long(sp->name, v, 0, 100000000, &ll, err, n))
+        if (!cli_parse_long(sp->name, v, 0, 100000000, &ll, err, n))
             return false;
         o->run.sched.warmup = (long)ll;
         return true;
     case OPT_MAX_STEPS:
-        if (!parse_long(sp->name, v, 1, 100000000, &ll, err, n))
+        if (!cli_parse_long(sp->name, v, 1, 100000000, &ll, err, n))
             return false;
         o->run.sched.max_steps = (long)ll;
         return true;
     case OPT_MILESTONES:
-        return parse_milestones(v, &o->run.sched, err, n);
+        return cli_parse_milestones(v, &o->run.sched, err, n);
     case OPT_VIEW:
         if (strcmp(v, "contour") == 0)
             o->contour = true;
@@ -418,28 +272,31 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
         return true;
     case OPT_START:
         o->has_start = true;
-        return parse_start(v, o->start, start_count, err, n);
+        return cli_parse_start(v, o->start, start_count, err, n);
     case OPT_SEED:
         o->run.has_seed = true;
-        if (!parse_long(sp->name, v, 0, INT64_MAX, &ll, err, n))
+        if (!cli_parse_long(sp->name, v, 0, 9007199254740992LL, &ll, err, n)) /* 2^53, as scenes */
             return false;
         o->run.seed = (uint64_t)ll;
         return true;
     case OPT_STEPS:
-        if (!parse_long(sp->name, v, 0, 100000000, &ll, err, n))
+        if (!cli_parse_long(sp->name, v, 0, 100000000, &ll, err, n))
             return false;
         o->steps = (long)ll;
         o->has_steps = true;
         return true;
     case OPT_FRAMES:
-        if (!parse_long(sp->name, v, 1, 1000000, &ll, err, n))
+        if (!cli_parse_long(sp->name, v, 1, 1000000, &ll, err, n))
             return false;
         o->frames = (long)ll;
         return true;
     case OPT_SIZE:
-        return parse_size(v, &o->width, &o->height, err, n);
+        return cli_parse_size(v, &o->width, &o->height, err, n);
     case OPT_FULLSCREEN:
         o->fullscreen = true;
+        return true;
+    case OPT_FORCE:
+        o->force = true;
         return true;
     case OPT_DOMAIN:
         o->has_domain = true;
@@ -458,7 +315,7 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
         }
         return true;
     case OPT_PARTICLES:
-        if (!parse_long(sp->name, v, CLOUD_MIN, CLOUD_MAX, &ll, err, n))
+        if (!cli_parse_long(sp->name, v, CLOUD_MIN, CLOUD_MAX, &ll, err, n))
             return false;
         o->particles = (int)ll;
         return true;
@@ -487,12 +344,12 @@ static bool apply_option(cli_options *o, const opt_spec *sp, const char *v, int 
         *(sp->id == OPT_STARTUP ? &o->startup : &o->cold) = true;
         return true;
     case OPT_RUNS:
-        if (!parse_long(sp->name, v, 1, 1000, &ll, err, n))
+        if (!cli_parse_long(sp->name, v, 1, 1000, &ll, err, n))
             return false;
         o->runs = (long)ll;
         return true;
     case OPT_IDLE:
-        if (!parse_double(sp->name, v, &o->idle, err, n))
+        if (!cli_parse_double(sp->name, v, &o->idle, err, n))
             return false;
         if (!(o->idle >= 0.1 && o->idle <= 3600.0))
             snprintf(err, n, "--idle: %s seconds is outside 0.1..3600", v);
@@ -543,7 +400,26 @@ static bool parse_command(int argc, char **argv, int *first, cli_options *o, cha
     return true;
 }
 
+static bool parse_all(int argc, char **argv, cli_options *o, char *err, size_t n);
+
 bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t n)
+{
+    if (parse_all(argc, argv, o, err, n))
+        return true;
+    /* arguments and files are echoed in messages: control characters are
+     * escaped, so none reaches the terminal raw (a refused formula's two
+     * lines keep their line break) */
+    char *raw = malloc(n);
+    if (raw) {
+        memcpy(raw, err, n);
+        raw[n - 1] = '\0';
+        fileio_escape(err, n, raw, o->expr_caret);
+        free(raw);
+    }
+    return false;
+}
+
+static bool parse_all(int argc, char **argv, cli_options *o, char *err, size_t n)
 {
     memset(o, 0, sizeof *o);
     o->argc = argc;
@@ -563,7 +439,7 @@ bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t n)
     int start_count = 0;
     /* where each option was first given (0: not yet): one given twice is
      * refused, as a scene file refuses a key given twice */
-    int first_opt[OPT_LANG + 1] = {0}, first_field[32] = {0};
+    int first_opt[OPT_ID_COUNT] = {0}, first_field[32] = {0};
     for (; i < argc; i++) {
         const int at = i; /* this option's argument number */
         const char *arg = argv[i];
@@ -581,7 +457,7 @@ bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t n)
             const char *v = eq ? eq + 1 : NULL;
             double value = 0.0;
             if (f->type == FIELD_BOOL) {
-                if (!parse_bool(arg, v, &value, err, n))
+                if (!cli_parse_bool(arg, v, &value, err, n))
                     return false;
             } else {
                 if (!v) {
@@ -593,7 +469,7 @@ bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t n)
                 }
                 char opt[64];
                 snprintf(opt, sizeof opt, "%.*s", (int)len, arg);
-                if (!parse_double(opt, v, &value, err, n))
+                if (!cli_parse_double(opt, v, &value, err, n))
                     return false;
             }
             if (field < 32 && first_field[field]) {
@@ -640,6 +516,7 @@ bool cli_parse(int argc, char **argv, cli_options *o, char *err, size_t n)
         }
         if (!apply_option(o, sp, v, &start_count, err, n))
             return false;
+        o->given |= 1ull << sp->id;
     }
     if (!cli_check_required(o, start_count, err, n)) {
         cli_free(o);

@@ -44,6 +44,7 @@ typedef struct cli_options {
     bool fullscreen;
     bool contour;          /* --view contour (2D landscapes) */
     const char *out;
+    bool force;             /* --force (shot): --out may replace an existing file */
     const char *output_dir; /* --output-dir (window, shot); NULL: the XDG default */
     long frames;
     bool has_domain;        /* critical --domain a:b[,c:d] */
@@ -62,12 +63,14 @@ typedef struct cli_options {
     int argc;               /* the command line as given (bench --startup starts it again) */
     char **argv;
     const char *lang;       /* --lang (window, shot): a language code of app/i18n.h, or NULL */
+    bool expr_caret;        /* the error is a refused formula's two lines */
+    unsigned long long given; /* bit id: the option of cli.c's table with that id given */
 } cli_options;
 
 /* Parses argv (argv[0] is the program). Returns false with one line in err
  * naming the bad argument (a refused --expr: that line, then the formula and
- * a caret under the column). Checks the start point against the landscape's
- * dimension and domain, steps >= 0, sizes, the optimizer's rules, and a
+ * a caret under the column), control characters escaped (fileio_escape).
+ * Checks the start point against the landscape's dimension and domain, steps >= 0, sizes, the optimizer's rules, and a
  * --domain's ranges (a < b, one per dimension), and loads a --scene (its
  * landscape becomes land; --function or --expr with it is refused). On
  * success o may own a parsed formula: release it with cli_free. */

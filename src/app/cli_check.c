@@ -49,6 +49,7 @@ static bool build_expr(cli_options *o, char *err, size_t n)
                                o->has_domain ? o->domain_hi : NULL, &e)) {
         char caret[2 * EXPR_MAX_TEXT + 8];
         expr_error_caret(o->expr_text, &e, caret, sizeof caret);
+        o->expr_caret = e.column > 0;
         if (e.column > 0)
             snprintf(err, n, "--expr: %s at column %d\n%s", e.message, e.column, caret);
         else
@@ -66,6 +67,14 @@ static bool check_scene(cli_options *o, char *err, size_t n)
     if (o->land || o->expr_text) {
         snprintf(err, n, "--scene cannot be given with --function or --expr (the scene sets "
                          "the landscape)");
+        return false;
+    }
+    /* the scene's runners are its own: an --optimizer list would be
+     * dropped, so it is refused (noise, seed, schedule and hyperparameters
+     * given are laid over the scene) */
+    if (o->given & (1ull << OPT_OPTIMIZER)) {
+        snprintf(err, n, "--optimizer cannot be given with --scene: the scene file sets its "
+                         "runners' optimizers (edit the file, or use --function)");
         return false;
     }
     scene *s = malloc(sizeof *s);

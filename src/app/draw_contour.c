@@ -88,14 +88,17 @@ void draw_view_contour(const draw_ctx *dc)
             for (int i = 0; i < n; i++) {
                 const critical_point *c = &a->lesson.crit.points[i];
                 const int rank = c->kind == CRITICAL_GLOBAL_MIN || c->kind == CRITICAL_LOCAL_MIN ? 0
-                                 : c->kind == CRITICAL_SADDLE || c->kind == CRITICAL_DEGENERATE ? 1
-                                                                                               : 2;
+                                 : c->kind == CRITICAL_SADDLE || c->kind == CRITICAL_DEGENERATE ||
+                                           c->kind == CRITICAL_UNDEFINED
+                                     ? 1
+                                     : 2;
                 if (rank != pass)
                     continue;
                 const char *label = c->kind == CRITICAL_GLOBAL_MIN  ? _("global minimum")
                                     : c->kind == CRITICAL_LOCAL_MIN ? _("local minimum")
                                     : c->kind == CRITICAL_SADDLE    ? _("saddle point")
                                     : c->kind == CRITICAL_DEGENERATE ? _("degenerate")
+                                    : c->kind == CRITICAL_UNDEFINED ? _("critical (f″ undefined)")
                                                                      : _("maximum");
                 const float px = view_x_to_px(&a->view, lay, c->x),
                             py = view_y_to_px(&a->view, lay, c->y);

@@ -250,8 +250,15 @@ static void draw_hessian(const draw_ctx *dc, float *y)
     const double tol = 1e-6 * fmax(scale, 1e-300);
     char verdict[160];
     rgba c = TEXT;
-    if ((cp && cp->kind == CRITICAL_DEGENERATE) || fabs(lam[0]) <= tol || fabs(lam[1]) <= tol ||
-        scale == 0.0) {
+    if ((cp && cp->kind == CRITICAL_UNDEFINED) || !isfinite(lam[0]) || !isfinite(lam[1])) {
+        /* no verdict is read from NaN (relu(x)^1.5 at 0) */
+        if (a->lesson.land->dim > 1)
+            snprintf(verdict, sizeof verdict, _("no verdict%s (the Hessian is undefined)"), where);
+        else
+            snprintf(verdict, sizeof verdict, _("no verdict%s (f″ is undefined)"), where);
+        c = ORANGE;
+    } else if ((cp && cp->kind == CRITICAL_DEGENERATE) || fabs(lam[0]) <= tol ||
+               fabs(lam[1]) <= tol || scale == 0.0) {
         if (a->lesson.land->dim > 1)
             snprintf(verdict, sizeof verdict, _("inconclusive%s (a λ = 0)"), where);
         else

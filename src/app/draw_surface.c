@@ -75,7 +75,8 @@ static void draw_critical_labels(const draw_ctx *dc, const float vp[16])
     }
     static const critical_kind order[] = {CRITICAL_GLOBAL_MIN, CRITICAL_LOCAL_MIN,
                                           CRITICAL_SADDLE, CRITICAL_DEGENERATE,
-                                          CRITICAL_GLOBAL_MAX, CRITICAL_LOCAL_MAX};
+                                          CRITICAL_UNDEFINED, CRITICAL_GLOBAL_MAX,
+                                          CRITICAL_LOCAL_MAX};
     for (size_t k = 0; k < sizeof order / sizeof order[0]; k++)
         for (int i = 0; i < n; i++) {
             const critical_point *c = &a->lesson.crit.points[i];
@@ -86,7 +87,8 @@ static void draw_critical_labels(const draw_ctx *dc, const float vp[16])
                                 : c->kind == CRITICAL_SADDLE    ? _("saddle point")
                                 : c->kind == CRITICAL_DEGENERATE
                                     ? _("degenerate (test inconclusive)")
-                                    : _("maximum");
+                                : c->kind == CRITICAL_UNDEFINED ? _("critical (f″ undefined)")
+                                                                : _("maximum");
             char text[128], nx[32], ny[32];
             /* Newton finds a degenerate point only to ~1e-18: that is 0 */
             format_sig(nx, sizeof nx, fabs(c->x) < 1e-9 * side ? 0.0 : c->x, 3);

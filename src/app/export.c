@@ -11,6 +11,7 @@
 #include "app/export.h"
 #include "app/i18n.h"
 
+#include "app/fileio.h"
 #include "app/paths.h"
 #include "core/optim.h"
 
@@ -179,15 +180,35 @@ bool export_png_write_fd(int fd, const char *path, const uint8_t *rgba, int w, i
     return finish_file(fp, path, encoded, why, err, errlen);
 }
 
-bool export_png_write(const char *path, const uint8_t *rgba, int w, int h, char *err,
-                      size_t errlen)
+bool export_png_write(const char *path, bool force, const uint8_t *rgba, int w, int h,
+                      char *err, size_t errlen)
 {
-    const int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        snprintf(err, errlen, _("cannot write '%s': %s"), path, strerror(errno));
+    fileio_replace r;
+    if (!fileio_replace_begin(&r, path, force, err, errlen))
+        return false;
+    return export_png_commit(&r, rgba, w, h, err, errlen);
+}
+
+bool export_png_commit(fileio_replace *r, const uint8_t *rgba, int w, int h, char *err,
+                       size_t errlen)
+{
+    const int fd = r->fd;
+    r->fd = -1; /* export_png_write_fd closes it (and removes the file on failure) */
+    if (!export_png_write_fd(fd, r->tmp, rgba, w, h, err, errlen)) {
+        /* name the user's file, not the temporary one, in the message
+         * (in any language: the temporary name is replaced where it is) */
+        char msg[2 * EXPORT_PATH_MAX + 256];
+        const char *at = strstr(err, r->tmp);
+        if (at)
+            snprintf(msg, sizeof msg, "%.*s%s%s", (int)(at - err), err, r->path,
+                     at + strlen(r->tmp));
+        else
+            snprintf(msg, sizeof msg, "%s", err);
+        snprintf(err, errlen, _("%s (the file is left as it was)"), msg);
+        fileio_replace_abort(r);
         return false;
     }
-    return export_png_write_fd(fd, path, rgba, w, h, err, errlen);
+    return fileio_replace_commit(r, err, errlen);
 }
 
 bool export_png(exporter *e, const uint8_t *rgba, int w, int h)

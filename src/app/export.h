@@ -14,6 +14,7 @@
 #ifndef OPTIVIZ_APP_EXPORT_H
 #define OPTIVIZ_APP_EXPORT_H
 
+#include "app/fileio.h"
 #include "core/landscape.h"
 #include "core/sim.h"
 
@@ -77,9 +78,17 @@ int export_create_unique(const char *dir, const char *prefix, const char *suffix
  * holds "cannot write 'path': reason". path is for messages and removal. */
 bool export_png_write_fd(int fd, const char *path, const uint8_t *rgba, int w, int h, char *err,
                          size_t errlen);
-/* Same, creating or truncating path (e.g. /dev/full, or `shot --out`). */
-bool export_png_write(const char *path, const uint8_t *rgba, int w, int h, char *err,
-                      size_t errlen);
+/* Same to path (`shot --out`) through a temporary file renamed over it on
+ * success (app/fileio.h): an existing path is refused unless force, a
+ * device or directory always; on failure path is left as it was. */
+bool export_png_write(const char *path, bool force, const uint8_t *rgba, int w, int h,
+                      char *err, size_t errlen);
+/* The second half of export_png_write for a replace already begun (shot
+ * begins it before its work, so an unwritable --out fails at once):
+ * writes the PNG to r's temporary file and renames it; false with one line
+ * in err, the temporary file removed. */
+bool export_png_commit(fileio_replace *r, const uint8_t *rgba, int w, int h, char *err,
+                       size_t errlen);
 
 /* A screenshot: rgba (w x h, as above) saved as a new optiviz-*.png in the
  * output directory; e->last_path is the file. Message "saved PATH" or the

@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void format_minus(char *out, size_t n, const char *ascii)
@@ -44,4 +45,13 @@ void format_num(char *out, size_t n, double v)
     else
         snprintf(buf, sizeof buf, "%.4e", v);
     format_minus(out, n, buf);
+}
+
+void format_roundtrip(char *out, size_t n, double v)
+{
+    for (int digits = 6; digits <= 17; digits++) {
+        snprintf(out, n, "%.*g", digits, v);
+        if (strtod(out, NULL) == v)
+            return;
+    }
 }

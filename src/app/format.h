@@ -16,4 +16,9 @@ void format_sig(char *out, size_t n, double v, int digits);
  * scientific with 4; NaN, +inf, -inf spelled out; a true minus sign. */
 void format_num(char *out, size_t n, double v);
 
+/* v in ASCII with the fewest significant digits (6 to 17, "%.*g") that
+ * read back as exactly v: what an editable field shows, so Enter gives the
+ * same number (0.5 stays "0.5"; 1.0000001 is not rounded to "1"). */
+void format_roundtrip(char *out, size_t n, double v);
+
 #endif

@@ -5,6 +5,8 @@
 #include "app/paths.h"
 #include "app/i18n.h"
 
+#include "app/fileio.h"
+
 #include <errno.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -56,9 +58,10 @@ bool paths_config_home(char *out, size_t n, char *err, size_t errlen)
  * $HOME expanded, into out; false when the file has no usable line. */
 static bool pictures_from_user_dirs(const char *file, const char *home, char *out, size_t n)
 {
-    FILE *fp = fopen(file, "r");
+    char why[4400];
+    FILE *fp = fileio_open_read(file, FILEIO_SETTINGS_MAX, "user-dirs.dirs", why, sizeof why);
     if (!fp)
-        return false;
+        return false; /* missing or not a small regular file: the default */
     char line[4096];
     bool found = false;
     while (!found && fgets(line, sizeof line, fp)) {

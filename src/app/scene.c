@@ -7,11 +7,16 @@
  * at the first problem. The handler checks each key as it comes into a
  * scratch scene; what depends on several keys (dimension, the optimizer's
  * hyperparameters, start inside the domain) is checked once the file is
- * read. Only a fully valid scene is copied to the caller's struct. Finding
- * scene files on disk (the tour, names) is scene_tour.c's.
+ * read. Only a fully valid scene is copied to the caller's struct. A file
+ * must be a regular file of at most FILEIO_SCENE_MAX bytes (fileio.c);
+ * CR-only line ends and NUL bytes are named with their line; every number
+ * goes through landscape_parse_number with its range. Finding scene files
+ * on disk (the tour, names) is scene_tour.c's.
  */
 #include "app/scene.h"
 #include "app/scene_internal.h"
+
+#include "app/fileio.h"
 
 #include <ini.h>
 
@@ -160,11 +165,15 @@ static void key_scene(parse_ctx *c, const char *k, const char *v)
     } else if (strcmp(k, "steps_per_second") == 0)
         s->has_steps_per_second = number_in(c, k, v, 0, 1000, true, &s->steps_per_second);
     else if (strcmp(k, "seed") == 0) {
-        double d;
+        /* a whole number 0..2^53 (exact as a double); the cast only after
+         * the check (1e30 or "abc" never reach it) */
+        double d = 0.0;
         s->has_seed = number_in(c, k, v, 0, 9007199254740992.0, false, &d);
-        if (s->has_seed && d != floor(d))
+        if (s->has_seed && d != floor(d)) {
             fail(c, c->line, c->sect_name, k, "'%s' is not a whole number", v);
-        s->seed = (uint64_t)d;
+            s->has_seed = false;
+        }
+        s->seed = s->has_seed ? (uint64_t)d : 0;
     } else if (strcmp(k, "noise") == 0)
         s->has_noise = number_in(c, k, v, 0, 1e6, false, &s->noise);
     else if (strcmp(k, "noise_decay") == 0)
@@ -398,8 +407,22 @@ static char *read_line(char *str, int num, void *stream)
     size_t len = 0;
     int ch = 0;
     bool any = false, too_long = false;
+    bool cr_only = false;
     while ((ch = fgetc(c->fp)) != EOF) {
         any = true;
+        if (++c->bytes > FILEIO_SCENE_MAX) {
+            fail(c, c->line + 1, NULL, NULL, "more than %ld bytes; not a scene file",
+                 (long)FILEIO_SCENE_MAX);
+            return NULL;
+        }
+        if (ch == '\r') { /* CRLF is fine; a CR alone ends lines on old Macs */
+            const int next = fgetc(c->fp);
+            if (next != EOF)
+                ungetc(next, c->fp);
+            cr_only = next != '\n';
+        }
+        if (cr_only || ch == '\0')
+            break;
         if (len + 1 < sizeof c->raw)
             c->raw[len++] = (char)ch;
         else
@@ -411,6 +434,15 @@ static char *read_line(char *str, int num, void *stream)
         return NULL;
     c->raw[len] = '\0';
     c->line++;
+    if (cr_only) {
+        fail(c, c->line, NULL, NULL, "the lines end in CR alone (old Mac line ends); save the "
+             "file with LF or CRLF line ends");
+        return NULL;
+    }
+    if (ch == '\0') {
+        fail(c, c->line, NULL, NULL, "a NUL byte: not a text file");
+        return NULL;
+    }
     memcpy(str, c->raw, len < (size_t)num ? len + 1 : (size_t)num);
     str[num - 1] = '\0';
     char *p = c->raw;
@@ -466,6 +498,25 @@ static char *read_line(char *str, int num, void *stream)
 
 bool scene_load(scene *out, const char *path, char *err, size_t errlen)
 {
+    char shown[SCENE_PATH_MAX];
+    fileio_escape(shown, sizeof shown, path, false);
+    if (strlen(path) >= SCENE_PATH_MAX) {
+        snprintf(err, errlen, "%.64s...: path too long", shown);
+        return false;
+    }
+    char why[SCENE_PATH_MAX + 200];
+    FILE *fp = fileio_open_read(path, FILEIO_SCENE_MAX, "scene", why, sizeof why);
+    if (!fp) {
+        snprintf(err, errlen, "%s", why);
+        return false;
+    }
+    const bool ok = scene_load_stream(out, fp, path, err, errlen);
+    fclose(fp);
+    return ok;
+}
+
+bool scene_load_stream(scene *out, FILE *fp, const char *path, char *err, size_t errlen)
+{
     parse_ctx *c = calloc(1, sizeof *c);
     scene *s = calloc(1, sizeof *s);
     bool ok = false;
@@ -473,19 +524,11 @@ bool scene_load(scene *out, const char *path, char *err, size_t errlen)
         snprintf(err, errlen, "%s: out of memory", path);
         goto cleanup;
     }
-    c->path = path;
+    c->path = path; /* messages are escaped whole (scene_vfail) */
     c->s = s;
     c->err = err;
     c->errlen = errlen;
-    if (strlen(path) >= sizeof s->path) {
-        snprintf(err, errlen, "%s: path too long", path);
-        goto cleanup;
-    }
-    c->fp = fopen(path, "r");
-    if (!c->fp) {
-        snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
-        goto cleanup;
-    }
+    c->fp = fp;
     const int bad = ini_parse_stream(read_line, c, on_key, c);
     if (!c->failed && ferror(c->fp))
         fail(c, 0, NULL, NULL, "cannot read: %s", strerror(errno));
@@ -500,8 +543,6 @@ bool scene_load(scene *out, const char *path, char *err, size_t errlen)
     *out = *s;
     ok = true;
 cleanup:
-    if (c && c->fp)
-        fclose(c->fp);
     free(c);
     free(s);
     return ok;

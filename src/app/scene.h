@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #define SCENE_MAX_RUNNERS 8
 #define SCENE_MAX_ANNOTATIONS 8
@@ -108,6 +109,12 @@ typedef struct scene {
  * line when the problem is a missing file or section), and *out is left
  * untouched. */
 bool scene_load(scene *out, const char *path, char *err, size_t errlen);
+/* The same from an open stream (the fuzz target feeds it memory); path is
+ * for messages. A file must be a regular file of at most FILEIO_SCENE_MAX
+ * bytes (app/fileio.h): scene_load refuses others before reading; here
+ * reading stops at that many bytes. Lines ending in CR alone and NUL
+ * bytes are refused with their line. */
+bool scene_load_stream(scene *out, FILE *fp, const char *path, char *err, size_t errlen);
 
 /* The directory of the bundled scenes: $OPTIVIZ_SCENES if set, else the
  * installed copy beside the running binary (bindir/../datadir/optiviz/scenes,

@@ -7,6 +7,8 @@
  */
 #include "app/scene_internal.h"
 
+#include "app/fileio.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -27,7 +29,9 @@ void scene_vfail(parse_ctx *c, int line, const char *section, const char *key, c
         snprintf(what, sizeof what, " [%s] %s:", section, key);
     else if (section)
         snprintf(what, sizeof what, " [%s]:", section);
-    snprintf(c->err, c->errlen, "%s%s:%s %s", c->path, where, what, why);
+    char msg[1200];
+    snprintf(msg, sizeof msg, "%s%s:%s %s", c->path, where, what, why);
+    fileio_escape(c->err, c->errlen, msg, false); /* values from the file, shown safely */
 }
 
 /* Checks a runner's hyperparameters once its optimizer is known: each given

@@ -53,6 +53,7 @@ typedef struct parse_ctx {
     bool has_title;
     int n_seen;
     seen_key seen[MAX_SEEN];
+    long bytes;               /* read so far (capped at FILEIO_SCENE_MAX) */
     bool failed;
     char *err;
     size_t errlen;

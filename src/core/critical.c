@@ -17,7 +17,11 @@
  * Classification (the second-derivative test, d2l.ai 12.1.3 and 11.2):
  * f'' > 0 or both eigenvalues > 0 a minimum, < 0 a maximum, eigenvalues of
  * opposite signs a saddle; a value within 1e-6 of the local Hessian size of
- * zero makes it degenerate. Global means extreme over the closed box.
+ * zero makes it degenerate; a Hessian that is not finite there (NaN or
+ * infinite: relu(x)^1.5 at 0) leaves it undefined, with no verdict read
+ * from NaN. Global means extreme over the closed box. A 1D stretch where f'
+ * is exactly 0 at neighbouring grid nodes (a constant, relu for x < 0) is
+ * reported as a stretch, not as thousands of points.
  */
 #include "core/critical.h"
 
@@ -118,7 +122,7 @@ static bool polish_touch(const line_fn *ln, double x0, double a, double b, doubl
  * (allocated by the caller) and the count; flo/fhi get the extremes of f
  * over the grid nodes and the roots. */
 static int roots_1d(const line_fn *ln, double lo, double hi, int n, double *out, double *gs,
-                    double *flo, double *fhi)
+                    double *flo, double *fhi, critical_set *flats)
 {
     const double span = hi - lo;
     double gmax = 0.0;
@@ -140,7 +144,18 @@ static int roots_1d(const line_fn *ln, double lo, double hi, int n, double *out,
         if (!isfinite(g))
             continue;
         if (g == 0.0) {
-            out[count++] = t;
+            /* f' = 0 at neighbouring nodes too: a flat stretch (a constant
+             * f, relu on x < 0), every point of which is critical; it is
+             * reported as a stretch, not node by node */
+            const bool flat = (i > 0 && gs[i - 1] == 0.0) || (i < n && gs[i + 1] == 0.0);
+            if (!flat)
+                out[count++] = t;
+            else if (flats && flats->n_flat > 0 && i > 0 && gs[i - 1] == 0.0)
+                flats->flat_hi[flats->n_flat - 1] = t;
+            else if (flats && flats->n_flat < CRITICAL_MAX_FLAT) {
+                flats->flat_lo[flats->n_flat] = flats->flat_hi[flats->n_flat] = t;
+                flats->n_flat++;
+            }
             continue;
         }
         if (i < n && isfinite(gs[i + 1]) && g * gs[i + 1] < 0.0) {
@@ -244,6 +259,8 @@ const char *critical_kind_name(critical_kind k)
         return "saddle";
     case CRITICAL_DEGENERATE:
         return "degenerate";
+    case CRITICAL_UNDEFINED:
+        return "undefined";
     }
     return "?";
 }
@@ -273,6 +290,8 @@ static double hessian_size(const landscape *l, const double *x, const double *sp
 /* Kind from the test alone (minima and maxima local for now). */
 static critical_kind test_kind(double l1, double l2, double size)
 {
+    if (!isfinite(l1) || !isfinite(l2)) /* f'' does not exist there: no verdict */
+        return CRITICAL_UNDEFINED;
     const double tol = DEGEN_REL * size;
     if (fabs(l1) <= tol || fabs(l2) <= tol)
         return CRITICAL_DEGENERATE;
@@ -344,7 +363,7 @@ static bool edge_extremes(const landscape *l, const double *lo, const double *hi
         const int axis = e < 2 ? 0 : 1;
         line_fn ln = {.land = l, .axis = axis};
         ln.fixed[1 - axis] = e % 2 ? hi[1 - axis] : lo[1 - axis];
-        roots_1d(&ln, lo[axis], hi[axis], n, roots, gs, flo, fhi);
+        roots_1d(&ln, lo[axis], hi[axis], n, roots, gs, flo, fhi, NULL);
     }
     free(roots);
     free(gs);
@@ -360,7 +379,8 @@ static bool find_1d(critical_set *s, const landscape *l, const double *lo, const
     if (!roots || !gs)
         goto cleanup;
     const line_fn ln = {.land = l};
-    const int m = roots_1d(&ln, lo[0], hi[0], n, roots, gs, flo, fhi);
+    const int m = roots_1d(&ln, lo[0], hi[0], n, roots, gs, flo, fhi, s);
+    s->constant = s->n_flat == 1 && s->flat_lo[0] == lo[0] && s->flat_hi[0] == hi[0];
     s->points = calloc((size_t)(m > 0 ? m : 1), sizeof *s->points);
     if (!s->points)
         goto cleanup;
@@ -391,6 +411,7 @@ static bool find_2d(critical_set *s, const landscape *l, const double *lo, const
     bool ok = false;
     if (!s->points || !gnorms)
         goto cleanup;
+    int nonzero = 0; /* seeds where the gradient is not exactly 0 */
     for (int i = 0; i < n_seeds; i++) {
         for (int j = 0; j < n_seeds; j++) {
             /* seeds at the centers of an n x n grid of cells */
@@ -402,6 +423,8 @@ static bool find_2d(critical_set *s, const landscape *l, const double *lo, const
                 *flo = fmin(*flo, p.f);
                 *fhi = fmax(*fhi, p.f);
             }
+            if (p.g[0] != 0.0 || p.g[1] != 0.0)
+                nonzero++;
             double x[2], gn;
             if (!newton_2d(l, seed, lo, hi, x, &gn))
                 continue;
@@ -422,6 +445,10 @@ static bool find_2d(critical_set *s, const landscape *l, const double *lo, const
             s->points[q].y = x[1];
             gnorms[q] = gn;
         }
+    }
+    if (nonzero == 0) { /* a constant: every point is critical, none listed */
+        s->constant = true;
+        s->count = 0;
     }
     for (int q = 0; q < s->count; q++) {
         critical_point *c = &s->points[q];

@@ -41,7 +41,11 @@ typedef enum critical_kind {
     CRITICAL_LOCAL_MAX,
     CRITICAL_SADDLE,
     CRITICAL_DEGENERATE,
+    CRITICAL_UNDEFINED, /* f'' or the Hessian is not finite at the point (NaN, inf):
+                         * the test has no verdict (relu(x)^1.5 at 0) */
 } critical_kind;
+
+#define CRITICAL_MAX_FLAT 16 /* flat stretches listed at most (1D) */
 
 typedef struct critical_point {
     double x, y;             /* y = 0 for a 1D landscape */
@@ -62,6 +66,11 @@ typedef struct critical_params {
 typedef struct critical_set {
     critical_point *points; /* sorted by x, then y; owned (critical_free) */
     int count;
+    bool constant;          /* the gradient is exactly 0 at every grid node (1D) or
+                             * seed (2D): every point is critical, none is listed */
+    int n_flat;             /* 1D: stretches [flat_lo, flat_hi] where f' = 0 at
+                             * neighbouring grid nodes; their points are not listed */
+    double flat_lo[CRITICAL_MAX_FLAT], flat_hi[CRITICAL_MAX_FLAT];
 } critical_set;
 
 /* Finds and classifies every critical point of l in the box of p (NULL: all
@@ -76,7 +85,7 @@ void critical_free(critical_set *s);
 double critical_lowest_min(const critical_set *s);
 
 /* "global-min", "local-min", "global-max", "local-max", "saddle",
- * "degenerate". */
+ * "degenerate", "undefined". */
 const char *critical_kind_name(critical_kind k);
 
 /* Eigenvalues of the symmetric 2x2 matrix [[a, b], [b, c]] in closed

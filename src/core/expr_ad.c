@@ -48,16 +48,33 @@ static double power(double a, double n)
     return pow(a, n);
 }
 
-/* Chain rule for a one-argument function with f(u), f'(u), f''(u):
- * g = f' u_g, H = f'' u_g u_g^T + f' u_H. */
-static jet chain(const jet *u, double f, double f1, double f2)
+/* Chain rule for a one-argument function with f(u), f'(u) and f''(u):
+ * g = f' u_g, H = f'' u_g u_g^T + f' u_H. f2 is f'' as computed directly;
+ * f2p * f2q is the same number split in two factors, used when f2 itself
+ * underflowed, overflowed or is NaN: the term is then formed as
+ * (f2p u_g_i)(f2q u_g_j), each factor scaled by the gradient first, which
+ * stays finite where f'' alone cannot be represented while the product is
+ * moderate. log(exp(x)) at x = 360 has f'' = -1/u^2 = -0 (u^2 overflows)
+ * against u_g^2 = inf, but (u_g/u) * (-u_g/u) = -1. A direct f2 that is a
+ * normal number is kept (x^3 at 1e-200: 6e-200, whose split factor f' =
+ * 3e-400 would underflow). When neither form is finite the plain product
+ * is used, so a truly infinite or undefined f'' still gives inf or NaN. */
+static jet chain(const jet *u, double f, double f1, double f2, double f2p, double f2q)
 {
     jet r = {.v = f};
     r.g[0] = f1 * u->g[0];
     r.g[1] = f1 * u->g[1];
-    r.h[0] = f2 * u->g[0] * u->g[0] + f1 * u->h[0];
-    r.h[1] = f2 * u->g[0] * u->g[1] + f1 * u->h[1];
-    r.h[2] = f2 * u->g[1] * u->g[1] + f1 * u->h[2];
+    const double p[2] = {f2p * u->g[0], f2p * u->g[1]};
+    const double q[2] = {f2q * u->g[0], f2q * u->g[1]};
+    const bool split_ok = isfinite(p[0]) && isfinite(p[1]) && isfinite(q[0]) && isfinite(q[1]);
+    static const int I[3] = {0, 0, 1}, J[3] = {0, 1, 1};
+    for (int k = 0; k < 3; k++) {
+        const int i = I[k], j = J[k];
+        const double plain = f2 * u->g[i] * u->g[j];
+        const double second =
+            ((isnormal(f2) && isfinite(plain)) || !split_ok) ? plain : p[i] * q[j];
+        r.h[k] = second + f1 * u->h[k];
+    }
     return r;
 }
 
@@ -130,28 +147,54 @@ static jet eval_div(const expr *e, const double *x, const node *n)
     return q;
 }
 
-/* a^c, c constant: the power rule f' = c a^(c-1), f'' = c (c-1) a^(c-2),
- * with the terms whose coefficient is zero left out (so x^1 and x^2 have
- * finite derivatives at 0). */
+/* a^c, c constant: the power rule f' = c a^(c-1), f'' = c (c-1) a^(c-2)
+ * = f' (c-1)/a (split so the Hessian survives a large or tiny a, see
+ * chain), with the terms whose coefficient is zero left out (so x^1 and x^2
+ * have finite derivatives at 0). At a = 0 (and for c = 2) the plain f''
+ * is used: 2 for c = 2, 0 for c > 2, infinite for 1 < c < 2 (x^1.5 has
+ * no second derivative at 0, and it must not look finite). */
 static jet eval_powc(const jet *a, double c)
 {
+    const double v = power(a->v, c);
     const double f1 = c == 0.0 ? 0.0 : c * power(a->v, c - 1.0);
-    const double f2 = (c == 0.0 || c == 1.0) ? 0.0 : c * (c - 1.0) * power(a->v, c - 2.0);
-    return chain(a, power(a->v, c), f1, f2);
+    if (c == 0.0 || c == 1.0)
+        return chain(a, v, f1, 0.0, 0.0, 0.0);
+    const double f2 = c * (c - 1.0) * power(a->v, c - 2.0);
+    if (a->v != 0.0 && isfinite(v) && v != 0.0 && (!isnormal(f1) || !isfinite(f2))) {
+        /* a^(c-1) or a^(c-2) overflowed or underflowed where a^c did not
+         * ((1/exp(x))^-0.5 at 700): the derivatives through ratios to a,
+         * g = c v (a_g / a), H = c (c-1) v (a_g/a)(a_g/a)^T + c v (a_H / a) */
+        jet r = {.v = v};
+        const double rg[2] = {a->g[0] / a->v, a->g[1] / a->v};
+        static const int I[3] = {0, 0, 1}, J[3] = {0, 1, 1};
+        for (int k = 0; k < 2; k++)
+            r.g[k] = c * v * rg[k];
+        for (int k = 0; k < 3; k++)
+            r.h[k] = c * (c - 1.0) * v * rg[I[k]] * rg[J[k]] + c * v * (a->h[k] / a->v);
+        return r;
+    }
+    if (a->v == 0.0 || c == 2.0)
+        return chain(a, v, f1, f2, f2, 1.0);
+    return chain(a, v, f1, f2, f1, (c - 1.0) / a->v);
 }
 
 /* a^b = exp(b log a) with a variable exponent: Fa = b a^(b-1),
  * Fb = a^b log a, Faa = b (b-1) a^(b-2), Fab = a^(b-1) (1 + b log a),
- * Fbb = a^b (log a)^2. Undefined (NaN) for a < 0. */
+ * Fbb = a^b (log a)^2. Undefined (NaN) for a < 0. At a = 0 with b >= 0
+ * the log a terms are 0, as torch's pow gradient has it (a^b log a -> 0
+ * as a -> 0+ for b > 0): 0^x has gradient 0, not 0 * -inf = NaN. */
 static jet eval_pow(const jet *a, const jet *b, bool a_const)
 {
     const double f = a->v < 0.0 ? NAN : pow(a->v, b->v);
+    const bool zero_base = a->v == 0.0 && b->v >= 0.0;
     const double la = log(a->v);
+    const double fla = zero_base ? 0.0 : f * la, fla2 = zero_base ? 0.0 : f * la * la;
     if (a_const) /* only the exponent varies: the chain rule of exp(b log a) */
-        return chain(b, f, f * la, f * la * la);
+        return chain(b, f, fla, fla2, fla, zero_base ? 0.0 : la);
     const double am1 = pow(a->v, b->v - 1.0);
-    const double d[5] = {b->v * am1, f * la, b->v * (b->v - 1.0) * pow(a->v, b->v - 2.0),
-                         am1 * (1.0 + b->v * la), f * la * la};
+    const double fab = !zero_base ? am1 * (1.0 + b->v * la) : b->v > 1.0 ? 0.0 : -INFINITY;
+    const double d[5] = {b->v * am1, fla, b->v * (b->v - 1.0) * pow(a->v, b->v - 2.0), fab,
+                         fla2};
     return chain2(a, b, f, d);
 }
 
@@ -178,51 +221,52 @@ static jet eval_func(node_kind k, const jet *u)
     switch (k) {
     case N_SIN: {
         const double s = sin(x), c = cos(x);
-        return chain(u, s, c, -s);
+        return chain(u, s, c, -s, -s, 1.0);
     }
     case N_COS: {
         const double s = sin(x), c = cos(x);
-        return chain(u, c, -s, -c);
+        return chain(u, c, -s, -c, -c, 1.0);
     }
     case N_TAN: {
         /* tan' = 1 + tan^2, tan'' = 2 tan (1 + tan^2) */
         const double t = tan(x), d = 1.0 + t * t;
-        return chain(u, t, d, 2.0 * t * d);
+        return chain(u, t, d, 2.0 * t * d, d, 2.0 * t);
     }
     case N_EXP: {
         const double v = exp(x);
-        return chain(u, v, v, v);
+        return chain(u, v, v, v, v, 1.0);
     }
     case N_LOG:
-        return chain(u, log(x), 1.0 / x, -1.0 / (x * x));
+        return chain(u, log(x), 1.0 / x, -1.0 / (x * x), 1.0 / x, -1.0 / x);
     case N_SQRT: {
         /* sqrt' = 1/(2 sqrt x), sqrt'' = -1/(4 x sqrt x) */
         const double r = sqrt(x);
-        return chain(u, r, 0.5 / r, -0.25 / (x * r));
+        return chain(u, r, 0.5 / r, -0.25 / (x * r), 0.5 / r, -0.5 / x);
     }
     case N_ABS:
-        return chain(u, fabs(x), x > 0.0 ? 1.0 : x < 0.0 ? -1.0 : 0.0, 0.0);
+        return chain(u, fabs(x), x > 0.0 ? 1.0 : x < 0.0 ? -1.0 : 0.0, 0.0, 0.0, 0.0);
     case N_TANH: {
         /* tanh' = sech^2 = 1/cosh^2 (full precision on the plateau, as the
          * catalog's tanh), tanh'' = -2 tanh sech^2 */
         const double t = tanh(x), c = cosh(x), sech2 = 1.0 / (c * c);
-        return chain(u, t, sech2, -2.0 * t * sech2);
+        return chain(u, t, sech2, -2.0 * t * sech2, sech2, -2.0 * t);
     }
     case N_SINH:
-        return chain(u, sinh(x), cosh(x), sinh(x));
+        return chain(u, sinh(x), cosh(x), sinh(x), sinh(x), 1.0);
     case N_COSH:
-        return chain(u, cosh(x), sinh(x), cosh(x));
+        return chain(u, cosh(x), sinh(x), cosh(x), cosh(x), 1.0);
     case N_SIGMOID: {
-        /* s' = s (1 - s), s'' = s (1 - s)(1 - 2s) */
-        const double s = sigmoid(x), d = s * (1.0 - s);
-        return chain(u, s, d, d * (1.0 - 2.0 * s));
+        /* s' = s (1 - s), s'' = s (1 - s)(1 - 2s), with 1 - s(x) = s(-x):
+         * exact where 1 - s rounds to 0 (s'(40) = 4.2e-18, not 0) */
+        const double s = sigmoid(x), sn = sigmoid(-x), d = s * sn;
+        return chain(u, s, d, d * (sn - s), d, sn - s);
     }
     case N_RELU:
-        return chain(u, x > 0.0 ? x : 0.0, x > 0.0 ? 1.0 : 0.0, 0.0);
+        return chain(u, x > 0.0 ? x : 0.0, x > 0.0 ? 1.0 : 0.0, 0.0, 0.0, 0.0);
     case N_SOFTPLUS: {
         /* softplus' = sigmoid, softplus'' = sigmoid (1 - sigmoid) */
-        const double s = sigmoid(x);
-        return chain(u, softplus(x), s, s * (1.0 - s));
+        const double s = sigmoid(x), sn = sigmoid(-x);
+        return chain(u, softplus(x), s, s * sn, s, sn);
     }
     default:
         return (jet){.v = NAN};

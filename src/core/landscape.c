@@ -14,7 +14,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <stdio.h>
-#include <errno.h>
 #include <ctype.h>
 #include <string.h>
 
@@ -568,67 +567,4 @@ bool landscape_critical_1d(const landscape *l, double seed, double *x_out)
         }
     }
     return false;
-}
-
-bool landscape_parse_number(const char *s, double *out)
-{
-    char *end = NULL;
-    errno = 0;
-    const double v = strtod(s, &end);
-    while (end && isspace((unsigned char)*end))
-        end++;
-    if (s[0] == '\0' || end == s || *end != '\0' ||
-        (errno == ERANGE && fabs(v) == HUGE_VAL) || !isfinite(v))
-        return false;
-    *out = v;
-    return true;
-}
-
-bool landscape_parse_domain(const char *s, double *lo, double *hi, int *count, char *why,
-                            size_t n)
-{
-    char buf[256];
-    *count = 0;
-    if (strlen(s) >= sizeof buf) {
-        snprintf(why, n, "value too long");
-        return false;
-    }
-    memcpy(buf, s, strlen(s) + 1);
-    char *range = buf;
-    for (;;) {
-        char *comma = strchr(range, ',');
-        if (comma)
-            *comma = '\0';
-        char *colon = strchr(range, ':');
-        if (*count == 2 || !colon || strchr(colon + 1, ':')) {
-            snprintf(why, n, "'%s' is not A:B or A:B,C:D (e.g. -1:2 or -5:5,-5:5)", s);
-            return false;
-        }
-        *colon = '\0';
-        double a, b;
-        if (!landscape_parse_number(range, &a) || !landscape_parse_number(colon + 1, &b)) {
-            snprintf(why, n, "'%s' has a range whose ends are not both finite numbers", s);
-            return false;
-        }
-        if (!(a < b)) {
-            snprintf(why, n, "'%s' has a range %.17g:%.17g whose start is not below its end", s,
-                     a, b);
-            return false;
-        }
-        if (!isfinite(b - a) || b - a > 1e12) {
-            snprintf(why, n, "'%s' has a range wider than 1e12, too wide to plot or search", s);
-            return false;
-        }
-        if (b - a < 1e-9 * fmax(1.0, fmax(fabs(a), fabs(b)))) {
-            snprintf(why, n, "'%s' has a range narrower than its numbers can resolve (a width "
-                             "of at least 1e-9 of its ends is needed)", s);
-            return false;
-        }
-        lo[*count] = a;
-        hi[*count] = b;
-        (*count)++;
-        if (!comma)
-            return true;
-        range = comma + 1;
-    }
 }

@@ -91,10 +91,16 @@ bool landscape_nearest_defined(const landscape *l, const double *x, double *out)
  * vanishes or the iteration does not settle. */
 bool landscape_critical_1d(const landscape *l, double seed, double *x_out);
 
-/* One finite number filling s but for spaces around it (an underflow to a
- * tiny value is a number; an overflow is not). Shared by domains and scene
+/* One finite decimal number filling s but for spaces around it ("0.1",
+ * " 2e-3 ", "-4"; an underflow to a tiny value is a number; an overflow,
+ * inf, nan, hexadecimal and trailing junk are not). The one number parser
+ * of optiviz: every option, the formula line's domain, scene and settings
  * files. */
 bool landscape_parse_number(const char *s, double *out);
+/* A whole number in [lo, hi] (|lo|, |hi| <= 2^53, so exact) by
+ * landscape_parse_number ("1e3" is 1000). Returns 0 with *out set, 1 when
+ * s is not a number, 2 when it is not whole, 3 when it is out of range. */
+int landscape_parse_whole(const char *s, double lo, double hi, double *out);
 
 /* Parses a domain "A:B" (1D) or "A:B,C:D" (2D) into lo/hi (2 entries
  * each); count gets the number of ranges. Each range needs finite A < B
