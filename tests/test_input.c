@@ -1181,6 +1181,8 @@ typedef struct drawn_texts {
     float right, bottom; /* the farthest any text reaches */
     const char *want;    /* a text looked for (NULL: none) */
     bool found;
+    float box[4];        /* the last one found: x, y, w, h */
+    float min_y;         /* found only at or below this height */
 } drawn_texts;
 
 static void on_drawn_text(void *user, const char *utf8, float x, float y, float w, float h)
@@ -1189,7 +1191,13 @@ static void on_drawn_text(void *user, const char *utf8, float x, float y, float 
     if (d->n < 8)
         snprintf(d->s[d->n], sizeof d->s[0], "%s", utf8);
     d->n++;
-    d->found = d->found || (d->want && strcmp(utf8, d->want) == 0);
+    if (d->want && strcmp(utf8, d->want) == 0 && y >= d->min_y) {
+        d->found = true;
+        d->box[0] = x;
+        d->box[1] = y;
+        d->box[2] = w;
+        d->box[3] = h;
+    }
     d->right = fmaxf(d->right, x + w);
     d->bottom = fmaxf(d->bottom, y + h);
 }
@@ -1270,6 +1278,31 @@ static void test_loss_axis_labels_are_data(void **state)
     a->ui.loss_panel = false;
 }
 
+/* Tryout finding 11: a toast (L's language name) sits beside the x axis's
+ * name under a curve, not on it. */
+static void test_toast_beside_axis_name(void **state)
+{
+    (void)state;
+    app_lesson_design(a, landscape_at(0));
+    app_set_lesson(a, 0);
+    app_message(a, 3000, "%s", "English");
+    layout lay;
+    app_layout(a, 1280, 720, &lay);
+    /* the axis name, under the plot (the HUD has an "x" row too) */
+    drawn_texts dx = {.want = "x", .min_y = lay.plot_y + lay.plot_h}, dm = {.want = "English"};
+    render_observe_text(a->ren, on_drawn_text, &dx);
+    app_draw(a, a->ren, 1280, 720);
+    render_observe_text(a->ren, on_drawn_text, &dm);
+    app_draw(a, a->ren, 1280, 720);
+    render_observe_text(a->ren, NULL, NULL);
+    assert_true(dx.found && dm.found);
+    const float *x = dx.box, *m = dm.box;
+    const bool apart = x[0] + x[2] <= m[0] || m[0] + m[2] <= x[0] || x[1] + x[3] <= m[1] ||
+                       m[1] + m[3] <= x[1];
+    assert_true(apart);
+    a->ui.message[0] = '\0';
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1295,6 +1328,7 @@ int main(void)
         cmocka_unit_test(test_window_too_small),
         cmocka_unit_test(test_scale_from_known_minimum),
         cmocka_unit_test(test_loss_axis_labels_are_data),
+        cmocka_unit_test(test_toast_beside_axis_name),
         cmocka_unit_test(test_wheel_zooms_1d_and_quit),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

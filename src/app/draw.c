@@ -174,10 +174,24 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
         const float max_w = lay.fb_w - 60 * s;
         const float tw = fminf(render_text_width(r, a->ui.message, 26 * s), max_w);
         /* centred under the plot, moved in where a long line would leave the window */
-        const float cx = fminf(fmaxf(lay.plot_x + lay.plot_w / 2, tw / 2 + 26 * s),
-                               lay.fb_w - tw / 2 - 26 * s);
+        float cx = fminf(fmaxf(lay.plot_x + lay.plot_w / 2, tw / 2 + 26 * s),
+                         lay.fb_w - tw / 2 - 26 * s);
         /* above a scene's caption, so the caption stays readable */
-        const float my = lay.caption_w > 0 ? lay.caption_y - 56 * s : lay.fb_h - 56 * s;
+        float my = lay.caption_w > 0 ? lay.caption_y - 56 * s : lay.fb_h - 56 * s;
+        /* the curve and contour views name the x axis under the plot's
+         * middle (draw_axes_1d): a toast at that height goes beside it,
+         * under the plot, else (too long) inside the plot's lower edge */
+        const float lx = lay.plot_x + lay.plot_w / 2, ly = lay.plot_y + lay.plot_h + 46 * s;
+        const float lw = render_text_width(r, "x", 26 * s) / 2 + 16 * s;
+        if (a->view.kind != VIEW_SURFACE && my - 8 * s < ly + 32 * s && my + 38 * s > ly &&
+            fabsf(cx - lx) < tw / 2 + 16 * s + lw) {
+            if (lx - lw - lay.plot_x >= tw + 32 * s)
+                cx = lx - lw - tw / 2 - 16 * s; /* left of the axis name */
+            else if (lay.plot_x + lay.plot_w - (lx + lw) >= tw + 32 * s)
+                cx = lx + lw + tw / 2 + 16 * s; /* right of it */
+            else
+                my = lay.plot_y + lay.plot_h - 52 * s;
+        }
         render_rect(r, cx - tw / 2 - 16 * s, my - 8 * s, tw + 32 * s, 46 * s,
                     rgba_alpha(PANEL, 0.97f));
         if (error) {
