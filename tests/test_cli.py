@@ -201,18 +201,18 @@ def kv(text):
 def test_bench():
     """bench's lines carry their keys (no time is asserted); a paused window
     left alone draws no frame; --startup times fresh processes."""
-    code, out, err = run("bench", "--frames", "3", "--size", "320x240", "--function", "saddle",
+    code, out, err = run("bench", "--frames", "3", "--size", "640x360", "--function", "saddle",
                          "--view", "contour")
     r = kv(out)
     check(code == 0 and r.get("frames") == "3" and r.get("view") == "contour"
-          and r.get("size") == "320x240", f"bench frames: exit {code} {out!r} {err!r}")
+          and r.get("size") == "640x360", f"bench frames: exit {code} {out!r} {err!r}")
     check(all(k in r for k in ("median_ms", "p95_ms", "cpu_ms", "rss_peak_kb", "rss_bare_gl_kb",
                                "rss_ours_kb")), f"bench frames keys: {sorted(r)}")
-    code, out, err = run("bench", "--idle", "0.5", "--size", "320x240")
+    code, out, err = run("bench", "--idle", "0.5", "--size", "640x360")
     r = kv(out)
     check(code == 0 and "idle_cpu_pct" in r, f"bench --idle: exit {code} {out!r} {err!r}")
     check(r.get("frames_drawn") == "0", f"a paused window left alone drew frames: {out!r}")
-    code, out, err = run("bench", "--startup", "--runs", "1", "--size", "320x240")
+    code, out, err = run("bench", "--startup", "--runs", "1", "--size", "640x360")
     r = kv(out)
     check(code == 0 and r.get("runs") == "1" and r.get("cache") == "warm"
           and float(r.get("startup_ms", "0")) > 0 and float(r.get("bare_window_ms", "0")) > 0,
@@ -334,6 +334,17 @@ def test_critical():
 
 
 BAD = [
+    # below the smallest window the layout fits: refused, the minimum named (tryout 5)
+    (["shot", "--scene", "saddle", "--size", "200x150", "--out", "/tmp/x.png"],
+     "outside 640x360 (the smallest the layout fits)"),
+    (["--size", "639x360"], "640x360"),
+    # an option given twice is refused by name, as a scene file's key (tryout 12)
+    (["trace", "--function", "quadratic", "--lr", "0.1", "--lr", "0.2", "--start", "1",
+      "--steps", "1"], "--lr given twice (first as argument 4)"),
+    (["--lr=0.1", "--function", "risk", "--lr", "0.2"], "--lr given twice (first as argument 1)"),
+    (["shot", "--function", "saddle", "--size", "700x400", "--size", "800x450", "--out",
+      "/tmp/x.png"], "--size given twice"),
+    (["--function", "risk", "--function", "tanh"], "--function given twice"),
     (["critical", "--function", "tanh", "--domain", "-1e20:1e20"], "wider than 1e12"),
     (["critical", "--function", "tanh", "--domain", "-1e5:1e5"], "100 times"),
     (["trace", "--expr", "x", "--domain", "5:5.000000000000001", "--start", "5", "--steps", "1"],
@@ -453,8 +464,8 @@ def test_scenes():
             lines = [ln for ln in err.split("\n") if ln.strip()]
             check(code == 2 and len(lines) == 1 and needle in err,
                   f"{args}: exit {code}, stderr {err!r}, expected 2 and {needle!r}")
-        code, out, err = run("shot", "--scene", "saddle", "--size", "320x240", "--out", png)
-        check(code == 0 and png_size(png)[:2] == (320, 240), f"shot --scene saddle: {code} {err}")
+        code, out, err = run("shot", "--scene", "saddle", "--size", "640x360", "--out", png)
+        check(code == 0 and png_size(png)[:2] == (640, 360), f"shot --scene saddle: {code} {err}")
 
 
 def test_bad_input():
@@ -534,12 +545,12 @@ def test_expr():
           f"critical x^2 - y^2: {rows}")
     with tempfile.TemporaryDirectory() as d:
         out = os.path.join(d, "expr.png")
-        code, _, err = run("shot", "--expr", "sin(3*x)*y", "--steps", "5", "--size", "320x200",
+        code, _, err = run("shot", "--expr", "sin(3*x)*y", "--steps", "5", "--size", "640x360",
                            "--out", out)
         check(code == 0, f"shot --expr exit {code}: {err}")
         if code == 0:
             w, h, _ = png_size(out)
-            check((w, h) == (320, 200), f"shot --expr size {w}x{h}")
+            check((w, h) == (640, 360), f"shot --expr size {w}x{h}")
     # log(x) from 0.5 with lr 1 steps to -1.5, where log is undefined
     code, out, err = run("trace", "--expr", "log(x)", "--start", "0.5", "--lr", "1",
                          "--steps", "10")
@@ -572,7 +583,7 @@ def test_shot_output_dir():
         target = os.path.join(d, "a", "b")
         paths = []
         for _ in range(2):
-            code, out, err = run("shot", "--function", "risk", "--size", "160x100",
+            code, out, err = run("shot", "--function", "risk", "--size", "640x360",
                                  "--output-dir", target)
             check(code == 0, f"shot --output-dir exit {code}: {err}")
             paths.append(out.strip())
@@ -583,10 +594,10 @@ def test_shot_output_dir():
               f"only those files: {os.listdir(target)}")
         for p in paths:
             if os.path.exists(p):
-                check(png_size(p)[:2] == (160, 100), f"{p} is 160x100")
+                check(png_size(p)[:2] == (640, 360), f"{p} is 640x360")
         plain = os.path.join(d, "plain")
         open(plain, "w").close()
-        code, out, err = run("shot", "--function", "risk", "--size", "160x100",
+        code, out, err = run("shot", "--function", "risk", "--size", "640x360",
                              "--output-dir", os.path.join(plain, "sub"))
         check(code == 2 and "plain" in err and len(err.strip().split("\n")) == 1,
               f"output dir under a file: exit {code}, {err!r}")

@@ -56,11 +56,11 @@ def test_out_never_lost():
         path = os.path.join(d, "lesson.png")
         with open(path, "w") as f:
             f.write("the teacher's file")
-        code, _, err = run("shot", "--function", "risk", "--size", "160x100", "--out", path)
+        code, _, err = run("shot", "--function", "risk", "--size", "640x360", "--out", path)
         check(code == 2 and one_line(err) and "exists; add --force to replace it" in err,
               f"shot --out existing: {code} {err!r}")
         check(open(path).read() == "the teacher's file", "the existing file is untouched")
-        code, _, err = run("shot", "--function", "risk", "--size", "160x100", "--out", path,
+        code, _, err = run("shot", "--function", "risk", "--size", "640x360", "--out", path,
                            "--force")
         check(code == 0, f"shot --out existing --force: {code} {err!r}")
         check(open(path, "rb").read(8) == b"\x89PNG\r\n\x1a\n", "--force wrote the PNG")
@@ -136,7 +136,7 @@ def test_messages_escape_control_characters():
         dos = os.path.join(d, "dos.ini")
         with open(dos, "w", newline="") as f:
             f.write("[scene]\r\ntitle = t\r\n[landscape]\r\nfunction = risk\r\n")
-        code, _, err = run("shot", "--scene", dos, "--size", "160x100", "--out",
+        code, _, err = run("shot", "--scene", dos, "--size", "640x360", "--out",
                            os.path.join(d, "dos.png"))
         check(code == 0, f"CRLF scene: {code} {err!r}")
     # a refused formula keeps its two lines (message, formula with caret)
@@ -181,7 +181,7 @@ def test_progress_on_a_terminal():
     check(code == 0 and err == "", f"no progress off a terminal: {err!r}")
     with tempfile.TemporaryDirectory() as d:
         code, text = run_pty("shot", "--function", "risk", "--particles", "10000", "--steps",
-                             "2500", "--size", "160x100", "--out", os.path.join(d, "p.png"),
+                             "2500", "--size", "640x360", "--out", os.path.join(d, "p.png"),
                              timeout=120)
         check(code == 0 and "optiviz shot:" in text and "of 2500 steps" in text,
               f"shot progress on a terminal: {code} {text[-200:]!r}")
@@ -208,7 +208,7 @@ def test_values_used_or_refused():
     with tempfile.TemporaryDirectory() as d:
         def shot(name, *extra):
             path = os.path.join(d, name)
-            c, _, e = run("shot", "--scene", "noise", "--steps", "60", "--size", "320x200",
+            c, _, e = run("shot", "--scene", "noise", "--steps", "60", "--size", "640x360",
                           *extra, "--out", path)
             check(c == 0, f"shot --scene noise {extra}: {c} {e!r}")
             return open(path, "rb").read() if c == 0 else b""

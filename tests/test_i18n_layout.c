@@ -223,6 +223,36 @@ static void run_states(app *a, text_log *log, int w, int h)
     a->ui.formula_error[0] = '\0';
     app_apply(a, ACTION_FORMULA);
     a->ui.formula_open = false;
+    /* the gradient and update arrows (G) of two runners early in lesson 1,
+     * their labels among the minima's; then lesson 2's with the cloud panel
+     * (tryout 3) */
+    app_set_lesson(a, 0);
+    app_apply(a, ACTION_RUNNER_ADD);
+    for (int k = 0; k < 3; k++)
+        sim_step(&a->sim);
+    app_apply(a, ACTION_ARROWS);
+    check_frame(a, log, w, h, "arrows, lesson 1");
+    app_set_lesson(a, 1);
+    app_cloud_launch(a, 300);
+    for (int k = 0; k < 3; k++) {
+        sim_step(&a->sim);
+        app_cloud_steps(a, 1);
+    }
+    check_frame(a, log, w, h, "arrows and cloud, lesson 2");
+    app_cloud_remove(a);
+    app_apply(a, ACTION_ARROWS);
+    /* the surface seen from above and turned, and from low at the corner
+     * where the x and f axes meet: tick labels left out rather than piled
+     * up (tryout 9) */
+    static const double cams[3][2] = {{0.3, 1.45}, {-1.2, 1.3}, {-0.65, 0.05}};
+    for (int c = 0; c < 3; c++) {
+        app_lesson_design(a, landscape_at(3)); /* on its surface */
+        app_set_lesson(a, 3);
+        a->view.cam.yaw = cams[c][0];
+        a->view.cam.pitch = cams[c][1];
+        snprintf(what, sizeof what, "surface yaw %.2f pitch %.2f", cams[c][0], cams[c][1]);
+        check_frame(a, log, w, h, what);
+    }
     /* a divergence banner: on x^3 from x = -0.5 the run goes off downhill */
     app_set_lesson(a, 2);
     const double start[2] = {-0.5, 0.0};

@@ -6,6 +6,7 @@
  */
 #include "app/app.h"
 #include "app/draw_internal.h"
+#include "app/format.h"
 
 #include <math.h>
 #include <setjmp.h>
@@ -1117,6 +1118,191 @@ static void test_redraw_only_on_change(void **state)
     assert_int_equal(a->frames_drawn, drawn + 1);
 }
 
+/* Tryout findings 1 and 6: after the tour's scene 11 (a contour map at 2
+ * steps/s) and scene 1 (4 steps/s), a lesson key gives the lesson's own view
+ * (the surface) and pace (8 steps/s). */
+static void test_lesson_key_after_tour(void **state)
+{
+    (void)state;
+    key(SDLK_1, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    for (int i = 0; i < 10; i++)
+        key(SDLK_PAGEDOWN, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_int_equal(a->scenes.tour_index, 10);
+    assert_int_equal(a->view.kind, VIEW_CONTOUR);
+    key(SDLK_4, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_string_equal(a->lesson.land->name, "saddle");
+    assert_int_equal(a->view.kind, VIEW_SURFACE);
+    assert_float_equal(a->sim.steps_per_second, APP_DEFAULT_STEPS_PER_SECOND, 0);
+    key(SDLK_PAGEDOWN, KMOD_NONE); /* the tour again, from its first scene */
+    assert_true(app_frame(a, FRAME_DT));
+    key(SDLK_1, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_float_equal(a->sim.steps_per_second, APP_DEFAULT_STEPS_PER_SECOND, 0);
+}
+
+/* Tryout finding 2: x^2 - y^2 and x^3 have no lowest minimum (f falls
+ * without bound): Shift+J gives no log scale and says why, instead of
+ * taking the lowest value seen for f*. */
+static void test_log_scale_needs_a_minimum(void **state)
+{
+    (void)state;
+    a->ui.loss_log = false; /* an earlier test leaves it on */
+    const SDL_Keycode lessons[2] = {SDLK_4, SDLK_3};
+    for (int k = 0; k < 2; k++) {
+        key(lessons[k], KMOD_NONE);
+        key(SDLK_j, KMOD_NONE);
+        key(SDLK_j, KMOD_LSHIFT);
+        assert_true(app_frame(a, FRAME_DT));
+        assert_true(a->ui.loss_panel);
+        assert_false(a->ui.loss_log);
+        assert_non_null(strstr(a->ui.message, "no lowest minimum"));
+        key(SDLK_j, KMOD_NONE);
+        assert_true(app_frame(a, FRAME_DT));
+    }
+    key(SDLK_1, KMOD_NONE); /* risk has one: log scale on */
+    key(SDLK_j, KMOD_LSHIFT);
+    assert_true(app_frame(a, FRAME_DT));
+    assert_true(a->ui.loss_log);
+    key(SDLK_4, KMOD_NONE); /* on, then a lesson without: the panel stays linear */
+    assert_true(app_frame(a, FRAME_DT));
+    assert_false(app_loss_log(a));
+    key(SDLK_j, KMOD_LSHIFT);
+    key(SDLK_j, KMOD_NONE);
+    assert_true(app_frame(a, FRAME_DT));
+}
+
+/* Collects the texts a frame draws (render_observe_text). */
+typedef struct drawn_texts {
+    int n;
+    char s[8][160];
+    float right, bottom; /* the farthest any text reaches */
+    const char *want;    /* a text looked for (NULL: none) */
+    bool found;
+    float box[4];        /* the last one found: x, y, w, h */
+    float min_y;         /* found only at or below this height */
+} drawn_texts;
+
+static void on_drawn_text(void *user, const char *utf8, float x, float y, float w, float h)
+{
+    drawn_texts *d = user;
+    if (d->n < 8)
+        snprintf(d->s[d->n], sizeof d->s[0], "%s", utf8);
+    d->n++;
+    if (d->want && strcmp(utf8, d->want) == 0 && y >= d->min_y) {
+        d->found = true;
+        d->box[0] = x;
+        d->box[1] = y;
+        d->box[2] = w;
+        d->box[3] = h;
+    }
+    d->right = fmaxf(d->right, x + w);
+    d->bottom = fmaxf(d->bottom, y + h);
+}
+
+/* Tryout finding 5: a window smaller than the layout fits (200x150, which
+ * a window manager ignoring the minimum size allows) shows one notice with
+ * the minimum, inside the window, instead of the HUD drawn over the plot. */
+static void test_window_too_small(void **state)
+{
+    (void)state;
+    drawn_texts d = {0};
+    render_observe_text(a->ren, on_drawn_text, &d);
+    app_draw(a, a->ren, 200, 150);
+    render_observe_text(a->ren, NULL, NULL);
+    assert_true(d.n >= 1 && d.n <= 3); /* one notice, wrapped */
+    char all[512] = "";
+    for (int i = 0; i < d.n && i < 8; i++) {
+        strncat(all, d.s[i], sizeof all - strlen(all) - 2);
+        strcat(all, " ");
+    }
+    assert_non_null(strstr(all, "make the window larger"));
+    assert_non_null(strstr(all, "640×360"));
+    assert_true(d.right <= 200 && d.bottom <= 150);
+    d = (drawn_texts){0};
+    render_observe_text(a->ren, on_drawn_text, &d);
+    app_draw(a, a->ren, LAYOUT_MIN_W, LAYOUT_MIN_H); /* the minimum: the whole frame */
+    render_observe_text(a->ren, NULL, NULL);
+    assert_true(d.n > 20);
+}
+
+/* Tryout finding 8: the contour map's colour scale starts at the known
+ * lowest minimum (0 on the ill-conditioned bowl, which the grid's samples
+ * miss by 6.25e-05): its note reads log10 f, not log10(f − 6.25e−05). */
+static void test_scale_from_known_minimum(void **state)
+{
+    (void)state;
+    app_set_landscape(a, landscape_find("ill-conditioned"));
+    view_set_contour(&a->view, a->lesson.land, true);
+    assert_float_equal(a->view.heights_lo, 0.0, 0);
+    assert_true(a->view.lv.log);
+    drawn_texts d = {.want = "log scale: log10 f, a line every half decade"};
+    render_observe_text(a->ren, on_drawn_text, &d);
+    app_draw(a, a->ren, 1280, 720);
+    render_observe_text(a->ren, NULL, NULL);
+    assert_true(d.found);
+    app_set_landscape(a, landscape_find("saddle")); /* no minimum: the samples' lowest */
+    assert_float_equal(a->view.heights_lo, -1.0, 1e-6);
+    view_set_contour(&a->view, a->lesson.land, false);
+}
+
+/* Tryout finding 14: the loss panel's axis labels give the highest and
+ * lowest f plotted (lesson 2 from its start: f at step 0 and at the last
+ * step), not the frame's padded ends. */
+static void test_loss_axis_labels_are_data(void **state)
+{
+    (void)state;
+    app_lesson_design(a, landscape_at(1));
+    app_set_lesson(a, 1);
+    a->ui.loss_panel = true;
+    a->ui.loss_log = false;
+    for (int k = 0; k < 5; k++)
+        sim_step(&a->sim);
+    const runner *rn = &a->sim.runners[0];
+    landscape_point p0;
+    landscape_eval(a->lesson.land, rn->start, &p0);
+    char hi[48], lo[48];
+    format_sig(hi, sizeof hi, p0.f, 3);
+    format_sig(lo, sizeof lo, rn->at.f, 3);
+    assert_true(p0.f > rn->at.f);
+    drawn_texts d = {.want = hi};
+    render_observe_text(a->ren, on_drawn_text, &d);
+    app_draw(a, a->ren, 1280, 720);
+    assert_true(d.found);
+    d = (drawn_texts){.want = lo};
+    app_draw(a, a->ren, 1280, 720);
+    render_observe_text(a->ren, NULL, NULL);
+    assert_true(d.found);
+    a->ui.loss_panel = false;
+}
+
+/* Tryout finding 11: a toast (L's language name) sits beside the x axis's
+ * name under a curve, not on it. */
+static void test_toast_beside_axis_name(void **state)
+{
+    (void)state;
+    app_lesson_design(a, landscape_at(0));
+    app_set_lesson(a, 0);
+    app_message(a, 3000, "%s", "English");
+    layout lay;
+    app_layout(a, 1280, 720, &lay);
+    /* the axis name, under the plot (the HUD has an "x" row too) */
+    drawn_texts dx = {.want = "x", .min_y = lay.plot_y + lay.plot_h}, dm = {.want = "English"};
+    render_observe_text(a->ren, on_drawn_text, &dx);
+    app_draw(a, a->ren, 1280, 720);
+    render_observe_text(a->ren, on_drawn_text, &dm);
+    app_draw(a, a->ren, 1280, 720);
+    render_observe_text(a->ren, NULL, NULL);
+    assert_true(dx.found && dm.found);
+    const float *x = dx.box, *m = dm.box;
+    const bool apart = x[0] + x[2] <= m[0] || m[0] + m[2] <= x[0] || x[1] + x[3] <= m[1] ||
+                       m[1] + m[3] <= x[1];
+    assert_true(apart);
+    a->ui.message[0] = '\0';
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1137,6 +1323,12 @@ int main(void)
         cmocka_unit_test(test_labels_apart),
         cmocka_unit_test(test_cloud_keys),
         cmocka_unit_test(test_redraw_only_on_change),
+        cmocka_unit_test(test_lesson_key_after_tour),
+        cmocka_unit_test(test_log_scale_needs_a_minimum),
+        cmocka_unit_test(test_window_too_small),
+        cmocka_unit_test(test_scale_from_known_minimum),
+        cmocka_unit_test(test_loss_axis_labels_are_data),
+        cmocka_unit_test(test_toast_beside_axis_name),
         cmocka_unit_test(test_wheel_zooms_1d_and_quit),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

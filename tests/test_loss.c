@@ -39,10 +39,7 @@ static double lowest_minimum(const landscape *l)
 {
     critical_set cs = {0};
     assert_true(critical_find(&cs, l, NULL));
-    double best = NAN;
-    for (int i = 0; i < cs.count; i++)
-        if (cs.points[i].kind == CRITICAL_GLOBAL_MIN && !(cs.points[i].f >= best))
-            best = cs.points[i].f;
+    const double best = critical_lowest_min(&cs);
     critical_free(&cs);
     return best;
 }

@@ -109,6 +109,32 @@ static void test_captions_name_every_lr(void **state)
     assert_int_equal(checked, 9); /* learning-rate, momentum, adaptive: 3 runners each */
 }
 
+/* One name per coordinate: the axes and the HUD say x and y, so every 2D
+ * landscape's title and every scene's title and captions do too (no x1,
+ * x2, x₁, x₂ beside axes named x, y; tryout 7). */
+static void test_coordinates_named_as_the_axes(void **state)
+{
+    (void)state;
+    unsetenv("OPTIVIZ_SCENES");
+    static const char *other[] = {"x1", "x2", "x₁", "x₂"};
+    for (int i = 0; i < landscape_count(); i++)
+        for (size_t k = 0; k < sizeof other / sizeof other[0]; k++)
+            if (strstr(landscape_at(i)->title, other[k]))
+                fail_msg("function %s: title has %s", landscape_at(i)->name, other[k]);
+    scene_entry tour[SCENE_TOUR_MAX];
+    const int n = scene_tour(tour, SCENE_TOUR_MAX);
+    for (int i = 0; i < n; i++) {
+        scene *s = load_bundled(tour[i].name);
+        const char *texts[4] = {s->title, s->title_ko, s->caption, s->caption_ko};
+        for (int t = 0; t < 4; t++)
+            for (size_t k = 0; k < sizeof other / sizeof other[0]; k++)
+                if (strstr(texts[t], other[k]))
+                    fail_msg("scene %s: '%s' has %s", tour[i].name, texts[t], other[k]);
+        free(s);
+    }
+    assert_non_null(strstr(landscape_find("ill-conditioned")->title, "f(x, y) = 0.1x² + 2y²"));
+}
+
 /* Tour 3: the analytical solution x* = 0 of x^2 beside gradient descent's
  * iterate, |x - x*| = 10 * 0.6^t: the numbers its caption quotes. */
 static void test_scene_analytic(void **state)
@@ -296,12 +322,12 @@ static void test_scenes_rates(void **state)
     r = run(s, 0, 20);
     assert_float_equal(r->x[0], -0.943, 5e-4);
     free(r);
-    r = run(s, 1, 20); /* stopped as diverged at step 9, x2 = 41.3 (trace) */
+    r = run(s, 1, 20); /* stopped as diverged at step 9, y = 41.3 (trace) */
     assert_int_equal(r->status, RUNNER_DIVERGED);
     assert_int_equal(r->step, 9);
     assert_near(r->x[1], 41.322093568, 1e-6);
-    assert_near(r->x[1], -2.0 * pow(-1.4, 9), 1e-9); /* x2 *= 1 - 0.6 * 4 */
-    assert_non_null(strstr(s->caption, "step 9 (x2 ≈ 41.3)"));
+    assert_near(r->x[1], -2.0 * pow(-1.4, 9), 1e-9); /* y *= 1 - 0.6 * 4 */
+    assert_non_null(strstr(s->caption, "step 9 (y ≈ 41.3)"));
     free(r);
     r = run(s, 2, 20);
     assert_float_equal(r->x[0], 0.007, 5e-4);
@@ -630,6 +656,7 @@ int main(void)
         cmocka_unit_test(test_tour_order),
         cmocka_unit_test(test_scene_analytic),
         cmocka_unit_test(test_captions_name_every_lr),
+        cmocka_unit_test(test_coordinates_named_as_the_axes),
         cmocka_unit_test(test_scenes_risk_local_cubic),
         cmocka_unit_test(test_scenes_saddle_tanh_noise_anneal),
         cmocka_unit_test(test_scenes_rates),

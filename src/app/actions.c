@@ -344,6 +344,12 @@ static void on_loss_log(app *a, action act)
 {
     (void)act;
     a->ui.loss_panel = true;
+    if (!a->ui.loss_log && !isfinite(critical_lowest_min(&a->lesson.crit))) {
+        app_message(a, 4000, "%s",
+                    _("no lowest minimum here (f falls without bound or has no lowest point): "
+                      "log10(f − f*) has no f*, the panel stays linear"));
+        return;
+    }
     a->ui.loss_log = !a->ui.loss_log;
 }
 

@@ -247,10 +247,15 @@ void app_set_lesson(app *a, int index);
 /* The lesson as designed, for landscape l (about to be shown): one
  * runner with the lesson's optimizer (landscape.optimizer: Newton's method
  * runs Newton) and torch's defaults (fitted when the landscape is set),
- * noise off, a constant learning rate, the default pace, running. Lesson
+ * noise off, a constant learning rate, the default pace, running, a 2D
+ * landscape on its surface (not the contour map of a scene before). Lesson
  * keys, Tab and Shift+R call it before app_set_lesson, so nothing from the
  * lesson before carries over. */
 void app_lesson_design(app *a, const landscape *l);
+/* Whether the loss panel plots log10(f - f*): Shift+J is on and the
+ * lesson's critical points give f* (critical_lowest_min); a landscape
+ * without a lowest minimum (x^2 - y^2, x^3) keeps f. */
+bool app_loss_log(const app *a);
 /* want (a start point) if f is defined there, else the nearest point of
  * the domain where it is, with a message saying so and what to do; false
  * (and a message) when f is defined nowhere on the grid. */

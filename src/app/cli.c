@@ -437,7 +437,11 @@ static bool parse_all(int argc, char **argv, cli_options *o, char *err, size_t n
         return true;
     }
     int start_count = 0;
+    /* where each option was first given (0: not yet): one given twice is
+     * refused, as a scene file refuses a key given twice */
+    int first_opt[OPT_ID_COUNT] = {0}, first_field[32] = {0};
     for (; i < argc; i++) {
+        const int at = i; /* this option's argument number */
         const char *arg = argv[i];
         const char *eq = strchr(arg, '=');
         const size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
@@ -468,6 +472,13 @@ static bool parse_all(int argc, char **argv, cli_options *o, char *err, size_t n
                 if (!cli_parse_double(opt, v, &value, err, n))
                     return false;
             }
+            if (field < 32 && first_field[field]) {
+                snprintf(err, n, "%.*s given twice (first as argument %d): give it once",
+                         (int)len, arg, first_field[field]);
+                return false;
+            }
+            if (field < 32)
+                first_field[field] = at;
             optim_field_set(&o->run.optim, f, value);
             o->run.optim_given |= 1u << field;
             continue;
@@ -483,6 +494,12 @@ static bool parse_all(int argc, char **argv, cli_options *o, char *err, size_t n
                      command_names[o->command], sp->name);
             return false;
         }
+        if (first_opt[sp->id]) {
+            snprintf(err, n, "%s given twice (first as argument %d): give it once", sp->name,
+                     first_opt[sp->id]);
+            return false;
+        }
+        first_opt[sp->id] = at;
         const char *v = NULL;
         if (sp->takes_value) {
             if (eq)

@@ -42,6 +42,7 @@ typedef enum opt_id {
     OPT_LANG,
     OPT_FORCE,
 } opt_id;
+#define OPT_ID_COUNT (OPT_FORCE + 1) /* the last id + 1: keep it the last */
 
 /* Values, each read by landscape_parse_number (the one number parser):
  * false with one line "OPT: 'VALUE' is not ..." in err (cli_values.c). */

@@ -4,6 +4,7 @@
  * landscape_parse_number, the parser of domains and scene files too.
  */
 #include "app/cli_internal.h"
+#include "app/layout.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -35,7 +36,8 @@ bool cli_parse_long(const char *opt, const char *s, long long lo, long long hi,
     }
 }
 
-/* "WxH" with whole numbers in 64..16384. */
+/* "WxH" with whole numbers from LAYOUT_MIN_W x LAYOUT_MIN_H (the smallest
+ * window the layout fits) to 16384. */
 bool cli_parse_size(const char *s, int *w, int *h, char *err, size_t n)
 {
     char buf[64];
@@ -46,14 +48,16 @@ bool cli_parse_size(const char *s, int *w, int *h, char *err, size_t n)
         return false;
     }
     snprintf(buf, sizeof buf, "%.*s", (int)(x - s), s);
-    const int ra = landscape_parse_whole(buf, 64, 16384, &a);
-    const int rb = landscape_parse_whole(x + 1, 64, 16384, &b);
+    const int ra = landscape_parse_whole(buf, LAYOUT_MIN_W, 16384, &a);
+    const int rb = landscape_parse_whole(x + 1, LAYOUT_MIN_H, 16384, &b);
     if (ra == 1 || ra == 2 || rb == 1 || rb == 2) {
         snprintf(err, n, "--size: '%s' is not WIDTHxHEIGHT (e.g. 1920x1080)", s);
         return false;
     }
     if (ra == 3 || rb == 3) {
-        snprintf(err, n, "--size: %s is outside 64x64 .. 16384x16384", s);
+        snprintf(err, n,
+                 "--size: %s is outside %dx%d (the smallest the layout fits) .. 16384x16384", s,
+                 LAYOUT_MIN_W, LAYOUT_MIN_H);
         return false;
     }
     *w = (int)a;

@@ -110,6 +110,18 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
     const draw_ctx *dc = &ctx;
     const float s = lay.scale;
     render_begin(r, fb_w, fb_h, BG);
+    if (fb_w < LAYOUT_MIN_W || fb_h < LAYOUT_MIN_H) {
+        /* smaller than the layout fits (a window manager that ignores the
+         * minimum size): say so instead of drawing the HUD over the plot */
+        char msg[160];
+        snprintf(msg, sizeof msg, _("make the window larger: at least %d×%d"), LAYOUT_MIN_W,
+                 LAYOUT_MIN_H);
+        const float fs = 16.0f;
+        draw_text_wrap(r, msg, 10.0f, 10.0f, fs, (float)fb_w - 20.0f, fs * 1.25f, TEXT_LEFT, TEXT,
+                       true);
+        render_end(r);
+        return;
+    }
     if (render_layer_begin(r, static_key(a, fb_w, fb_h))) {
         draw_static(dc);
         render_layer_end(r);
@@ -162,10 +174,24 @@ void app_draw(const app *a, renderer *r, int fb_w, int fb_h)
         const float max_w = lay.fb_w - 60 * s;
         const float tw = fminf(render_text_width(r, a->ui.message, 26 * s), max_w);
         /* centred under the plot, moved in where a long line would leave the window */
-        const float cx = fminf(fmaxf(lay.plot_x + lay.plot_w / 2, tw / 2 + 26 * s),
-                               lay.fb_w - tw / 2 - 26 * s);
+        float cx = fminf(fmaxf(lay.plot_x + lay.plot_w / 2, tw / 2 + 26 * s),
+                         lay.fb_w - tw / 2 - 26 * s);
         /* above a scene's caption, so the caption stays readable */
-        const float my = lay.caption_w > 0 ? lay.caption_y - 56 * s : lay.fb_h - 56 * s;
+        float my = lay.caption_w > 0 ? lay.caption_y - 56 * s : lay.fb_h - 56 * s;
+        /* the curve and contour views name the x axis under the plot's
+         * middle (draw_axes_1d): a toast at that height goes beside it,
+         * under the plot, else (too long) inside the plot's lower edge */
+        const float lx = lay.plot_x + lay.plot_w / 2, ly = lay.plot_y + lay.plot_h + 46 * s;
+        const float lw = render_text_width(r, "x", 26 * s) / 2 + 16 * s;
+        if (a->view.kind != VIEW_SURFACE && my - 8 * s < ly + 32 * s && my + 38 * s > ly &&
+            fabsf(cx - lx) < tw / 2 + 16 * s + lw) {
+            if (lx - lw - lay.plot_x >= tw + 32 * s)
+                cx = lx - lw - tw / 2 - 16 * s; /* left of the axis name */
+            else if (lay.plot_x + lay.plot_w - (lx + lw) >= tw + 32 * s)
+                cx = lx + lw + tw / 2 + 16 * s; /* right of it */
+            else
+                my = lay.plot_y + lay.plot_h - 52 * s;
+        }
         render_rect(r, cx - tw / 2 - 16 * s, my - 8 * s, tw + 32 * s, 46 * s,
                     rgba_alpha(PANEL, 0.97f));
         if (error) {

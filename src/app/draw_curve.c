@@ -167,10 +167,34 @@ static void draw_marks_1d(const draw_ctx *dc)
     }
 }
 
+/* An arrow's label on a background, at (x, y) (its top centre) when that
+ * is free in pl, else at the nearest free spot around the point (px, py),
+ * else left out (the arrow stays): labels of several runners' arrows and
+ * the minima's never pile up. */
+static void arrow_label(const draw_ctx *dc, label_placer *pl, const char *text, float x, float y,
+                        float px, float py, rgba c)
+{
+    renderer *r = dc->r;
+    const theme *th = dc->th;
+    const float s = dc->lay->scale, font = 22.0f * s;
+    const float w = render_text_width(r, text, font) + 12 * s, h = font * 1.3f;
+    const layout *lay = dc->lay;
+    float tx = x - w / 2, ty = y;
+    const bool inside = tx >= lay->plot_x && ty >= lay->plot_y &&
+                        tx + w <= lay->plot_x + lay->plot_w && ty + h <= lay->plot_y + lay->plot_h;
+    if (inside && labels_free(pl, tx, ty, w, h))
+        labels_reserve(pl, tx, ty, w, h);
+    else if (!labels_place(pl, dc->lay, px, py, w, h, &tx, &ty))
+        return;
+    render_rect(r, tx, ty, w, h, rgba_alpha(BG, 0.85f));
+    render_text(r, text, tx + 6 * s, ty + font * 0.1f, font, TEXT_LEFT, c);
+}
+
 /* Arrows at a 1D iterate, in x units turned to pixels: where plain
  * gradient descent would step (-lr f'(x), white) and the optimizer's last
- * update (its color), both drawn at the iterate's height. */
-static void draw_arrows_1d(const draw_ctx *dc, const runner *rn, rgba c)
+ * update (its color), both drawn at the iterate's height; their labels
+ * placed apart in pl. */
+static void draw_arrows_1d(const draw_ctx *dc, label_placer *pl, const runner *rn, rgba c)
 {
     const app *a = dc->a;
     renderer *r = dc->r;
@@ -183,17 +207,17 @@ static void draw_arrows_1d(const draw_ctx *dc, const runner *rn, rgba c)
     const float gx = view_x_to_px(&a->view, lay, rn->x[0] + gd);
     if (fabsf(gx - px) > 3 * s) {
         draw_arrow(r, px, py - 22 * s, gx, py - 22 * s, 3 * s, TEXT);
-        render_text(r, "−η∇f", gx, py - 52 * s, 20 * s, TEXT_CENTER, TEXT);
+        arrow_label(dc, pl, "−η∇f", gx, py - 60 * s, gx, py - 22 * s, TEXT);
     }
     const float ux = view_x_to_px(&a->view, lay, rn->x[0] + rn->last_step[0]);
     if (rn->step > 0 && fabsf(ux - px) > 3 * s) {
         draw_arrow(r, view_x_to_px(&a->view, lay, rn->x_prev[0]), py + 24 * s, px, py + 24 * s,
                    3 * s, c);
-        render_text(r, _("last step"), px, py + 32 * s, 20 * s, TEXT_CENTER, c);
+        arrow_label(dc, pl, _("last step"), px, py + 32 * s, px, py + 24 * s, c);
     }
 }
 
-static void draw_runner_1d(const draw_ctx *dc, int which)
+static void draw_runner_1d(const draw_ctx *dc, label_placer *pl, int which)
 {
     const app *a = dc->a;
     renderer *r = dc->r;
@@ -240,7 +264,7 @@ static void draw_runner_1d(const draw_ctx *dc, int which)
     render_disc(r, view_x_to_px(&a->view, lay, x), view_y_to_px(&a->view, lay, rn->at.f),
                 (sel ? 16.0f : 14.0f) * s, col, 3.0f * s, TEXT);
     if (a->ui.show_arrows)
-        draw_arrows_1d(dc, rn, col);
+        draw_arrows_1d(dc, pl, rn, col);
 }
 
 /* The start handle shared by all runners: a ring on the curve. */
@@ -350,7 +374,11 @@ void draw_runners_1d(const draw_ctx *dc)
     const layout *lay = dc->lay;
     render_clip(r, lay->plot_x, lay->plot_y, lay->plot_w, lay->plot_h);
     draw_start_1d(dc);
+    /* the arrows' labels go where the legend and the minima's labels are not */
+    label_placer pl = {0};
+    float box[APP_MAX_MARKS][4];
+    marks_layout_1d(dc, &pl, box);
     for (int i = a->sim.n_runners - 1; i >= 0; i--) /* the first runner on top */
-        draw_runner_1d(dc, i);
+        draw_runner_1d(dc, &pl, i);
     render_clip(r, 0, 0, 0, 0);
 }

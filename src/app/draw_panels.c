@@ -25,18 +25,6 @@ typedef struct loss_curve {
     rgba color;
 } loss_curve;
 
-/* The lowest value among the landscape's minima (f*), or NAN. */
-static double lowest_minimum(const app *a)
-{
-    double best = NAN;
-    for (int i = 0; i < a->lesson.crit.count; i++) {
-        const critical_point *q = &a->lesson.crit.points[i];
-        if (q->kind == CRITICAL_GLOBAL_MIN && !(q->f >= best))
-            best = q->f;
-    }
-    return best;
-}
-
 /* The panel with curves, room for SIM_MAX_RUNNERS + 1 samplings. */
 static void loss_panel(const draw_ctx *dc, loss_curve *curves)
 {
@@ -64,17 +52,12 @@ static void loss_panel(const draw_ctx *dc, loss_curve *curves)
     }
 
     /* the y quantity: f, or log10(f - f*) with f* each curve's own lowest
-     * minimum (lesson 1's risk: its marked minimum) */
-    double fstar = lowest_minimum(a), fstar2 = NAN;
-    if (a->ui.loss_log && !isfinite(fstar)) {
-        fstar = INFINITY; /* no known minimum: below the lowest value seen */
-        for (int c = 0; c < nc; c++)
-            for (int i = 0; i < curves[c].ser.n; i++)
-                if (curves[c].ser.y[i] < fstar)
-                    fstar = curves[c].ser.y[i];
-        fstar -= 1e-12;
-    }
-    if (two_risks && a->ui.loss_log) {
+     * minimum (lesson 1's risk: its marked minimum); a landscape without
+     * one (x^2 - y^2) keeps f, never a value seen taken for f* */
+    const bool log_y = app_loss_log(a);
+    const double fstar = critical_lowest_min(&a->lesson.crit);
+    double fstar2 = NAN;
+    if (two_risks && log_y) {
         for (int m = 0; m < a->lesson.land->n_marks; m++) {
             const landscape_mark *mk = &a->lesson.land->marks[m];
             double xm, p2[2];
@@ -91,7 +74,7 @@ static void loss_panel(const draw_ctx *dc, loss_curve *curves)
     double s0 = INFINITY, s1 = -INFINITY, v0 = INFINITY, v1 = -INFINITY;
     for (int c = 0; c < nc; c++) {
         loss_series *ser = &curves[c].ser;
-        if (a->ui.loss_log) { /* a gap of 0 or below has no log: a break, said below */
+        if (log_y) { /* a gap of 0 or below has no log: a break, said below */
             loss_log_gap(ser, two_risks && c == 1 ? fstar2 : fstar);
             if (ser->zero_step >= 0 && (zero_step < 0 || ser->zero_step < zero_step))
                 zero_step = ser->zero_step;
@@ -110,10 +93,10 @@ static void loss_panel(const draw_ctx *dc, loss_curve *curves)
     }
 
     const float fs = fmaxf(11.0f, 20 * s), pad = 12 * s;
-    const char *title = two_risks ? (a->ui.loss_log ? _("loss over steps: log10(f − f*), "
+    const char *title = two_risks ? (log_y ? _("loss over steps: log10(f − f*), "
                                                        "training loss and risk")
                                                     : _("loss over steps: training loss and risk"))
-                        : a->ui.loss_log ? _("loss over steps: log10(f − f*)")
+                        : log_y ? _("loss over steps: log10(f − f*)")
                                          : _("loss over steps: f at each iterate");
     draw_text_fit(r, title, x + pad, y + 8 * s, fs, 10.0f, w - 2 * pad, TEXT_LEFT, t->text);
     const float gx = x + pad + 100 * s, gy = y + 8 * s + fs * 1.6f;
@@ -125,6 +108,7 @@ static void loss_panel(const draw_ctx *dc, loss_curve *curves)
     }
     if (s1 - s0 < 1)
         s1 = s0 + 1;
+    const double dlo = v0, dhi = v1; /* the data's own bounds, which the labels give */
     if (v1 - v0 < 1e-12 * fmax(1.0, fabs(v1))) {
         v0 -= 0.5;
         v1 += 0.5;
@@ -141,10 +125,16 @@ static void loss_panel(const draw_ctx *dc, loss_curve *curves)
     const float box[10] = {gx, gy, gx, gy + gh, gx + gw, gy + gh};
     render_polyline(r, box, 3, 1.5f * s, t->axis);
     char num[48], lab[192];
-    format_sig(num, sizeof num, v1, 3);
-    render_text(r, num, gx - 6 * s, gy - fs * 0.5f, fs, TEXT_RIGHT, t->text);
-    format_sig(num, sizeof num, v0, 3);
-    render_text(r, num, gx - 6 * s, gy + gh - fs * 0.6f, fs, TEXT_RIGHT, t->text);
+    /* the highest and lowest value plotted, each at its own height with a
+     * tick (the frame's padded ends are not data) */
+    const double ends[2] = {dhi, dlo};
+    for (int k = 0; k < (dhi > dlo ? 2 : 1); k++) {
+        const float ty = PY(ends[k]);
+        const float tick[4] = {gx - 5 * s, ty, gx, ty};
+        render_polyline(r, tick, 2, 1.5f * s, t->axis);
+        format_sig(num, sizeof num, ends[k], 3);
+        render_text(r, num, gx - 8 * s, ty - fs * 0.6f, fs, TEXT_RIGHT, t->text);
+    }
     snprintf(lab, sizeof lab, "%.0f", s0);
     render_text(r, lab, gx, gy + gh + 4 * s, fs, TEXT_CENTER, t->text);
     snprintf(lab, sizeof lab, _("step %.0f"), s1);
@@ -176,7 +166,7 @@ static void loss_panel(const draw_ctx *dc, loss_curve *curves)
         if (sel->watch && sel->watch_best_step < sel->step) {
             const double bs = (double)sel->watch_best_step;
             double bv = sel->watch_best;
-            if (a->ui.loss_log)
+            if (log_y)
                 bv = bv - fstar2 > 0.0 ? log10(bv - fstar2) : NAN;
             const bool shown = bs >= s0 && bs <= s1;
             const float bx = shown ? PX(bs) : gx;
@@ -218,7 +208,7 @@ static void loss_panel(const draw_ctx *dc, loss_curve *curves)
                     render_text(r, over, bx + 10 * s, ry, fs * 0.9f, TEXT_LEFT, t->text);
             }
         }
-    } else if (a->ui.loss_log) {
+    } else if (log_y) {
         format_sig(num, sizeof num, fstar, 6);
         if (zero_step >= 0)
             snprintf(lab, sizeof lab,
@@ -233,6 +223,9 @@ static void loss_panel(const draw_ctx *dc, loss_curve *curves)
         else
             snprintf(lab, sizeof lab, _("f* = %s (lowest minimum)   Shift+J: linear"), num);
         draw_text_fit(r, lab, x + pad, ly, fs * 0.9f, 10.0f, w - 2 * pad, TEXT_LEFT, t->dim);
+    } else if (a->ui.loss_log) { /* on, but this landscape has no f* */
+        draw_text_fit(r, _("no lowest minimum here: no log scale   Shift+J: off"), x + pad, ly,
+                      fs * 0.9f, 10.0f, w - 2 * pad, TEXT_LEFT, t->dim);
     } else {
         draw_text_fit(r, _("each runner in its color   Shift+J: log scale"), x + pad, ly, fs * 0.9f,
                       10.0f, w - 2 * pad, TEXT_LEFT, t->dim);

@@ -12,11 +12,29 @@
 #include <stdio.h>
 #include <string.h>
 
+/* One axis of the box from p0 to p1 (world units) with ticks for lo..hi,
+ * its labels offset by off; name and tick labels are taken in pl, and a
+ * tick label that would overlap one taken (another axis's at a shared
+ * corner, a steep view's crowded ticks) is left out. */
 static void draw_axis3d(renderer *r, const theme *th, const layout *lay, const float vp[16],
                         const double p0[3], const double p1[3], double lo, double hi,
-                        const char *name, const double off[3])
+                        const char *name, const double off[3], label_placer *pl)
 {
     const float s = lay->scale;
+    /* the axis name beside the middle of the axis; a vertical axis gets it
+     * above its top end instead, clear of its tick labels */
+    const bool vertical = p0[0] == p1[0] && p0[1] == p1[1];
+    double mid[3];
+    for (int k = 0; k < 3; k++)
+        mid[k] = vertical ? p1[k] + off[k] : 0.5 * (p0[k] + p1[k]) + 2.4 * off[k];
+    if (vertical)
+        mid[2] += 0.12 * (p1[2] - p0[2]);
+    float nx, ny;
+    const bool name_ok = view_world_to_px(vp, lay, mid, &nx, &ny);
+    if (name_ok) {
+        const float w = render_text_width(r, name, 26 * s);
+        labels_reserve(pl, nx - w / 2 - 2 * s, ny - 13 * s, w + 4 * s, 26 * s * 1.2f);
+    }
     const float seg[6] = {(float)p0[0], (float)p0[1], (float)p0[2],
                           (float)p1[0], (float)p1[1], (float)p1[2]};
     render_polyline3d(r, seg, 2, vp, 2.0f * s, AXIS);
@@ -33,26 +51,20 @@ static void draw_axis3d(renderer *r, const theme *th, const layout *lay, const f
             continue;
         char lbl[32];
         fmt_tick(lbl, sizeof lbl, ticks[i], step);
+        const float w = render_text_width(r, lbl, 22 * s) + 4 * s, h = 22 * s * 1.2f;
+        if (!labels_free(pl, px - w / 2, py - 11 * s, w, h))
+            continue;
+        labels_reserve(pl, px - w / 2, py - 11 * s, w, h);
         render_text(r, lbl, px, py - 11 * s, 22 * s, TEXT_CENTER, TEXT);
     }
-    /* the axis name beside the middle of the axis; a vertical axis gets it
-     * above its top end instead, clear of its tick labels */
-    const bool vertical = p0[0] == p1[0] && p0[1] == p1[1];
-    double mid[3];
-    for (int k = 0; k < 3; k++)
-        mid[k] = vertical ? p1[k] + off[k] : 0.5 * (p0[k] + p1[k]) + 2.4 * off[k];
-    if (vertical)
-        mid[2] += 0.12 * (p1[2] - p0[2]);
-    float px, py;
-    const bool ok = view_world_to_px(vp, lay, mid, &px, &py);
-    if (ok)
-        render_text(r, name, px, py - 13 * s, 26 * s, TEXT_CENTER, YELLOW);
+    if (name_ok)
+        render_text(r, name, nx, ny - 13 * s, 26 * s, TEXT_CENTER, YELLOW);
 }
 
 /* The critical points' labels, placed without overlapping each other or
  * the points (global minima first, maxima last; one that finds no free spot
  * is left out), each with a leader line to its point. */
-static void draw_critical_labels(const draw_ctx *dc, const float vp[16])
+static void draw_critical_labels(const draw_ctx *dc, const float vp[16], const label_placer *taken)
 {
     const app *a = dc->a;
     renderer *r = dc->r;
@@ -62,7 +74,7 @@ static void draw_critical_labels(const draw_ctx *dc, const float vp[16])
     const landscape *l = a->lesson.land;
     const double zs = a->view.z_scale;
     const double side = fmax(l->hi[0] - l->lo[0], l->hi[1] - l->lo[1]);
-    label_placer pl = {0};
+    label_placer pl = *taken; /* the axes' labels stay uncovered too */
     float px[LABELS_MAX], py[LABELS_MAX];
     bool on[LABELS_MAX];
     const int n = a->lesson.crit.count < LABELS_MAX / 2 ? a->lesson.crit.count : LABELS_MAX / 2;
@@ -112,7 +124,7 @@ static void draw_critical_labels(const draw_ctx *dc, const float vp[16])
  * Hessian's eigenvector directions draped on the surface: green where the
  * eigenvalue is positive (f curves up), red where negative. */
 static void draw_critical_3d(const draw_ctx *dc, const float vp[16],
-                             double lift)
+                             double lift, const label_placer *taken)
 {
     const app *a = dc->a;
     renderer *r = dc->r;
@@ -152,7 +164,7 @@ static void draw_critical_3d(const draw_ctx *dc, const float vp[16],
         const float p3[3] = {(float)c->x, (float)c->y, (float)(zs * c->f + lift)};
         render_disc3d(r, p3, vp, 8.0f * s, GREEN, 2.0f * s, TEXT);
     }
-    draw_critical_labels(dc, vp);
+    draw_critical_labels(dc, vp, taken);
 }
 
 void draw_view_3d(const draw_ctx *dc)
@@ -185,24 +197,25 @@ void draw_view_3d(const draw_ctx *dc)
                                  (float)l->hi[0], (float)l->lo[1], fz, (float)l->lo[0],
                                  (float)l->lo[1], fz};
     render_polyline3d(r, floor_box, 5, vp, 1.5f * s, rgba_alpha(AXIS, 0.35f));
+    label_placer axes = {0}; /* the axes' names and tick labels, apart */
     {
         const double p0[3] = {l->lo[0], l->lo[1], zs * zlo}, p1[3] = {l->hi[0], l->lo[1], zs * zlo};
         const double off[3] = {0, -o, 0};
-        draw_axis3d(r, th, lay, vp, p0, p1, l->lo[0], l->hi[0], "x", off);
+        draw_axis3d(r, th, lay, vp, p0, p1, l->lo[0], l->hi[0], "x", off, &axes);
     }
     {
         const double p0[3] = {l->hi[0], l->lo[1], zs * zlo}, p1[3] = {l->hi[0], l->hi[1], zs * zlo};
         const double off[3] = {o, 0, 0};
-        draw_axis3d(r, th, lay, vp, p0, p1, l->lo[1], l->hi[1], "y", off);
+        draw_axis3d(r, th, lay, vp, p0, p1, l->lo[1], l->hi[1], "y", off, &axes);
     }
     {
         const double p0[3] = {l->lo[0], l->lo[1], zs * zlo}, p1[3] = {l->lo[0], l->lo[1], zs * zhi};
         const double off[3] = {-o * 1.3, o * 0.4, 0};
-        draw_axis3d(r, th, lay, vp, p0, p1, zlo, zhi, "f", off);
+        draw_axis3d(r, th, lay, vp, p0, p1, zlo, zhi, "f", off, &axes);
     }
     const double lift = 0.01 * span;
     if (a->ui.annotate)
-        draw_critical_3d(dc, vp, lift);
+        draw_critical_3d(dc, vp, lift, &axes);
     render_clip(r, 0, 0, 0, 0);
     draw_text_fit(r,
                   _("right-drag or Shift+arrows: rotate · left-drag: move the start · wheel: zoom"),

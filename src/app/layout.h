@@ -13,6 +13,11 @@
 /* The smallest text, in layout units (times layout.scale): 20 px at
  * 1920x1080, where the scale is 1.08. */
 #define LAYOUT_TEXT_MIN 18.5f
+/* The smallest window (pixels) the layout fits: plot, HUD column, caption
+ * and footer apart (at 200x150 the plot vanished under the HUD). The
+ * window's minimum size; shot, bench and --size refuse a smaller one. */
+#define LAYOUT_MIN_W 640
+#define LAYOUT_MIN_H 360
 
 typedef struct layout {
     float scale;                          /* 1.0 at 1080 px high */

@@ -132,10 +132,16 @@ void app_set_landscape(app *a, const landscape *l)
     critical_free(&a->lesson.crit);
     if (!critical_find(&a->lesson.crit, a->lesson.land, NULL))
         a->lesson.crit = (critical_set){0};
-    double mark_f[APP_MAX_MARKS];
+    double mark_f[APP_MAX_MARKS + 1];
+    int n_f = 0;
     for (int i = 0; i < a->lesson.n_marks; i++)
-        mark_f[i] = a->lesson.marks[i].f;
-    view_fit(&a->view, a->lesson.land, a->lesson.companion, mark_f, a->lesson.n_marks);
+        mark_f[n_f++] = a->lesson.marks[i].f;
+    /* the lowest minimum's value, so a 2D scale starts at f* (0 on the
+     * ill-conditioned bowl), not at the grid's lowest sample (6.25e-05) */
+    const double fstar = critical_lowest_min(&a->lesson.crit);
+    if (a->lesson.land->dim == 2 && isfinite(fstar))
+        mark_f[n_f++] = fstar;
+    view_fit(&a->view, a->lesson.land, a->lesson.companion, mark_f, n_f);
     sim_rebuild(a, NULL);
 }
 
@@ -176,6 +182,12 @@ void app_lesson_design(app *a, const landscape *l)
     a->runs.keep_given = false;
     a->sim.steps_per_second = APP_DEFAULT_STEPS_PER_SECOND;
     a->sim.paused = false;
+    a->view.contour = false; /* a 2D lesson opens on its surface (view_fit) */
+}
+
+bool app_loss_log(const app *a)
+{
+    return a->ui.loss_log && isfinite(critical_lowest_min(&a->lesson.crit));
 }
 
 void app_set_lesson(app *a, int index)

@@ -81,7 +81,7 @@ static void fit_curve(view *v, const landscape *l, const landscape *companion,
 }
 
 /* The 2D views: heights on the grid, the box, z scale and camera. */
-static void fit_surface(view *v, const landscape *l)
+static void fit_surface(view *v, const landscape *l, const double *mark_f, int n_marks)
 {
     double lo = INFINITY, hi = -INFINITY;
     for (int j = 0; j < APP_GRID_N; j++)
@@ -100,6 +100,9 @@ static void fit_surface(view *v, const landscape *l)
         hi = 1.0;
     }
     free(vals);
+    for (int k = 0; k < n_marks; k++)
+        if (isfinite(mark_f[k]) && mark_f[k] < lo && mark_f[k] > lo - (hi - lo))
+            lo = mark_f[k]; /* a marked value just below the samples */
     /* poles and values far out are drawn at the edge of the range */
     for (int k = 0; k < APP_GRID_N * APP_GRID_N; k++) {
         const float h = v->heights[k];
@@ -136,7 +139,7 @@ void view_fit(view *v, const landscape *l, const landscape *companion, const dou
         fit_curve(v, l, companion, mark_f, n_marks);
     } else {
         v->kind = v->contour ? VIEW_CONTOUR : VIEW_SURFACE;
-        fit_surface(v, l);
+        fit_surface(v, l, mark_f, n_marks);
     }
 }
 

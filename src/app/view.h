@@ -42,7 +42,8 @@ typedef struct view {
 /* Fits v to l: the kind from l's dimension (and v->contour), the box to the
  * domain and (curve) the value range of l and companion (may be NULL) with
  * room below for marked points whose values mark_f (n_marks of them) sit
- * low; (2D) the height grid, z scale and camera. */
+ * low; (2D) the height grid, z scale and camera, the value range down to
+ * the lowest of mark_f (a known minimum the grid's samples miss). */
 void view_fit(view *v, const landscape *l, const landscape *companion, const double *mark_f,
               int n_marks);
 /* Shows 2D landscapes as a contour map (on) or a surface (off), the box

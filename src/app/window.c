@@ -4,6 +4,7 @@
  */
 #include "app/window.h"
 #include "app/i18n.h"
+#include "app/layout.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,7 +58,7 @@ bool window_create(app_window *w, const window_params *p, char *err, size_t errl
         goto fail;
     }
     if (!p->headless)
-        SDL_SetWindowMinimumSize(w->sdl, 320, 240);
+        SDL_SetWindowMinimumSize(w->sdl, LAYOUT_MIN_W, LAYOUT_MIN_H);
     w->gl = SDL_GL_CreateContext(w->sdl);
     if (!w->gl) {
         snprintf(err, errlen, _("cannot create an OpenGL 3.3 core context: %s"), SDL_GetError());

@@ -235,6 +235,15 @@ void critical_eigen2(double a, double b, double c, double lambda[2], double vec[
     }
 }
 
+double critical_lowest_min(const critical_set *s)
+{
+    double best = NAN;
+    for (int i = 0; i < s->count; i++)
+        if (s->points[i].kind == CRITICAL_GLOBAL_MIN && !(s->points[i].f >= best))
+            best = s->points[i].f;
+    return best;
+}
+
 const char *critical_kind_name(critical_kind k)
 {
     switch (k) {

@@ -79,6 +79,11 @@ typedef struct critical_set {
 bool critical_find(critical_set *s, const landscape *l, const critical_params *p);
 void critical_free(critical_set *s);
 
+/* The lowest value f* among the set's global minima, or NAN when it has
+ * none: f falls without bound (x^2 - y^2, x^3) or has no lowest point in the
+ * box (tanh). The f* of the loss panel's log10(f - f*). */
+double critical_lowest_min(const critical_set *s);
+
 /* "global-min", "local-min", "global-max", "local-max", "saddle",
  * "degenerate", "undefined". */
 const char *critical_kind_name(critical_kind k);

@@ -98,7 +98,7 @@ static void eval_nonconvex(const double *x, landscape_point *out)
     out->h[0][0] = -2.0 * c * sn - c * c * x[0] * cs;
 }
 
-/* f(x1, x2) = x1^2 + 2 x2^2: d2l 12.3.2 multivariate gradient descent. */
+/* f(x, y) = x^2 + 2 y^2 (d2l writes x1, x2): d2l 12.3.2 multivariate gradient descent. */
 static void eval_elliptic(const double *x, landscape_point *out)
 {
     out->f = x[0] * x[0] + 2.0 * x[1] * x[1];
@@ -108,7 +108,7 @@ static void eval_elliptic(const double *x, landscape_point *out)
     out->h[1][1] = 4.0;
 }
 
-/* f(x1, x2) = 0.1 x1^2 + 2 x2^2: d2l 12.6 momentum's ill-conditioned problem. */
+/* f(x, y) = 0.1 x^2 + 2 y^2 (d2l writes x1, x2): d2l 12.6 momentum's ill-conditioned problem. */
 static void eval_ill_conditioned(const double *x, landscape_point *out)
 {
     out->f = 0.1 * x[0] * x[0] + 2.0 * x[1] * x[1];
@@ -383,12 +383,12 @@ static const landscape catalog[] = {
         .name = "elliptic",
         .formula = "x^2 + 2*y^2",
         .lesson = N_("Gradient descent in 2D: the path follows the steepest descent"),
-        .title = "f(x₁, x₂) = x₁² + 2x₂²",
+        .title = "f(x, y) = x² + 2y²",
         .symbol = "f",
         .dim = 2,
         .lo = {-5.5, -3.0},
         .hi = {1.0, 1.0},
-        .description = "x1^2 + 2*x2^2: d2l 12.3.2 gradient descent from (-5, -2)",
+        .description = "x^2 + 2*y^2: d2l 12.3.2 gradient descent from (-5, -2)",
         .start = {-5.0, -2.0},
         .lr = 0.1,
         .eval = eval_elliptic,
@@ -397,12 +397,12 @@ static const landscape catalog[] = {
         .name = "ill-conditioned",
         .formula = "0.1*x^2 + 2*y^2",
         .lesson = N_("Ill-conditioned: momentum speeds up the slow direction"),
-        .title = "f(x₁, x₂) = 0.1x₁² + 2x₂²",
+        .title = "f(x, y) = 0.1x² + 2y²",
         .symbol = "f",
         .dim = 2,
         .lo = {-5.5, -3.0},
         .hi = {1.0, 1.0},
-        .description = "0.1*x1^2 + 2*x2^2: d2l 12.6 momentum from (-5, -2)",
+        .description = "0.1*x^2 + 2*y^2: d2l 12.6 momentum from (-5, -2)",
         .start = {-5.0, -2.0},
         .lr = 0.4,
         .eval = eval_ill_conditioned,
